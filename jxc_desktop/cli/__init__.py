@@ -1,0 +1,74 @@
+"""`jxc`: the command line, a thin client of the engine (see DOMAIN.md, Interchange).
+
+Each command module adds its sub-commands with `register(subparsers)`; errors are
+printed to stderr in the chosen language and end with a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from jxc_desktop.engine.errors import JxcError, ValidationError
+from jxc_desktop.engine.i18n import set_language, tr
+
+COMMAND_MODULES = [
+    "jxc_desktop.cli.base_commands",
+    "jxc_desktop.cli.doc_commands",
+    "jxc_desktop.cli.report_commands",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jxc", description="jxc_desktop 进销存 command line")
+    parser.add_argument("--db", help="company database file (or postgresql:// URL)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in COMMAND_MODULES:
+        module = __import__(name, fromlist=["register"])
+        module.register(sub)
+    return parser
+
+
+def db_target(args) -> str:
+    from jxc_desktop.engine.session import default_db_path
+
+    return args.db or str(default_db_path())
+
+
+def open_db(args, create: bool = False):
+    from jxc_desktop.engine.session import open_company
+
+    return open_company(db_target(args), create=create)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang)
+    try:
+        return int(args.func(args) or 0)
+    except ValidationError as exc:
+        print(
+            tr(
+                "发现 {n} 个问题，未写入任何数据：",
+                "{n} problems found; nothing was written:",
+                n=len(exc.problems),
+            ),
+            file=sys.stderr,
+        )
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    except JxcError as exc:
+        print(tr("错误：", "Error: ") + exc.message, file=sys.stderr)
+        return 1
+    finally:
+        from jxc_desktop.models.db import close_database
+
+        close_database()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

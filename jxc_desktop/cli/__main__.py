@@ -1,0 +1,5 @@
+import sys
+
+from jxc_desktop.cli import main
+
+sys.exit(main())

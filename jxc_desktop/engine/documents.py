@@ -1,0 +1,561 @@
+"""The document framework: drafts, numbers, approve / un-approve / void.
+
+A document is a header and lines. Saving a draft validates everything at once and
+assigns the number (prefix + date + 4-digit daily sequence, never reused). Approving
+runs the document type's posting (stock moves, vouchers, ...) in the same transaction;
+un-approving runs its reversal and returns the document to draft; only a draft can be
+voided. Posting handlers register themselves per prefix (see `register_posting`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jxc_desktop.engine import lookup, money
+from jxc_desktop.engine.company import is_period_closed
+from jxc_desktop.engine.doctypes import DOC_TYPES, DocType
+from jxc_desktop.engine.errors import JxcError, NotFound, Problem, StateError, require
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.session import audit, current_user
+from jxc_desktop.models.base import now
+from jxc_desktop.models.db import write_transaction
+from jxc_desktop.models.documents import Document, DocumentLine, DocumentSequence
+from jxc_desktop.models.masterdata import Item, Location, Partner, Unit, Warehouse
+
+
+@dataclass
+class Posting:
+    """What approving a document type does; all callables run inside the transaction."""
+
+    validate: Callable[[Document], list[Problem]] = lambda doc: []
+    post: Callable[[Document], object] = lambda doc: None
+    unpost: Callable[[Document], object] = lambda doc: None
+
+
+_POSTINGS: dict[str, Posting] = {}
+
+
+def register_posting(prefix: str, posting: Posting) -> None:
+    _POSTINGS[prefix] = posting
+
+
+def posting_for(prefix: str) -> Posting | None:
+    _load_postings()
+    return _POSTINGS.get(prefix)
+
+
+def _load_postings() -> None:
+    """Imports the modules that register postings (kept lazy to avoid import cycles)."""
+    import jxc_desktop.engine.inventory.postings  # noqa: F401
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def next_number(prefix: str, day: dt.date) -> str:
+    """The next number for a prefix and day; call inside a write transaction."""
+    key = day.strftime("%Y%m%d")
+    row = DocumentSequence.get_or_none(
+        (DocumentSequence.prefix == prefix) & (DocumentSequence.day == key)
+    )
+    if row is None:
+        DocumentSequence.insert(prefix=prefix, day=key, last=1).execute()
+        seq = 1
+    else:
+        seq = row.last + 1
+        DocumentSequence.update(last=seq).where(
+            (DocumentSequence.prefix == prefix) & (DocumentSequence.day == key)
+        ).execute()
+    return f"{prefix}{key}-{seq:04d}"
+
+
+# ---------------------------------------------------------------- line amounts
+
+
+@dataclass
+class LineAmounts:
+    price: Decimal  # excluding tax, 6 places
+    amount: Decimal  # 不含税金额
+    tax: Decimal
+    total: Decimal  # 价税合计
+
+
+def line_amounts(
+    qty: Decimal,
+    price: Decimal | None,
+    tax_rate: Decimal,
+    price_incl: Decimal | None = None,
+) -> LineAmounts:
+    """Per-line amounts, each rounded half-up to the fen once.
+
+    Exclusive entry: amount = qty × price, tax = amount × rate, total = amount + tax.
+    Inclusive entry (含税单价): total = qty × price_incl, amount = total ÷ (1 + rate),
+    tax = total − amount, so the three always add up exactly.
+    """
+    rate = tax_rate / 100
+    if price_incl is not None:
+        total = money.money(qty * price_incl)
+        amount = money.money(total / (1 + rate))
+        tax = total - amount
+        price_ex = money.price(price_incl / (1 + rate))
+        return LineAmounts(price_ex, amount, tax, total)
+    price = price or Decimal(0)
+    amount = money.money(qty * price)
+    tax = money.money(amount * rate)
+    return LineAmounts(money.price(price), amount, tax, amount + tax)
+
+
+# ---------------------------------------------------------------- drafts
+
+
+@dataclass
+class LineInput:
+    """One line as a user or an import gives it (codes or model objects)."""
+
+    item: Item | str | None = None
+    qty: Decimal | str | int = 0
+    unit: Unit | str | None = None
+    price: Decimal | str | None = None
+    price_incl: Decimal | str | None = None
+    tax_rate: Decimal | str | None = None
+    amount: Decimal | str | None = None  # money lines (SKD/FKD)
+    location: Location | str | None = None
+    dest_location: Location | str | None = None
+    batch_no: str = ""
+    production_date: dt.date | None = None
+    expiry_date: dt.date | None = None
+    source_line: DocumentLine | None = None
+    due_date: dt.date | None = None
+    account: str = ""
+    cost_object: str = ""
+    remarks: str = ""
+    book_qty: Decimal | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class DocumentInput:
+    doc_type: str
+    date: dt.date
+    lines: list[LineInput] = field(default_factory=list)
+    time: str = ""
+    partner: Partner | str | None = None
+    warehouse: Warehouse | str | None = None
+    dest_warehouse: Warehouse | str | None = None
+    external_number: str | None = None
+    currency: str = "CNY"
+    exchange_rate: Decimal | str = Decimal(1)
+    remarks: str = ""
+    source: Document | None = None
+
+
+def _resolve(value, model, finder, label_zh, label_en, field_name, problems, **kw):
+    if value is None or value == "":
+        return None
+    if isinstance(value, model):
+        return value
+    found = finder(value, **kw) if kw else finder(value)
+    if found is None:
+        problems.append(
+            Problem(
+                tr(
+                    "{label}“{value}”不存在",
+                    "{label} '{value}' does not exist",
+                    label=label_zh if _zh() else label_en,
+                    value=value,
+                ),
+                field_name,
+            )
+        )
+    return found
+
+
+def _zh() -> bool:
+    from jxc_desktop.engine.i18n import get_language
+
+    return get_language() == "zh_CN"
+
+
+def _decimal(value, field_name: str, problems: list[Problem], places: int) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        d = money.D(value)
+    except money.NotExactNumber:
+        problems.append(
+            Problem(tr("不是有效的数字", "not a valid number") + f": {value}", field_name)
+        )
+        return None
+    if money.places_of(d) > places:
+        problems.append(
+            Problem(
+                tr(
+                    "最多 {places} 位小数",
+                    "at most {places} decimal places",
+                    places=places,
+                )
+                + f": {value}",
+                field_name,
+            )
+        )
+        return None
+    return d
+
+
+def _build_header(data: DocumentInput, problems: list[Problem]) -> dict:
+    dtype = DOC_TYPES.get(data.doc_type)
+    if dtype is None:
+        raise JxcError(
+            tr("未知的单据类型 {t}", "Unknown document type {t}", t=data.doc_type), "doc_type"
+        )
+    header = {
+        "doc_type": dtype.prefix,
+        "date": data.date,
+        "time": data.time or "",
+        "external_number": data.external_number or None,
+        "currency": data.currency or "CNY",
+        "remarks": data.remarks or "",
+        "source": data.source,
+    }
+    if not isinstance(data.date, dt.date):
+        problems.append(Problem(tr("日期无效", "Invalid date"), "date"))
+    elif is_period_closed(data.date):
+        problems.append(
+            Problem(tr("{d} 所在期间已结账", "The period of {d} is closed", d=data.date), "date")
+        )
+    header["partner"] = _resolve(
+        data.partner,
+        Partner,
+        lookup.partner_by_code,
+        "往来单位",
+        "Partner",
+        "partner",
+        problems,
+        kind=dtype.partner_kind,
+    )
+    header["warehouse"] = _resolve(
+        data.warehouse,
+        Warehouse,
+        lookup.warehouse_by_code,
+        "仓库",
+        "Warehouse",
+        "warehouse",
+        problems,
+    )
+    header["dest_warehouse"] = _resolve(
+        data.dest_warehouse,
+        Warehouse,
+        lookup.warehouse_by_code,
+        "调入仓库",
+        "Destination warehouse",
+        "dest_warehouse",
+        problems,
+    )
+    if dtype.partner_kind and header["partner"] is None and not data.partner:
+        problems.append(Problem(tr("请选择往来单位", "A partner is required"), "partner"))
+    if dtype.needs_warehouse and header["warehouse"] is None and not data.warehouse:
+        problems.append(Problem(tr("请选择仓库", "A warehouse is required"), "warehouse"))
+    if dtype.needs_dest_warehouse and header["dest_warehouse"] is None and not data.dest_warehouse:
+        problems.append(
+            Problem(tr("请选择调入仓库", "A destination warehouse is required"), "dest_warehouse")
+        )
+    rate = _decimal(data.exchange_rate, "exchange_rate", problems, 6)
+    header["exchange_rate"] = rate if rate is not None else Decimal(1)
+    return header
+
+
+def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems: list[Problem]):
+    p_start = len(problems)
+    where = tr("第 {n} 行", "line {n}", n=no)
+
+    def bad(msg):
+        problems.append(Problem(msg, where))
+
+    row = {
+        "line_no": no,
+        "batch_no": (line.batch_no or "").strip(),
+        "production_date": line.production_date,
+        "expiry_date": line.expiry_date,
+        "source_line": line.source_line,
+        "due_date": line.due_date,
+        "account": line.account or "",
+        "cost_object": line.cost_object or "",
+        "remarks": line.remarks or "",
+        "book_qty": line.book_qty,
+    }
+    if not dtype.item_lines:
+        amount = _decimal(line.amount, where, problems, 2)
+        if amount is None or amount <= 0:
+            bad(tr("金额必须大于 0", "The amount must be greater than 0"))
+        row.update(amount=amount or 0, total=amount or 0, tax=0, qty=0, base_qty=0)
+        return row if len(problems) == p_start else None
+    item = line.item
+    if not isinstance(item, Item):
+        found = lookup.item_by_code(item) if item else None
+        if found is None:
+            bad(tr("商品“{c}”不存在", "Item '{c}' does not exist", c=item or ""))
+            return None
+        item = found
+    if not item.active:
+        bad(tr("商品 {c} 已停用", "Item {c} is inactive", c=item.code))
+    unit = line.unit
+    if unit is not None and not isinstance(unit, Unit):
+        unit = lookup.unit_by_name(unit) if unit else None
+        if unit is None:
+            bad(tr("单位“{u}”不存在", "Unit '{u}' does not exist", u=line.unit))
+    unit = unit or item.base_unit
+    factor = lookup.unit_factor(item, unit)
+    if factor is None:
+        bad(
+            tr(
+                "单位 {u} 不是商品 {c} 的单位",
+                "{u} is not a unit of item {c}",
+                u=unit.name,
+                c=item.code,
+            )
+        )
+        factor = Decimal(1)
+    qty = _decimal(line.qty, where, problems, money.QTY_PLACES)
+    if qty is None:
+        qty = Decimal(0)
+    price = _decimal(line.price, where, problems, money.PRICE_PLACES)
+    price_incl = _decimal(line.price_incl, where, problems, money.PRICE_PLACES)
+    tax_rate = _decimal(line.tax_rate, where, problems, money.RATE_PLACES)
+    if tax_rate is None:
+        tax_rate = item.tax_rate if dtype.partner_kind else Decimal(0)
+    if (price is not None and price < 0) or (price_incl is not None and price_incl < 0):
+        bad(tr("单价不能为负", "The price cannot be negative"))
+    amounts = line_amounts(qty, price, tax_rate, price_incl)
+    row.update(
+        item=item,
+        unit=unit,
+        qty=qty,
+        base_qty=money.qty(qty * factor),
+        price=amounts.price,
+        tax_rate=tax_rate,
+        amount=amounts.amount,
+        tax=amounts.tax,
+        total=amounts.total,
+    )
+    for key, wh_key in (("location", "warehouse"), ("dest_location", "dest_warehouse")):
+        value = getattr(line, key)
+        if value is None or value == "":
+            row[key] = None
+        elif isinstance(value, Location):
+            row[key] = value
+        else:
+            wh = header.get(wh_key)
+            loc = lookup.location_by_code(wh, value) if wh else None
+            if loc is None:
+                bad(tr("库位“{c}”不存在", "Location '{c}' does not exist", c=value))
+            row[key] = loc
+    return row if len(problems) == p_start else None
+
+
+def build_document(data: DocumentInput) -> tuple[dict, list[dict]]:
+    """Validates a whole document input and returns header and line rows, or raises."""
+    problems: list[Problem] = []
+    header = _build_header(data, problems)
+    dtype = DOC_TYPES[header["doc_type"]]
+    if not data.lines:
+        problems.append(Problem(tr("单据没有明细行", "The document has no lines"), "lines"))
+    rows = [_build_line(dtype, header, i + 1, line, problems) for i, line in enumerate(data.lines)]
+    require(problems)
+    header["total_amount"] = sum((r["amount"] for r in rows), Decimal(0))
+    header["total_tax"] = sum((r["tax"] for r in rows), Decimal(0))
+    return header, rows
+
+
+def save_draft(data: DocumentInput, doc_id: int | None = None) -> Document:
+    """Creates a draft (assigning its number) or replaces a draft's header and lines."""
+    header, rows = build_document(data)
+    with write_transaction():
+        if doc_id is None:
+            _refuse_duplicate_external(header["doc_type"], header["external_number"])
+            doc = Document.create(
+                number=next_number(header["doc_type"], header["date"]),
+                maker=current_user(),
+                **header,
+            )
+            action = "document.create"
+        else:
+            doc = get_document(doc_id)
+            if doc.status != "draft":
+                raise StateError(_state_msg(doc, "edit"))
+            for key, value in header.items():
+                setattr(doc, key, value)
+            doc.updated_at = now()
+            doc.save()
+            DocumentLine.delete().where(DocumentLine.document == doc).execute()
+            action = "document.edit"
+        for row in rows:
+            DocumentLine.create(document=doc, **row)
+        audit(action, doc.number)
+    return doc
+
+
+def _refuse_duplicate_external(doc_type: str, external: str | None) -> None:
+    if external and (
+        Document.select()
+        .where((Document.doc_type == doc_type) & (Document.external_number == external))
+        .exists()
+    ):
+        raise JxcError(
+            tr(
+                "外部单号 {n} 已导入过（{t}）",
+                "External number {n} was already imported ({t})",
+                n=external,
+                t=doc_type,
+            ),
+            "external_number",
+        )
+
+
+# ---------------------------------------------------------------- life cycle
+
+
+def get_document(doc_id: int) -> Document:
+    doc = Document.get_or_none(Document.id == doc_id)
+    if doc is None:
+        raise NotFound(tr("单据不存在", "No such document") + f": {doc_id}")
+    return doc
+
+
+def find_document(number: str, doc_type: str | None = None) -> Document:
+    """A document by its own number or by the external number it was imported with."""
+    query = Document.select().where(
+        (Document.number == number) | (Document.external_number == number)
+    )
+    if doc_type:
+        query = query.where(Document.doc_type == doc_type)
+    docs = list(query.order_by(Document.number != number, Document.id))
+    if not docs:
+        raise NotFound(tr("找不到单据 {n}", "No document {n}", n=number))
+    return docs[0]
+
+
+def _state_msg(doc: Document, action: str) -> str:
+    names = {
+        "draft": tr("草稿", "draft"),
+        "approved": tr("已审核", "approved"),
+        "void": tr("已作废", "void"),
+    }
+    actions = {
+        "edit": tr("修改", "edit"),
+        "approve": tr("审核", "approve"),
+        "unapprove": tr("反审核", "un-approve"),
+        "void": tr("作废", "void"),
+        "delete": tr("删除", "delete"),
+    }
+    return tr(
+        "单据 {n} 状态为{s}，不能{a}",
+        "Document {n} is {s}; cannot {a} it",
+        n=doc.number,
+        s=names[doc.status],
+        a=actions[action],
+    )
+
+
+def _check_open_period(doc: Document) -> None:
+    if is_period_closed(doc.date):
+        raise StateError(
+            tr(
+                "单据 {n} 的日期 {d} 所在期间已结账，不能修改；请在未结账期间做调整",
+                "The period of document {n} ({d}) is closed; correct it in an open period",
+                n=doc.number,
+                d=doc.date,
+            )
+        )
+
+
+def approve(doc_id: int):
+    """审核: posts the document (stock, vouchers) in one transaction; returns the posting's result."""
+    with write_transaction():
+        doc = get_document(doc_id)
+        if doc.status != "draft":
+            raise StateError(_state_msg(doc, "approve"))
+        _check_open_period(doc)
+        posting = posting_for(doc.doc_type)
+        if posting is None:
+            raise StateError(
+                tr(
+                    "{t} 的审核尚未实现",
+                    "Approving a {t} is not available yet",
+                    t=DOC_TYPES[doc.doc_type].label,
+                )
+            )
+        require(posting.validate(doc))
+        doc.status = "approved"
+        doc.approver = current_user()
+        doc.approved_at = now()
+        doc.save()
+        result = posting.post(doc)
+        audit("document.approve", doc.number)
+    return result
+
+
+def downstream_approved(doc: Document) -> list[Document]:
+    """Approved documents that name this one (or one of its lines) as their source."""
+    line_ids = DocumentLine.select(DocumentLine.id).where(DocumentLine.document == doc)
+    by_line = (
+        Document.select()
+        .join(DocumentLine, on=(DocumentLine.document == Document.id))
+        .where(DocumentLine.source_line.in_(line_ids))
+    )
+    by_header = Document.select().where(Document.source == doc)
+    found = {d.id: d for d in list(by_line) + list(by_header) if d.status == "approved"}
+    return list(found.values())
+
+
+def unapprove(doc_id: int):
+    """反审核: writes exact reversals and returns the document to draft."""
+    with write_transaction():
+        doc = get_document(doc_id)
+        if doc.status != "approved":
+            raise StateError(_state_msg(doc, "unapprove"))
+        _check_open_period(doc)
+        downstream = downstream_approved(doc)
+        if downstream:
+            raise StateError(
+                tr(
+                    "单据 {n} 已有下游单据 {d} 审核，请先反审核下游单据",
+                    "Document {n} has approved downstream documents {d}; un-approve them first",
+                    n=doc.number,
+                    d=", ".join(d.number for d in downstream),
+                )
+            )
+        result = posting_for(doc.doc_type).unpost(doc)
+        doc.status = "draft"
+        doc.approver = None
+        doc.approved_at = None
+        doc.save()
+        audit("document.unapprove", doc.number)
+    return result
+
+
+def void(doc_id: int) -> None:
+    """作废: only a draft; an approved document is un-approved first."""
+    with write_transaction():
+        doc = get_document(doc_id)
+        if doc.status != "draft":
+            raise StateError(_state_msg(doc, "void"))
+        doc.status = "void"
+        doc.save()
+        audit("document.void", doc.number)
+
+
+def delete_draft(doc_id: int) -> None:
+    """Deletes a draft that never posted anything; its number is not reused."""
+    from jxc_desktop.models.stock import StockMove
+
+    with write_transaction():
+        doc = get_document(doc_id)
+        if doc.status != "draft" or StockMove.select().where(StockMove.document == doc).exists():
+            raise StateError(_state_msg(doc, "delete"))
+        DocumentLine.delete().where(DocumentLine.document == doc).execute()
+        number = doc.number
+        doc.delete_instance()
+        audit("document.delete", number)

@@ -1,0 +1,1 @@
+"""The inventory engine: the stock ledger, valuation and the warehouse documents."""

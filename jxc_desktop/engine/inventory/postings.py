@@ -1,0 +1,1 @@
+"""Registers the postings of the warehouse documents with the document framework."""

@@ -1,0 +1,1 @@
+"""The schema: peewee models over the adapter's database (see db.py)."""

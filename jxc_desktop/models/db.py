@@ -1,0 +1,148 @@
+"""The database adapter: the only module that knows which database is underneath.
+
+SQLite (a file; the default) and PostgreSQL (a postgresql:// URL, for several PCs on a
+LAN) are opened here with their settings. Anything specific to one of them (pragmas,
+lock modes, trigger syntax, busy detection, bulk-insert placeholders) lives here and
+nowhere else, so the engine stays database-agnostic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDatabase
+
+from jxc_desktop.engine.errors import DatabaseBusy
+
+BUSY_TIMEOUT_SECONDS = 5.0
+
+database = DatabaseProxy()
+
+
+def open_database(target: str, busy_timeout: float = BUSY_TIMEOUT_SECONDS):
+    """Opens (and binds the models to) a SQLite file path or a postgresql:// URL."""
+    if target.startswith(("postgresql://", "postgres://")):
+        from playhouse.db_url import connect
+
+        db = connect(target)
+    else:
+        db = SqliteDatabase(
+            target,
+            timeout=busy_timeout,
+            pragmas={
+                "journal_mode": "wal",
+                "foreign_keys": 1,
+                "synchronous": "normal",
+                "cache_size": -64000,
+                "busy_timeout": int(busy_timeout * 1000),
+            },
+            check_same_thread=False,
+        )
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    return db
+
+
+def close_database() -> None:
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()
+
+
+def is_sqlite() -> bool:
+    return isinstance(database.obj, SqliteDatabase)
+
+
+def is_postgres() -> bool:
+    return isinstance(database.obj, PostgresqlDatabase)
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+@contextlib.contextmanager
+def write_transaction():
+    """One user action = one transaction; takes the write lock up front on SQLite.
+
+    Nested calls become savepoints. A lock that is not had within the busy timeout
+    becomes DatabaseBusy, and nothing is written.
+    """
+    db = database.obj
+    try:
+        if db.in_transaction():
+            with db.atomic():
+                yield db
+        elif isinstance(db, SqliteDatabase):
+            with db.atomic("IMMEDIATE"):
+                yield db
+        else:
+            with db.atomic():
+                yield db
+    except (OperationalError, sqlite3.OperationalError) as exc:
+        if is_busy_error(exc):
+            raise DatabaseBusy() from exc
+        raise
+
+
+def placeholder() -> str:
+    return database.obj.param
+
+
+def bulk_insert(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """Fast insert of many rows through the driver's executemany (ledgers, imports)."""
+    rows = list(rows)
+    if not rows:
+        return
+    marks = ", ".join([placeholder()] * len(columns))
+    sql = f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({marks})'
+    database.obj.cursor().executemany(sql, rows)
+
+
+def execute(sql: str, params: Sequence = ()):
+    """Runs SQL written with '?' placeholders on either database."""
+    if placeholder() != "?":
+        sql = sql.replace("?", placeholder())
+    return database.obj.execute_sql(sql, params)
+
+
+def install_append_only_guard(table: str) -> None:
+    """A trigger that aborts UPDATE and DELETE on a ledger table (a backstop for the code)."""
+    db = database.obj
+    if isinstance(db, SqliteDatabase):
+        for action in ("UPDATE", "DELETE"):
+            db.execute_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action.lower()} "
+                f'BEFORE {action} ON "{table}" '
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+            )
+    else:
+        db.execute_sql(
+            "CREATE OR REPLACE FUNCTION jxc_append_only() RETURNS trigger AS $$ "
+            "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql"
+        )
+        db.execute_sql(
+            f'DROP TRIGGER IF EXISTS {table}_append_only ON "{table}"; '
+            f'CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON "{table}" '
+            "FOR EACH ROW EXECUTE FUNCTION jxc_append_only()"
+        )
+
+
+def table_names() -> list[str]:
+    return sorted(database.obj.get_tables())
+
+
+def schema_signature() -> list[tuple]:
+    """Tables, columns and indexes in a comparable form (for migration tests)."""
+    db = database.obj
+    sig = []
+    for table in db.get_tables():
+        cols = tuple(
+            (c.name, c.data_type.upper(), c.null, c.primary_key) for c in db.get_columns(table)
+        )
+        idx = tuple(sorted((i.name, tuple(i.columns), i.unique) for i in db.get_indexes(table)))
+        sig.append((table, cols, idx))
+    return sorted(sig)

@@ -1,0 +1,109 @@
+"""Schema versions and their ordered migration steps.
+
+The version lives in the `meta` table (works on SQLite and PostgreSQL alike). Opening
+a database runs the missing steps in order, each in one transaction, after a backup of
+a SQLite file; a database newer than this program is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from jxc_desktop.engine.errors import SchemaError
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.models import accounting, company, documents, masterdata, stock
+from jxc_desktop.models.db import database, install_append_only_guard, is_sqlite, write_transaction
+
+V1_MODELS = [
+    company.Meta,
+    company.Company,
+    company.Setting,
+    company.Period,
+    company.User,
+    company.AuditLog,
+    masterdata.Unit,
+    masterdata.ItemCategory,
+    masterdata.Warehouse,
+    masterdata.Location,
+    masterdata.Item,
+    masterdata.ItemUnit,
+    masterdata.ItemBarcode,
+    masterdata.Partner,
+    masterdata.Currency,
+    masterdata.ExchangeRate,
+    masterdata.TaxRate,
+    masterdata.Department,
+    masterdata.Staff,
+    masterdata.Batch,
+    accounting.Account,
+    documents.DocumentSequence,
+    documents.Document,
+    documents.DocumentLine,
+    stock.StockMove,
+    stock.StockBalance,
+    stock.CostGroup,
+    stock.FifoLayer,
+    stock.PeriodicCost,
+    stock.SerialNumber,
+    stock.SerialMove,
+]
+
+APPEND_ONLY_TABLES = ["stock_move", "serial_move"]
+
+
+def _step_1() -> None:
+    database.obj.create_tables(V1_MODELS)
+    for table in APPEND_ONLY_TABLES:
+        install_append_only_guard(table)
+
+
+STEPS: dict[int, Callable[[], None]] = {1: _step_1}
+SCHEMA_VERSION = max(STEPS)
+
+
+def current_version() -> int:
+    if "meta" not in database.obj.get_tables():
+        return 0
+    row = company.Meta.get_or_none(company.Meta.key == "schema_version")
+    return int(row.value) if row else 0
+
+
+def _set_version(version: int) -> None:
+    company.Meta.insert(key="schema_version", value=str(version)).on_conflict_replace().execute()
+
+
+def backup_file(path: str | Path, version: int) -> Path | None:
+    """Copies a SQLite file (after a WAL checkpoint) next to itself before migrating."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}.{stamp}.bak")
+    shutil.copy2(path, target)
+    return target
+
+
+def upgrade(path: str | None = None, target_version: int = SCHEMA_VERSION) -> int:
+    """Brings the open database to `target_version`; returns the version it had."""
+    version = current_version()
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            tr(
+                "该数据库由较新版本的程序创建（结构版本 {found}，本程序支持 {known}），请升级程序。",
+                "This database was made by a newer version of the program (schema {found}, "
+                "this program knows {known}); please upgrade the program.",
+                found=version,
+                known=SCHEMA_VERSION,
+            )
+        )
+    if 0 < version < target_version and path and is_sqlite():
+        backup_file(path, version)
+    for step in range(version + 1, target_version + 1):
+        with write_transaction():
+            STEPS[step]()
+            _set_version(step)
+    return version
