@@ -14,8 +14,13 @@ from jxc_desktop.models.stock import CostGroup, StockBalance
 def make_item(code="A", method="moving_average", batch=False, shelf_life=None, **kw) -> Item:
     unit = Unit.get(Unit.name == "个")
     return Item.create(
-        code=code, name=f"商品{code}", base_unit=unit, valuation_method=method,
-        batch_managed=batch, shelf_life_days=shelf_life, **kw,
+        code=code,
+        name=f"商品{code}",
+        base_unit=unit,
+        valuation_method=method,
+        batch_managed=batch,
+        shelf_life_days=shelf_life,
+        **kw,
     )
 
 
@@ -49,16 +54,20 @@ def doc(doc_type, date, lines, warehouse="W1", dest=None, approve=True, time="")
 
 def pool(item="A", wh="W1") -> tuple[Decimal, Decimal]:
     g = CostGroup.get(
-        (CostGroup.item == Item.get(Item.code == item)) & (CostGroup.warehouse == Warehouse.get(Warehouse.code == wh))
+        (CostGroup.item == Item.get(Item.code == item))
+        & (CostGroup.warehouse == Warehouse.get(Warehouse.code == wh))
     )
     return g.qty, g.value
 
 
 def on_hand(item="A", wh="W1") -> Decimal:
     return sum(
-        (b.qty for b in StockBalance.select().where(
-            (StockBalance.item == Item.get(Item.code == item))
-            & (StockBalance.warehouse == Warehouse.get(Warehouse.code == wh))
-        )),
+        (
+            b.qty
+            for b in StockBalance.select().where(
+                (StockBalance.item == Item.get(Item.code == item))
+                & (StockBalance.warehouse == Warehouse.get(Warehouse.code == wh))
+            )
+        ),
         Decimal(0),
     )

@@ -53,10 +53,17 @@ def test_backdated_receipt_revalues_later_issue(shop):
     assert pool() == (D(20), D("45.00"))
     from jxc_desktop.models.stock import StockMove
 
-    issue_value = sum(m.value for m in StockMove.select().where(
-        (StockMove.document == issue) | (StockMove.adjusts.in_(
-            StockMove.select(StockMove.id).where(StockMove.document == issue)))
-    ))
+    issue_value = sum(
+        m.value
+        for m in StockMove.select().where(
+            (StockMove.document == issue)
+            | (
+                StockMove.adjusts.in_(
+                    StockMove.select(StockMove.id).where(StockMove.document == issue)
+                )
+            )
+        )
+    )
     assert issue_value == D("-15.00")
 
 
@@ -132,13 +139,53 @@ def test_locations_and_batches_fefo(shop):
     from jxc_desktop.engine.documents import LineInput
 
     make_item("M", batch=True, shelf_life=30)
-    doc("QTRK", day(1), [LineInput(item="M", qty="5", price="1", batch_no="B2",
-                                   production_date=dt.date(2026, 1, 1), location="A-01")])
-    doc("QTRK", day(1), [LineInput(item="M", qty="5", price="1", batch_no="B1",
-                                   expiry_date=dt.date(2026, 1, 15), location="A-02")])
+    doc(
+        "QTRK",
+        day(1),
+        [
+            LineInput(
+                item="M",
+                qty="5",
+                price="1",
+                batch_no="B2",
+                production_date=dt.date(2026, 1, 1),
+                location="A-01",
+            )
+        ],
+    )
+    doc(
+        "QTRK",
+        day(1),
+        [
+            LineInput(
+                item="M",
+                qty="5",
+                price="1",
+                batch_no="B1",
+                expiry_date=dt.date(2026, 1, 15),
+                location="A-02",
+            )
+        ],
+    )
     doc("QTCK", day(2), [LineInput(item="M", qty="7")])
     from jxc_desktop.models.stock import StockBalance
 
     left = {(b.location_id, b.batch_no): b.qty for b in StockBalance.select()}
     assert sorted(left.values()) == [D(0), D(3)]
     assert pool("M") == (D(3), D("3.00"))
+
+
+def test_check_is_clean_after_a_mixed_history_and_catches_tampering(shop):
+    from jxc_desktop.engine.checks import run_all
+    from jxc_desktop.models.stock import StockBalance
+
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    d = doc("QTCK", day(3), [("A", 3)])
+    doc("DBD", day(4), [("A", 2)], dest="W2")
+    doc("QTRK", day(2), [("A", 5, "1.33")])
+    documents.unapprove(d.id)
+    assert run_all() == []
+    StockBalance.update(qty=D(99)).where(StockBalance.qty > 0).execute()
+    names = {name for name, _ in run_all()}
+    assert "stock_balance" in names

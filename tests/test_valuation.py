@@ -87,9 +87,17 @@ def test_periodic_uses_settled_cost_for_its_month():
 
 
 def test_state_carries_on_like_a_full_replay():
-    moves = [MoveIn(i, q, s, v) for i, (q, s, v) in enumerate(
-        [(3 * Q, FIXED, 1000), (-1 * Q, COMPUTED, 0), (7 * Q, FIXED, 999), (-4 * Q, COMPUTED, 0)]
-    )]
+    moves = [
+        MoveIn(i, q, s, v)
+        for i, (q, s, v) in enumerate(
+            [
+                (3 * Q, FIXED, 1000),
+                (-1 * Q, COMPUTED, 0),
+                (7 * Q, FIXED, 999),
+                (-4 * Q, COMPUTED, 0),
+            ]
+        )
+    ]
     full, _ = value_moves("fifo", moves)
     first, state = value_moves("fifo", moves[:2])
     rest, _ = value_moves("fifo", moves[2:], PoolState(**vars(state)))
