@@ -75,6 +75,12 @@ def data_table(
 
 
 def _column_widths(columns, body, width: float, size: float) -> list[float]:
+    natural, minimum = measure_columns(columns, body, size)
+    return fit_widths(natural, minimum, width)
+
+
+def measure_columns(columns, body, size: float) -> tuple[list[float], list[float]]:
+    """Natural (widest cell) and minimum widths per column, padding included."""
     natural, minimum = [], []
     for i, col in enumerate(columns):
         widest = max([text_width(r[i], size) for r in body] or [0.0])
@@ -83,7 +89,7 @@ def _column_widths(columns, body, width: float, size: float) -> list[float]:
         natural.append(nat)
         # numbers never wrap; text may wrap down to about four characters
         minimum.append(nat if col.numeric else min(nat, 4 * size + 2 * PAD))
-    return fit_widths(natural, minimum, width)
+    return natural, minimum
 
 
 def _row_cells(columns, row, widths, size: float) -> list:
