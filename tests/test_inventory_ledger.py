@@ -3,10 +3,10 @@
 from decimal import Decimal
 
 import pytest
+from inventory_helpers import day, doc, make_item, make_warehouse, on_hand, pool
 
 from jxc_desktop.engine import documents, settings
 from jxc_desktop.engine.errors import ValidationError
-from tests.inventory_helpers import day, doc, make_item, make_warehouse, on_hand, pool
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ import json
 from decimal import Decimal
 
 import pytest
+from inventory_helpers import day, doc, make_item, make_warehouse
 
 from jxc_desktop.engine import documents
 from jxc_desktop.engine.reports import ReportParams, load_all, output
-from tests.inventory_helpers import day, doc, make_item, make_warehouse
 
 
 @pytest.fixture
