@@ -1,0 +1,113 @@
+"""A searchable list over the paged model: a search box, a table and a count.
+
+The table never resizes columns to their contents (that reads every row): widths come
+from each column's kind, and rows have one fixed height.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jxc_desktop.ui.i18n import tr
+from jxc_desktop.ui.paged_model import ListSource, PagedTableModel
+
+KIND_WIDTHS = {"bool": 60, "int": 80, "qty": 100, "rate": 70, "money": 110, "price": 110}
+KEY_WIDTHS = {"code": 120, "name": 200, "spec": 140, "barcode": 130, "address": 240}
+
+
+class ListView(QWidget):
+    activated = Signal(int)  # a row number was double-clicked / Enter pressed
+
+    def __init__(self, source: ListSource, parent=None):
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setObjectName("listSearch")
+        self.search.setPlaceholderText(tr("搜索：编码开头 / 名称包含 / 条码（回车）"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("listCount")
+        self.table = QTableView()
+        self.table.setObjectName("listTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self._sort)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        # Typing searches after a short pause; Enter searches at once.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self.apply_search)
+        self.search.textEdited.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self.table.doubleClicked.connect(lambda index: self.activated.emit(index.row()))
+        self.model: PagedTableModel | None = None
+        self.set_source(source)
+
+    def set_source(self, source: ListSource) -> None:
+        old = self.model
+        self.model = PagedTableModel(source, self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)  # sorting is asked of SQL, on header clicks
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        for column, spec in enumerate(source.columns):
+            width = KEY_WIDTHS.get(spec.key) or KIND_WIDTHS.get(spec.kind, 120)
+            self.table.setColumnWidth(column, width)
+        self.model.modelReset.connect(self.update_count)
+        self.search.clear()
+        self.update_count()
+        if old is not None:
+            old.deleteLater()
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        if self.model is not None and 0 <= column < self.model.columnCount():
+            self.model.sort(column, order)
+
+    def apply_search(self) -> None:
+        self._debounce.stop()
+        if self.model.search != self.search.text().strip():
+            self.model.set_search(self.search.text())
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def update_count(self) -> None:
+        self.count_label.setText(tr("共 {n} 条").format(n=f"{self.model.rowCount():,}"))
+
+    def current_row(self) -> dict | None:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def select_row(self, number: int) -> None:
+        index = self.model.index(number, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)

@@ -1,0 +1,38 @@
+"""Message boxes that never block the event loop (tests and background jobs rely on it)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from jxc_desktop.engine.errors import Problem
+from jxc_desktop.ui.i18n import tr
+
+# The most recent boxes, newest last: tests read them, and holding them keeps them alive.
+shown: list[QMessageBox] = []
+
+
+def _box(parent: QWidget | None, icon, title: str, text: str, details: str = "") -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.setObjectName("jxcMessage")
+    box.finished.connect(lambda _result: shown.remove(box) if box in shown else None)
+    shown.append(box)
+    del shown[:-20]
+    box.open()  # window-modal but asynchronous: the caller carries on
+    return box
+
+
+def error(parent: QWidget | None, text: str, details: str = "") -> QMessageBox:
+    return _box(parent, QMessageBox.Icon.Warning, tr("错误"), text, details)
+
+
+def info(parent: QWidget | None, text: str) -> QMessageBox:
+    return _box(parent, QMessageBox.Icon.Information, tr("提示"), text)
+
+
+def problems(parent: QWidget | None, items: list[Problem]) -> QMessageBox:
+    head = tr("发现 {n} 个问题，未写入任何数据：").format(n=len(items))
+    lines = "\n".join(f"• {p}" for p in items[:30])
+    more = "" if len(items) <= 30 else "\n" + tr("……共 {n} 个").format(n=len(items))
+    return _box(parent, QMessageBox.Icon.Warning, tr("数据有误"), f"{head}\n{lines}{more}")

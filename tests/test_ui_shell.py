@@ -1,0 +1,145 @@
+"""The main window: tabs, shortcuts, status bar, remembered state, language, wizard."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from ui_helpers import make_item, make_window, type_text, ui_settings
+
+pytest.importorskip("jxc_desktop.engine.listing")  # the lists land with the listing engine
+
+from jxc_desktop.ui import messages  # noqa: E402
+from jxc_desktop.ui.i18n import apply_language
+from jxc_desktop.ui.main_window import TAB_ORDER
+from jxc_desktop.ui.pages import PlannedPage
+
+
+def test_every_tab_opens_and_unbuilt_modules_say_so(qtbot, company, tmp_path):
+    window = make_window(qtbot, company, tmp_path)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["首页", "销售", "采购", "库存", "生产", "财务", "报表", "基础资料", "系统"]
+    for key in TAB_ORDER:
+        window.select_tab(key)
+        qtbot.wait(1)
+        assert window.current_key() == key
+        page = window.pages[key]
+        if isinstance(page, PlannedPage):
+            texts = " ".join(label.text() for label in page.findChildren(QLabel))
+            assert "本模块尚在开发中" in texts
+
+
+def test_home_shows_real_counts_and_status_bar(qtbot, company, tmp_path):
+    make_item("A001", "矿泉水")
+    make_item("A002", "方便面")
+    window = make_window(qtbot, company, tmp_path)
+    home = window.pages["home"]
+    assert home.values["items"].text() == "2"
+    assert home.values["customers"].text() == "0"
+    assert "测试公司" in home.title.text()
+    assert window.status_labels["company"].text().endswith("测试公司")
+    assert window.status_labels["period"].text().endswith("2026-01")
+    assert str(company) in window.status_labels["db"].text()
+    assert "系统管理员" in window.status_labels["user"].text()
+
+
+def test_shortcuts_reach_the_current_tab(qtbot, company, tmp_path):
+    window = make_window(qtbot, company, tmp_path)
+    window.select_tab("masterdata")
+    page = window.pages["masterdata"]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.list.search.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.dialog is not None and page.dialog.isVisible()
+    page.dialog.reject()
+    # A tab without a printable view says so honestly.
+    window.select_tab("sales")
+    before = len(messages.shown)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(messages.shown) == before + 1
+    assert "暂无可打印" in messages.shown[-1].text()
+    messages.shown[-1].close()
+    assert window.dispatch("new_record") is False
+
+
+def test_window_remembers_its_tab(qtbot, company, tmp_path):
+    settings = ui_settings(tmp_path)
+    window = make_window(qtbot, company, tmp_path, settings)
+    window.select_tab("system")
+    window.close()
+    again = make_window(qtbot, company, tmp_path, settings)
+    assert again.current_key() == "system"
+
+
+def test_language_switch_shows_english(qtbot, company, tmp_path):
+    window = make_window(qtbot, company, tmp_path)
+    try:
+        window.switch_language("en")
+        titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert titles == [
+            "Home",
+            "Sales",
+            "Purchasing",
+            "Inventory",
+            "Production",
+            "Finance",
+            "Reports",
+            "Base data",
+            "System",
+        ]
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert "&File" in menus
+        page = window.pages["masterdata"]
+        assert page.buttons["new"].text() == "New"
+        assert page.list.model.headerData(0, Qt.Orientation.Horizontal) == "Code"
+    finally:
+        apply_language("zh_CN")
+
+
+def test_settings_page_changes_a_company_setting(qtbot, company, tmp_path):
+    from jxc_desktop.engine import settings
+
+    window = make_window(qtbot, company, tmp_path)
+    page = window.pages["system"]
+    combo = page.editors["negative_stock"]
+    combo.setCurrentIndex(combo.findData("allow"))
+    page.editors["slow_moving_days"].setText("120")
+    page.save()
+    assert settings.get("negative_stock") == "allow"
+    assert settings.get("slow_moving_days") == "120"
+    page.editors["slow_moving_days"].setText("abc")
+    page.save()
+    assert settings.get("slow_moving_days") == "120"
+    assert "slow_moving_days" in messages.shown[-1].text()
+    messages.shown[-1].close()
+
+
+def test_chinese_typed_through_the_input_method(qtbot, company, tmp_path):
+    window = make_window(qtbot, company, tmp_path)
+    window.select_tab("masterdata")
+    search = window.pages["masterdata"].list.search
+    type_text(search, "矿泉水")
+    assert search.text() == "矿泉水"
+
+
+def test_first_run_wizard_sets_up_a_company(qtbot, tmp_path):
+    from jxc_desktop.engine.company import get_company
+    from jxc_desktop.engine.session import close_company
+    from jxc_desktop.ui.wizard import FirstRunWizard
+
+    path = tmp_path / "new.sqlite"
+    wizard = FirstRunWizard(str(path))
+    qtbot.addWidget(wizard)
+    wizard.choice.new.setChecked(True)
+    wizard.details.name.setText("")
+    wizard.details.period.setText("2026-13")
+    assert wizard.details.validatePage() is False
+    error = wizard.details.error.text()
+    assert "公司名称" in error and "YYYY-MM" in error  # both problems at once
+    type_text(wizard.details.name, "新星贸易")
+    wizard.details.period.setText("2026-02")
+    try:
+        assert wizard.details.validatePage() is True
+        assert get_company().name == "新星贸易"
+    finally:
+        close_company()
