@@ -42,3 +42,43 @@ def make_item(code: str, name: str, **extra):
     from jxc_desktop.engine import masterdata as md
 
     return md.save_item(md.ItemData(code=code, name=name, **extra))
+
+
+ITEM_COLUMNS = (
+    "code",
+    "name",
+    "spec",
+    "item_type",
+    "base_unit_id",
+    "tax_rate",
+    "purchase_price",
+    "sale_price",
+    "valuation_method",
+    "batch_managed",
+    "serial_managed",
+    "safety_stock",
+    "max_stock",
+    "source",
+    "lead_time_days",
+    "lot_rule",
+    "lot_size",
+    "min_order_qty",
+    "active",
+    "created_at",
+)
+
+
+def bulk_items(count: int) -> None:
+    """Many items by raw executemany (scaled integers: sale price n.00 yuan = n * 1e6)."""
+    from jxc_desktop.models.db import bulk_insert, write_transaction
+    from jxc_desktop.models.masterdata import Unit
+
+    unit = Unit.get(Unit.name == "个").id
+    rows = [
+        (f"I{n:07d}", f"商品{n % 997}", "", "goods", unit, 130000, 0, n * 1_000_000)
+        + ("moving_average", 0, 0, 0, 0, "purchase", 0, "lot_for_lot", 0, 0, 1)
+        + ("2026-01-01 00:00:00",)
+        for n in range(count)
+    ]
+    with write_transaction():
+        bulk_insert("item", ITEM_COLUMNS, rows)

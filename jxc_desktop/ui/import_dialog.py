@@ -108,7 +108,9 @@ class ImportDialog(QDialog):
         self.result = result
         self.start.setEnabled(True)
         self.show_problems([])
-        self.status.setText(tr("导入完成：{r}").format(r=result))
+        self.status.setText(
+            tr("导入完成：新增 {c} 条，更新 {u} 条。").format(c=result.created, u=result.updated)
+        )
 
     def _failed(self, exc: BaseException) -> bool:
         self.start.setEnabled(True)

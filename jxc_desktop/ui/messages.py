@@ -16,11 +16,18 @@ def _box(parent: QWidget | None, icon, title: str, text: str, details: str = "")
     if details:
         box.setDetailedText(details)
     box.setObjectName("jxcMessage")
-    box.finished.connect(lambda _result: shown.remove(box) if box in shown else None)
+    box.finished.connect(lambda _result: _forget(box))
+    box.destroyed.connect(lambda *_args: _forget(box))  # e.g. its window was closed
     shown.append(box)
-    del shown[:-20]
     box.open()  # window-modal but asynchronous: the caller carries on
     return box
+
+
+def _forget(box: QMessageBox) -> None:
+    for i, held in enumerate(shown):
+        if held is box:
+            del shown[i]
+            return
 
 
 def error(parent: QWidget | None, text: str, details: str = "") -> QMessageBox:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from jxc_desktop.engine.errors import JxcError, ValidationError
@@ -136,6 +136,9 @@ class Ops(QObject):
         self._runner.progressed.connect(self._on_progress)
         self._runner.finished.connect(self._on_finished)
         self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)  # never leave the thread running at exit
 
     def _next(self) -> None:
         if self._current is not None or not self._queue:

@@ -382,8 +382,8 @@
       <translation>The import failed; nothing was written.</translation>
     </message>
     <message>
-      <source>导入完成：{r}</source>
-      <translation>Import finished: {r}</translation>
+      <source>导入完成：新增 {c} 条，更新 {u} 条。</source>
+      <translation>Import finished: {c} created, {u} updated.</translation>
     </message>
     <message>
       <source>导出 Excel</source>
