@@ -71,6 +71,7 @@ def test_bad_item_shows_every_error_at_once(qtbot, company, tmp_path):
     assert "safety_stock" in wrong or "max_stock" in wrong
     assert dialog.errors["code"].text() and "border" in dialog.fields["code"].styleSheet()
     assert "个问题" in dialog.banner.text()
+    assert dialog.tabs.tabText(2).endswith("(1)")  # the barcodes tab shows it holds one
     assert Item.select().count() == 1  # nothing written
     dialog.fields["code"].setText("NEW1")
     type_text(dialog.fields["name"], "新商品")

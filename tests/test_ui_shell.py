@@ -36,7 +36,10 @@ def test_home_shows_real_counts_and_status_bar(qtbot, company, tmp_path):
     home = window.pages["home"]
     assert home.values["items"].text() == "2"
     assert home.values["customers"].text() == "0"
-    assert "测试公司" in home.title.text()
+    assert "测试公司" in home.title.text() and "2026-01" in home.subtitle.text()
+    home.cards["items"].click()
+    assert window.current_key() == "masterdata"
+    assert window.pages["masterdata"].list.model.rowCount() == 2
     assert window.status_labels["company"].text().endswith("测试公司")
     assert window.status_labels["period"].text().endswith("2026-01")
     assert str(company) in window.status_labels["db"].text()

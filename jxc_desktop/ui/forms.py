@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -149,6 +150,10 @@ class RecordDialog(QDialog):
             self.errors[name].hide()
         self.banner.clear()
         self.banner.hide()
+        if self.tabs is not None:
+            for index in range(self.tabs.count()):
+                self.tabs.setTabText(index, self.tabs.tabText(index).split("  (")[0])
+                self.tabs.tabBar().setTabTextColor(index, QColor())
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Every problem at once: at its field when known, else in the banner."""
@@ -167,9 +172,18 @@ class RecordDialog(QDialog):
         head = tr("发现 {n} 个问题，请修改后再保存。").format(n=len(problems))
         self.banner.setText("\n".join([head, *loose]))
         self.banner.show()
-        tabs = [self.field_tab[name] for name in by_field if self.field_tab[name] >= 0]
-        if self.tabs is not None and tabs:
-            self.tabs.setCurrentIndex(min(tabs))
+        self._mark_tabs([self.field_tab[name] for name in by_field])
+
+    def _mark_tabs(self, indexes: list[int]) -> None:
+        """Tabs holding problems turn red with their count, and the first one is shown."""
+        indexes = [i for i in indexes if i >= 0]
+        if self.tabs is None or not indexes:
+            return
+        for index in set(indexes):
+            title = self.tabs.tabText(index)
+            self.tabs.setTabText(index, f"{title}  ({indexes.count(index)})")
+            self.tabs.tabBar().setTabTextColor(index, QColor("#d32f2f"))
+        self.tabs.setCurrentIndex(min(indexes))
 
     def problem_fields(self) -> list[str]:
         """The fields currently marked wrong (tests and accessibility)."""

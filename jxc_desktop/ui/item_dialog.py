@@ -88,7 +88,8 @@ class ItemDialog(RecordDialog):
         self.line(form, "spec", tr("规格型号"))
         cats = [("", None)] + [(f"{code}  {name}", code) for code, name in choices.categories()]
         self.add_field(form, "category", tr("分类"), combo(cats))
-        self.add_field(form, "item_type", tr("类型"), combo(item_types()))
+        kinds = self.add_field(form, "item_type", tr("类型"), combo(item_types()))
+        set_combo_value(kinds, "goods")  # ItemData's default
         self.add_field(form, "base_unit", tr("基本单位"), combo([(u, u) for u in units]))
         rates = combo([(r, r) for r in choices.tax_rates()], editable=True)
         set_combo_value(rates, "13")

@@ -21,8 +21,22 @@ from PySide6.QtWidgets import (
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.paged_model import ListSource, PagedTableModel
 
-KIND_WIDTHS = {"bool": 60, "int": 80, "qty": 100, "rate": 70, "money": 110, "price": 110}
-KEY_WIDTHS = {"code": 120, "name": 200, "spec": 140, "barcode": 130, "address": 240}
+KIND_WIDTHS = {"bool": 60, "int": 90, "qty": 100, "rate": 70, "money": 110, "price": 110}
+KEY_WIDTHS = {
+    "code": 120,
+    "name": 200,
+    "spec": 120,
+    "barcode": 130,
+    "address": 240,
+    "tax_number": 175,
+    "phone": 110,
+    "contact": 80,
+    "category": 110,
+    "base_unit": 70,
+    "item_type": 80,
+    "valuation_method": 120,
+    "symbol": 60,
+}
 
 
 class ListView(QWidget):

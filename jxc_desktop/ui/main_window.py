@@ -37,7 +37,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("jxcMainWindow")
         saved_tab = str(settings.value("window/tab", "home"))
         self._build()
-        self.restoreGeometry(settings.value("window/geometry", b""))
+        if not self.restoreGeometry(settings.value("window/geometry", b"")):
+            self.resize(1200, 760)  # first start: room for the lists and dialogs
         self.restoreState(settings.value("window/state", b""))
         self.select_tab(saved_tab)
 
@@ -62,7 +63,9 @@ class MainWindow(QMainWindow):
         return titles
 
     def _make_pages(self) -> dict[str, TabPage]:
-        pages: dict[str, TabPage] = {"home": HomePage()}
+        home = HomePage()
+        home.open_list.connect(self.open_list)
+        pages: dict[str, TabPage] = {"home": home}
         for key, title, planned in planned_pages():
             pages[key] = PlannedPage(title, planned)
         pages["masterdata"] = MasterdataPage(self.ops)
@@ -155,6 +158,11 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         page = self.current_page()
         return next(key for key, value in self.pages.items() if value is page)
+
+    def open_list(self, key: str) -> None:
+        """Shows one base-data list (from the 首页 cards)."""
+        self.select_tab("masterdata")
+        self.pages["masterdata"].select_key(key)
 
     def dispatch(self, name: str) -> bool:
         """Runs a shortcut's action on the current tab; says so when the tab has none."""

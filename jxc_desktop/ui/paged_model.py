@@ -60,6 +60,8 @@ def format_value(value: Any, kind: str) -> str:
         if kind == "price":
             places = max(2, money.places_of(value))
             return money.format_money(value, places)
+        if kind == "rate":
+            return money.format_qty(value) + "%"
         return money.format_qty(value)
     if isinstance(value, dt.date):
         return value.isoformat()

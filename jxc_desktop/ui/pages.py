@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jxc_desktop.ui import queries
 from jxc_desktop.ui.i18n import tr
@@ -35,6 +42,7 @@ class PlannedPage(TabPage):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.setContentsMargins(24, 18, 24, 18)
         heading = QLabel(f"<h2>{title}</h2><p>{tr('本模块尚在开发中，目前不能使用。')}</p>")
         heading.setObjectName("plannedHeading")
         layout.addWidget(heading)
@@ -47,45 +55,83 @@ class PlannedPage(TabPage):
         layout.addWidget(box)
 
 
+CARD_STYLE = """
+QPushButton#homeCard { background: white; border: 1px solid #d0d7de; border-radius: 6px;
+    padding: 12px 18px; text-align: left; }
+QPushButton#homeCard:hover { border-color: #1f6feb; }
+QPushButton#homeCard:disabled { color: black; }
+"""
+
+
 class HomePage(TabPage):
     """首页: the company, the working period and real counts from the database."""
+
+    open_list = Signal(str)  # a count card was clicked: show that base-data list
 
     def __init__(self, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.setContentsMargins(24, 18, 24, 18)
         self.title = QLabel()
         self.title.setObjectName("homeTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("homeSubtitle")
         layout.addWidget(self.title)
-        box = QGroupBox(tr("概况"))
-        self.form = QFormLayout(box)
-        layout.addWidget(box)
+        layout.addWidget(self.subtitle)
+        cards = QGridLayout()
+        cards.setSpacing(14)
         self.values: dict[str, QLabel] = {}
-        for key, label in [
-            ("taxpayer_type", tr("纳税人类型")),
-            ("start_period", tr("启用期间")),
-            ("current_period", tr("当前期间")),
-            ("items", tr("商品")),
-            ("customers", tr("客户")),
-            ("suppliers", tr("供应商")),
-            ("warehouses", tr("仓库")),
-            ("documents", tr("单据")),
-        ]:
-            value = QLabel()
-            value.setObjectName(f"home_{key}")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = value
-            self.form.addRow(label + "：", value)
+        self.cards: dict[str, QPushButton] = {}
+        for i, (key, label) in enumerate(
+            [
+                ("items", tr("商品")),
+                ("customers", tr("客户")),
+                ("suppliers", tr("供应商")),
+                ("warehouses", tr("仓库")),
+                ("documents", tr("单据")),
+            ]
+        ):
+            cards.addWidget(self._card(key, label), 0, i)
+        layout.addSpacing(12)
+        layout.addLayout(cards)
+        self.setStyleSheet(CARD_STYLE)
         self.refresh()
+
+    def _card(self, key: str, label: str) -> QPushButton:
+        card = QPushButton()
+        card.setObjectName("homeCard")
+        card.setMinimumSize(150, 84)
+        inner = QVBoxLayout(card)
+        number = QLabel()
+        number.setObjectName(f"home_{key}")
+        number.setStyleSheet("font-size: 22pt; font-weight: bold; color: #1f2328;")
+        caption = QLabel(label)
+        caption.setStyleSheet("color: #57606a;")
+        inner.addWidget(number)
+        inner.addWidget(caption)
+        if key == "documents":
+            card.setEnabled(False)  # no document list yet: nothing to open
+        else:
+            card.clicked.connect(lambda _checked=False, k=key: self.open_list.emit(k))
+        self.values[key] = number
+        self.cards[key] = card
+        return card
 
     def refresh(self) -> bool:
         data = queries.summary()
-        self.title.setText(f"<h1>{data.company}</h1>")
         taxpayer = {"general": tr("一般纳税人"), "small": tr("小规模纳税人")}
-        self.values["taxpayer_type"].setText(taxpayer.get(data.taxpayer_type, data.taxpayer_type))
-        for key in ("start_period", "current_period"):
-            self.values[key].setText(getattr(data, key))
-        for key in ("items", "customers", "suppliers", "warehouses", "documents"):
+        self.title.setText(f"<h1>{data.company}</h1>")
+        self.subtitle.setText(
+            "    ".join(
+                [
+                    tr("纳税人类型") + "：" + taxpayer.get(data.taxpayer_type, data.taxpayer_type),
+                    tr("启用期间") + "：" + data.start_period,
+                    tr("当前期间") + "：" + data.current_period,
+                ]
+            )
+        )
+        for key in self.values:
             self.values[key].setText(f"{getattr(data, key):,}")
         return True
 

@@ -63,6 +63,7 @@ class RowTable(QWidget):
                 cell.setEditText(value or "")
             else:
                 cell = QLineEdit(value or "")
+            cell.setFrame(False)  # the table's grid is the frame
             self.table.setCellWidget(row, column, cell)
         return row
 

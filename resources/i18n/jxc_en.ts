@@ -686,10 +686,6 @@
       <translation>Find</translation>
     </message>
     <message>
-      <source>概况</source>
-      <translation>Overview</translation>
-    </message>
-    <message>
       <source>模块(&amp;M)</source>
       <translation>&amp;Modules</translation>
     </message>
