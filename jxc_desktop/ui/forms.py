@@ -126,7 +126,7 @@ class RecordDialog(QDialog):
         message.setObjectName(f"error_{name}")
         column.addWidget(message)
         widget.setObjectName(f"field_{name}")
-        form.addRow(label + "：", holder)
+        form.addRow(label + tr("："), holder)
         self.fields[name] = widget
         self.errors[name] = message
         self.field_tab[name] = self.tabs.count() - 1 if self.tabs is not None else -1

@@ -125,9 +125,11 @@ class HomePage(TabPage):
         self.subtitle.setText(
             "    ".join(
                 [
-                    tr("纳税人类型") + "：" + taxpayer.get(data.taxpayer_type, data.taxpayer_type),
-                    tr("启用期间") + "：" + data.start_period,
-                    tr("当前期间") + "：" + data.current_period,
+                    tr("纳税人类型")
+                    + tr("：")
+                    + taxpayer.get(data.taxpayer_type, data.taxpayer_type),
+                    tr("启用期间") + tr("：") + data.start_period,
+                    tr("当前期间") + tr("：") + data.current_period,
                 ]
             )
         )

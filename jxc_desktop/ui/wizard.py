@@ -95,12 +95,12 @@ class SetupPage(QWizardPage):
         self.error.setObjectName("wizError")
         self.error.setStyleSheet("color: #d32f2f;")
         self.error.setWordWrap(True)
-        form.addRow(tr("公司名称") + "：", self.name)
-        form.addRow(tr("纳税人类型") + "：", self.taxpayer)
-        form.addRow(tr("启用期间 (YYYY-MM)") + "：", self.period)
-        form.addRow(tr("默认计价方法") + "：", self.valuation)
-        form.addRow(tr("负库存") + "：", self.negative)
-        form.addRow(tr("启用模块") + "：", modules)
+        form.addRow(tr("公司名称") + tr("："), self.name)
+        form.addRow(tr("纳税人类型") + tr("："), self.taxpayer)
+        form.addRow(tr("启用期间 (YYYY-MM)") + tr("："), self.period)
+        form.addRow(tr("默认计价方法") + tr("："), self.valuation)
+        form.addRow(tr("负库存") + tr("："), self.negative)
+        form.addRow(tr("启用模块") + tr("："), modules)
         form.addRow(self.error)
 
     def initializePage(self) -> None:

@@ -443,7 +443,7 @@
     </message>
     <message>
       <source>库存与计价</source>
-      <translation>Stock &amp; valuation</translation>
+      <translation>Stock and valuation</translation>
     </message>
     <message>
       <source>库存余额、出入库明细、库存预警</source>
@@ -679,7 +679,7 @@
     </message>
     <message>
       <source>条码与单位</source>
-      <translation>Barcodes &amp; units</translation>
+      <translation>Barcodes and units</translation>
     </message>
     <message>
       <source>查找</source>
@@ -984,6 +984,10 @@
     <message>
       <source>（演示数据尚未随本版本提供）</source>
       <translation>(The demo data is not included in this version yet)</translation>
+    </message>
+    <message>
+      <source>：</source>
+      <translation>: </translation>
     </message>
   </context>
 </TS>
