@@ -191,3 +191,33 @@ def test_engine_error_becomes_a_message(qtbot, company, tmp_path):
     assert page.edit_record() is False  # nothing selected
     assert len(messages.shown) == before + 1
     messages.shown[-1].close()
+
+
+def test_delete_only_what_nothing_uses(qtbot, company, tmp_path):
+    make_item("DEL1", "试用品")
+    _, page = open_masterdata(qtbot, company, tmp_path)
+    page.list.select_row(0)
+    box = page.delete_record()
+    assert "DEL1" in box.text()
+    box.accept()
+    assert Item.select().count() == 0
+    assert page.list.model.rowCount() == 0
+    page.select_key("departments")
+    assert not page.buttons["delete"].isEnabled()  # the engine has no department delete
+
+
+def test_staff_edit_keeps_the_department(qtbot, company, tmp_path):
+    from jxc_desktop.models.masterdata import Staff
+
+    md.save_department(md.DepartmentData("D1", "销售部"))
+    md.save_staff(md.StaffData("S1", "张三", "D1"))
+    _, page = open_masterdata(qtbot, company, tmp_path, "staff")
+    page.list.select_row(0)
+    dialog = page.edit_record()
+    assert dialog.fields["name"].text() == "张三"
+    dialog.fields["phone"].setText("13800000000")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
+    staff = Staff.get()
+    assert staff.department.code == "D1" and staff.phone == "13800000000"

@@ -146,3 +146,67 @@ def test_first_run_wizard_sets_up_a_company(qtbot, tmp_path):
         assert get_company().name == "新星贸易"
     finally:
         close_company()
+
+
+def test_lists_still_refresh_after_a_language_switch(qtbot, company, tmp_path):
+    from jxc_desktop.engine.masterdata import save_unit
+
+    window = make_window(qtbot, company, tmp_path)
+    try:
+        window.switch_language("en")
+        window.select_tab("masterdata")
+        page = window.pages["masterdata"]
+        page.select_key("units")
+        before = page.list.model.rowCount()
+        window.ops.run(lambda: save_unit("桶"), changed="units")
+        assert page.list.model.rowCount() == before + 1
+        assert window.current_key() == "masterdata"
+    finally:
+        window.switch_language("zh_CN")
+    assert window.tabs.tabText(0) == "首页"
+
+
+def test_main_opens_the_company_file(qtbot, company, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from jxc_desktop.ui import app as app_module
+    from jxc_desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(app_module, "app_settings", lambda: ui_settings(tmp_path))
+    seen = []
+
+    def close_soon():
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(widget.status_labels["company"].text())
+                widget.close()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(300, close_soon)
+    assert app_module.main(["--db", str(company), "--lang", "zh_CN"]) == 0
+    assert seen and seen[0].endswith("测试公司")
+
+
+def test_an_empty_file_asks_for_setup(tmp_path):
+    from jxc_desktop.ui.app import has_company
+
+    assert has_company(str(tmp_path / "missing.sqlite")) is False
+
+
+def test_wizard_builds_the_demo_company(qtbot, tmp_path):
+    pytest.importorskip("jxc_desktop.engine.demo")
+    from jxc_desktop.engine.session import close_company
+    from jxc_desktop.models.masterdata import Item, Partner
+    from jxc_desktop.ui.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(str(tmp_path / "demo.sqlite"))
+    qtbot.addWidget(wizard)
+    assert wizard.choice.demo.isChecked()
+    wizard.details.period.setText("2026-01")
+    wizard.details.initializePage()
+    try:
+        assert wizard.details.validatePage(), wizard.details.error.text()
+        assert Item.select().count() > 100 and Partner.select().count() >= 45
+    finally:
+        close_company()

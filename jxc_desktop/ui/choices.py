@@ -8,7 +8,14 @@ does (asked for in the UI report).
 from __future__ import annotations
 
 from jxc_desktop.engine import money
-from jxc_desktop.models.masterdata import Department, ItemCategory, TaxRate, Unit, Warehouse
+from jxc_desktop.models.masterdata import (
+    Department,
+    ItemCategory,
+    Staff,
+    TaxRate,
+    Unit,
+    Warehouse,
+)
 
 
 def unit_names() -> list[str]:
@@ -35,3 +42,9 @@ def tax_rates() -> list[str]:
     """The company's tax rates as plain percent text ("13", "9", ...), distinct, high first."""
     rates = sorted({t.rate for t in TaxRate.select().where(TaxRate.active)}, reverse=True)
     return [money.format_qty(r) for r in rates]
+
+
+def staff_department(staff_id: int) -> str | None:
+    """The department code of a staff member (the list shows the department's name)."""
+    staff = Staff.get_or_none(Staff.id == staff_id)
+    return staff.department.code if staff and staff.department_id else None

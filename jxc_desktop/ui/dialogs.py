@@ -152,7 +152,8 @@ class StaffDialog(RecordDialog):
         self.line(form, "name", tr("姓名"), row.get("name", ""))
         depts = [("", None)] + [(f"{c}  {n}", c) for c, n in choices.departments()]
         dept = self.add_field(form, "department", tr("部门"), combo(depts))
-        set_combo_value(dept, row.get("department") or None)
+        if staff_id is not None:
+            set_combo_value(dept, choices.staff_department(staff_id))
         self.line(form, "phone", tr("电话"), row.get("phone", "") or "")
 
     def collect(self) -> md.StaffData:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -99,6 +99,7 @@ class RecordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout.addWidget(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)  # Ctrl+S saves the form
 
     # -- building -----------------------------------------------------------------------
     def form_page(self, title: str | None = None) -> QFormLayout:

@@ -35,6 +35,7 @@ class Entity:
     open_dialog: Callable  # (ops, record_id, parent, row) -> RecordDialog
     set_active: Callable[[object, bool], None]
     importable: bool = False  # has an xlsx template and importer
+    delete: Callable[[object], None] | None = None  # only rows nothing refers to
 
 
 def entities() -> list[Entity]:
@@ -44,23 +45,50 @@ def entities() -> list[Entity]:
     def plain(cls):
         return lambda ops, rid, parent, row: cls(ops, rid, parent, row=row)
 
+    def item(ops, rid, parent, _row):
+        return ItemDialog(ops, rid, parent)
+
+    D = dialogs
     return [
+        Entity("items", tr("商品"), item, md.set_item_active, True, md.delete_item),
         Entity(
-            "items", tr("商品"), lambda o, r, p, _row: ItemDialog(o, r, p), md.set_item_active, True
+            "categories",
+            tr("商品分类"),
+            plain(D.CategoryDialog),
+            md.set_category_active,
+            delete=md.delete_category,
         ),
-        Entity("categories", tr("商品分类"), plain(dialogs.CategoryDialog), md.set_category_active),
-        Entity("units", tr("单位"), plain(dialogs.UnitDialog), md.set_unit_active),
+        Entity("units", tr("单位"), plain(D.UnitDialog), md.set_unit_active, delete=md.delete_unit),
         Entity(
-            "warehouses", tr("仓库"), plain(dialogs.WarehouseDialog), md.set_warehouse_active, True
+            "warehouses",
+            tr("仓库"),
+            plain(D.WarehouseDialog),
+            md.set_warehouse_active,
+            True,
+            md.delete_warehouse,
         ),
-        Entity("customers", tr("客户"), partner("customer"), md.set_partner_active, True),
-        Entity("suppliers", tr("供应商"), partner("supplier"), md.set_partner_active, True),
         Entity(
-            "departments", tr("部门"), plain(dialogs.DepartmentDialog), md.set_department_active
+            "customers",
+            tr("客户"),
+            partner("customer"),
+            md.set_partner_active,
+            True,
+            md.delete_partner,
         ),
-        Entity("staff", tr("职员"), plain(dialogs.StaffDialog), md.set_staff_active),
-        Entity("tax_rates", tr("税率"), plain(dialogs.TaxRateDialog), md.set_tax_rate_active),
-        Entity("currencies", tr("币种"), plain(dialogs.CurrencyDialog), md.set_currency_active),
+        Entity(
+            "suppliers",
+            tr("供应商"),
+            partner("supplier"),
+            md.set_partner_active,
+            True,
+            md.delete_partner,
+        ),
+        Entity("departments", tr("部门"), plain(D.DepartmentDialog), md.set_department_active),
+        Entity(
+            "staff", tr("职员"), plain(D.StaffDialog), md.set_staff_active, delete=md.delete_staff
+        ),
+        Entity("tax_rates", tr("税率"), plain(D.TaxRateDialog), md.set_tax_rate_active),
+        Entity("currencies", tr("币种"), plain(D.CurrencyDialog), md.set_currency_active),
     ]
 
 
@@ -107,6 +135,7 @@ class MasterdataPage(TabPage):
             ("new", tr("新建"), self.new_record),
             ("edit", tr("修改"), self.edit_record),
             ("toggle", tr("停用/启用"), self.toggle_active),
+            ("delete", tr("删除"), self.delete_record),
             ("export", tr("导出 Excel"), self.export_list),
             ("import", tr("从 Excel 导入"), self.import_file),
             ("template", tr("下载导入模板"), self.save_template),
@@ -128,6 +157,7 @@ class MasterdataPage(TabPage):
             self.list.set_source(ListingSource(self.entity.key))
         for name in ("import", "template"):
             self.buttons[name].setEnabled(self.entity.importable)
+        self.buttons["delete"].setEnabled(self.entity.delete is not None)
 
     def select_key(self, key: str) -> None:
         self.nav.setCurrentRow(next(i for i, e in enumerate(self.entities) if e.key == key))
@@ -175,6 +205,25 @@ class MasterdataPage(TabPage):
             changed=self.entity.key,
         )
         return ok
+
+    def delete_record(self, confirm: bool = True):
+        """Deletes the selected row after a confirmation; the engine refuses rows in use."""
+        row = self.list.current_row()
+        if row is None or self.entity.delete is None:
+            messages.info(self, tr("请先选择一行。"))
+            return False
+        entity = self.entity
+
+        def delete() -> None:
+            self.ops.run(lambda: entity.delete(row_key(row)), parent=self, changed=entity.key)
+
+        if not confirm:
+            delete()
+            return True
+        text = tr("确定删除 {what} 吗？删除后不能恢复；已被单据引用的资料只能停用。")
+        box = messages.confirm(self, text.format(what=row.get("code") or row.get("name")))
+        box.accepted.connect(delete)
+        return box
 
     # -- spreadsheets -------------------------------------------------------------------
     def export_list(self, path: str | None = None):

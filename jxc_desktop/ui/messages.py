@@ -38,6 +38,20 @@ def info(parent: QWidget | None, text: str) -> QMessageBox:
     return _box(parent, QMessageBox.Icon.Information, tr("提示"), text)
 
 
+def confirm(parent: QWidget | None, text: str) -> QMessageBox:
+    """A yes/no question; connect to the box's `accepted` signal for "yes"."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, tr("请确认"), text, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.addButton(tr("确定"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.finished.connect(lambda _result: _forget(box))
+    box.destroyed.connect(lambda *_args: _forget(box))
+    shown.append(box)
+    box.open()
+    return box
+
+
 def problems(parent: QWidget | None, items: list[Problem]) -> QMessageBox:
     head = tr("发现 {n} 个问题，未写入任何数据：").format(n=len(items))
     lines = "\n".join(f"• {p}" for p in items[:30])

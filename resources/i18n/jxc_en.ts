@@ -220,6 +220,10 @@
       <translation>Column</translation>
     </message>
     <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
       <source>删除行</source>
       <translation>Remove row</translation>
     </message>
@@ -746,6 +750,14 @@
       <translation>Language</translation>
     </message>
     <message>
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>确定删除 {what} 吗？删除后不能恢复；已被单据引用的资料只能停用。</source>
+      <translation>Delete {what}? This cannot be undone; records used by documents can only be deactivated.</translation>
+    </message>
+    <message>
       <source>禁止</source>
       <translation>Block</translation>
     </message>
@@ -856,6 +868,10 @@
     <message>
       <source>请先选择文件。</source>
       <translation>Please choose a file first.</translation>
+    </message>
+    <message>
+      <source>请确认</source>
+      <translation>Please confirm</translation>
     </message>
     <message>
       <source>请稍候</source>
