@@ -221,3 +221,13 @@ def test_staff_edit_keeps_the_department(qtbot, company, tmp_path):
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
     staff = Staff.get()
     assert staff.department.code == "D1" and staff.phone == "13800000000"
+
+
+def test_enter_on_a_row_opens_it(qtbot, company, tmp_path):
+    make_item("K1", "键盘商品")
+    window, page = open_masterdata(qtbot, company, tmp_path)
+    page.list.select_row(0)
+    page.list.table.setFocus()
+    qtbot.keyClick(page.list.table, Qt.Key.Key_Return)
+    assert page.dialog is not None and page.dialog.fields["code"].text() == "K1"
+    page.dialog.reject()

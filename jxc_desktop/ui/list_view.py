@@ -80,7 +80,8 @@ class ListView(QWidget):
         self._debounce.timeout.connect(self.apply_search)
         self.search.textEdited.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self.apply_search)
-        self.table.doubleClicked.connect(lambda index: self.activated.emit(index.row()))
+        # Double-click or Enter (the platform's "activate") opens the row.
+        self.table.activated.connect(lambda index: self.activated.emit(index.row()))
         self.model: PagedTableModel | None = None
         self.set_source(source)
 

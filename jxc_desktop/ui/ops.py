@@ -48,6 +48,7 @@ class Job:
     on_success: Callable[[Any], None] | None
     on_failure: Callable[[BaseException], bool] | None
     parent: QWidget | None
+    cancellable: bool = False
     stop: threading.Event = field(default_factory=threading.Event)
 
 
@@ -115,9 +116,14 @@ class Ops(QObject):
         changed: str | None = None,
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], bool] | None = None,
+        cancellable: bool = False,
     ) -> Job:
-        """Queues fn(progress, should_stop); results come back on the GUI thread."""
-        job = Job(fn, title, changed, on_success, on_failure, parent)
+        """Queues fn(progress, should_stop); results come back on the GUI thread.
+
+        Only a job whose fn checks should_stop is `cancellable`; the others show no
+        cancel button, so the dialog never offers what it cannot do.
+        """
+        job = Job(fn, title, changed, on_success, on_failure, parent, cancellable)
         self._queue.append(job)
         self._next()
         return job
@@ -149,7 +155,10 @@ class Ops(QObject):
         self._dialog.setWindowTitle(tr("请稍候"))
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.setMinimumDuration(300)  # quick jobs never flash a dialog
-        self._dialog.canceled.connect(job.stop.set)
+        if job.cancellable:
+            self._dialog.canceled.connect(job.stop.set)
+        else:
+            self._dialog.setCancelButton(None)
         self._start.emit(job)
 
     @Slot(int, int)
