@@ -51,6 +51,8 @@ class ImportDialog(QDialog):
         self.table.setObjectName("importErrors")
         self.table.setHorizontalHeaderLabels([tr("行"), tr("列"), tr("原因")])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 60)
+        self.table.setColumnWidth(1, 120)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.save_report = QPushButton(tr("保存错误报告…"))

@@ -44,7 +44,7 @@ def module_labels() -> dict[str, str]:
 
 
 class ChoicePage(QWizardPage):
-    def __init__(self):
+    def __init__(self, db_path: str):
         super().__init__()
         self.setTitle(tr("欢迎使用 jxc 进销存"))
         self.setSubTitle(tr("还没有账套数据库。请选择："))
@@ -56,6 +56,10 @@ class ChoicePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.demo)
         layout.addWidget(self.new)
+        where = QLabel(tr("账套数据库文件将保存在：") + "\n" + db_path)
+        where.setWordWrap(True)
+        where.setStyleSheet("color: #57606a; margin-top: 16px;")
+        layout.addWidget(where)
         if demo_available():
             self.demo.setChecked(True)
         else:
@@ -140,7 +144,7 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, tr("上一步"))
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("完成"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("取消"))
-        self.choice = ChoicePage()
+        self.choice = ChoicePage(db_path)
         self.details = SetupPage(db_path)
         self.addPage(self.choice)
         self.addPage(self.details)

@@ -886,6 +886,10 @@
       <translation>Finance</translation>
     </message>
     <message>
+      <source>账套数据库文件将保存在：</source>
+      <translation>The company database file will be saved at:</translation>
+    </message>
+    <message>
       <source>账套设置</source>
       <translation>Company settings</translation>
     </message>
