@@ -65,3 +65,13 @@ def descending_order():
     from PySide6.QtCore import Qt
 
     return Qt.SortOrder.DescendingOrder
+
+
+def test_refresh_keeps_the_place(qtbot, big_list):
+    big_list.select_row(50_000)
+    bar = big_list.table.verticalScrollBar()
+    position = bar.value()
+    big_list.refresh()
+    assert bar.value() == position
+    assert big_list.current_row()["code"] == "I0050000"
+    assert len(big_list.model.cached_pages()) <= 2  # only the visible pages were re-read

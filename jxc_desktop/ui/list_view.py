@@ -113,7 +113,13 @@ class ListView(QWidget):
             self.model.set_search(self.search.text())
 
     def refresh(self) -> None:
+        """Re-reads the list, keeping the scroll position and the selected row number."""
+        bar = self.table.verticalScrollBar()
+        position, current = bar.value(), self.table.currentIndex()
         self.model.refresh()
+        bar.setValue(min(position, bar.maximum()))
+        if current.isValid() and current.row() < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
 
     def update_count(self) -> None:
         self.count_label.setText(tr("共 {n} 条").format(n=f"{self.model.rowCount():,}"))
