@@ -166,7 +166,8 @@ def test_lists_still_refresh_after_a_language_switch(qtbot, company, tmp_path):
     assert window.tabs.tabText(0) == "首页"
 
 
-def test_main_opens_the_company_file(qtbot, company, tmp_path, monkeypatch):
+@pytest.mark.parametrize("lang,title", [("zh_CN", "首页"), ("en", "Home")])
+def test_main_opens_the_company_file(qtbot, company, tmp_path, monkeypatch, lang, title):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -180,12 +181,16 @@ def test_main_opens_the_company_file(qtbot, company, tmp_path, monkeypatch):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow) and widget.isVisible():
                 seen.append(widget.status_labels["company"].text())
+                seen.append(widget.tabs.tabText(0))
                 widget.close()
         QApplication.instance().quit()
 
     QTimer.singleShot(300, close_soon)
-    assert app_module.main(["--db", str(company), "--lang", "zh_CN"]) == 0
-    assert seen and seen[0].endswith("测试公司")
+    try:
+        assert app_module.main(["--db", str(company), "--lang", lang]) == 0
+    finally:
+        apply_language("zh_CN")
+    assert seen and seen[0].endswith("测试公司") and seen[1] == title
 
 
 def test_an_empty_file_asks_for_setup(tmp_path):
