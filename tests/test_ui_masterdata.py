@@ -106,13 +106,19 @@ def test_edit_item_keeps_units_and_barcodes(qtbot, company, tmp_path):
 def test_deactivate_from_the_list(qtbot, company, tmp_path):
     make_item("D1", "旧商品")
     _, page = open_masterdata(qtbot, company, tmp_path)
+    make_item("D2", "在用商品")
     page.list.select_row(0)
     assert page.toggle_active()
-    assert Item.get().active is False
+    assert Item.get(Item.code == "D1").active is False
+    model = page.list.model
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    page.list.hide_inactive.setChecked(True)
+    assert model.rowCount() == 1 and model.row(0)["code"] == "D2"
+    page.list.hide_inactive.setChecked(False)
     page.list.select_row(0)
     assert page.list.current_row()["active"] is False
     page.toggle_active()
-    assert Item.get().active is True
+    assert Item.get(Item.code == "D1").active is True
 
 
 def test_warehouse_with_locations(qtbot, company, tmp_path):
@@ -231,3 +237,19 @@ def test_enter_on_a_row_opens_it(qtbot, company, tmp_path):
     qtbot.keyClick(page.list.table, Qt.Key.Key_Return)
     assert page.dialog is not None and page.dialog.fields["code"].text() == "K1"
     page.dialog.reject()
+
+
+def test_items_filtered_by_category_tree(qtbot, company, tmp_path):
+    md.save_category(md.CategoryData("01", "饮料"))
+    md.save_category(md.CategoryData("0101", "矿泉水", "01"))
+    md.save_category(md.CategoryData("02", "食品"))
+    make_item("W1", "水", category="0101")
+    make_item("F1", "面", category="02")
+    _, page = open_masterdata(qtbot, company, tmp_path)
+    box = page.category_filter
+    assert box.isVisible() and box.count() == 4
+    box.setCurrentIndex(box.findData("01"))
+    box.activated.emit(box.currentIndex())
+    assert page.list.model.rowCount() == 1 and page.list.model.row(0)["code"] == "W1"
+    page.select_key("units")
+    assert not box.isVisible()

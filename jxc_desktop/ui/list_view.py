@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,6 +49,11 @@ class ListView(QWidget):
         self.search.setObjectName("listSearch")
         self.search.setPlaceholderText(tr("搜索：编码开头 / 名称包含 / 条码（回车）"))
         self.search.setClearButtonEnabled(True)
+        self.hide_inactive = QCheckBox(tr("隐藏停用"))
+        self.hide_inactive.setObjectName("hideInactive")
+        self.hide_inactive.toggled.connect(
+            lambda on: self.model.set_filter("active", True if on else None)
+        )
         self.count_label = QLabel()
         self.count_label.setObjectName("listCount")
         self.table = QTableView()
@@ -68,6 +74,8 @@ class ListView(QWidget):
         header.sortIndicatorChanged.connect(self._sort)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        self.filter_row = top  # pages add their own filters (e.g. category) here
+        top.addWidget(self.hide_inactive)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,6 +107,10 @@ class ListView(QWidget):
             self.table.setColumnWidth(column, width)
         self.model.modelReset.connect(self.update_count)
         self.search.clear()
+        self.hide_inactive.blockSignals(True)
+        self.hide_inactive.setChecked(False)
+        self.hide_inactive.blockSignals(False)
+        self.hide_inactive.setVisible(getattr(source, "has_filter", lambda _k: False)("active"))
         self.update_count()
         if old is not None:
             old.deleteLater()

@@ -24,23 +24,32 @@ class ListingSource:
             self.columns.insert(3, Column("barcode", tr("条码"), "computed"))
         self._total: int | None = None
 
-    def count(self, search: str) -> int:
-        self._total = listing.count(self.name, search)
+    def count(self, search: str, filters: dict) -> int:
+        self._total = listing.count(self.name, search, filters)
         return self._total
 
     def sortable(self, key: str) -> bool:
         return any(c.key == key for c in self.spec.columns)
 
     def page(
-        self, offset: int, limit: int, sort_key: str | None, descending: bool, search: str
+        self,
+        offset: int,
+        limit: int,
+        sort_key: str | None,
+        descending: bool,
+        search: str,
+        filters: dict,
     ) -> list[dict]:
         if sort_key is not None and not self.sortable(sort_key):
             sort_key = None
         rows = listing.page(
-            self.name, offset, limit, sort_key, descending, search, total=self._total
+            self.name, offset, limit, sort_key, descending, search, filters, self._total
         )
         for column in self.spec.columns:
             if column.choices:
                 for row in rows:
                     row[column.key] = column.display(row.get(column.key))
         return rows
+
+    def has_filter(self, key: str) -> bool:
+        return key in self.spec.filters

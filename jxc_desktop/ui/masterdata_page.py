@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jxc_desktop.engine import masterdata as md
-from jxc_desktop.ui import dialogs, messages
+from jxc_desktop.ui import choices, dialogs, messages
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.import_dialog import ImportDialog
 from jxc_desktop.ui.item_dialog import ItemDialog
@@ -111,6 +112,11 @@ class MasterdataPage(TabPage):
         self.nav.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         self.list = ListView(ListingSource(self.entity.key))
         self.list.activated.connect(lambda _row: self.edit_record())
+        self.category_filter = QComboBox()
+        self.category_filter.setObjectName("categoryFilter")
+        self.category_filter.setMinimumWidth(150)
+        self.category_filter.activated.connect(self._category_chosen)
+        self.list.filter_row.insertWidget(1, self.category_filter)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -155,9 +161,22 @@ class MasterdataPage(TabPage):
         self.entity = self.entities[index]
         if self.list.model.source.name != self.entity.key:
             self.list.set_source(ListingSource(self.entity.key))
+        self._fill_category_filter()
         for name in ("import", "template"):
             self.buttons[name].setEnabled(self.entity.importable)
         self.buttons["delete"].setEnabled(self.entity.delete is not None)
+
+    def _fill_category_filter(self) -> None:
+        """Items can be narrowed to a category and everything under it."""
+        box = self.category_filter
+        box.setVisible(self.entity.key == "items")
+        box.clear()
+        box.addItem(tr("全部分类"), None)
+        for code, name in choices.categories():
+            box.addItem(f"{code}  {name}", code)
+
+    def _category_chosen(self, index: int) -> None:
+        self.list.model.set_filter("category", self.category_filter.itemData(index))
 
     def select_key(self, key: str) -> None:
         self.nav.setCurrentRow(next(i for i, e in enumerate(self.entities) if e.key == key))
@@ -165,6 +184,8 @@ class MasterdataPage(TabPage):
     def _on_changed(self, what: str) -> None:
         if what in ("*", self.entity.key):
             self.list.refresh()
+        if what in ("*", "categories") and self.entity.key == "items":
+            self._fill_category_filter()
 
     # -- the window's shortcuts ---------------------------------------------------------
     def find(self) -> bool:

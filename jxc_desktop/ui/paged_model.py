@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from jxc_desktop.engine import money
 from jxc_desktop.ui.i18n import tr
@@ -25,6 +26,7 @@ from jxc_desktop.ui.i18n import tr
 PAGE_SIZE = 200
 MAX_PAGES = 12
 
+INACTIVE_COLOR = QColor("#8c959f")
 RIGHT_ALIGNED = {"money", "qty", "price", "rate", "int", "decimal", "number", "factor"}
 
 
@@ -41,10 +43,16 @@ class ListSource(Protocol):
     columns: list[Column]
     reversible: bool  # True when page(..., not descending) is the exact mirror order
 
-    def count(self, search: str) -> int: ...
+    def count(self, search: str, filters: dict) -> int: ...
 
     def page(
-        self, offset: int, limit: int, sort_key: str | None, descending: bool, search: str
+        self,
+        offset: int,
+        limit: int,
+        sort_key: str | None,
+        descending: bool,
+        search: str,
+        filters: dict,
     ) -> list[dict]: ...
 
 
@@ -78,8 +86,9 @@ class PagedTableModel(QAbstractTableModel):
         self.search = ""
         self.sort_key: str | None = None
         self.descending = False
+        self.filters: dict = {}
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
-        self._count = source.count("")
+        self._count = source.count("", {})
         self.fetches = 0  # pages read from the source since creation (tests, bench)
         self.on_error: Callable[[Exception], None] | None = None
 
@@ -104,6 +113,10 @@ class PagedTableModel(QAbstractTableModel):
             return None if row is None else format_value(row.get(column.key), column.kind)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in RIGHT_ALIGNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            row = self.row(index.row())
+            if row is not None and row.get("active") is False:
+                return INACTIVE_COLOR  # deactivated rows stay listed, greyed
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -148,10 +161,12 @@ class PagedTableModel(QAbstractTableModel):
         mirrored = self._count - offset - limit
         if self.source.reversible and mirrored < offset:
             rows = self.source.page(
-                mirrored, limit, self.sort_key, not self.descending, self.search
+                mirrored, limit, self.sort_key, not self.descending, self.search, self.filters
             )
             return rows[::-1]
-        return self.source.page(offset, limit, self.sort_key, self.descending, self.search)
+        return self.source.page(
+            offset, limit, self.sort_key, self.descending, self.search, self.filters
+        )
 
     # -- changes ------------------------------------------------------------------------
     def set_sort(self, key: str | None, descending: bool) -> None:
@@ -162,12 +177,20 @@ class PagedTableModel(QAbstractTableModel):
         self.search = text.strip()
         self.refresh()
 
+    def set_filter(self, key: str, value) -> None:
+        """A filter the source knows (e.g. active, category); None removes it."""
+        if value is None:
+            self.filters.pop(key, None)
+        else:
+            self.filters[key] = value
+        self.refresh()
+
     def refresh(self) -> None:
         """Forgets every page and re-counts (after a change or a new search)."""
         self.beginResetModel()
         self._pages.clear()
         try:
-            self._count = self.source.count(self.search)
+            self._count = self.source.count(self.search, self.filters)
         except Exception as exc:
             self._count = 0
             if self.on_error:

@@ -172,6 +172,10 @@
       <translation>FIFO</translation>
     </message>
     <message>
+      <source>全部分类</source>
+      <translation>All categories</translation>
+    </message>
+    <message>
       <source>公司名称</source>
       <translation>Company name</translation>
     </message>
@@ -984,6 +988,10 @@
     <message>
       <source>随单据审核</source>
       <translation>With the document</translation>
+    </message>
+    <message>
+      <source>隐藏停用</source>
+      <translation>Hide inactive</translation>
     </message>
     <message>
       <source>预定制造费用分配率</source>
