@@ -215,3 +215,17 @@ def test_wizard_builds_the_demo_company(qtbot, tmp_path):
         assert Item.select().count() > 100 and Partner.select().count() >= 45
     finally:
         close_company()
+
+
+def test_a_file_that_is_no_database_is_refused_with_a_message(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from jxc_desktop.ui import app as app_module
+
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("这不是数据库" * 100, encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(app_module, "app_settings", lambda: ui_settings(tmp_path))
+    assert app_module.main(["--db", str(bad)]) == 1
+    assert "notes.sqlite" in shown[0]

@@ -10,9 +10,11 @@ and shows the main window.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
+from peewee import DatabaseError
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
@@ -85,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     except JxcError as exc:
         QMessageBox.critical(None, tr("无法打开账套"), exc.message)
+        return 1
+    except (DatabaseError, sqlite3.DatabaseError) as exc:  # not a company file at all
+        text = tr("{path} 不是有效的账套数据库：{e}").format(path=db_path, e=exc)
+        QMessageBox.critical(None, tr("无法打开账套"), text)
         return 1
     from jxc_desktop.ui.main_window import MainWindow
 

@@ -12,6 +12,10 @@
       <translation>jxc_desktop: offline-first inventory, sales, purchasing and accounting for small businesses.</translation>
     </message>
     <message>
+      <source>{path} 不是有效的账套数据库：{e}</source>
+      <translation>{path} is not a valid company database: {e}</translation>
+    </message>
+    <message>
       <source>……共 {n} 个</source>
       <translation>… {n} in all</translation>
     </message>
