@@ -183,11 +183,12 @@ def test_search_is_done_in_sql(qtbot, company, tmp_path):
     make_item("X1", "矿泉水", barcodes=[md.BarcodeData("6901234567892")])
     _, page = open_masterdata(qtbot, company, tmp_path)
     page.list.search.setText("6901234567892")
-    page.list.apply_search()
-    assert page.list.model.rowCount() == 1
+    page.list.apply_search()  # counted on the worker thread
+    qtbot.waitUntil(lambda: page.list.model.rowCount() == 1, timeout=5000)
+    qtbot.keyClicks(page.list.search, "x")  # typing waits for a pause, then searches
     page.list.search.setText("S00")
-    page.list.apply_search()
-    assert page.list.model.rowCount() == 10
+    qtbot.keyClick(page.list.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.list.model.rowCount() == 10, timeout=5000)
     assert "10" in page.list.count_label.text()
 
 

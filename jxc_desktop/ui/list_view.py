@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from jxc_desktop.ui.i18n import tr
+from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.paged_model import ListSource, PagedTableModel
 
 KIND_WIDTHS = {"bool": 60, "int": 90, "qty": 100, "rate": 70, "money": 110, "price": 110}
@@ -43,8 +44,9 @@ KEY_WIDTHS = {
 class ListView(QWidget):
     activated = Signal(int)  # a row number was double-clicked / Enter pressed
 
-    def __init__(self, source: ListSource, parent=None):
+    def __init__(self, source: ListSource, parent=None, ops: Ops | None = None):
         super().__init__(parent)
+        self.ops = ops
         self.search = QLineEdit()
         self.search.setObjectName("listSearch")
         self.search.setPlaceholderText(tr("搜索：编码开头 / 名称包含 / 条码（回车）"))
@@ -120,9 +122,29 @@ class ListView(QWidget):
             self.model.sort(column, order)
 
     def apply_search(self) -> None:
+        """Searches in SQL; with an Ops helper the count runs on the worker thread, so
+        a "name contains" scan of a million rows never freezes the window."""
         self._debounce.stop()
-        if self.model.search != self.search.text().strip():
-            self.model.set_search(self.search.text())
+        text = self.search.text().strip()
+        if self.model.search == text:
+            return
+        if self.ops is None:
+            self.model.set_search(text)
+            return
+        model, filters = self.model, dict(self.model.filters)
+        self.ops.run_in_background(
+            lambda _progress, _stop: model.source.count(text, filters),
+            title=tr("正在搜索……"),
+            parent=self,
+            on_success=lambda count: self._searched(model, text, filters, count),
+        )
+
+    def _searched(self, model: PagedTableModel, text: str, filters: dict, count: int) -> None:
+        current = self.search.text().strip()
+        if model is self.model and filters == model.filters and current == text:
+            model.show_counted(text, count)
+        elif model is self.model and current != model.search:
+            self.apply_search()  # the text changed meanwhile: search again
 
     def refresh(self) -> None:
         """Re-reads the list, keeping the scroll position and the selected row number."""

@@ -110,7 +110,7 @@ class MasterdataPage(TabPage):
         self.nav.addItems([e.label for e in self.entities])
         self.nav.setMinimumWidth(120)
         self.nav.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
-        self.list = ListView(ListingSource(self.entity.key))
+        self.list = ListView(ListingSource(self.entity.key), ops=ops)
         self.list.activated.connect(lambda _row: self.edit_record())
         self.category_filter = QComboBox()
         self.category_filter.setObjectName("categoryFilter")

@@ -187,12 +187,18 @@ class PagedTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Forgets every page and re-counts (after a change or a new search)."""
-        self.beginResetModel()
-        self._pages.clear()
         try:
-            self._count = self.source.count(self.search, self.filters)
+            count = self.source.count(self.search, self.filters)
         except Exception as exc:
-            self._count = 0
+            count = 0
             if self.on_error:
                 self.on_error(exc)
+        self.show_counted(self.search, count)
+
+    def show_counted(self, search: str, count: int) -> None:
+        """Shows a search whose rows were counted elsewhere (e.g. on the worker thread)."""
+        self.beginResetModel()
+        self.search = search
+        self._pages.clear()
+        self._count = count
         self.endResetModel()

@@ -718,6 +718,10 @@
       <translation>Exporting…</translation>
     </message>
     <message>
+      <source>正在搜索……</source>
+      <translation>Searching…</translation>
+    </message>
+    <message>
       <source>正在校验并导入……</source>
       <translation>Validating and importing…</translation>
     </message>
