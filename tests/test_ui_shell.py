@@ -168,7 +168,6 @@ def test_lists_still_refresh_after_a_language_switch(qtbot, company, tmp_path):
 
 @pytest.mark.parametrize("lang,title", [("zh_CN", "首页"), ("en", "Home")])
 def test_main_opens_the_company_file(qtbot, company, tmp_path, monkeypatch, lang, title):
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from jxc_desktop.ui import app as app_module
@@ -177,15 +176,16 @@ def test_main_opens_the_company_file(qtbot, company, tmp_path, monkeypatch, lang
     monkeypatch.setattr(app_module, "app_settings", lambda: ui_settings(tmp_path))
     seen = []
 
-    def close_soon():
+    def run_event_loop(app):
+        """Stands in for app.exec(): look at the window main() showed, then close it."""
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow) and widget.isVisible():
                 seen.append(widget.status_labels["company"].text())
                 seen.append(widget.tabs.tabText(0))
                 widget.close()
-        QApplication.instance().quit()
+        return 0
 
-    QTimer.singleShot(300, close_soon)
+    monkeypatch.setattr(QApplication, "exec", run_event_loop)
     try:
         assert app_module.main(["--db", str(company), "--lang", lang]) == 0
     finally:
@@ -229,3 +229,14 @@ def test_a_file_that_is_no_database_is_refused_with_a_message(qtbot, tmp_path, m
     monkeypatch.setattr(app_module, "app_settings", lambda: ui_settings(tmp_path))
     assert app_module.main(["--db", str(bad)]) == 1
     assert "notes.sqlite" in shown[0]
+
+
+def test_switched_off_modules_have_no_tab(qtbot, company, tmp_path):
+    from jxc_desktop.models.company import Setting
+
+    Setting.update(value="sales,purchase,inventory").where(Setting.key == "modules").execute()
+    window = make_window(qtbot, company, tmp_path)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["首页", "销售", "采购", "库存", "报表", "基础资料", "系统"]
+    window.select_tab("production")
+    assert window.current_key() == "home"

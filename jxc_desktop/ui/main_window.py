@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar
 
+from jxc_desktop.engine.company import MODULES, enabled_modules
 from jxc_desktop.ui import messages, queries
 from jxc_desktop.ui.i18n import apply_language, tr
 from jxc_desktop.ui.masterdata_page import MasterdataPage
@@ -50,12 +51,17 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.pages = self._make_pages()
         titles = self.tab_titles()
-        for key in TAB_ORDER:
+        for key in self.visible_tabs():
             self.tabs.addTab(self.pages[key], titles[key])
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)  # Qt deletes the previous one
         self._build_actions()
         self._build_status_bar()
+
+    def visible_tabs(self) -> list[str]:
+        """Every tab but the modules the company switched off when it was set up."""
+        enabled = set(enabled_modules())
+        return [key for key in TAB_ORDER if key not in MODULES or key in enabled]
 
     def tab_titles(self) -> dict[str, str]:
         titles = {"home": tr("首页"), "masterdata": tr("基础资料"), "system": tr("系统")}
@@ -67,7 +73,8 @@ class MainWindow(QMainWindow):
         home.open_list.connect(self.open_list)
         pages: dict[str, TabPage] = {"home": home}
         for key, title, planned in planned_pages():
-            pages[key] = PlannedPage(title, planned)
+            if key in self.visible_tabs():
+                pages[key] = PlannedPage(title, planned)
         pages["masterdata"] = MasterdataPage(self.ops)
         system = SystemPage(self.ops, self.db_path)
         system.language_requested.connect(self.switch_language)
@@ -114,8 +121,9 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(tr("视图(&V)"))
         view_menu.addAction(a["refresh"])
         go_menu = self.menuBar().addMenu(tr("模块(&M)"))
-        for key, title in self.tab_titles().items():
-            go_menu.addAction(title, lambda k=key: self.select_tab(k))
+        titles = self.tab_titles()
+        for key in self.visible_tabs():
+            go_menu.addAction(titles[key], lambda k=key: self.select_tab(k))
         language_menu = self.menuBar().addMenu(tr("语言(&L)"))
         language_menu.addAction(a["zh"])
         language_menu.addAction(a["en"])
@@ -152,7 +160,7 @@ class MainWindow(QMainWindow):
         return self.tabs.currentWidget()
 
     def select_tab(self, key: str) -> None:
-        page = self.pages.get(key) or self.pages["home"]
+        page = self.pages.get(key) or self.pages["home"]  # a switched-off module: 首页
         self.tabs.setCurrentWidget(page)
 
     def current_key(self) -> str:
