@@ -74,3 +74,24 @@ def test_good_file_imports_and_the_list_refreshes(qtbot, company, tmp_path):
     page.export_list(str(export))
     qtbot.waitUntil(lambda: not page.ops.busy(), timeout=10_000)
     assert openpyxl.load_workbook(export).worksheets[0].max_row == 6
+
+
+def test_cancelled_import_writes_nothing(qtbot, company, tmp_path):
+    from jxc_desktop.ui import messages
+
+    window = make_window(qtbot, company, tmp_path)
+    window.select_tab("masterdata")
+    page = window.pages["masterdata"]
+    template = tmp_path / "items.xlsx"
+    page.save_template(str(template))
+    fill_template(
+        template,
+        [{"商品编码": f"C{i:05d}", "商品名称": "批量", "基本单位": "个"} for i in range(1500)],
+    )
+    dialog = page.import_file()
+    job = dialog.run_import(str(template))
+    job.stop.set()  # what the progress dialog's 取消 button does
+    qtbot.waitUntil(lambda: not page.ops.busy(), timeout=20_000)
+    assert Item.select().count() == 0
+    assert "取消" in messages.shown[-1].text()
+    messages.shown[-1].close()

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.exceptions import TimeoutError as QtBotTimeout
 
 
 def ui_settings(tmp_path: Path) -> QSettings:
@@ -23,7 +24,10 @@ def make_window(qtbot, company: Path, tmp_path: Path, settings: QSettings | None
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()  # shortcuts and focus need the active window
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    try:
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    except QtBotTimeout:
+        pass  # only the focus and shortcut tests need it; they assert on their own
     return window
 
 

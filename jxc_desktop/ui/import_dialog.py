@@ -97,12 +97,13 @@ class ImportDialog(QDialog):
         kind, update = self.kind, self.update_existing.isChecked()
         return self.ops.run_in_background(
             lambda progress, stop: excel_io.import_file(
-                kind, Path(path), update=update, progress=progress
+                kind, Path(path), update=update, progress=progress, should_stop=stop
             ),
             title=tr("正在导入……"),
             parent=self,
             changed=kind,
             on_success=self._done,
+            cancellable=kind == "items",  # the items importer checks should_stop
             on_failure=self._failed,
         )
 
