@@ -174,6 +174,8 @@ class MasterdataPage(TabPage):
         box.addItem(tr("全部分类"), None)
         for code, name in choices.categories():
             box.addItem(f"{code}  {name}", code)
+        chosen = self.list.model.filters.get("category")  # keep the filter in force shown
+        box.setCurrentIndex(max(0, box.findData(chosen)))
 
     def _category_chosen(self, index: int) -> None:
         self.list.model.set_filter("category", self.category_filter.itemData(index))
