@@ -152,7 +152,7 @@ def _other_units(
 
 
 def row_to_item(
-    row: rd.SheetRow, category_ids: dict[str, str], problems: list[Problem]
+    row: rd.SheetRow, categories: CategoryResolver, problems: list[Problem]
 ) -> ItemData:
     """An ItemData from a sheet row; conversion problems go to `problems` with row/column."""
     cells = row.cells
@@ -167,7 +167,7 @@ def row_to_item(
         code=rd.cell_text(cells.get("商品编码")),
         name=rd.cell_text(cells.get("商品名称")),
         spec=rd.cell_text(cells.get("规格型号")),
-        category=category_ids.get(category, category) or None,
+        category=categories.code_for(category),
         item_type=_choice(row, "类型", ITEM_TYPES_ZH, "goods", problems),
         base_unit=rd.cell_text(cells.get("基本单位")),
         valuation_method=_choice(row, "计价方法", VALUATION_ZH, None, problems),
@@ -192,30 +192,43 @@ def _category_part(part: str, parent):
     return row
 
 
-def resolve_categories(values: set[str]) -> tuple[dict[str, str], int]:
-    """Maps each 分类 text to a category code, creating missing categories (by name,
-    or a "上级/下级" path). Returns (text -> code, how many were created)."""
-    by_code = dict(ItemCategory.select(ItemCategory.code, ItemCategory.code).tuples())
-    by_name: dict[str, list[str]] = {}
-    for code, name in ItemCategory.select(ItemCategory.code, ItemCategory.name).tuples():
-        by_name.setdefault(name, []).append(code)
-    out: dict[str, str] = {}
-    created = 0
-    for text in sorted(values):
-        if text in by_code:
-            out[text] = text
-        elif len(by_name.get(text, [])) == 1:
-            out[text] = by_name[text][0]
-        else:
-            parent = None
-            for part in [p.strip() for p in text.split("/") if p.strip()]:
-                row = _category_part(part, parent)
-                if row is None:
-                    row = ItemCategory.create(code=part, name=part, parent=parent)
-                    created += 1
-                parent = row
-            out[text] = parent.code if parent else text
-    return out, created
+class CategoryResolver:
+    """Maps 分类 texts to category codes, creating missing categories on first use.
+
+    A text is an existing code, else a unique existing name, else a "上级/下级" path
+    whose levels are codes or names (missing levels are created, code = name). Created
+    categories go into the item lookups at once; a refused import rolls them back.
+    """
+
+    def __init__(self, ctx: ItemContext):
+        self.ctx = ctx
+        self.cache: dict[str, str] = {}
+        self.created = 0
+        self.by_name: dict[str, list[str]] = {}
+        for code, name in ItemCategory.select(ItemCategory.code, ItemCategory.name).tuples():
+            self.by_name.setdefault(name, []).append(code)
+
+    def code_for(self, text: str) -> str | None:
+        if not text:
+            return None
+        if text not in self.cache:
+            self.cache[text] = self._resolve(text)
+        return self.cache[text]
+
+    def _resolve(self, text: str) -> str:
+        if text in self.ctx.categories:
+            return text
+        if len(self.by_name.get(text, [])) == 1:
+            return self.by_name[text][0]
+        parent = None
+        for part in [p.strip() for p in text.split("/") if p.strip()]:
+            row = _category_part(part, parent)
+            if row is None:
+                row = ItemCategory.create(code=part, name=part, parent=parent)
+                self.ctx.categories[row.code] = row.id
+                self.created += 1
+            parent = row
+        return parent.code if parent else text
 
 
 def db_row(model, values: dict, names: list[str]) -> tuple:
@@ -231,58 +244,62 @@ def db_row(model, values: dict, names: list[str]) -> tuple:
     return tuple(out)
 
 
-def insert_items(checked: list[CheckedItem]) -> None:
+ITEM_FIELDS = [f.name for f in Item._meta.sorted_fields if f.name != "id"]
+
+
+def pending_row(checked: CheckedItem) -> tuple:
+    """A validated new item in compact form (database values), to keep 50,000 cheaply."""
+    units = tuple((uid, ItemUnit.factor.db_value(f)) for uid, f in checked.units)
+    return (
+        checked.values["code"],
+        db_row(Item, checked.values, ITEM_FIELDS),
+        units,
+        tuple(checked.barcodes),
+    )
+
+
+def insert_items(pending: list[tuple]) -> None:
     """Bulk-inserts validated new items, then their units and barcodes (executemany)."""
-    if not checked:
+    if not pending:
         return
-    names = [f.name for f in Item._meta.sorted_fields if f.name != "id"]
-    columns = [Item._meta.fields[n].column_name for n in names]
-    bulk_insert("item", columns, (db_row(Item, c.values, names) for c in checked))
-    codes = {c.values["code"] for c in checked}
+    columns = [Item._meta.fields[n].column_name for n in ITEM_FIELDS]
+    bulk_insert("item", columns, (row for _, row, _, _ in pending))
+    codes = {code for code, _, _, _ in pending}
     ids = {code: i for code, i in Item.select(Item.code, Item.id).tuples() if code in codes}
-    unit_rows = [
-        (ids[c.values["code"]], uid, ItemUnit.factor.db_value(f))
-        for c in checked
-        for uid, f in c.units
-    ]
+    unit_rows = [(ids[code], uid, f) for code, _, units, _ in pending for uid, f in units]
     bulk_insert("item_unit", ["item_id", "unit_id", "factor"], unit_rows)
-    code_rows = [(code, ids[c.values["code"]], uid) for c in checked for code, uid in c.barcodes]
+    code_rows = [(b, ids[code], uid) for code, _, _, bars in pending for b, uid in bars]
     bulk_insert("item_barcode", ["barcode", "item_id", "unit_id"], code_rows)
 
 
 def import_items(path, update: bool, progress: Callable[[int, int], None] | None = None) -> dict:
     """Validates and writes the items sheet (call inside a write transaction).
 
-    Returns counts; raises ValidationError with every problem when any row is bad.
+    Rows are streamed: only the validated values are kept, not the sheet. Returns
+    counts; raises ValidationError with every problem when any row is bad.
     """
     problems: list[Problem] = []
-    rows = list(rd.read_rows(path, ITEMS.headers, ITEMS.required, problems))
-    if problems:
-        raise ValidationError(problems)
-    category_ids, created_categories = resolve_categories(
-        {t for r in rows if (t := rd.cell_text(r.cells.get("分类")))}
-    )
     ctx = ItemContext.load()
-    new: list[CheckedItem] = []
+    categories = CategoryResolver(ctx)
+    new: list[tuple] = []
     updates: list[tuple[CheckedItem, int]] = []
-    for done, row in enumerate(rows, start=1):
-        _check_row(row, ctx, category_ids, update, problems, new, updates)
+    for done, row in enumerate(rd.read_rows(path, ITEMS.headers, ITEMS.required, problems), 1):
+        _check_row(row, ctx, categories, update, problems, new, updates)
         if progress and done % 1000 == 0:
-            progress(done, len(rows))
+            progress(done, 0)
     if problems:
         raise ValidationError(rd.sorted_problems(problems, ITEMS.headers))
-    del rows
     insert_items(new)
     for checked, item_id in updates:
         write_item(checked, item_id)
     audit("import.items", str(path), f"{len(new)} created, {len(updates)} updated")
-    return {"created": len(new), "updated": len(updates), "categories_created": created_categories}
+    return {"created": len(new), "updated": len(updates), "categories_created": categories.created}
 
 
-def _check_row(row, ctx, category_ids, update, problems, new, updates) -> None:
+def _check_row(row, ctx, categories, update, problems, new, updates) -> None:
     """Checks one row; registers its code and barcodes so later rows cannot reuse them."""
     row_problems: list[Problem] = []
-    data = row_to_item(row, category_ids, row_problems)
+    data = row_to_item(row, categories, row_problems)
     existing = ctx.owner_of_code(data.code)
     label = tr("第 {n} 行", "row {n}", n=row.number)
     if isinstance(existing, int) and not update:
@@ -313,6 +330,6 @@ def _check_row(row, ctx, category_ids, update, problems, new, updates) -> None:
     if row_problems:
         return
     if item_id is None:
-        new.append(checked)
+        new.append(pending_row(checked))
     else:
         updates.append((checked, item_id))
