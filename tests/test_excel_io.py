@@ -268,3 +268,31 @@ def test_generic_list_export(company, tmp_path):
     rows = sheet_rows(out)
     assert rows[0] == ("单位", "启用") and len(rows) == n + 1
     assert ("托", "是") in rows
+
+
+def test_export_streams_in_chunks(company, tmp_path):
+    """More rows than one export chunk: every row once, in code order."""
+    from jxc_desktop.models.db import bulk_insert, write_transaction
+    from jxc_desktop.models.masterdata import Unit
+
+    unit = Unit.get(Unit.name == "个").id
+    with write_transaction():
+        bulk_insert(
+            "item",
+            ["code", "name", "spec", "item_type", "base_unit_id", "tax_rate", "purchase_price"]
+            + ["sale_price", "valuation_method", "batch_managed", "serial_managed"]
+            + ["safety_stock", "max_stock", "source", "lead_time_days", "lot_rule", "lot_size"]
+            + ["min_order_qty", "active", "created_at"],
+            [
+                (f"K{n:05d}", f"商品{n}", "", "goods", unit, 130000, n, 0, "moving_average")
+                + (0, 0, 0, 0, "purchase", 0, "lot_for_lot", 0, 0, 1, "2026-01-01 00:00:00")
+                for n in range(4500, 0, -1)
+            ],
+        )
+    out = tmp_path / "items.xlsx"
+    assert excel_io.export_list("items", out) == 4500
+    rows = sheet_rows(out)[1:]
+    assert [r[0] for r in rows] == [f"K{n:05d}" for n in range(1, 4501)]
+    assert Decimal(repr(rows[-1][13])) == Decimal("0.0045")  # 采购价 4500 millionths
+    listed = tmp_path / "list.xlsx"
+    assert excel_io.export_list("categories", listed) == 0
