@@ -108,6 +108,7 @@ def main() -> None:
     timed("search code prefix I09999", lambda: listing.page("items", 0, 100, search="I09999"))
     timed("count search name '9971 号'", lambda: listing.count("items", "9971 号"))
     timed("search barcode", lambda: listing.page("items", 0, 100, search="6901234567892"))
+    timed("all row ids (code order)", lambda: len(listing.row_ids("items")))
 
 
 if __name__ == "__main__":

@@ -279,7 +279,7 @@ def import_items(path, update: bool, progress: Callable[[int, int], None] | None
     counts; raises ValidationError with every problem when any row is bad.
     """
     problems: list[Problem] = []
-    ctx = ItemContext.load()
+    ctx = ItemContext.load(preload_items=True)
     categories = CategoryResolver(ctx)
     new: list[tuple] = []
     updates: list[tuple[CheckedItem, int]] = []

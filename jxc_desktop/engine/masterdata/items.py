@@ -218,7 +218,7 @@ def _check_kinds(data: ItemData, ctx: ItemContext, problems, v: dict) -> None:
         )
 
 
-def _check_units(data: ItemData, ctx: ItemContext, problems, base_id) -> list[tuple[int, Decimal]]:
+def _check_units(data: ItemData, ctx: ItemContext, problems) -> list[tuple[int, Decimal]]:
     out: list[tuple[int, Decimal]] = []
     seen: set[str] = {c.text_of(data.base_unit)}
     for entry in data.units:
@@ -250,7 +250,7 @@ def _check_units(data: ItemData, ctx: ItemContext, problems, base_id) -> list[tu
 
 
 def _check_barcodes(
-    data: ItemData, ctx: ItemContext, item_id, problems, unit_ids
+    data: ItemData, ctx: ItemContext, item_id, problems
 ) -> list[tuple[str, int | None]]:
     out: list[tuple[str, int | None]] = []
     allowed_units = {c.text_of(data.base_unit)} | {c.text_of(u.unit) for u in data.units}
@@ -425,8 +425,8 @@ def check_item(
     )
     _check_numbers(data, ctx, problems, v)
     _check_kinds(data, ctx, problems, v)
-    units = _check_units(data, ctx, problems, v["base_unit"])
-    barcodes = _check_barcodes(data, ctx, item_id, problems, units)
+    units = _check_units(data, ctx, problems)
+    barcodes = _check_barcodes(data, ctx, item_id, problems)
     _check_purchase_unit(data, ctx, problems, v, units)
     if item_id is not None and not problems:
         problems.extend(_usage_problems(item_id, v, [u for u, _ in units]))
