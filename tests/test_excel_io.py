@@ -296,3 +296,56 @@ def test_export_streams_in_chunks(company, tmp_path):
     assert Decimal(repr(rows[-1][13])) == Decimal("0.0045")  # 采购价 4500 millionths
     listed = tmp_path / "list.xlsx"
     assert excel_io.export_list("categories", listed) == 0
+
+
+def _many_items(path, n):
+    rows = [{"商品编码": f"P{i:05d}", "商品名称": f"商品{i}", "基本单位": "个"} for i in range(n)]
+    return fill(excel_io.write_template("items", path), rows)
+
+
+def test_progress_and_cancel_write_nothing(company, tmp_path):
+    from jxc_desktop.engine.errors import JxcError
+
+    path = _many_items(tmp_path / "many.xlsx", 2500)
+    seen = []
+    with pytest.raises(JxcError, match="取消"):
+        excel_io.import_file(
+            "items",
+            path,
+            progress=lambda d, t: seen.append((d, t)),
+            should_stop=lambda: len(seen) >= 2,
+        )
+    assert seen == [(1000, 2500), (2000, 2500)]
+    assert Item.select().count() == 0
+    assert excel_io.import_file("items", path).created == 2500
+
+
+def test_crash_part_way_leaves_nothing(company, tmp_path, monkeypatch):
+    """A failure after the items are inserted (here: writing barcodes) rolls all back."""
+    from jxc_desktop.engine import excel_items
+
+    template = excel_io.write_template("items", tmp_path / "items.xlsx")
+    fill(template, [WATER])
+    real = excel_items.bulk_insert
+
+    def failing(table, columns, rows):
+        if table == "item_barcode":
+            raise RuntimeError("disk full")
+        return real(table, columns, rows)
+
+    monkeypatch.setattr(excel_items, "bulk_insert", failing)
+    with pytest.raises(RuntimeError):
+        excel_io.import_file("items", template)
+    assert Item.select().count() == 0 and ItemCategory.select().count() == 0
+
+
+def test_unsupported_file_and_missing_file(company, tmp_path):
+    from jxc_desktop.engine.errors import JxcError
+
+    (tmp_path / "x.xls").write_bytes(b"old")
+    with pytest.raises(JxcError, match="xlsx"):
+        excel_io.import_file("items", tmp_path / "x.xls")
+    with pytest.raises(JxcError):
+        excel_io.import_file("items", tmp_path / "none.xlsx")
+    with pytest.raises(JxcError):
+        excel_io.import_file("boms", tmp_path / "none.xlsx")

@@ -56,12 +56,17 @@ def import_file(
     path: str | Path,
     update: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    """Imports a base-data sheet in one transaction; every problem at once, or nothing."""
+    """Imports a base-data sheet in one transaction; every problem at once, or nothing.
+
+    For items, progress(done, total) is called every 1,000 rows (total 0 = unknown) and
+    should_stop() may cancel; a cancelled import writes nothing.
+    """
     _check_kind(kind)
     with write_transaction():
         if kind == "items":
-            counts = excel_items.import_items(path, update, progress)
+            counts = excel_items.import_items(path, update, progress, should_stop)
         elif kind == "warehouses":
             counts = excel_partners.import_warehouses(path, update)
         else:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from jxc_desktop.engine import excel_read as rd
-from jxc_desktop.engine.errors import Problem, ValidationError
+from jxc_desktop.engine.errors import JxcError, Problem, ValidationError
 from jxc_desktop.engine.excel_sheets import (
     ITEM_TYPES_ZH,
     ITEMS,
@@ -272,7 +272,20 @@ def insert_items(pending: list[tuple]) -> None:
     bulk_insert("item_barcode", ["barcode", "item_id", "unit_id"], code_rows)
 
 
-def import_items(path, update: bool, progress: Callable[[int, int], None] | None = None) -> dict:
+def _report(progress, should_stop, done: int, total: int | None) -> None:
+    if progress:
+        progress(done, total or 0)
+    if should_stop and should_stop():
+        # Raised inside the import's transaction, so nothing of the file is written.
+        raise JxcError(tr("导入已取消，未写入任何数据", "Import cancelled; nothing was written"))
+
+
+def import_items(
+    path,
+    update: bool,
+    progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> dict:
     """Validates and writes the items sheet (call inside a write transaction).
 
     Rows are streamed: only the validated values are kept, not the sheet. Returns
@@ -283,10 +296,11 @@ def import_items(path, update: bool, progress: Callable[[int, int], None] | None
     categories = CategoryResolver(ctx)
     new: list[tuple] = []
     updates: list[tuple[CheckedItem, int]] = []
-    for done, row in enumerate(rd.read_rows(path, ITEMS.headers, ITEMS.required, problems), 1):
+    reader = rd.SheetReader(path, ITEMS.headers, ITEMS.required, problems)
+    for done, row in enumerate(reader, 1):
         _check_row(row, ctx, categories, update, problems, new, updates)
-        if progress and done % 1000 == 0:
-            progress(done, 0)
+        if done % 1000 == 0:
+            _report(progress, should_stop, done, reader.total)
     if problems:
         raise ValidationError(rd.sorted_problems(problems, ITEMS.headers))
     insert_items(new)

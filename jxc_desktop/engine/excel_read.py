@@ -110,47 +110,61 @@ def _check_header(raw: list, known: list[str], required: list[str]) -> tuple[lis
     return header, problems
 
 
-def _raw_rows(path: Path) -> Iterator[tuple]:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield from (tuple(r) for r in csv.reader(handle))
-        return
-    if suffix not in (".xlsx", ".xlsm"):
-        raise JxcError(
-            tr("只支持 .xlsx 或 .csv 文件: {p}", "Only .xlsx or .csv files: {p}", p=path)
-        )
-    from openpyxl import load_workbook
+class SheetReader:
+    """Iterates the data rows of a sheet; header problems go to `problems` (then no rows).
 
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        yield from wb.worksheets[0].iter_rows(values_only=True)
-    finally:
-        wb.close()
-
-
-def read_rows(
-    path, known: list[str], required: list[str], problems: list[Problem]
-) -> Iterator[SheetRow]:
-    """The data rows of the first sheet; header problems go to `problems` (then no rows).
-
-    Blank rows are skipped; a value under a column without a header is reported.
+    `total` is the number of rows below the header once iteration has started (None
+    when the file does not say), for progress reports. Blank rows are skipped; a value
+    under a column without a header is reported.
     """
-    path = Path(path)
-    if not path.exists():
-        raise JxcError(tr("找不到文件 {p}", "File not found: {p}", p=path))
-    rows = _raw_rows(path)
-    first = next(rows, None)
-    if first is None:
-        problems.append(
-            Problem(tr("文件是空的（没有表头）", "The file is empty (no header row)"), row=1)
-        )
-        return
-    header, header_problems = _check_header(list(first), known, required)
-    problems.extend(header_problems)
-    if header_problems:
-        return
-    for number, raw in enumerate(rows, start=2):
+
+    def __init__(self, path, known: list[str], required: list[str], problems: list[Problem]):
+        self.path = Path(path)
+        self.known, self.required, self.problems = known, required, problems
+        self.total: int | None = None
+        if not self.path.exists():
+            raise JxcError(tr("找不到文件 {p}", "File not found: {p}", p=self.path))
+        suffix = self.path.suffix.lower()
+        if suffix not in (".csv", ".xlsx", ".xlsm"):
+            raise JxcError(
+                tr("只支持 .xlsx 或 .csv 文件: {p}", "Only .xlsx or .csv files: {p}", p=self.path)
+            )
+
+    def _raw_rows(self) -> Iterator[tuple]:
+        if self.path.suffix.lower() == ".csv":
+            with self.path.open(encoding="utf-8-sig", newline="") as handle:
+                self.total = max(0, sum(1 for _ in handle) - 1)
+                handle.seek(0)
+                yield from (tuple(r) for r in csv.reader(handle))
+            return
+        from openpyxl import load_workbook
+
+        wb = load_workbook(self.path, read_only=True, data_only=True)
+        try:
+            sheet = wb.worksheets[0]
+            self.total = sheet.max_row - 1 if sheet.max_row else None
+            yield from sheet.iter_rows(values_only=True)
+        finally:
+            wb.close()
+
+    def __iter__(self) -> Iterator[SheetRow]:
+        rows = self._raw_rows()
+        first = next(rows, None)
+        if first is None:
+            self.problems.append(
+                Problem(tr("文件是空的（没有表头）", "The file is empty (no header row)"), row=1)
+            )
+            return
+        header, header_problems = _check_header(list(first), self.known, self.required)
+        self.problems.extend(header_problems)
+        if header_problems:
+            return
+        for number, raw in enumerate(rows, start=2):
+            row = self._row(header, number, raw)
+            if row is not None:
+                yield row
+
+    def _row(self, header: list[str], number: int, raw: tuple) -> SheetRow | None:
         cells: dict[str, object] = {}
         blank = True
         for index, value in enumerate(raw):
@@ -159,7 +173,7 @@ def read_rows(
             blank = False
             name = header[index] if index < len(header) else ""
             if not name:
-                problems.append(
+                self.problems.append(
                     Problem(
                         tr("该列没有表头", "This column has no header"),
                         row=number,
@@ -168,8 +182,14 @@ def read_rows(
                 )
                 continue
             cells[name] = value
-        if not blank:
-            yield SheetRow(number, cells)
+        return None if blank else SheetRow(number, cells)
+
+
+def read_rows(
+    path, known: list[str], required: list[str], problems: list[Problem]
+) -> Iterator[SheetRow]:
+    """The data rows of the first sheet (see SheetReader)."""
+    return iter(SheetReader(path, known, required, problems))
 
 
 def sorted_problems(problems: list[Problem], headers: list[str]) -> list[Problem]:
