@@ -349,3 +349,22 @@ def test_unsupported_file_and_missing_file(company, tmp_path):
         excel_io.import_file("items", tmp_path / "none.xlsx")
     with pytest.raises(JxcError):
         excel_io.import_file("boms", tmp_path / "none.xlsx")
+
+
+def test_update_cannot_change_base_unit_of_used_item(company, tmp_path):
+    import datetime as dt
+
+    from jxc_desktop.models.documents import Document, DocumentLine
+
+    template = excel_io.write_template("items", tmp_path / "items.xlsx")
+    fill(template, [WATER])
+    excel_io.import_file("items", template)
+    item = Item.get(Item.code == "A001")
+    doc = Document.create(doc_type="QTRK", number="QTRK20260101-0001", date=dt.date(2026, 1, 1))
+    DocumentLine.create(document=doc, line_no=1, item=item, unit=item.base_unit)
+    changed = fill(
+        excel_io.write_template("items", tmp_path / "c.xlsx"), [{**WATER, "基本单位": "个"}]
+    )
+    where, _ = problems_of("items", changed, update=True)
+    assert where == [(2, "基本单位"), (2, "辅助单位")]  # and 瓶, used on a line, would vanish
+    assert Item.get_by_id(item.id).base_unit.name == "瓶"

@@ -13,7 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jxc_desktop.engine import settings
+from jxc_desktop.models.documents import DocumentLine
 from jxc_desktop.models.masterdata import Item, ItemBarcode, ItemCategory, Unit, Warehouse
+from jxc_desktop.models.stock import StockMove
+
+
+def _used_item_ids() -> set[int]:
+    lines = DocumentLine.select(DocumentLine.item).where(DocumentLine.item.is_null(False))
+    moves = StockMove.select(StockMove.item)
+    return {i for (i,) in lines.distinct().tuples()} | {i for (i,) in moves.distinct().tuples()}
 
 
 @dataclass
@@ -25,6 +33,7 @@ class ItemContext:
     barcodes: dict[str, object] = field(default_factory=dict)  # barcode -> item id or row label
     default_valuation: str = "moving_average"
     preloaded: bool = False  # item_codes / barcodes hold every row of the database
+    used_items: set[int] | None = None  # preloaded: items named by documents or stock moves
 
     @classmethod
     def load(cls, preload_items: bool = False) -> ItemContext:
@@ -38,8 +47,18 @@ class ItemContext:
         if preload_items:
             ctx.item_codes = dict(Item.select(Item.code, Item.id).tuples())
             ctx.barcodes = dict(ItemBarcode.select(ItemBarcode.barcode, ItemBarcode.item).tuples())
+            ctx.used_items = _used_item_ids()
         ctx.default_valuation = settings.get("valuation_method")
         return ctx
+
+    def is_used(self, item_id: int) -> bool:
+        """True when documents or stock moves name the item (its ledgers constrain edits)."""
+        if self.used_items is not None:
+            return item_id in self.used_items
+        return (
+            StockMove.select().where(StockMove.item == item_id).exists()
+            or DocumentLine.select().where(DocumentLine.item == item_id).exists()
+        )
 
     def owner_of_code(self, code: str):
         """The item id (or the import row label) holding an item code, or None."""

@@ -355,12 +355,6 @@ def _usage_problems(item_id: int, values: dict, unit_ids: list[int]) -> list[Pro
     """Changes that would corrupt the ledgers of an item already in use."""
     problems = []
     item = Item.get_by_id(item_id)
-    used = (
-        StockMove.select().where(StockMove.item == item_id).exists()
-        or DocumentLine.select().where(DocumentLine.item == item_id).exists()
-    )
-    if not used:
-        return problems
     if values.get("base_unit") is not None and values["base_unit"] != item.base_unit_id:
         problems.append(
             Problem(
@@ -428,7 +422,7 @@ def check_item(
     units = _check_units(data, ctx, problems)
     barcodes = _check_barcodes(data, ctx, item_id, problems)
     _check_purchase_unit(data, ctx, problems, v, units)
-    if item_id is not None and not problems:
+    if item_id is not None and not problems and ctx.is_used(item_id):
         problems.extend(_usage_problems(item_id, v, [u for u, _ in units]))
     return problems, CheckedItem(v, units, barcodes)
 
