@@ -35,7 +35,24 @@ def _sheet_importer(kind: str) -> Callable:
     return run
 
 
+def _documents_importer(path: Path, args) -> str:
+    from jxc_desktop.engine.interchange.documents import import_documents
+
+    result = import_documents(path, approve=args.approve)
+    lines = [
+        tr(
+            "导入完成：{d} 张单据，{n} 行，已审核 {a} 张",
+            "Import done: {d} documents, {n} lines, {a} approved",
+            d=result.documents,
+            n=result.lines,
+            a=result.approved,
+        )
+    ]
+    return "\n".join(lines + result.messages)
+
+
 IMPORTERS: dict[str, Callable] = {
+    "documents": _documents_importer,
     "items": _sheet_importer("items"),
     "customers": _sheet_importer("customers"),
     "suppliers": _sheet_importer("suppliers"),
