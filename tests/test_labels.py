@@ -182,3 +182,17 @@ def test_roll_layout_is_one_label_per_page():
     layout = roll_layout(60, 40)
     assert layout.per_page == 1 and layout.problems() == []
     assert layout.origin(0) == (0, 0)
+
+
+def test_qr_too_dense_for_the_label_is_refused(company, tmp_path):
+    item = make_item("Q1", "长内容", "二维码内容" * 40)
+    with pytest.raises(ValidationError) as info:
+        render_labels([(item, 1)], "roll-40x30", tmp_path / "q.pdf")
+    assert "QR" in str(info.value)
+
+
+def test_whole_decimal_counts_are_accepted(goods, tmp_path):
+    path = tmp_path / "d.pdf"
+    assert render_labels([(goods["code"], Decimal("2"))], "roll-40x30", path) == 2
+    with pytest.raises(ValidationError):
+        render_labels([(goods["code"], Decimal("2.5"))], "roll-40x30", path)

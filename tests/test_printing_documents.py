@@ -147,3 +147,16 @@ def test_fifty_line_document_renders_quickly(company, tmp_path):
     start = time.perf_counter()
     render_document(doc.id, tmp_path / "timed.pdf")
     print(f"50-line document PDF: {time.perf_counter() - start:.3f} s")
+
+
+def test_printing_does_not_load_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, jxc_desktop.engine.printing.document_pdf, "
+        "jxc_desktop.engine.printing.report_pdf, jxc_desktop.engine.printing.labels; "
+        "print('PySide6' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

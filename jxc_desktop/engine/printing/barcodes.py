@@ -26,6 +26,9 @@ MIN_MODULE = 0.19 * mm  # narrowest bar a 203-dpi label printer and a scanner ha
 MAX_MODULE = 0.33 * mm  # the EAN-13 nominal module; wider bars gain nothing
 QUIET_MODULES = 10  # the quiet zone each side of a Code 128 symbol
 EAN_MODULES = 113  # 95 bars plus the quiet zones reportlab draws (9 + 9)
+QR_SHARE = 0.46  # the QR square takes this share of the label width; text gets the rest
+QR_BORDER = 2  # modules of quiet zone: labels rarely have room for the nominal 4
+MIN_QR_MODULE = 0.25 * mm
 DIGITS_RATIO = 0.3  # human-readable line height as a share of the barcode height
 
 
@@ -75,10 +78,12 @@ def choose(content: str, requested: str, width: float) -> tuple[str, str | None]
     if requested == "ean13" or (requested == "auto" and is_ean13_shaped(content)):
         return "ean13", check_ean13(content)
     if requested == "qr":
-        return "qr", None
+        return "qr", _qr_problem(content, width)
     ascii_ok = content.isascii() and content.isprintable()
     if requested == "auto":
-        return ("code128" if ascii_ok and code128_fits(content, width) else "qr"), None
+        if ascii_ok and code128_fits(content, width):
+            return "code128", None
+        return "qr", _qr_problem(content, width)
     if not ascii_ok:
         return "code128", tr(
             "Code 128 只能编码英文字母、数字和符号，含中文请用 QR：{c}",
@@ -92,6 +97,22 @@ def choose(content: str, requested: str, width: float) -> tuple[str, str | None]
             c=content,
         )
     return "code128", None
+
+
+def qr_side(width: float, height: float) -> float:
+    """The side of the QR square on a label box: beside the text, at most the height."""
+    return min(height, width * QR_SHARE)
+
+
+def _qr_problem(content: str, width: float) -> str | None:
+    modules = len(segno.make(content, error="m", micro=False, eci=True).matrix)
+    if qr_side(width, width) / (modules + 2 * QR_BORDER) >= MIN_QR_MODULE:
+        return None
+    return tr(
+        "内容太长，标签上的 QR 码太小无法扫描：{c}",
+        "Too much content: the QR code would be too small to scan: {c}",
+        c=content,
+    )
 
 
 def draw(canvas: Canvas, symbology: str, content: str, x, y, width, height) -> None:
@@ -108,7 +129,7 @@ def draw_qr(canvas: Canvas, content: str, x: float, y: float, size: float) -> No
     """A QR symbol (UTF-8 with ECI, error level M) as a square of `size` at (x, y)."""
     qr = segno.make(content, error="m", micro=False, eci=not content.isascii())
     matrix = qr.matrix
-    border = 2  # modules of quiet zone: labels rarely have room for the nominal 4
+    border = QR_BORDER
     box = size / (len(matrix) + 2 * border)
     path = canvas.beginPath()
     for r, row in enumerate(matrix):

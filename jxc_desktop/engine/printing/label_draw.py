@@ -129,7 +129,7 @@ def _linear_label(canvas: Canvas, content: LabelContent, x, y, width, height) ->
 
 def _qr_label(canvas: Canvas, content: LabelContent, x, y, width, height) -> None:
     """The QR square on the right, the text beside it, the code in small type at the foot."""
-    side = min(height, width * 0.46)
+    side = barcodes.qr_side(width, height)
     barcodes.draw_qr(canvas, content.code, x + width - side, y + (height - side) / 2, side)
     text_w = width - side - 1 * mm
     for scale in SCALES:

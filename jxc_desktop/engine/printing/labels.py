@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING
+from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 from typing import NamedTuple
 
@@ -176,10 +176,19 @@ def render_labels(
     """
     options = options or LabelOptions()
     layout = LAYOUTS[layout] if isinstance(layout, str) and layout in LAYOUTS else layout
-    requests = [LabelRequest(*r) for r in items_with_qty]
+    requests = [_request(r) for r in items_with_qty]
     contents = _prepare(requests, layout, options)
     _write(contents, layout, options, Path(path))
     return len(contents)
+
+
+def _request(entry) -> LabelRequest:
+    """A tuple as a LabelRequest; a whole Decimal count (Decimal('3')) becomes an int."""
+    req = LabelRequest(*entry)
+    qty = req.qty
+    if isinstance(qty, Decimal) and qty.is_finite() and qty == qty.to_integral_value():
+        req = req._replace(qty=int(qty))
+    return req
 
 
 def _prepare(requests, layout, options: LabelOptions) -> list[LabelContent]:
