@@ -160,3 +160,28 @@ def test_printing_does_not_load_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_stocktake_and_money_papers(company, tmp_path):
+    make_warehouse()
+    make_customer()
+    item = make_item("P1", "盘点商品")
+    pdd = save_draft(
+        DocumentInput(
+            "PDD", DAY, [LineInput(item=item, qty="7", book_qty=Decimal(5))], warehouse="WH01"
+        )
+    )
+    text = pdf_text(render_document(pdd.id, tmp_path / "pdd.pdf"))
+    assert "盘点单" in text and "账面数量" in text and "盈亏数量" in text
+    assert "人民币" not in text  # a stocktake has no money total
+    skd = save_draft(
+        DocumentInput(
+            "SKD",
+            DAY,
+            [LineInput(amount="1234.50", account="1002", remarks="货款")],
+            partner="C001",
+        )
+    )
+    text = pdf_text(render_document(skd.id, tmp_path / "skd.pdf"))
+    assert "收款单" in text and "1,234.50" in text
+    assert "人民币壹仟贰佰叁拾肆元伍角整" in text.replace(" ", "")
