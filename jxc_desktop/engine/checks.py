@@ -88,6 +88,8 @@ def _unique_codes() -> list[str]:
 
 def run_all() -> list[tuple[str, str]]:
     """(check name, violation) for every violation found."""
+    import jxc_desktop.engine.inventory.checks  # noqa: F401  (registers its checks)
+
     out = []
     for name, fn in CHECKS:
         out.extend((name, v) for v in fn())

@@ -16,6 +16,7 @@ class DocType:
     needs_warehouse: bool = False
     needs_dest_warehouse: bool = False
     item_lines: bool = True  # False for money documents (SKD / FKD)
+    value_only: bool = False  # lines carry an amount and no quantity (成本调整)
 
     @property
     def label(self) -> str:
@@ -45,7 +46,7 @@ _ALL = [
     DocType("CPRK", "产品入库", "Finished goods receipt", None, True),
     DocType("WWDD", "委外订单", "Outsourcing order", "supplier"),
     DocType("QCKC", "期初库存", "Opening stock", None, True),
-    DocType("CBTZ", "成本调整", "Cost adjustment", None, True),
+    DocType("CBTZ", "成本调整", "Cost adjustment", None, True, value_only=True),
 ]
 
 DOC_TYPES: dict[str, DocType] = {d.prefix: d for d in _ALL}

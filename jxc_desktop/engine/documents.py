@@ -133,6 +133,7 @@ class LineInput:
     cost_object: str = ""
     remarks: str = ""
     book_qty: Decimal | None = None
+    counted: bool = True
     extra: dict = field(default_factory=dict)
 
 
@@ -285,6 +286,7 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
         "cost_object": line.cost_object or "",
         "remarks": line.remarks or "",
         "book_qty": line.book_qty,
+        "counted": line.counted,
     }
     if not dtype.item_lines:
         amount = _decimal(line.amount, where, problems, 2)
@@ -329,6 +331,14 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
     if (price is not None and price < 0) or (price_incl is not None and price_incl < 0):
         bad(tr("单价不能为负", "The price cannot be negative"))
     amounts = line_amounts(qty, price, tax_rate, price_incl)
+    if dtype.value_only:
+        value = _decimal(line.amount, where, problems, money.MONEY_PLACES)
+        if not value:
+            bad(tr("请填写调整金额", "An adjustment amount is required"))
+        qty, amounts = (
+            Decimal(0),
+            LineAmounts(Decimal(0), value or Decimal(0), Decimal(0), value or Decimal(0)),
+        )
     row.update(
         item=item,
         unit=unit,

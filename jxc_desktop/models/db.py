@@ -102,6 +102,32 @@ def bulk_insert(table: str, columns: Sequence[str], rows: Iterable[Sequence]) ->
     database.obj.cursor().executemany(sql, rows)
 
 
+def reserve_ids(table: str, count: int) -> list[int]:
+    """Ids for rows about to be inserted, so linked rows can name each other in one batch.
+
+    Call inside a write transaction: on SQLite the write lock is held, so MAX(id) is
+    stable; on PostgreSQL the table's sequence hands them out.
+    """
+    if count <= 0:
+        return []
+    db = database.obj
+    if isinstance(db, SqliteDatabase):
+        (top,) = db.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()
+        return list(range(top + 1, top + 1 + count))
+    rows = db.execute_sql(
+        f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)",
+        (count,),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def executemany(sql: str, rows: Iterable[Sequence]) -> None:
+    """Runs SQL written with '?' placeholders for many parameter rows."""
+    if placeholder() != "?":
+        sql = sql.replace("?", placeholder())
+    database.obj.cursor().executemany(sql, list(rows))
+
+
 def execute(sql: str, params: Sequence = ()):
     """Runs SQL written with '?' placeholders on either database."""
     if placeholder() != "?":

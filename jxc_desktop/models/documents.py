@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peewee import (
     AutoField,
+    BooleanField,
     CharField,
     DateField,
     DateTimeField,
@@ -86,6 +87,7 @@ class DocumentLine(BaseModel):
     production_date = DateField(null=True)
     expiry_date = DateField(null=True)
     book_qty = QtyField(null=True)  # stocktake: frozen book quantity (base unit)
+    counted = BooleanField(default=True)  # stocktake: False until the line is counted
     source_line = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="+")
     due_date = DateField(null=True)
     account = CharField(default="")  # cash/bank account code for SKD/FKD

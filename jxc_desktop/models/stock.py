@@ -73,6 +73,9 @@ class CostGroup(BaseModel):
     qty = QtyField(default=0)
     value = MoneyField(default=0)
     last_unit_cost = PriceField(default=0)
+    # the valuation key of the latest move: a move dated before it is backdated
+    last_date = DateField(null=True)
+    last_time = CharField(default="")
 
     class Meta:
         indexes = ((("item", "warehouse", "batch_no"), True),)

@@ -1,1 +1,267 @@
-"""Registers the postings of the warehouse documents with the document framework."""
+"""What approving each warehouse document writes to the stock ledger.
+
+期初库存 QCKC and 其他入库 QTRK receive at the line's unit cost (a 其他入库 line without a
+price comes in at the current book cost); 其他出库 QTCK issues at the valuation method's
+cost; 调拨单 DBD issues from one warehouse (or location) and receives the same value in
+the other; 盘点单 PDD posts the difference between the counted and the book quantity
+(盘盈 at book cost, 盘亏 at the method's cost); 成本调整 CBTZ changes value only.
+"""
+
+from __future__ import annotations
+
+from jxc_desktop.engine.company import get_company
+from jxc_desktop.engine.documents import Posting, register_posting
+from jxc_desktop.engine.errors import Problem
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory import batches, ledger
+from jxc_desktop.engine.inventory.valuation import BOOK, COMPUTED, FIXED, LINKED, VALUE
+from jxc_desktop.engine.money import money, to_scaled
+from jxc_desktop.models.documents import Document, DocumentLine
+
+
+def _lines(doc: Document) -> list[DocumentLine]:
+    return list(
+        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
+    )
+
+
+def _where(line: DocumentLine) -> str:
+    return tr("第 {n} 行", "line {n}", n=line.line_no)
+
+
+def _loc(location) -> int | None:
+    return location.id if location is not None else None
+
+
+def _receipt_value(doc: Document, line: DocumentLine) -> int:
+    """The cost of a receipt line in CNY fen: net of VAT for a general taxpayer."""
+    amount = line.amount
+    if line.tax and get_company().taxpayer_type == "small":
+        amount = line.total
+    if doc.currency != "CNY":
+        amount = money(amount * doc.exchange_rate)
+    return to_scaled(amount, 2)
+
+
+def _issue_moves(doc, line, warehouse_id, location, batch_no, qty_units) -> list:
+    return [
+        ledger.PlannedMove(
+            line.id, line.item, warehouse_id, loc, batch, -units, COMPUTED, line_no=line.line_no
+        )
+        for loc, batch, units in batches.allocate(
+            line.item, warehouse_id, _loc(location), batch_no, qty_units
+        )
+    ]
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _validate_common(doc: Document, receipts: bool) -> list[Problem]:
+    problems = []
+    for line in _lines(doc):
+        if line.item is None:
+            continue
+        if line.qty <= 0 and doc.doc_type not in ("PDD", "CBTZ"):
+            problems.append(
+                Problem(tr("数量必须大于 0", "The quantity must be greater than 0"), _where(line))
+            )
+        if receipts and line.item.batch_managed and not line.batch_no:
+            problems.append(
+                Problem(
+                    tr(
+                        "商品 {c} 实行批次管理，入库必须填写批次",
+                        "Item {c} is batch-managed: a receipt needs a batch",
+                        c=line.item.code,
+                    ),
+                    _where(line),
+                )
+            )
+        for loc in (line.location, line.dest_location):
+            if loc is not None and loc.warehouse_id not in (
+                doc.warehouse_id,
+                doc.dest_warehouse_id,
+            ):
+                problems.append(
+                    Problem(
+                        tr("库位不属于该仓库", "The location is not in that warehouse"),
+                        _where(line),
+                    )
+                )
+    return problems
+
+
+def _validate_receipt(doc):
+    return _validate_common(doc, receipts=True)
+
+
+def _validate_issue(doc):
+    return _validate_common(doc, receipts=False)
+
+
+def _validate_transfer(doc: Document) -> list[Problem]:
+    problems = _validate_common(doc, receipts=False)
+    dest = doc.dest_warehouse_id or doc.warehouse_id
+    for line in _lines(doc):
+        if dest == doc.warehouse_id and _loc(line.location) == _loc(line.dest_location):
+            problems.append(
+                Problem(
+                    tr("调出与调入的仓库和库位相同", "Source and destination are the same"),
+                    _where(line),
+                )
+            )
+    return problems
+
+
+def _validate_adjustment(doc: Document) -> list[Problem]:
+    problems = []
+    for line in _lines(doc):
+        if line.amount == 0:
+            problems.append(
+                Problem(tr("调整金额不能为 0", "The adjustment amount cannot be 0"), _where(line))
+            )
+    return problems
+
+
+# ---------------------------------------------------------------- planning
+
+
+def _plan_receipt(doc: Document) -> list:
+    planned = []
+    for line in _lines(doc):
+        if line.batch_no:
+            batches.ensure_batch(line.item, line.batch_no, line.production_date, line.expiry_date)
+        units = to_scaled(line.base_qty, 4)
+        source, value = (FIXED, _receipt_value(doc, line)) if line.price else (BOOK, 0)
+        planned.append(
+            ledger.PlannedMove(
+                line.id,
+                line.item,
+                doc.warehouse_id,
+                _loc(line.location),
+                line.batch_no,
+                units,
+                source,
+                value,
+                line_no=line.line_no,
+            )
+        )
+    return planned
+
+
+def _plan_issue(doc: Document) -> list:
+    planned = []
+    for line in _lines(doc):
+        planned += _issue_moves(
+            doc, line, doc.warehouse_id, line.location, line.batch_no, to_scaled(line.base_qty, 4)
+        )
+    return planned
+
+
+def _plan_transfer(doc: Document) -> list:
+    planned = []
+    dest_wh = doc.dest_warehouse_id or doc.warehouse_id
+    for line in _lines(doc):
+        outs = _issue_moves(
+            doc, line, doc.warehouse_id, line.location, line.batch_no, to_scaled(line.base_qty, 4)
+        )
+        for out in outs:
+            planned.append(out)
+            planned.append(
+                ledger.PlannedMove(
+                    line.id,
+                    line.item,
+                    dest_wh,
+                    _loc(line.dest_location),
+                    out.batch_no,
+                    -out.qty,
+                    LINKED,
+                    link=len(planned) - 1,
+                    line_no=line.line_no,
+                )
+            )
+    return planned
+
+
+def _plan_stocktake(doc: Document) -> list:
+    from jxc_desktop.engine.inventory.stocktake import book_qty_units
+
+    planned = []
+    for line in _lines(doc):
+        if not line.counted:
+            continue
+        counted = to_scaled(line.base_qty, 4)
+        book = (
+            to_scaled(line.book_qty, 4)
+            if line.book_qty is not None
+            else book_qty_units(
+                line.item, doc.warehouse_id, _loc(line.location), line.batch_no, doc.date, doc.time
+            )
+        )
+        diff = counted - book
+        if diff > 0:
+            if line.batch_no:
+                batches.ensure_batch(
+                    line.item, line.batch_no, line.production_date, line.expiry_date
+                )
+            planned.append(
+                ledger.PlannedMove(
+                    line.id,
+                    line.item,
+                    doc.warehouse_id,
+                    _loc(line.location),
+                    line.batch_no,
+                    diff,
+                    BOOK,
+                    line_no=line.line_no,
+                )
+            )
+        elif diff < 0:
+            planned.append(
+                ledger.PlannedMove(
+                    line.id,
+                    line.item,
+                    doc.warehouse_id,
+                    _loc(line.location),
+                    line.batch_no,
+                    diff,
+                    COMPUTED,
+                    line_no=line.line_no,
+                )
+            )
+    return planned
+
+
+def _plan_adjustment(doc: Document) -> list:
+    return [
+        ledger.PlannedMove(
+            line.id,
+            line.item,
+            doc.warehouse_id,
+            _loc(line.location),
+            line.batch_no,
+            0,
+            VALUE,
+            to_scaled(line.amount, 2),
+            line_no=line.line_no,
+        )
+        for line in _lines(doc)
+    ]
+
+
+def _poster(plan):
+    def post(doc: Document):
+        return ledger.post(doc, plan(doc))
+
+    return post
+
+
+RECEIPT = Posting(_validate_receipt, _poster(_plan_receipt), ledger.reverse)
+ISSUE = Posting(_validate_issue, _poster(_plan_issue), ledger.reverse)
+
+register_posting("QCKC", RECEIPT)
+register_posting("QTRK", RECEIPT)
+register_posting("QTCK", ISSUE)
+register_posting("DBD", Posting(_validate_transfer, _poster(_plan_transfer), ledger.reverse))
+register_posting("PDD", Posting(lambda doc: [], _poster(_plan_stocktake), ledger.reverse))
+register_posting("CBTZ", Posting(_validate_adjustment, _poster(_plan_adjustment), ledger.reverse))

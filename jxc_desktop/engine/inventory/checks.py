@@ -1,0 +1,140 @@
+"""Inventory invariants for `jxc check`.
+
+- the on-hand balances equal the ledger summed per item, warehouse, location, batch;
+- each cost pool's quantity and value equal its moves (revaluations included);
+- every posted move belongs to an approved document, or is reversed with its document;
+- no balance is negative where the company refuses negative stock;
+- a pool with no quantity holds no value (no rounding residue left behind).
+"""
+
+from __future__ import annotations
+
+from jxc_desktop.engine import settings
+from jxc_desktop.engine.checks import register
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.money import from_scaled
+from jxc_desktop.models.db import execute
+
+
+def _qty(units: int) -> str:
+    return str(from_scaled(units, 4))
+
+
+@register("stock_balance")
+def balances_equal_ledger() -> list[str]:
+    ledger = {
+        tuple(r[:4]): r[4]
+        for r in execute(
+            "SELECT item_id, warehouse_id, COALESCE(location_id, 0), batch_no, SUM(qty) "
+            "FROM stock_move GROUP BY item_id, warehouse_id, COALESCE(location_id, 0), batch_no"
+        )
+    }
+    cached = {
+        tuple(r[:4]): r[4]
+        for r in execute(
+            "SELECT item_id, warehouse_id, location_id, batch_no, qty FROM stock_balance"
+        )
+    }
+    out = []
+    for key in set(ledger) | set(cached):
+        a, b = ledger.get(key, 0), cached.get(key, 0)
+        if a != b:
+            out.append(
+                tr(
+                    "库存余额与流水不符：商品 {i} 仓库 {w} 库位 {l} 批次 {b}：流水 {a}，余额 {c}",
+                    "balance differs from ledger: item {i} warehouse {w} location {l} "
+                    "batch {b}: ledger {a}, balance {c}",
+                    i=key[0],
+                    w=key[1],
+                    l=key[2],
+                    b=key[3] or "-",
+                    a=_qty(a),
+                    c=_qty(b),
+                )
+            )
+    return out
+
+
+@register("stock_value")
+def pools_equal_ledger() -> list[str]:
+    out = []
+    rows = execute(
+        "SELECT g.id, g.item_id, g.warehouse_id, g.batch_no, g.qty, g.value, i.valuation_method, "
+        "(SELECT COALESCE(SUM(m.qty), 0) FROM stock_move m WHERE m.item_id = g.item_id "
+        " AND m.warehouse_id = g.warehouse_id AND (i.valuation_method <> 'specific' "
+        " OR m.batch_no = g.batch_no)), "
+        "(SELECT COALESCE(SUM(m.value), 0) FROM stock_move m WHERE m.item_id = g.item_id "
+        " AND m.warehouse_id = g.warehouse_id AND (i.valuation_method <> 'specific' "
+        " OR m.batch_no = g.batch_no)) "
+        "FROM cost_group g JOIN item i ON i.id = g.item_id"
+    ).fetchall()
+    for _gid, item, wh, batch, qty, value, _method, lq, lv in rows:
+        if (qty, value) != (lq, lv):
+            out.append(
+                tr(
+                    "成本池与流水不符：商品 {i} 仓库 {w} 批次 {b}：流水 {lq} / {lv}，成本池 {q} / {v}",
+                    "cost pool differs from ledger: item {i} warehouse {w} batch {b}: "
+                    "ledger {lq} / {lv}, pool {q} / {v}",
+                    i=item,
+                    w=wh,
+                    b=batch or "-",
+                    lq=_qty(lq),
+                    lv=from_scaled(lv, 2),
+                    q=_qty(qty),
+                    v=from_scaled(value, 2),
+                )
+            )
+        if qty == 0 and value != 0:
+            out.append(
+                tr(
+                    "数量为 0 但金额为 {v}：商品 {i} 仓库 {w}",
+                    "zero quantity but value {v}: item {i} warehouse {w}",
+                    v=from_scaled(value, 2),
+                    i=item,
+                    w=wh,
+                )
+            )
+    return out
+
+
+@register("stock_documents")
+def moves_belong_to_approved_documents() -> list[str]:
+    rows = execute(
+        "SELECT d.number, d.status, COUNT(*) FROM stock_move m JOIN document d "
+        "ON d.id = m.document_id WHERE m.kind = 'move' AND d.status <> 'approved' "
+        "AND NOT EXISTS (SELECT 1 FROM stock_move r WHERE r.adjusts_id = m.id "
+        "AND r.kind = 'reverse') GROUP BY d.number, d.status"
+    ).fetchall()
+    return [
+        tr(
+            "单据 {n} 状态为 {s}，却有 {c} 笔未冲回的库存流水",
+            "document {n} is {s} but has {c} unreversed stock moves",
+            n=n,
+            s=s,
+            c=c,
+        )
+        for n, s, c in rows
+    ]
+
+
+@register("negative_stock")
+def no_negative_where_refused() -> list[str]:
+    if settings.get("negative_stock") != "refuse":
+        return []
+    rows = execute(
+        "SELECT i.code, w.code, b.location_id, b.batch_no, b.qty FROM stock_balance b "
+        "JOIN item i ON i.id = b.item_id JOIN warehouse w ON w.id = b.warehouse_id "
+        "WHERE b.qty < 0"
+    ).fetchall()
+    return [
+        tr(
+            "负库存：商品 {i} 仓库 {w} 库位 {l} 批次 {b}：{q}",
+            "negative stock: item {i} warehouse {w} location {l} batch {b}: {q}",
+            i=i,
+            w=w,
+            l=loc,
+            b=b or "-",
+            q=_qty(q),
+        )
+        for i, w, loc, b, q in rows
+    ]

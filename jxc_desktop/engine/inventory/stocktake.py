@@ -1,0 +1,177 @@
+"""Stocktake (盘点): freeze the book, count over several sessions, post the differences.
+
+`create_stocktake` snapshots the book quantities of a scope (warehouse, optionally a
+location or a category) into a draft 盘点单, one line per item, location and batch,
+each marked uncounted. Counting (`count`, by scanner or keyboard) sets counted
+quantities on the draft; lines never counted post nothing. Approving posts 盘盈 at
+book cost and 盘亏 at the valuation method's cost (see postings.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from jxc_desktop.engine import lookup, money
+from jxc_desktop.engine.documents import DocumentInput, LineInput, get_document, save_draft
+from jxc_desktop.engine.errors import JxcError, StateError
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.session import audit
+from jxc_desktop.models.db import execute, write_transaction
+from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.masterdata import Item, ItemCategory, Location, Warehouse
+
+
+def book_qty_units(
+    item: Item, warehouse_id: int, location_id, batch_no: str, date: dt.date, time: str = ""
+) -> int:
+    """On-hand quantity (1e-4 units) at the end of a date (and time) from the ledger."""
+    row = execute(
+        "SELECT COALESCE(SUM(qty), 0) FROM stock_move WHERE item_id = ? AND warehouse_id = ? "
+        "AND COALESCE(location_id, 0) = ? AND batch_no = ? AND kind IN ('move', 'reverse') "
+        "AND (date < ? OR (date = ? AND time <= ?))",
+        (item.id, warehouse_id, location_id or 0, batch_no, str(date), str(date), time or "~"),
+    ).fetchone()
+    return row[0]
+
+
+def create_stocktake(
+    warehouse: Warehouse | str,
+    date: dt.date,
+    location: str | None = None,
+    category: str | None = None,
+    remarks: str = "",
+) -> Document:
+    """A draft 盘点单 with the book quantities of the scope frozen now."""
+    if not isinstance(warehouse, Warehouse):
+        found = lookup.warehouse_by_code(warehouse)
+        if found is None:
+            raise JxcError(tr("仓库“{c}”不存在", "Warehouse '{c}' does not exist", c=warehouse))
+        warehouse = found
+    where = "b.warehouse_id = ? AND b.qty <> 0"
+    params: list = [warehouse.id]
+    if location:
+        loc = lookup.location_by_code(warehouse, location)
+        if loc is None:
+            raise JxcError(tr("库位“{c}”不存在", "Location '{c}' does not exist", c=location))
+        where += " AND b.location_id = ?"
+        params.append(loc.id)
+    if category:
+        cat = ItemCategory.get_or_none(ItemCategory.code == category)
+        if cat is None:
+            raise JxcError(tr("分类“{c}”不存在", "Category '{c}' does not exist", c=category))
+        where += " AND i.category_id = ?"
+        params.append(cat.id)
+    rows = execute(
+        "SELECT b.item_id, b.location_id, b.batch_no, b.qty FROM stock_balance b "
+        f"JOIN item i ON i.id = b.item_id WHERE {where} ORDER BY i.code, b.location_id, b.batch_no",
+        params,
+    ).fetchall()
+    if not rows:
+        raise JxcError(tr("该范围内没有库存", "There is no stock in that scope"))
+    items = {i.id: i for i in Item.select().where(Item.id.in_({r[0] for r in rows}))}
+    locations = {x.id: x for x in Location.select().where(Location.warehouse == warehouse)}
+    lines = [
+        LineInput(
+            item=items[item_id],
+            qty=0,
+            location=locations.get(loc_id),
+            batch_no=batch,
+            book_qty=money.from_scaled(qty, 4),
+            counted=False,
+        )
+        for item_id, loc_id, batch, qty in rows
+    ]
+    return save_draft(DocumentInput("PDD", date, lines, warehouse=warehouse, remarks=remarks))
+
+
+def count(
+    doc_id: int,
+    code: str,
+    qty: Decimal | str = "1",
+    location: str | None = None,
+    batch_no: str = "",
+    replace: bool = False,
+) -> DocumentLine:
+    """Adds a counted quantity (a scan, or a typed count) to a draft stocktake.
+
+    `code` is an item code or a barcode (a box code counts its units); an item that is
+    not on the book gets a new line with book quantity 0. With `replace` the counted
+    quantity is set instead of added.
+    """
+    with write_transaction():
+        doc = get_document(doc_id)
+        if doc.doc_type != "PDD" or doc.status != "draft":
+            raise StateError(tr("只能在草稿盘点单上盘点", "Counting needs a draft stocktake"))
+        found = lookup.scan(code)
+        if found is None:
+            raise JxcError(
+                tr("未知条码或商品编码：{c}", "Unknown barcode or item code: {c}", c=code)
+            )
+        item, unit = found
+        factor = lookup.unit_factor(item, unit) or Decimal(1)
+        amount = money.qty(money.D(qty) * factor)
+        loc = lookup.location_by_code(doc.warehouse, location) if location else None
+        line = (
+            DocumentLine.select()
+            .where(
+                (DocumentLine.document == doc)
+                & (DocumentLine.item == item)
+                & (DocumentLine.location == loc if loc else DocumentLine.location.is_null())
+                & (DocumentLine.batch_no == batch_no)
+            )
+            .first()
+        )
+        if line is None:
+            last = DocumentLine.select().where(DocumentLine.document == doc).count()
+            line = DocumentLine.create(
+                document=doc,
+                line_no=last + 1,
+                item=item,
+                unit=item.base_unit,
+                qty=0,
+                base_qty=0,
+                location=loc,
+                batch_no=batch_no,
+                book_qty=0,
+                counted=False,
+            )
+        new_qty = amount if replace or not line.counted else line.base_qty + amount
+        line.qty = line.base_qty = new_qty
+        line.unit = item.base_unit
+        line.counted = True
+        line.save()
+        audit("stocktake.count", doc.number, f"{item.code} {amount}")
+    return line
+
+
+def variance(doc_id: int) -> list[dict]:
+    """The variance list: book, counted and difference per line, valued at book cost."""
+    from jxc_desktop.models.stock import CostGroup
+
+    doc = get_document(doc_id)
+    out = []
+    for line in (
+        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
+    ):
+        group = CostGroup.get_or_none(
+            (CostGroup.item == line.item) & (CostGroup.warehouse == doc.warehouse)
+        )
+        unit_cost = (group.value / group.qty) if group and group.qty > 0 else Decimal(0)
+        book = line.book_qty if line.book_qty is not None else Decimal(0)
+        diff = (line.base_qty - book) if line.counted else Decimal(0)
+        out.append(
+            {
+                "line": line.line_no,
+                "item": line.item.code,
+                "name": line.item.name,
+                "location": line.location.code if line.location else "",
+                "batch": line.batch_no,
+                "book_qty": book,
+                "counted_qty": line.base_qty if line.counted else None,
+                "diff_qty": diff,
+                "diff_value": money.money(diff * unit_cost),
+                "counted": line.counted,
+            }
+        )
+    return out

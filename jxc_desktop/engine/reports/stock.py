@@ -1,0 +1,316 @@
+"""Inventory reports: balances, the stock ledger, the period summary (收发存汇总).
+
+Values come from the ledger: a move's value is its own value plus the revaluations
+that adjust it. Balances by location or batch share their cost pool's value in
+proportion to quantity, the last row taking the rounding rest, so rows add up to the
+pool exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from jxc_desktop.engine.errors import JxcError
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory.valuation import unit_cost_of
+from jxc_desktop.engine.money import from_scaled, mul_div_round
+from jxc_desktop.engine.reports import Column, Report, ReportParams, register
+from jxc_desktop.models.db import execute
+from jxc_desktop.models.masterdata import Warehouse
+
+
+def _filters(params: ReportParams, alias: str = "m") -> tuple[str, list]:
+    """SQL conditions for --item and --warehouse (codes; an item may be given by barcode)."""
+    where, args = [], []
+    if params.item:
+        from jxc_desktop.engine.lookup import item_by_code
+
+        item = item_by_code(params.item)
+        if item is None:
+            raise JxcError(tr("商品“{c}”不存在", "Item '{c}' does not exist", c=params.item))
+        where.append(f"{alias}.item_id = ?")
+        args.append(item.id)
+    if params.warehouse:
+        wh = Warehouse.get_or_none(Warehouse.code == params.warehouse)
+        if wh is None:
+            raise JxcError(
+                tr("仓库“{c}”不存在", "Warehouse '{c}' does not exist", c=params.warehouse)
+            )
+        where.append(f"{alias}.warehouse_id = ?")
+        args.append(wh.id)
+    return (" AND " + " AND ".join(where)) if where else "", args
+
+
+def _names():
+    items = {
+        r[0]: r[1:]
+        for r in execute(
+            "SELECT i.id, i.code, i.name, i.spec, i.valuation_method, u.name "
+            "FROM item i JOIN unit u ON u.id = i.base_unit_id"
+        )
+    }
+    whs = {r[0]: r[1:] for r in execute("SELECT id, code, name FROM warehouse")}
+    locs = {r[0]: r[1] for r in execute("SELECT id, code FROM location")}
+    return items, whs, locs
+
+
+# ---------------------------------------------------------------- stock balance
+
+
+def balance_rows(params: ReportParams) -> list[dict]:
+    """On-hand by item, warehouse, location and batch with value (as of --to if given)."""
+    cond, args = _filters(params, "m")
+    if params.date_to:
+        qty_rows = execute(
+            "SELECT m.item_id, m.warehouse_id, COALESCE(m.location_id, 0), m.batch_no, SUM(m.qty) "
+            f"FROM stock_move m WHERE m.date <= ? {cond} "
+            "GROUP BY m.item_id, m.warehouse_id, COALESCE(m.location_id, 0), m.batch_no",
+            [str(params.date_to), *args],
+        ).fetchall()
+        value_rows = execute(
+            "SELECT m.item_id, m.warehouse_id, m.batch_no, SUM(m.qty), SUM(m.value) "
+            f"FROM stock_move m WHERE m.date <= ? {cond} "
+            "GROUP BY m.item_id, m.warehouse_id, m.batch_no",
+            [str(params.date_to), *args],
+        ).fetchall()
+    else:
+        qty_rows = execute(
+            "SELECT m.item_id, m.warehouse_id, m.location_id, m.batch_no, m.qty "
+            f"FROM stock_balance m WHERE 1 = 1 {cond}",
+            args,
+        ).fetchall()
+        value_rows = execute(
+            "SELECT m.item_id, m.warehouse_id, m.batch_no, m.qty, m.value "
+            f"FROM cost_group m WHERE 1 = 1 {cond}",
+            args,
+        ).fetchall()
+    items, whs, locs = _names()
+    pools: dict[tuple, list[int]] = {}
+    for item_id, wh_id, batch, qty, value in value_rows:
+        key = (item_id, wh_id, batch if items[item_id][3] == "specific" else "")
+        acc = pools.setdefault(key, [0, 0])
+        acc[0] += qty
+        acc[1] += value
+    members: dict[tuple, list] = {}
+    for item_id, wh_id, loc_id, batch, qty in qty_rows:
+        if qty == 0:
+            continue
+        key = (item_id, wh_id, batch if items[item_id][3] == "specific" else "")
+        members.setdefault(key, []).append((loc_id or 0, batch, qty))
+    out = []
+    for key, rows in members.items():
+        pool_qty, pool_value = pools.get(key, (0, 0))
+        rows.sort(key=lambda r: (locs.get(r[0], ""), r[1]))
+        left = pool_value
+        for n, (loc_id, batch, qty) in enumerate(rows):
+            if n == len(rows) - 1:
+                value = left
+            else:
+                value = mul_div_round(pool_value, qty, pool_qty) if pool_qty else 0
+            left -= value
+            code, name, spec, _method, unit = items[key[0]]
+            out.append(
+                {
+                    "item": code,
+                    "name": name,
+                    "spec": spec,
+                    "unit": unit,
+                    "warehouse": whs[key[1]][0],
+                    "warehouse_name": whs[key[1]][1],
+                    "location": locs.get(loc_id, ""),
+                    "batch": batch,
+                    "qty": from_scaled(qty, 4),
+                    "unit_cost": from_scaled(unit_cost_of(value, qty), 6),
+                    "value": from_scaled(value, 2),
+                }
+            )
+    out.sort(key=lambda r: (r["item"], r["warehouse"], r["location"], r["batch"]))
+    return out
+
+
+register(
+    Report(
+        "stock-balance",
+        "库存余额表",
+        "Stock balance",
+        [
+            Column("item", "商品编码", "Item"),
+            Column("name", "商品名称", "Name"),
+            Column("spec", "规格型号", "Spec"),
+            Column("unit", "单位", "Unit"),
+            Column("warehouse", "仓库", "Warehouse"),
+            Column("location", "库位", "Location"),
+            Column("batch", "批次", "Batch"),
+            Column("qty", "数量", "Qty", "qty"),
+            Column("unit_cost", "单位成本", "Unit cost", "price"),
+            Column("value", "金额", "Value", "money"),
+        ],
+        balance_rows,
+    )
+)
+
+
+# ---------------------------------------------------------------- stock ledger
+
+_EFFECTIVE = (
+    "m.value + (SELECT COALESCE(SUM(r.value), 0) FROM stock_move r "
+    "WHERE r.adjusts_id = m.id AND r.kind = 'reval')"
+)
+
+
+def ledger_rows(params: ReportParams) -> list[dict]:
+    """One row per move in valuation order, with the running balance of item × warehouse."""
+    cond, args = _filters(params, "m")
+    opening: dict[tuple, list[int]] = {}
+    if params.date_from:
+        for item_id, wh_id, qty, value in execute(
+            "SELECT m.item_id, m.warehouse_id, SUM(m.qty), SUM(m.value) FROM stock_move m "
+            f"WHERE m.date < ? {cond} GROUP BY m.item_id, m.warehouse_id",
+            [str(params.date_from), *args],
+        ):
+            opening[(item_id, wh_id)] = [qty, value]
+    date_cond, date_args = "", []
+    if params.date_from:
+        date_cond += " AND m.date >= ?"
+        date_args.append(str(params.date_from))
+    if params.date_to:
+        date_cond += " AND m.date <= ?"
+        date_args.append(str(params.date_to))
+    rows = execute(
+        "SELECT m.item_id, m.warehouse_id, m.location_id, m.batch_no, m.date, m.time, m.kind, "
+        f"m.qty, {_EFFECTIVE}, d.number, d.external_number, d.doc_type, m.id "
+        "FROM stock_move m JOIN document d ON d.id = m.document_id "
+        f"WHERE m.kind IN ('move', 'reverse') {cond}{date_cond}",
+        [*args, *date_args],
+    ).fetchall()
+    items, whs, locs = _names()
+    rows.sort(key=lambda r: (items[r[0]][0], whs[r[1]][0], str(r[4]), r[5], r[12]))
+    out = []
+    for item_id, wh_id, loc_id, batch, date, time, kind, qty, value, num, ext, dtype, _ in rows:
+        bal = opening.setdefault((item_id, wh_id), [0, 0])
+        bal[0] += qty
+        bal[1] += value
+        out.append(
+            {
+                "date": date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date)),
+                "time": time,
+                "number": num,
+                "external_number": ext or "",
+                "type": dtype,
+                "reversal": kind == "reverse",
+                "item": items[item_id][0],
+                "name": items[item_id][1],
+                "warehouse": whs[wh_id][0],
+                "location": locs.get(loc_id, ""),
+                "batch": batch,
+                "qty": from_scaled(qty, 4),
+                "unit_cost": from_scaled(unit_cost_of(value, qty), 6),
+                "value": from_scaled(value, 2),
+                "balance_qty": from_scaled(bal[0], 4),
+                "balance_value": from_scaled(bal[1], 2),
+            }
+        )
+    return out
+
+
+register(
+    Report(
+        "stock-ledger",
+        "出入库明细账",
+        "Stock ledger",
+        [
+            Column("date", "日期", "Date", "date"),
+            Column("number", "单据编号", "Number"),
+            Column("external_number", "外部单号", "External no."),
+            Column("type", "类型", "Type"),
+            Column("item", "商品编码", "Item"),
+            Column("name", "商品名称", "Name"),
+            Column("warehouse", "仓库", "Warehouse"),
+            Column("location", "库位", "Location"),
+            Column("batch", "批次", "Batch"),
+            Column("qty", "数量", "Qty", "qty"),
+            Column("unit_cost", "单位成本", "Unit cost", "price"),
+            Column("value", "金额", "Value", "money"),
+            Column("balance_qty", "结存数量", "Balance qty", "qty"),
+            Column("balance_value", "结存金额", "Balance value", "money"),
+        ],
+        ledger_rows,
+    )
+)
+
+
+# ---------------------------------------------------------------- 收发存汇总
+
+_DIRECTION = "CASE WHEN m.kind = 'move' THEN m.qty ELSE COALESCE(o.qty, 0) END"
+
+
+def summary_rows(params: ReportParams) -> list[dict]:
+    """Opening, in, out and closing quantity and value per item and warehouse."""
+    cond, args = _filters(params, "m")
+    start = params.date_from or dt.date(1900, 1, 1)
+    end = params.date_to or dt.date(9999, 12, 31)
+    rows = execute(
+        "SELECT m.item_id, m.warehouse_id, "
+        "SUM(CASE WHEN m.date < ? THEN m.qty ELSE 0 END), "
+        "SUM(CASE WHEN m.date < ? THEN m.value ELSE 0 END), "
+        f"SUM(CASE WHEN m.date >= ? AND {_DIRECTION} >= 0 THEN m.qty ELSE 0 END), "
+        f"SUM(CASE WHEN m.date >= ? AND {_DIRECTION} >= 0 THEN m.value ELSE 0 END), "
+        f"SUM(CASE WHEN m.date >= ? AND {_DIRECTION} < 0 THEN -m.qty ELSE 0 END), "
+        f"SUM(CASE WHEN m.date >= ? AND {_DIRECTION} < 0 THEN -m.value ELSE 0 END) "
+        "FROM stock_move m LEFT JOIN stock_move o ON o.id = m.adjusts_id "
+        f"WHERE m.date <= ? {cond} GROUP BY m.item_id, m.warehouse_id",
+        [str(start)] * 6 + [str(end), *args],
+    ).fetchall()
+    items, whs, _ = _names()
+    cats = dict(
+        execute(
+            "SELECT i.id, COALESCE(c.name, '') FROM item i LEFT JOIN item_category c "
+            "ON c.id = i.category_id"
+        ).fetchall()
+    )
+    out = []
+    for item_id, wh_id, oq, ov, iq, iv, xq, xv in rows:
+        if not any((oq, ov, iq, iv, xq, xv)):
+            continue
+        out.append(
+            {
+                "item": items[item_id][0],
+                "name": items[item_id][1],
+                "category": cats.get(item_id, ""),
+                "warehouse": whs[wh_id][0],
+                "opening_qty": from_scaled(oq, 4),
+                "opening_value": from_scaled(ov, 2),
+                "in_qty": from_scaled(iq, 4),
+                "in_value": from_scaled(iv, 2),
+                "out_qty": from_scaled(xq, 4),
+                "out_value": from_scaled(xv, 2),
+                "closing_qty": from_scaled(oq + iq - xq, 4),
+                "closing_value": from_scaled(ov + iv - xv, 2),
+            }
+        )
+    out.sort(key=lambda r: (r["item"], r["warehouse"]))
+    return out
+
+
+register(
+    Report(
+        "stock-summary",
+        "收发存汇总表",
+        "Stock movement summary",
+        [
+            Column("item", "商品编码", "Item"),
+            Column("name", "商品名称", "Name"),
+            Column("category", "分类", "Category"),
+            Column("warehouse", "仓库", "Warehouse"),
+            Column("opening_qty", "期初数量", "Opening qty", "qty"),
+            Column("opening_value", "期初金额", "Opening value", "money"),
+            Column("in_qty", "收入数量", "In qty", "qty"),
+            Column("in_value", "收入金额", "In value", "money"),
+            Column("out_qty", "发出数量", "Out qty", "qty"),
+            Column("out_value", "发出金额", "Out value", "money"),
+            Column("closing_qty", "结存数量", "Closing qty", "qty"),
+            Column("closing_value", "结存金额", "Closing value", "money"),
+        ],
+        summary_rows,
+    )
+)

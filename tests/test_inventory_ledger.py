@@ -1,0 +1,191 @@
+"""Stock ledger scenarios: expected quantity and value after each step."""
+
+from decimal import Decimal
+
+import pytest
+from inventory_helpers import day, doc, make_item, make_warehouse, on_hand, pool
+
+from jxc_desktop.engine import documents, settings
+from jxc_desktop.engine.errors import ValidationError
+
+
+@pytest.fixture
+def shop(company):
+    make_warehouse("W1", ["A-01", "A-02"])
+    make_warehouse("W2")
+    return company
+
+
+def D(x):
+    return Decimal(str(x))
+
+
+def test_moving_average_receipts_and_issue(shop):
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    doc("QTRK", day(2), [("A", 20, "1.25")])
+    doc("QTCK", day(3), [("A", 7)])
+    assert pool() == (D("23.0000"), D("26.83"))
+    doc("QTCK", day(4), [("A", 23)])
+    assert pool() == (D("0"), D("0"))
+    assert on_hand() == 0
+
+
+def test_refuses_negative_stock_naming_item_and_shortage(shop):
+    make_item("A")
+    doc("QTRK", day(1), [("A", 5, "2")])
+    with pytest.raises(ValidationError) as info:
+        doc("QTCK", day(2), [("A", 8)])
+    text = str(info.value)
+    assert "A" in text and "3" in text and "2026-01-02" in text
+    assert pool() == (D(5), D(10))
+
+
+def test_backdated_receipt_revalues_later_issue(shop):
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    issue = doc("QTCK", day(5), [("A", 10)])
+    doc("QTRK", day(10), [("A", 10, "3.00")])
+    assert pool() == (D(10), D(30))
+    # backdated: 10 more at 2.00 on day 3; the day-5 issue now costs 1.50 each
+    result = documents.approve(doc("QTRK", day(3), [("A", 10, "2.00")], approve=False).id)
+    assert result.revalued == 1
+    assert pool() == (D(20), D("45.00"))
+    from jxc_desktop.models.stock import StockMove
+
+    issue_value = sum(
+        m.value
+        for m in StockMove.select().where(
+            (StockMove.document == issue)
+            | (
+                StockMove.adjusts.in_(
+                    StockMove.select(StockMove.id).where(StockMove.document == issue)
+                )
+            )
+        )
+    )
+    assert issue_value == D("-15.00")
+
+
+def test_backdated_issue_refused_when_it_would_go_negative_later(shop):
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1")])
+    doc("QTCK", day(5), [("A", 8)])
+    with pytest.raises(ValidationError):
+        doc("QTCK", day(3), [("A", 5)])
+
+
+def test_unapprove_in_the_middle_restores_values(shop):
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    mid = doc("QTRK", day(2), [("A", 10, "2.00")])
+    doc("QTCK", day(3), [("A", 5)])
+    assert pool() == (D(15), D("22.50"))
+    documents.unapprove(mid.id)
+    assert pool() == (D(5), D("5.00"))
+    assert documents.get_document(mid.id).status == "draft"
+    documents.approve(mid.id)
+    assert pool() == (D(15), D("22.50"))
+
+
+def test_transfer_carries_cost_and_backdating_follows_it(shop):
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    doc("DBD", day(5), [("A", 4)], dest="W2")
+    assert pool("A", "W2") == (D(4), D("4.00"))
+    doc("QTRK", day(2), [("A", 10, "3.00")])  # backdated: W1 average 2.00 from day 2
+    assert pool("A", "W2") == (D(4), D("8.00"))
+    assert pool("A", "W1") == (D(16), D("32.00"))
+
+
+def test_fifo_and_negative_stock_allowed(shop):
+    settings.set_value("negative_stock", "allow")
+    make_item("F", method="fifo")
+    doc("QTRK", day(1), [("F", 10, "1.00")])
+    doc("QTCK", day(2), [("F", 12)])
+    assert pool("F") == (D(-2), D("-2.00"))
+    doc("QTRK", day(3), [("F", 10, "2.00")])
+    assert pool("F") == (D(8), D("16.00"))
+
+
+def test_stocktake_gain_and_loss(shop):
+    from jxc_desktop.engine.inventory import stocktake
+
+    make_item("A")
+    make_item("B")
+    doc("QTRK", day(1), [("A", 10, "1.50"), ("B", 5, "4.00")])
+    st = stocktake.create_stocktake("W1", day(2))
+    stocktake.count(st.id, "A", "12")
+    stocktake.count(st.id, "B", "3")
+    rows = {r["item"]: r for r in stocktake.variance(st.id)}
+    assert rows["A"]["diff_qty"] == D(2) and rows["B"]["diff_qty"] == D(-2)
+    documents.approve(st.id)
+    assert pool("A") == (D(12), D("18.00"))
+    assert pool("B") == (D(3), D("12.00"))
+
+
+def test_cost_adjustment_changes_value_only(shop):
+    from jxc_desktop.engine.documents import LineInput
+
+    make_item("A")
+    doc("QTRK", day(1), [("A", 4, "1.00")])
+    doc("CBTZ", day(2), [LineInput(item="A", amount="2.00")])
+    assert pool() == (D(4), D("6.00"))
+
+
+def test_locations_and_batches_fefo(shop):
+    import datetime as dt
+
+    from jxc_desktop.engine.documents import LineInput
+
+    make_item("M", batch=True, shelf_life=30)
+    doc(
+        "QTRK",
+        day(1),
+        [
+            LineInput(
+                item="M",
+                qty="5",
+                price="1",
+                batch_no="B2",
+                production_date=dt.date(2026, 1, 1),
+                location="A-01",
+            )
+        ],
+    )
+    doc(
+        "QTRK",
+        day(1),
+        [
+            LineInput(
+                item="M",
+                qty="5",
+                price="1",
+                batch_no="B1",
+                expiry_date=dt.date(2026, 1, 15),
+                location="A-02",
+            )
+        ],
+    )
+    doc("QTCK", day(2), [LineInput(item="M", qty="7")])
+    from jxc_desktop.models.stock import StockBalance
+
+    left = {(b.location_id, b.batch_no): b.qty for b in StockBalance.select()}
+    assert sorted(left.values()) == [D(0), D(3)]
+    assert pool("M") == (D(3), D("3.00"))
+
+
+def test_check_is_clean_after_a_mixed_history_and_catches_tampering(shop):
+    from jxc_desktop.engine.checks import run_all
+    from jxc_desktop.models.stock import StockBalance
+
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    d = doc("QTCK", day(3), [("A", 3)])
+    doc("DBD", day(4), [("A", 2)], dest="W2")
+    doc("QTRK", day(2), [("A", 5, "1.33")])
+    documents.unapprove(d.id)
+    assert run_all() == []
+    StockBalance.update(qty=D(99)).where(StockBalance.qty > 0).execute()
+    names = {name for name, _ in run_all()}
+    assert "stock_balance" in names
