@@ -17,13 +17,20 @@ from test_printing_support import (
     receipt,
 )
 
-from jxc_desktop.engine.documents import DocumentInput, LineInput, get_document, save_draft
+from jxc_desktop.engine.documents import (
+    DocumentInput,
+    LineInput,
+    approve,
+    get_document,
+    save_draft,
+    unapprove,
+    void,
+)
 from jxc_desktop.engine.errors import NotFound
 from jxc_desktop.engine.i18n import set_language
 from jxc_desktop.engine.money import format_money, rmb_upper
 from jxc_desktop.engine.printing.document_pdf import render_document
 from jxc_desktop.engine.printing.fonts import FONT_FILE, font_dir
-from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Item
 
 
@@ -109,9 +116,12 @@ def test_sales_paper_shows_partner_tax_and_amount_in_words(company, tmp_path):
 
 def test_approved_paper_has_no_watermark_and_void_says_so(company, tmp_path):
     doc = _fifty_line_receipt()
-    Document.update(status="approved").where(Document.id == doc.id).execute()
-    assert "草稿" not in pdf_text(render_document(doc.id, tmp_path / "a.pdf"))
-    Document.update(status="void").where(Document.id == doc.id).execute()
+    approve(doc.id)
+    text = pdf_text(render_document(doc.id, tmp_path / "a.pdf"))
+    assert "草稿" not in text and "已审核" in text
+    assert text.count("系统管理员") >= 2  # maker and approver
+    unapprove(doc.id)
+    void(doc.id)
     assert "作废" in pdf_text(render_document(doc.id, tmp_path / "v.pdf"))
 
 

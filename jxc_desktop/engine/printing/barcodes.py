@@ -145,6 +145,7 @@ def draw_qr(canvas: Canvas, content: str, x: float, y: float, size: float) -> No
 def _draw_code128(canvas: Canvas, content: str, x, y, width, height) -> None:
     modules = code128_modules(content) + 2 * QUIET_MODULES
     bar = min(MAX_MODULE, width / modules)
+    y, height = _capped(y, height, modules * bar)
     digits_h = min(height * DIGITS_RATIO, 9.0)  # the text is for people; bars need the room
     symbol = Code128(
         content,
@@ -165,6 +166,7 @@ def _draw_code128(canvas: Canvas, content: str, x, y, width, height) -> None:
 
 def _draw_ean13(canvas: Canvas, code: str, x, y, width, height) -> None:
     bar = min(MAX_MODULE, width / EAN_MODULES)
+    y, height = _capped(y, height, EAN_MODULES * bar)
     # six digits stand under 42 modules; keep them inside, and below the bars
     size = min(9.0 / 1.2, height * DIGITS_RATIO / 1.2, 42 * bar / (6 * 0.62))
     widget = Ean13BarcodeWidget(
@@ -174,3 +176,11 @@ def _draw_ean13(canvas: Canvas, code: str, x, y, width, height) -> None:
     drawing.initialFontName = cjk_font()  # else renderPDF selects a non-embedded Helvetica
     drawing.add(widget)
     renderPDF.draw(drawing, canvas, x + (width - widget.width) / 2, y)
+
+
+def _capped(y: float, height: float, symbol_width: float) -> tuple[float, float]:
+    """On a big label, bars stay near their nominal proportions, centred in the space."""
+    cap = max(12 * mm, 0.7 * symbol_width)
+    if height <= cap:
+        return y, height
+    return y + (height - cap) / 2, cap

@@ -76,9 +76,11 @@ def _text_lines(content: LabelContent, width: float, base: float, name_lines: in
         lines.append(_Line(name, size))
     small = base * 0.8
     price_w = text_width(content.price, base) + (2 if content.price else 0)
-    if content.spec or content.price:
+    if content.spec:
         spec, spec_size = fit_text(content.spec, max(1.0, width - price_w), small, small * 0.75)
         lines.append(_Line(spec, spec_size, content.price, base))
+    elif content.price:  # no 规格: the price starts the line instead of hanging right
+        lines.append(_Line(*fit_text(content.price, width, base, base * 0.7)))
     extra = _batch_text(content)
     if extra:
         text, extra_size = fit_text(extra, width, base * 0.72, base * 0.55)
