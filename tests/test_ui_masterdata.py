@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import make_item, make_window, type_text
 
-pytest.importorskip("jxc_desktop.engine.listing")  # the lists land with the listing engine
-
-from jxc_desktop.engine import masterdata as md  # noqa: E402
+from jxc_desktop.engine import masterdata as md
 from jxc_desktop.models.masterdata import Item, ItemBarcode, Location, Partner, Warehouse
 from jxc_desktop.ui import messages
 

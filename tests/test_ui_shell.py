@@ -7,9 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from ui_helpers import make_item, make_window, type_text, ui_settings
 
-pytest.importorskip("jxc_desktop.engine.listing")  # the lists land with the listing engine
-
-from jxc_desktop.ui import messages  # noqa: E402
+from jxc_desktop.ui import messages
 from jxc_desktop.ui.i18n import apply_language
 from jxc_desktop.ui.main_window import TAB_ORDER
 from jxc_desktop.ui.pages import PlannedPage
@@ -200,7 +198,6 @@ def test_an_empty_file_asks_for_setup(tmp_path):
 
 
 def test_wizard_builds_the_demo_company(qtbot, tmp_path):
-    pytest.importorskip("jxc_desktop.engine.demo")
     from jxc_desktop.engine.session import close_company
     from jxc_desktop.models.masterdata import Item, Partner
     from jxc_desktop.ui.wizard import FirstRunWizard
