@@ -185,7 +185,7 @@
     </message>
     <message>
       <source>共 {n} 条</source>
-      <translation>{n} rows</translation>
+      <translation>Rows: {n}</translation>
     </message>
     <message>
       <source>关于</source>
