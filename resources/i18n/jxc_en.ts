@@ -4,6 +4,10 @@
   <context>
     <name>jxc</name>
     <message>
+      <source>A4 不干胶 3×8（63.5×33.9 mm）</source>
+      <translation>A4 label sheet 3×8 (63.5×33.9 mm)</translation>
+    </message>
+    <message>
       <source>jxc 进销存</source>
       <translation>jxc Inventory &amp; Accounting</translation>
     </message>
@@ -98,6 +102,10 @@
     <message>
       <source>保存</source>
       <translation>Save</translation>
+    </message>
+    <message>
+      <source>保存标签 PDF</source>
+      <translation>Save labels PDF</translation>
     </message>
     <message>
       <source>保存设置</source>
@@ -414,6 +422,10 @@
       <translation>Exported to {p}</translation>
     </message>
     <message>
+      <source>已生成标签：{p}</source>
+      <translation>Labels written: {p}</translation>
+    </message>
+    <message>
       <source>币种</source>
       <translation>Currencies</translation>
     </message>
@@ -482,6 +494,10 @@
       <translation>Start import</translation>
     </message>
     <message>
+      <source>张数</source>
+      <translation>Number of labels</translation>
+    </message>
+    <message>
       <source>当前期间</source>
       <translation>Current period</translation>
     </message>
@@ -504,6 +520,18 @@
     <message>
       <source>打印</source>
       <translation>Print</translation>
+    </message>
+    <message>
+      <source>打印条码标签</source>
+      <translation>Print barcode labels</translation>
+    </message>
+    <message>
+      <source>打印条码标签：{name}</source>
+      <translation>Print barcode labels: {name}</translation>
+    </message>
+    <message>
+      <source>打印边框（普通纸裁切用）</source>
+      <translation>Print outlines (for cutting plain paper)</translation>
     </message>
     <message>
       <source>批次管理</source>
@@ -650,6 +678,10 @@
       <translation>Yes</translation>
     </message>
     <message>
+      <source>显示售价</source>
+      <translation>Show sale price</translation>
+    </message>
+    <message>
       <source>最小批量</source>
       <translation>Minimum lot</translation>
     </message>
@@ -696,6 +728,18 @@
     <message>
       <source>查找</source>
       <translation>Find</translation>
+    </message>
+    <message>
+      <source>标签打印机 40×30 mm</source>
+      <translation>Label printer 40×30 mm</translation>
+    </message>
+    <message>
+      <source>标签打印机 50×30 mm</source>
+      <translation>Label printer 50×30 mm</translation>
+    </message>
+    <message>
+      <source>标签纸</source>
+      <translation>Label stock</translation>
     </message>
     <message>
       <source>模块(&amp;M)</source>
@@ -752,6 +796,10 @@
     <message>
       <source>生产订单、领料、产品入库、成本计算</source>
       <translation>Work orders, material issues, finished goods receipts, costing</translation>
+    </message>
+    <message>
+      <source>生成 PDF</source>
+      <translation>Create PDF</translation>
     </message>
     <message>
       <source>电话</source>
