@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         return titles
 
     def _make_pages(self) -> dict[str, TabPage]:
-        home = HomePage()
+        home = HomePage(self.ops)
         home.open_list.connect(self.open_list)
         pages: dict[str, TabPage] = {"home": home}
         for key, title, planned in planned_pages():

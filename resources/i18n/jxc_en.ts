@@ -96,6 +96,10 @@
       <translation>Price grade</translation>
     </message>
     <message>
+      <source>低于安全库存</source>
+      <translation>Below safety stock</translation>
+    </message>
+    <message>
       <source>供应商</source>
       <translation>Suppliers</translation>
     </message>
@@ -285,6 +289,10 @@
       <translation>Separate review</translation>
     </message>
     <message>
+      <source>即将过期</source>
+      <translation>Expiring soon</translation>
+    </message>
+    <message>
       <source>原因</source>
       <translation>Reason</translation>
     </message>
@@ -327,6 +335,10 @@
     <message>
       <source>启用模块</source>
       <translation>Modules</translation>
+    </message>
+    <message>
+      <source>呆滞料</source>
+      <translation>Slow-moving</translation>
     </message>
     <message>
       <source>呆滞料天数</source>
@@ -426,6 +438,10 @@
       <translation>Labels written: {p}</translation>
     </message>
     <message>
+      <source>已过期</source>
+      <translation>Expired</translation>
+    </message>
+    <message>
       <source>币种</source>
       <translation>Currencies</translation>
     </message>
@@ -472,6 +488,10 @@
     <message>
       <source>库存余额、出入库明细、库存预警</source>
       <translation>Stock balances, stock ledger, stock alerts</translation>
+    </message>
+    <message>
+      <source>库存预警</source>
+      <translation>Stock alerts</translation>
     </message>
     <message>
       <source>应收应付确认依据</source>
@@ -960,6 +980,10 @@
     <message>
       <source>资产负债表、利润表、现金流量表</source>
       <translation>Balance sheet, income statement, cash flow statement</translation>
+    </message>
+    <message>
+      <source>超出最高库存</source>
+      <translation>Above maximum</translation>
     </message>
     <message>
       <source>辅助单位</source>
