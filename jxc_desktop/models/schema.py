@@ -15,7 +15,13 @@ from pathlib import Path
 from jxc_desktop.engine.errors import SchemaError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.models import accounting, company, documents, masterdata, stock
-from jxc_desktop.models.db import database, install_append_only_guard, is_sqlite, write_transaction
+from jxc_desktop.models.db import (
+    create_index_if_missing,
+    database,
+    install_append_only_guard,
+    is_sqlite,
+    write_transaction,
+)
 
 V1_MODELS = [
     company.Meta,
@@ -60,7 +66,16 @@ def _step_1() -> None:
         install_append_only_guard(table)
 
 
-STEPS: dict[int, Callable[[], None]] = {1: _step_1}
+def _step_2() -> None:
+    """Document lists filter by type and status and sort by date."""
+    create_index_if_missing(
+        "document", "document_doc_type_status_date", ["doc_type", "status", "date"]
+    )
+
+
+# Steps after the first must work on a database made by any earlier version and on a
+# fresh one (whose tables step 1 made from today's models): they check before they add.
+STEPS: dict[int, Callable[[], None]] = {1: _step_1, 2: _step_2}
 SCHEMA_VERSION = max(STEPS)
 
 
