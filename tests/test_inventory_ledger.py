@@ -189,3 +189,46 @@ def test_check_is_clean_after_a_mixed_history_and_catches_tampering(shop):
     StockBalance.update(qty=D(99)).where(StockBalance.qty > 0).execute()
     names = {name for name, _ in run_all()}
     assert "stock_balance" in names
+
+
+def test_sales_return_comes_back_at_delivery_cost_or_book_cost(shop):
+    from jxc_desktop.engine.documents import DocumentInput, LineInput, save_draft
+    from jxc_desktop.models.masterdata import Partner
+
+    Partner.create(kind="customer", code="C1", name="客户")
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    delivery = save_draft(
+        DocumentInput(
+            "XSCK",
+            day(2),
+            [LineInput(item="A", qty="4", price="9.90")],
+            warehouse="W1",
+            partner="C1",
+        )
+    )
+    documents.approve(delivery.id)
+    doc("QTRK", day(3), [("A", 6, "4.00")])  # average now (6 + 24) / 12 = 2.50
+    line = delivery.lines[0]
+    ret = save_draft(
+        DocumentInput(
+            "XSTH",
+            day(4),
+            [LineInput(item="A", qty="1", price="9.90", source_line=line)],
+            warehouse="W1",
+            partner="C1",
+        )
+    )
+    documents.approve(ret.id)
+    assert pool() == (D(13), D("31.00"))  # back at the delivery's 1.00, not 2.50 or 9.90
+    loose = save_draft(
+        DocumentInput(
+            "XSTH",
+            day(5),
+            [LineInput(item="A", qty="1", price="9.90")],
+            warehouse="W1",
+            partner="C1",
+        )
+    )
+    documents.approve(loose.id)
+    assert pool()[1] == D("31.00") + D("2.38")  # book cost 31 / 13 = 2.3846
