@@ -14,7 +14,6 @@ the same transaction; they are caches the `jxc check` command compares to the le
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from jxc_desktop.engine import settings
@@ -33,7 +32,6 @@ from jxc_desktop.models.base import now
 from jxc_desktop.models.db import execute, executemany, reserve_ids
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Item, Warehouse
-from jxc_desktop.models.stock import CostGroup
 
 NEW_ID_BASE = 1 << 60  # sorts new moves after every stored move of the same date and time
 
@@ -68,6 +66,18 @@ def group_key(item: Item, warehouse_id: int, batch_no: str) -> tuple[int, int, s
 
 
 @dataclass
+class _Group:
+    """A cost group's stored row (quantities, values and costs as scaled integers)."""
+
+    id: int
+    qty: int
+    value: int
+    last_unit_cost: int
+    last_date: str | None  # YYYY-MM-DD
+    last_time: str
+
+
+@dataclass
 class _Stored:
     """A stored move of a pool, with its current value (own + revaluations)."""
 
@@ -94,26 +104,54 @@ class _Pass:
         self.doc = doc
         self.refuse_negative = refuse_negative
         self.items: dict[int, Item] = {}
-        self.groups: dict[tuple, CostGroup] = {}
+        self.groups: dict[tuple, _Group] = {}
         self.overlay: dict[int, int] = {}  # stored move id -> its new value in this pass
         self.revals: list[tuple[_Stored, tuple, int]] = []  # (move, group key, delta)
         self.problems: list[Problem] = []
         self.states: dict[tuple, PoolState] = {}
         self.short_pools: set[tuple] = set()
+        # preloaded for many pools at once (see `preload`); a pool not in them is read alone
+        self.layers: dict[int, list[list[int]]] = {}
+        self.settled_costs: dict[int, dict[str, int]] = {}
+        self.location_checks: list[tuple[tuple, list[PlannedMove], str]] = []
 
     # ------------------------------------------------------------ pools
-    def group(self, key: tuple) -> CostGroup:
+    def group(self, key: tuple) -> _Group:
         if key not in self.groups:
-            item_id, wh_id, batch = key
-            group = CostGroup.get_or_none(
-                (CostGroup.item == item_id)
-                & (CostGroup.warehouse == wh_id)
-                & (CostGroup.batch_no == batch)
-            )
-            if group is None:
-                group = CostGroup.create(item=item_id, warehouse=wh_id, batch_no=batch)
-            self.groups[key] = group
+            self.preload([key])
         return self.groups[key]
+
+    def preload(self, keys) -> None:
+        """Reads (creating the missing) cost groups of many pools, with their FIFO layers and
+        settled costs, in a few IN queries instead of three queries per pool."""
+        wanted = [k for k in dict.fromkeys(keys) if k not in self.groups]
+        if not wanted:
+            return
+        found = _select_groups(wanted)
+        missing = [k for k in wanted if k not in found]
+        if missing:
+            executemany(
+                "INSERT INTO cost_group (item_id, warehouse_id, batch_no, qty, value, "
+                "last_unit_cost, last_time) VALUES (?, ?, ?, 0, 0, 0, '')",
+                missing,
+            )
+            found.update(_select_groups(missing))
+        self.groups.update(found)
+        ids = [found[k].id for k in wanted]
+        for gid in ids:
+            self.layers[gid] = []
+            self.settled_costs[gid] = {}
+        fifo = [found[k].id for k in wanted if self.method(k) == "fifo"]
+        for gid, q, v in _in_query(
+            "SELECT group_id, qty, value FROM fifo_layer WHERE group_id IN ({}) "
+            "ORDER BY group_id, seq",
+            fifo,
+        ):
+            self.layers[gid].append([q, v])
+        for gid, period, cost in _in_query(
+            "SELECT group_id, period, unit_cost FROM periodic_cost WHERE group_id IN ({})", ids
+        ):
+            self.settled_costs[gid][period] = cost
 
     def method(self, key: tuple) -> str:
         return self.items[key[0]].valuation_method
@@ -122,17 +160,21 @@ class _Pass:
         g = self.group(key)
         layers = []
         if self.method(key) == "fifo":
-            rows = execute(
-                "SELECT qty, value FROM fifo_layer WHERE group_id = ? ORDER BY seq", (g.id,)
-            ).fetchall()
-            layers = [[q, v] for q, v in rows]
-        return PoolState(_raw(g, "qty"), _raw(g, "value"), _raw(g, "last_unit_cost"), layers)
+            if g.id in self.layers:
+                layers = [list(x) for x in self.layers[g.id]]
+            else:
+                rows = execute(
+                    "SELECT qty, value FROM fifo_layer WHERE group_id = ? ORDER BY seq", (g.id,)
+                ).fetchall()
+                layers = [[q, v] for q, v in rows]
+        return PoolState(g.qty, g.value, g.last_unit_cost, layers)
 
     def settled(self, key: tuple) -> dict[str, int]:
-        rows = execute(
-            "SELECT period, unit_cost FROM periodic_cost WHERE group_id = ?", (self.group(key).id,)
-        ).fetchall()
-        return dict(rows)
+        gid = self.group(key).id
+        if gid in self.settled_costs:
+            return dict(self.settled_costs[gid])
+        rows = execute("SELECT period, unit_cost FROM periodic_cost WHERE group_id = ?", (gid,))
+        return dict(rows.fetchall())
 
     def stored_moves(self, key: tuple) -> list[_Stored]:
         item_id, wh_id, batch = key
@@ -236,10 +278,32 @@ class _Pass:
         )
 
 
-def _raw(model, name: str) -> int:
-    """A scaled field's stored integer."""
-    f = model._meta.fields[name]
-    return f.db_value(getattr(model, name)) or 0
+CHUNK = 500  # ids per IN list: well inside every database's parameter limit
+
+
+def _in_query(sql: str, ids: list, params: tuple = ()) -> list[tuple]:
+    """Runs `sql` (with one '{}' for the IN list) over `ids` in chunks; all rows."""
+    out: list[tuple] = []
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        out += execute(sql.format(", ".join("?" * len(chunk))), [*params, *chunk]).fetchall()
+    return out
+
+
+def _select_groups(keys: list[tuple]) -> dict[tuple, _Group]:
+    """The stored cost groups of these pool keys, by key (plain rows, no model objects)."""
+    wanted = set(keys)
+    found = {}
+    for row in _in_query(
+        "SELECT item_id, warehouse_id, batch_no, id, qty, value, last_unit_cost, last_date, "
+        "last_time FROM cost_group WHERE item_id IN ({})",
+        sorted({k[0] for k in keys}),
+    ):
+        key = tuple(row[:3])
+        if key in wanted:
+            last_date = str(row[7]) if row[7] is not None else None
+            found[key] = _Group(row[3], row[4], row[5], row[6], last_date, row[8])
+    return found
 
 
 def _qty_text(units: int) -> str:
@@ -276,13 +340,15 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
     by_key: dict[tuple, list] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append((i, planned[i]))
+    p.preload(order)
     for key in order:
         g = p.group(key)
-        backdated = g.last_date is not None and (date, time) < (str(g.last_date), g.last_time)
+        backdated = g.last_date is not None and (date, time) < (g.last_date, g.last_time)
         if backdated:
             cascade |= _replay(p, key, by_key[key], new_values, date, time)
         else:
             _append(p, key, by_key[key], new_values, date)
+    _check_locations(p)
     _run_cascade(p, cascade, by_key, new_values, date, time)
     if p.problems:
         raise ValidationError(p.problems)
@@ -330,21 +396,23 @@ def _group_order(planned: list[PlannedMove], keys: list[tuple]) -> list[tuple]:
     """Pools in an order where a LINKED move's source pool comes first."""
     order: list[tuple] = []
     pending = list(dict.fromkeys(keys))
+    needs: dict[tuple, set] = {}  # one pass over the moves, not one per pool
+    for i, m in enumerate(planned):
+        if m.link is not None and keys[m.link] != keys[i]:
+            needs.setdefault(keys[i], set()).add(keys[m.link])
+    done: set[tuple] = set()
     while pending:
-        progressed = False
-        for key in list(pending):
-            deps = {
-                keys[m.link]
-                for i, m in enumerate(planned)
-                if keys[i] == key and m.link is not None and keys[m.link] != key
-            }
-            if deps <= set(order):
+        rest = []
+        for key in pending:
+            if needs.get(key, done) <= done:
+                done.add(key)
                 order.append(key)
-                pending.remove(key)
-                progressed = True
-        if not progressed:  # a cycle of links inside one document: keep the given order
-            order.extend(pending)
+            else:
+                rest.append(key)
+        if len(rest) == len(pending):  # a cycle of links inside one document: keep the order
+            order.extend(rest)
             break
+        pending = rest
     return order
 
 
@@ -359,8 +427,8 @@ def _append(p: _Pass, key, moves, new_values, date) -> None:
         new_values[i] = (out.value, out.trueup)
         if m.qty < 0 and pool.s.qty < 0:
             p.shortage(key, date, pool.s.qty)
-    if pool.s.qty >= 0:
-        _check_locations(p, key, [m for _, m in moves], date)
+    if pool.s.qty >= 0 and p.refuse_negative:
+        p.location_checks.append((key, [m for _, m in moves], date))
     p.states[key] = pool.s
 
 
@@ -374,25 +442,30 @@ def _planned_link_value(p: _Pass, m: PlannedMove, new_values: dict) -> int:
     return _linked_value(*p.linked_values([m.link_move])[m.link_move], m.qty)
 
 
-def _check_locations(p: _Pass, key, moves: list[PlannedMove], date: str) -> None:
-    """On-hand per location and batch may not go negative either."""
-    if not p.refuse_negative:
+def _check_locations(p: _Pass) -> None:
+    """On-hand per location and batch may not go negative either (pools appended to).
+
+    The balances of every pool that takes stock out are read in one IN query."""
+    checks = []
+    for key, moves, date in p.location_checks:
+        deltas: dict[tuple, int] = {}
+        for m in moves:
+            k = (m.item.id, m.warehouse_id, m.location_id or 0, m.batch_no)
+            deltas[k] = deltas.get(k, 0) + m.qty
+        checks += [(key, k, delta, date) for k, delta in deltas.items() if delta < 0]
+    if not checks:
         return
-    deltas: dict[tuple, int] = {}
-    for m in moves:
-        k = (m.item.id, m.warehouse_id, m.location_id or 0, m.batch_no)
-        deltas[k] = deltas.get(k, 0) + m.qty
-    for k, delta in deltas.items():
-        if delta >= 0:
-            continue
-        row = execute(
-            "SELECT qty FROM stock_balance WHERE item_id = ? AND warehouse_id = ? "
-            "AND location_id = ? AND batch_no = ?",
-            k,
-        ).fetchone()
-        have = row[0] if row else 0
-        if have + delta < 0:
-            p.shortage(key, date, have + delta, _where(k), force=True)
+    have = {
+        tuple(r[:4]): r[4]
+        for r in _in_query(
+            "SELECT item_id, warehouse_id, location_id, batch_no, qty FROM stock_balance "
+            "WHERE item_id IN ({})",
+            sorted({k[0] for _, k, _, _ in checks}),
+        )
+    }
+    for key, k, delta, date in checks:
+        if have.get(k, 0) + delta < 0:
+            p.shortage(key, date, have.get(k, 0) + delta, _where(k), force=True)
 
 
 def _where(k: tuple) -> str:
@@ -561,24 +634,26 @@ def _insert_revals(p: _Pass, date: str, trueups: list) -> None:
 
 
 def _save_pools(p: _Pass, date: str, time: str) -> None:
+    """Writes every touched pool's state back: one executemany UPDATE, FIFO layers replaced."""
+    updates, fifo_ids, layers = [], [], []
     for key, state in p.states.items():
         g = p.group(key)
         last_date, last_time = g.last_date, g.last_time
-        if date and (last_date is None or (date, time) > (str(last_date), last_time)):
-            last_date, last_time = dt.date.fromisoformat(date), time
-        CostGroup.update(
-            qty=from_scaled(state.qty, 4),
-            value=from_scaled(state.value, 2),
-            last_unit_cost=from_scaled(state.last_unit_cost, 6),
-            last_date=last_date,
-            last_time=last_time,
-        ).where(CostGroup.id == g.id).execute()
+        if date and (last_date is None or (date, time) > (last_date, last_time)):
+            last_date, last_time = date, time
+        updates.append((state.qty, state.value, state.last_unit_cost, last_date, last_time, g.id))
         if p.method(key) == "fifo":
-            execute("DELETE FROM fifo_layer WHERE group_id = ?", (g.id,))
-            executemany(
-                "INSERT INTO fifo_layer (group_id, seq, qty, value) VALUES (?, ?, ?, ?)",
-                [(g.id, n, q, v) for n, (q, v) in enumerate(state.layers)],
-            )
+            fifo_ids.append(g.id)
+            layers += [(g.id, n, q, v) for n, (q, v) in enumerate(state.layers)]
+    executemany(
+        "UPDATE cost_group SET qty = ?, value = ?, last_unit_cost = ?, last_date = ?, "
+        "last_time = ? WHERE id = ?",
+        updates,
+    )
+    for start in range(0, len(fifo_ids), CHUNK):
+        chunk = fifo_ids[start : start + CHUNK]
+        execute(f"DELETE FROM fifo_layer WHERE group_id IN ({', '.join('?' * len(chunk))})", chunk)
+    executemany("INSERT INTO fifo_layer (group_id, seq, qty, value) VALUES (?, ?, ?, ?)", layers)
 
 
 def _apply_balances(deltas: list[tuple]) -> None:
