@@ -31,8 +31,16 @@ def describe() -> str:
     return (
         f"{_cpu_model()}, {os.cpu_count()} cores, {_ram_gb():.0f} GB RAM, "
         f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}"
+        f"SQLite {sqlite3.sqlite_version}; load average now {load()}"
     )
+
+
+def load() -> str:
+    """The 1-minute load average: other work on the machine slows every figure."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "?"
 
 
 if __name__ == "__main__":

@@ -167,3 +167,17 @@ def test_one_item_ledger_names_only_that_item(company):
         ("A", Decimal("6.00")),
         ("B", Decimal("5.00")),
     ]
+
+
+def test_unapprove_many_pools_restores_every_pool(company):
+    make_warehouse()
+    for n in range(12):
+        make_item(f"I{n:02d}", method="fifo" if n % 2 else "moving_average")
+    doc("QTRK", day(1), [(f"I{n:02d}", 10, f"{n + 1}.25") for n in range(12)])
+    before = [pool(f"I{n:02d}") for n in range(12)]
+    issue = doc("QTCK", day(2), [(f"I{n:02d}", n % 9 + 1) for n in range(12)])
+    from jxc_desktop.engine import documents
+
+    documents.unapprove(issue.id)
+    assert [pool(f"I{n:02d}") for n in range(12)] == before
+    assert run_all() == []

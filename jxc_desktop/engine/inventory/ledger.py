@@ -707,11 +707,13 @@ def reverse(doc: Document) -> PostResult:
         return PostResult()
     ids = [r[0] for r in originals]
     current = p.linked_values(ids)
-    keys = set()
-    for r in originals:
-        item = p.items.get(r[1]) or Item.get_by_id(r[1])
-        p.items[item.id] = item
-        keys.add(group_key(item, r[2], r[4]))
+    item_ids = sorted({r[1] for r in originals})
+    for start in range(0, len(item_ids), CHUNK):  # the items in one query, not one each
+        p.items.update(
+            (i.id, i) for i in Item.select().where(Item.id.in_(item_ids[start : start + CHUNK]))
+        )
+    keys = {group_key(p.items[r[1]], r[2], r[4]) for r in originals}
+    p.preload(keys)
     excluded = set(ids)
     cascade: set[tuple] = set()
     for key in sorted(keys):
