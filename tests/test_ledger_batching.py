@@ -16,7 +16,7 @@ from inventory_helpers import day, doc, make_item, make_warehouse, pool
 from jxc_desktop.engine.checks import run_all
 from jxc_desktop.engine.documents import LineInput
 from jxc_desktop.engine.errors import ValidationError
-from jxc_desktop.engine.inventory import ledger
+from jxc_desktop.engine.inventory import ledger, pool_store
 from jxc_desktop.engine.money import from_scaled
 from jxc_desktop.engine.reports import ReportParams
 from jxc_desktop.engine.reports import stock as stock_reports
@@ -24,7 +24,7 @@ from jxc_desktop.models.db import execute
 
 
 def _database_calls(monkeypatch) -> list[str]:
-    """Records every statement (an executemany counts once) the ledger module sends."""
+    """Records every statement (an executemany counts once) the ledger and its store send."""
     seen: list[str] = []
 
     def counting(fn):
@@ -35,7 +35,8 @@ def _database_calls(monkeypatch) -> list[str]:
         return wrapper
 
     monkeypatch.setattr(ledger, "execute", counting(ledger.execute))
-    monkeypatch.setattr(ledger, "executemany", counting(ledger.executemany))
+    monkeypatch.setattr(pool_store, "execute", counting(pool_store.execute))
+    monkeypatch.setattr(pool_store, "executemany", counting(pool_store.executemany))
     return seen
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from jxc_desktop.engine import settings
 from jxc_desktop.engine.errors import Problem, ValidationError
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory import pool_store
 from jxc_desktop.engine.inventory.valuation import (
     LINKED,
     VALUE,
@@ -30,7 +31,7 @@ from jxc_desktop.engine.inventory.valuation import (
 )
 from jxc_desktop.engine.money import from_scaled, mul_div_round
 from jxc_desktop.models.base import now
-from jxc_desktop.models.db import execute, executemany, reserve_ids
+from jxc_desktop.models.db import execute, reserve_ids
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Item, Warehouse
 
@@ -66,18 +67,6 @@ def group_key(item: Item, warehouse_id: int, batch_no: str) -> tuple[int, int, s
     return (item.id, warehouse_id, batch)
 
 
-@dataclass
-class _Group:
-    """A cost group's stored row (quantities, values and costs as scaled integers)."""
-
-    id: int
-    qty: int
-    value: int
-    last_unit_cost: int
-    last_date: str | None  # YYYY-MM-DD
-    last_time: str
-
-
 @dataclass(slots=True)
 class _Stored:
     """A stored move of a pool, with its current value (own + revaluations)."""
@@ -105,7 +94,7 @@ class _Pass:
         self.doc = doc
         self.refuse_negative = refuse_negative
         self.items: dict[int, Item] = {}
-        self.groups: dict[tuple, _Group] = {}
+        self.groups: dict[tuple, pool_store.Group] = {}
         self.overlay: dict[int, int] = {}  # stored move id -> its new value in this pass
         self.revals: list[tuple[_Stored, tuple, int]] = []  # (move, group key, delta)
         self.problems: list[Problem] = []
@@ -117,7 +106,7 @@ class _Pass:
         self.location_checks: list[tuple[tuple, list[PlannedMove], str]] = []
 
     # ------------------------------------------------------------ pools
-    def group(self, key: tuple) -> _Group:
+    def group(self, key: tuple) -> pool_store.Group:
         if key not in self.groups:
             self.preload([key])
         return self.groups[key]
@@ -126,33 +115,12 @@ class _Pass:
         """Reads (creating the missing) cost groups of many pools, with their FIFO layers and
         settled costs, in a few IN queries instead of three queries per pool."""
         wanted = [k for k in dict.fromkeys(keys) if k not in self.groups]
-        if not wanted:
-            return
-        found = _select_groups(wanted)
-        missing = [k for k in wanted if k not in found]
-        if missing:
-            executemany(
-                "INSERT INTO cost_group (item_id, warehouse_id, batch_no, qty, value, "
-                "last_unit_cost, last_time) VALUES (?, ?, ?, 0, 0, 0, '')",
-                missing,
-            )
-            found.update(_select_groups(missing))
-        self.groups.update(found)
-        ids = [found[k].id for k in wanted]
-        for gid in ids:
-            self.layers[gid] = []
-            self.settled_costs[gid] = {}
-        fifo = [found[k].id for k in wanted if self.method(k) == "fifo"]
-        for gid, q, v in _in_query(
-            "SELECT group_id, qty, value FROM fifo_layer WHERE group_id IN ({}) "
-            "ORDER BY group_id, seq",
-            fifo,
-        ):
-            self.layers[gid].append([q, v])
-        for gid, period, cost in _in_query(
-            "SELECT group_id, period, unit_cost FROM periodic_cost WHERE group_id IN ({})", ids
-        ):
-            self.settled_costs[gid][period] = cost
+        if wanted:
+            fifo = {k for k in wanted if self.method(k) == "fifo"}
+            groups, layers, settled = pool_store.load(wanted, fifo)
+            self.groups.update(groups)
+            self.layers.update(layers)
+            self.settled_costs.update(settled)
 
     def method(self, key: tuple) -> str:
         return self.items[key[0]].valuation_method
@@ -273,34 +241,6 @@ class _Pass:
         )
 
 
-CHUNK = 500  # ids per IN list: well inside every database's parameter limit
-
-
-def _in_query(sql: str, ids: list, params: tuple = ()) -> list[tuple]:
-    """Runs `sql` (with one '{}' for the IN list) over `ids` in chunks; all rows."""
-    out: list[tuple] = []
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        out += execute(sql.format(", ".join("?" * len(chunk))), [*params, *chunk]).fetchall()
-    return out
-
-
-def _select_groups(keys: list[tuple]) -> dict[tuple, _Group]:
-    """The stored cost groups of these pool keys, by key (plain rows, no model objects)."""
-    wanted = set(keys)
-    found = {}
-    for row in _in_query(
-        "SELECT item_id, warehouse_id, batch_no, id, qty, value, last_unit_cost, last_date, "
-        "last_time FROM cost_group WHERE item_id IN ({})",
-        sorted({k[0] for k in keys}),
-    ):
-        key = tuple(row[:3])
-        if key in wanted:
-            last_date = str(row[7]) if row[7] is not None else None
-            found[key] = _Group(row[3], row[4], row[5], row[6], last_date, row[8])
-    return found
-
-
 def _qty_text(units: int) -> str:
     from jxc_desktop.engine.money import format_qty
 
@@ -377,10 +317,10 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
         )
         if trueup:
             trueups.append((ids[i], m, trueup))
-    _insert_moves(rows)
+    pool_store.insert_moves(rows)
     _insert_revals(p, date, trueups)
     _save_pools(p, date, time)
-    _apply_balances(
+    pool_store.apply_balances(
         [(m.item.id, m.warehouse_id, m.location_id or 0, m.batch_no, m.qty) for m in planned]
     )
     result = PostResult(moves=len(planned), revalued=len(p.revals))
@@ -453,7 +393,7 @@ def _check_locations(p: _Pass) -> None:
         return
     have = {
         tuple(r[:4]): r[4]
-        for r in _in_query(
+        for r in pool_store.in_query(
             "SELECT item_id, warehouse_id, location_id, batch_no, qty FROM stock_balance "
             "WHERE item_id IN ({})",
             sorted({k[0] for _, k, _, _ in checks}),
@@ -568,15 +508,6 @@ def _run_cascade(
         rounds += 1
 
 
-def _insert_moves(rows: list[tuple]) -> None:
-    executemany(
-        "INSERT INTO stock_move (kind, document_id, line_id, date, time, item_id, warehouse_id, "
-        "location_id, batch_no, qty, value, unit_cost, adjusts_id, linked_id, cost_source, id, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-
-
 def _insert_revals(p: _Pass, date: str, trueups: list) -> None:
     """Writes 'reval' rows: later moves re-valued, and receipts' negative-stock true-ups."""
     rows = []
@@ -623,12 +554,7 @@ def _insert_revals(p: _Pass, date: str, trueups: list) -> None:
                 stamp,
             )
         )
-    executemany(
-        "INSERT INTO stock_move (kind, document_id, line_id, date, time, item_id, warehouse_id, "
-        "location_id, batch_no, qty, value, unit_cost, adjusts_id, linked_id, cost_source, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    pool_store.insert_adjustments(rows)
 
 
 def _save_pools(p: _Pass, date: str, time: str) -> None:
@@ -643,29 +569,7 @@ def _save_pools(p: _Pass, date: str, time: str) -> None:
         if p.method(key) == "fifo":
             fifo_ids.append(g.id)
             layers += [(g.id, n, q, v) for n, (q, v) in enumerate(state.layers)]
-    executemany(
-        "UPDATE cost_group SET qty = ?, value = ?, last_unit_cost = ?, last_date = ?, "
-        "last_time = ? WHERE id = ?",
-        updates,
-    )
-    for start in range(0, len(fifo_ids), CHUNK):
-        chunk = fifo_ids[start : start + CHUNK]
-        execute(f"DELETE FROM fifo_layer WHERE group_id IN ({', '.join('?' * len(chunk))})", chunk)
-    executemany("INSERT INTO fifo_layer (group_id, seq, qty, value) VALUES (?, ?, ?, ?)", layers)
-
-
-def _apply_balances(deltas: list[tuple]) -> None:
-    """Adds quantity deltas to the on-hand balances (upsert; standard SQL on both databases)."""
-    merged: dict[tuple, int] = {}
-    for item_id, wh_id, loc_id, batch, qty in deltas:
-        k = (item_id, wh_id, loc_id, batch)
-        merged[k] = merged.get(k, 0) + qty
-    executemany(
-        "INSERT INTO stock_balance (item_id, warehouse_id, location_id, batch_no, qty) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id, warehouse_id, location_id, batch_no) "
-        "DO UPDATE SET qty = stock_balance.qty + excluded.qty",
-        [(*k, q) for k, q in merged.items() if q],
-    )
+    pool_store.save(updates, fifo_ids, layers)
 
 
 def _reval_messages(p: _Pass) -> list[str]:
@@ -708,9 +612,10 @@ def reverse(doc: Document) -> PostResult:
     ids = [r[0] for r in originals]
     current = p.linked_values(ids)
     item_ids = sorted({r[1] for r in originals})
-    for start in range(0, len(item_ids), CHUNK):  # the items in one query, not one each
+    for start in range(0, len(item_ids), pool_store.CHUNK):  # the items in one query, not one each
         p.items.update(
-            (i.id, i) for i in Item.select().where(Item.id.in_(item_ids[start : start + CHUNK]))
+            (i.id, i)
+            for i in Item.select().where(Item.id.in_(item_ids[start : start + pool_store.CHUNK]))
         )
     keys = {group_key(p.items[r[1]], r[2], r[4]) for r in originals}
     p.preload(keys)
@@ -743,15 +648,10 @@ def reverse(doc: Document) -> PostResult:
         )
         for r in originals
     ]
-    executemany(
-        "INSERT INTO stock_move (kind, document_id, line_id, date, time, item_id, warehouse_id, "
-        "location_id, batch_no, qty, value, unit_cost, adjusts_id, linked_id, cost_source, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    pool_store.insert_adjustments(rows)
     _insert_revals(p, "", [])
     _save_pools(p, "", "")
-    _apply_balances([(r[1], r[2], r[3] or 0, r[4], -r[5]) for r in originals])
+    pool_store.apply_balances([(r[1], r[2], r[3] or 0, r[4], -r[5]) for r in originals])
     result = PostResult(moves=len(rows), revalued=len(p.revals))
     result.messages = _reval_messages(p)
     return result
