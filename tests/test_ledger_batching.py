@@ -182,3 +182,22 @@ def test_unapprove_many_pools_restores_every_pool(company):
     documents.unapprove(issue.id)
     assert [pool(f"I{n:02d}") for n in range(12)] == before
     assert run_all() == []
+
+
+def test_unapprove_statements_do_not_grow_with_the_number_of_pools(company, monkeypatch):
+    from jxc_desktop.engine import documents
+
+    make_warehouse()
+    for n in range(60):
+        make_item(f"I{n:02d}", method="fifo" if n % 3 == 0 else "moving_average")
+    doc("QTRK", day(1), [(f"I{n:02d}", 10, "1.50") for n in range(60)])
+    counts = []
+    for size, when in ((5, 2), (60, 3)):
+        issue = doc("QTCK", day(when), [(f"I{n:02d}", 2) for n in range(size)])
+        doc("QTRK", day(when + 2), [(f"I{n:02d}", 1, "9") for n in range(size)])
+        seen = _database_calls(monkeypatch)
+        documents.unapprove(issue.id)  # re-values the later receipts' pools
+        counts.append(len(seen))
+        monkeypatch.undo()
+    assert counts[0] == counts[1]
+    assert run_all() == []

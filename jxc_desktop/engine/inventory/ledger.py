@@ -67,6 +67,12 @@ def group_key(item: Item, warehouse_id: int, batch_no: str) -> tuple[int, int, s
     return (item.id, warehouse_id, batch)
 
 
+# what a replay reads of each stored row (moves, revaluations and reversals alike)
+_MOVE_COLUMNS = (
+    "id, kind, qty, cost_source, value, linked_id, date, time, location_id, batch_no, adjusts_id"
+)
+
+
 @dataclass(slots=True)
 class _Stored:
     """A stored move of a pool, with its current value (own + revaluations)."""
@@ -104,6 +110,7 @@ class _Pass:
         self.layers: dict[int, list[list[int]]] = {}
         self.settled_costs: dict[int, dict[str, int]] = {}
         self.location_checks: list[tuple[tuple, list[PlannedMove], str]] = []
+        self.pool_rows: dict[tuple, list[tuple]] = {}  # see prefetch_moves
 
     # ------------------------------------------------------------ pools
     def group(self, key: tuple) -> pool_store.Group:
@@ -145,19 +152,42 @@ class _Pass:
         rows = execute("SELECT period, unit_cost FROM periodic_cost WHERE group_id = ?", (gid,))
         return dict(rows.fetchall())
 
+    def prefetch_moves(self, keys) -> None:
+        """Reads the stored rows of many pools with IN queries, so that replaying each
+        (a reversal, a backdated document) does not query alone. The database does not
+        change during a pass, so the rows stay current; `overlay` is applied on use."""
+        keys = [k for k in dict.fromkeys(keys) if k not in self.pool_rows]
+        if not keys:
+            return
+        for k in keys:
+            self.pool_rows[k] = []
+        whs = sorted({k[1] for k in keys})
+        rows = pool_store.in_query(
+            f"SELECT item_id, warehouse_id, {_MOVE_COLUMNS} FROM stock_move "
+            f"WHERE warehouse_id IN ({', '.join('?' * len(whs))}) AND item_id IN ({{}}) "
+            "ORDER BY item_id, warehouse_id, date, time, id",
+            sorted({k[0] for k in keys}),
+            tuple(whs),
+        )
+        for r in rows:
+            bucket = self.pool_rows.get(group_key(self.items[r[0]], r[1], r[11]))
+            if bucket is not None:
+                bucket.append(r[2:])
+
     def stored_moves(self, key: tuple) -> list[_Stored]:
-        item_id, wh_id, batch = key
-        where = "item_id = ? AND warehouse_id = ?"
-        params: list = [item_id, wh_id]
-        if self.method(key) == "specific":
-            where += " AND batch_no = ?"
-            params.append(batch)
-        # one scan of the pool in index order: its moves, revaluations and reversals
-        rows = execute(
-            "SELECT id, kind, qty, cost_source, value, linked_id, date, time, location_id, "
-            f"batch_no, adjusts_id FROM stock_move WHERE {where} ORDER BY date, time, id",
-            params,
-        ).fetchall()
+        rows = self.pool_rows.get(key)
+        if rows is None:
+            item_id, wh_id, batch = key
+            where = "item_id = ? AND warehouse_id = ?"
+            params: list = [item_id, wh_id]
+            if self.method(key) == "specific":
+                where += " AND batch_no = ?"
+                params.append(batch)
+            # one scan of the pool in index order: its moves, revaluations and reversals
+            rows = execute(
+                f"SELECT {_MOVE_COLUMNS} FROM stock_move WHERE {where} ORDER BY date, time, id",
+                params,
+            ).fetchall()
         reversed_ids, revals = set(), {}
         for r in rows:
             if r[1] == "reval":
@@ -276,10 +306,15 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append((i, planned[i]))
     p.preload(order)
+    backdated = {
+        k
+        for k in order
+        if p.groups[k].last_date is not None
+        and (date, time) < (p.groups[k].last_date, p.groups[k].last_time)
+    }
+    p.prefetch_moves([k for k in order if k in backdated])
     for key in order:
-        g = p.group(key)
-        backdated = g.last_date is not None and (date, time) < (g.last_date, g.last_time)
-        if backdated:
+        if key in backdated:
             cascade |= _replay(p, key, by_key[key], new_values, date, time)
         else:
             _append(p, key, by_key[key], new_values, date)
@@ -619,6 +654,7 @@ def reverse(doc: Document) -> PostResult:
         )
     keys = {group_key(p.items[r[1]], r[2], r[4]) for r in originals}
     p.preload(keys)
+    p.prefetch_moves(keys)
     excluded = set(ids)
     cascade: set[tuple] = set()
     for key in sorted(keys):
