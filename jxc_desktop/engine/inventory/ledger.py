@@ -363,6 +363,9 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
     return result
 
 
+_NO_DEPS: frozenset = frozenset()
+
+
 def _group_order(planned: list[PlannedMove], keys: list[tuple]) -> list[tuple]:
     """Pools in an order where a LINKED move's source pool comes first."""
     order: list[tuple] = []
@@ -375,7 +378,7 @@ def _group_order(planned: list[PlannedMove], keys: list[tuple]) -> list[tuple]:
     while pending:
         rest = []
         for key in pending:
-            if needs.get(key, done) <= done:
+            if needs.get(key, _NO_DEPS) <= done:
                 done.add(key)
                 order.append(key)
             else:
