@@ -22,7 +22,12 @@ from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.session import audit, current_user
 from jxc_desktop.models.base import now
 from jxc_desktop.models.db import write_transaction
-from jxc_desktop.models.documents import Document, DocumentLine, DocumentSequence
+from jxc_desktop.models.documents import (
+    Document,
+    DocumentLine,
+    DocumentLineSerial,
+    DocumentSequence,
+)
 from jxc_desktop.models.masterdata import Item, Location, Partner, Unit, Warehouse
 
 
@@ -37,6 +42,36 @@ class Posting:
 
 _POSTINGS: dict[str, Posting] = {}
 
+# Other modules follow every approval in the same transaction without the document
+# framework knowing them: checks that may refuse it (credit control), and effects after
+# the posting (open items, vouchers). Each hook gets the document and, after posting,
+# the posting's result; a hook may return messages for the user.
+_VALIDATORS: list[Callable[[Document], list[Problem]]] = []
+_AFTER_APPROVE: list[Callable[[Document, object], list[str] | None]] = []
+_AFTER_UNAPPROVE: list[Callable[[Document, object], list[str] | None]] = []
+
+
+def on_validate(hook: Callable[[Document], list[Problem]]) -> Callable:
+    _VALIDATORS.append(hook)
+    return hook
+
+
+def on_approve(hook: Callable[[Document, object], list[str] | None]) -> Callable:
+    _AFTER_APPROVE.append(hook)
+    return hook
+
+
+def on_unapprove(hook: Callable[[Document, object], list[str] | None]) -> Callable:
+    _AFTER_UNAPPROVE.append(hook)
+    return hook
+
+
+def _run_hooks(hooks, doc: Document, result) -> None:
+    for hook in hooks:
+        messages = hook(doc, result)
+        if messages and hasattr(result, "messages"):
+            result.messages.extend(messages)
+
 
 def register_posting(prefix: str, posting: Posting) -> None:
     _POSTINGS[prefix] = posting
@@ -47,9 +82,20 @@ def posting_for(prefix: str) -> Posting | None:
     return _POSTINGS.get(prefix)
 
 
+@dataclass
+class _Result:
+    """What a posting that writes no ledger returns: only messages for the user."""
+
+    messages: list[str] = field(default_factory=list)
+
+
+# Modules that register postings and hooks; imported lazily to avoid import cycles.
+POSTING_MODULES = ["jxc_desktop.engine.inventory.postings", "jxc_desktop.engine.inventory.serials"]
+
+
 def _load_postings() -> None:
-    """Imports the modules that register postings (kept lazy to avoid import cycles)."""
-    import jxc_desktop.engine.inventory.postings  # noqa: F401
+    for name in POSTING_MODULES:
+        __import__(name)
 
 
 # ---------------------------------------------------------------- numbers
@@ -134,6 +180,7 @@ class LineInput:
     remarks: str = ""
     book_qty: Decimal | None = None
     counted: bool = True
+    serials: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
 
 
@@ -287,6 +334,7 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
         "remarks": line.remarks or "",
         "book_qty": line.book_qty,
         "counted": line.counted,
+        "serials": [str(x).strip() for x in line.serials if str(x).strip()],
     }
     if not dtype.item_lines:
         amount = _decimal(line.amount, where, problems, 2)
@@ -309,6 +357,10 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
         if unit is None:
             bad(tr("单位“{u}”不存在", "Unit '{u}' does not exist", u=line.unit))
     unit = unit or item.base_unit
+    if row["serials"] and not item.serial_managed:
+        bad(tr("商品 {c} 未启用序列号管理", "Item {c} does not track serial numbers", c=item.code))
+    if len(set(row["serials"])) != len(row["serials"]):
+        bad(tr("序列号重复", "A serial number is repeated"))
     factor = lookup.unit_factor(item, unit)
     if factor is None:
         bad(
@@ -404,10 +456,18 @@ def save_draft(data: DocumentInput, doc_id: int | None = None) -> Document:
                 setattr(doc, key, value)
             doc.updated_at = now()
             doc.save()
+            DocumentLineSerial.delete().where(
+                DocumentLineSerial.line.in_(
+                    DocumentLine.select(DocumentLine.id).where(DocumentLine.document == doc)
+                )
+            ).execute()
             DocumentLine.delete().where(DocumentLine.document == doc).execute()
             action = "document.edit"
         for row in rows:
-            DocumentLine.create(document=doc, **row)
+            serials = row.pop("serials", [])
+            line = DocumentLine.create(document=doc, **row)
+            for serial in serials:
+                DocumentLineSerial.create(line=line, serial=serial)
         audit(action, doc.number)
     return doc
 
@@ -502,12 +562,16 @@ def approve(doc_id: int):
                     t=DOC_TYPES[doc.doc_type].label,
                 )
             )
-        require(posting.validate(doc))
+        problems = list(posting.validate(doc))
+        for validator in _VALIDATORS:
+            problems += validator(doc)
+        require(problems)
         doc.status = "approved"
         doc.approver = current_user()
         doc.approved_at = now()
         doc.save()
-        result = posting.post(doc)
+        result = posting.post(doc) or _Result()
+        _run_hooks(_AFTER_APPROVE, doc, result)
         audit("document.approve", doc.number)
     return result
 
@@ -542,7 +606,8 @@ def unapprove(doc_id: int):
                     d=", ".join(d.number for d in downstream),
                 )
             )
-        result = posting_for(doc.doc_type).unpost(doc)
+        result = posting_for(doc.doc_type).unpost(doc) or _Result()
+        _run_hooks(_AFTER_UNAPPROVE, doc, result)
         doc.status = "draft"
         doc.approver = None
         doc.approved_at = None

@@ -9,6 +9,7 @@ nowhere else, so the engine stays database-agnostic.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 
@@ -16,13 +17,16 @@ from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDa
 
 from jxc_desktop.engine.errors import DatabaseBusy
 
-BUSY_TIMEOUT_SECONDS = 5.0
+# How long a writer waits for another writer's lock before "database busy" (seconds).
+BUSY_TIMEOUT_SECONDS = float(os.environ.get("JXC_BUSY_TIMEOUT", "5"))
 
 database = DatabaseProxy()
 
 
-def open_database(target: str, busy_timeout: float = BUSY_TIMEOUT_SECONDS):
+def open_database(target: str, busy_timeout: float | None = None):
     """Opens (and binds the models to) a SQLite file path or a postgresql:// URL."""
+    if busy_timeout is None:
+        busy_timeout = BUSY_TIMEOUT_SECONDS
     if target.startswith(("postgresql://", "postgres://")):
         from playhouse.db_url import connect
 
@@ -155,6 +159,25 @@ def install_append_only_guard(table: str) -> None:
             f'CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON "{table}" '
             "FOR EACH ROW EXECUTE FUNCTION jxc_append_only()"
         )
+
+
+def create_index_if_missing(table: str, name: str, columns: Sequence[str], unique=False) -> None:
+    """A migration step's index (both databases understand IF NOT EXISTS)."""
+    kind = "UNIQUE INDEX" if unique else "INDEX"
+    cols = ", ".join(f'"{c}"' for c in columns)
+    database.obj.execute_sql(f'CREATE {kind} IF NOT EXISTS "{name}" ON "{table}" ({cols})')
+
+
+def add_column_if_missing(model, field_name: str) -> None:
+    """Adds a model's field as a column when an older database lacks it."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    db = database.obj
+    table = model._meta.table_name
+    field = model._meta.fields[field_name]
+    if field.column_name in {c.name for c in db.get_columns(table)}:
+        return
+    migrate(SchemaMigrator.from_database(db).add_column(table, field.column_name, field))
 
 
 def table_names() -> list[str]:

@@ -65,7 +65,10 @@ class Document(BaseModel):
     total_tax = MoneyField(default=0)
 
     class Meta:
-        indexes = ((("doc_type", "external_number"), False),)
+        indexes = (
+            (("doc_type", "external_number"), False),
+            (("doc_type", "status", "date"), False),
+        )
 
 
 class DocumentLine(BaseModel):
@@ -96,3 +99,14 @@ class DocumentLine(BaseModel):
 
     class Meta:
         indexes = ((("document", "line_no"), True),)
+
+
+class DocumentLineSerial(BaseModel):
+    """A serial number (序列号) a line receives or issues, for serial-managed items."""
+
+    id = AutoField()
+    line = ForeignKeyField(DocumentLine, backref="serials", on_delete="CASCADE")
+    serial = CharField()
+
+    class Meta:
+        indexes = ((("line", "serial"), True),)

@@ -1,0 +1,105 @@
+"""`jxc-desktop`: the GUI entry point.
+
+    jxc-desktop [--db FILE] [--lang zh_CN|en]
+
+Loads the bundled CJK font (so Chinese renders on machines without one), picks the
+language, opens the company file — or runs the first-run wizard when there is none —
+and shows the main window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+from peewee import DatabaseError
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+
+from jxc_desktop.engine.errors import JxcError
+from jxc_desktop.engine.session import close_company, default_db_path, open_company
+from jxc_desktop.models.company import Company
+from jxc_desktop.ui.i18n import ROOT, apply_language, tr
+
+FONT_PATH = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="jxc-desktop", description="jxc 进销存")
+    parser.add_argument("--db", default=None, help="company database file")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], default=None)
+    return parser.parse_args(argv)
+
+
+def install_cjk_font(app: QApplication) -> str | None:
+    """Adds the bundled font and puts it behind the platform font as the CJK fallback."""
+    font_id = QFontDatabase.addApplicationFont(str(FONT_PATH)) if FONT_PATH.exists() else -1
+    if font_id < 0:
+        return None
+    family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    font = QFont(app.font())
+    font.setFamilies([app.font().family(), family])
+    app.setFont(font)
+    return family
+
+
+def app_settings() -> QSettings:
+    return QSettings("jxc_desktop", "jxc_desktop")
+
+
+def has_company(db_path: str) -> bool:
+    """Opens an existing file; False when it does not exist or holds no company yet."""
+    if not Path(db_path).exists():
+        return False
+    open_company(db_path)
+    if Company.select().exists():
+        return True
+    close_company()
+    return False
+
+
+def open_or_setup(db_path: str) -> bool:
+    """The company is open afterwards, or False when the user cancelled the wizard."""
+    if has_company(db_path):
+        return True
+    from jxc_desktop.ui.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(db_path)
+    return wizard.exec() == QWizard.DialogCode.Accepted and wizard.created
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("jxc_desktop")
+    app.setApplicationName("jxc_desktop")
+    install_cjk_font(app)
+    settings = app_settings()
+    language = args.lang or str(settings.value("language", "zh_CN"))
+    if not apply_language(language):
+        apply_language("zh_CN")
+    db_path = str(Path(args.db or default_db_path()).expanduser().resolve())
+    try:
+        if not open_or_setup(db_path):
+            return 0
+    except JxcError as exc:
+        QMessageBox.critical(None, tr("无法打开账套"), exc.message)
+        return 1
+    except (DatabaseError, sqlite3.DatabaseError) as exc:  # not a company file at all
+        text = tr("{path} 不是有效的账套数据库：{e}").format(path=db_path, e=exc)
+        QMessageBox.critical(None, tr("无法打开账套"), text)
+        return 1
+    from jxc_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(db_path, settings)
+    window.show()
+    code = app.exec()
+    close_company()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,229 @@
+"""The module tabs' common base, the honest "not built yet" page and 首页."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from jxc_desktop.engine.reports import stock_alerts
+from jxc_desktop.ui import queries
+from jxc_desktop.ui.i18n import tr
+from jxc_desktop.ui.ops import Ops
+
+
+class TabPage(QWidget):
+    """A module tab. The window's shortcuts call these; False means "nothing to do here"."""
+
+    def new_record(self) -> bool:
+        return False
+
+    def save(self) -> bool:
+        return False
+
+    def find(self) -> bool:
+        return False
+
+    def refresh(self) -> bool:
+        return False
+
+    def print_view(self) -> bool:
+        return False
+
+
+class PlannedPage(TabPage):
+    """A module that is not built yet says so plainly and lists what is planned."""
+
+    def __init__(self, title: str, planned: list[str], parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.setContentsMargins(24, 18, 24, 18)
+        heading = QLabel(f"<h2>{title}</h2><p>{tr('本模块尚在开发中，目前不能使用。')}</p>")
+        heading.setObjectName("plannedHeading")
+        layout.addWidget(heading)
+        box = QGroupBox(tr("计划提供的功能"))
+        inner = QVBoxLayout(box)
+        for line in planned:
+            label = QLabel(f"• {line}")
+            label.setWordWrap(True)
+            inner.addWidget(label)
+        layout.addWidget(box)
+
+
+CARD_STYLE = """
+QPushButton#homeCard { background: white; border: 1px solid #d0d7de; border-radius: 6px;
+    padding: 12px 18px; text-align: left; }
+QPushButton#homeCard:hover { border-color: #1f6feb; }
+QPushButton#homeCard:disabled { color: black; }
+"""
+
+
+class HomePage(TabPage):
+    """首页: the company, the working period and real counts from the database."""
+
+    open_list = Signal(str)  # a count card was clicked: show that base-data list
+
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self._alerts_job = None
+        layout = QVBoxLayout(self)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.setContentsMargins(24, 18, 24, 18)
+        self.title = QLabel()
+        self.title.setObjectName("homeTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("homeSubtitle")
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        cards = QGridLayout()
+        cards.setSpacing(14)
+        self.values: dict[str, QLabel] = {}
+        self.cards: dict[str, QPushButton] = {}
+        for i, (key, label) in enumerate(
+            [
+                ("items", tr("商品")),
+                ("customers", tr("客户")),
+                ("suppliers", tr("供应商")),
+                ("warehouses", tr("仓库")),
+                ("documents", tr("单据")),
+            ]
+        ):
+            cards.addWidget(self._card(key, label), 0, i)
+        layout.addSpacing(12)
+        layout.addLayout(cards)
+        layout.addSpacing(12)
+        layout.addWidget(self._alerts_box())
+        self.setStyleSheet(CARD_STYLE)
+        self.refresh()
+
+    def _alerts_box(self) -> QGroupBox:
+        box = QGroupBox(tr("库存预警"))
+        row = QHBoxLayout(box)
+        self.alerts: dict[str, QLabel] = {}
+        for key, label in alert_labels().items():
+            value = QLabel("…")
+            value.setObjectName(f"alert_{key}")
+            self.alerts[key] = value
+            row.addWidget(QLabel(label + tr("：")))
+            row.addWidget(value)
+            row.addSpacing(18)
+        row.addStretch(1)
+        return box
+
+    def _card(self, key: str, label: str) -> QPushButton:
+        card = QPushButton()
+        card.setObjectName("homeCard")
+        card.setMinimumSize(150, 84)
+        inner = QVBoxLayout(card)
+        number = QLabel()
+        number.setObjectName(f"home_{key}")
+        number.setStyleSheet("font-size: 22pt; font-weight: bold; color: #1f2328;")
+        caption = QLabel(label)
+        caption.setStyleSheet("color: #57606a;")
+        inner.addWidget(number)
+        inner.addWidget(caption)
+        if key == "documents":
+            card.setEnabled(False)  # no document list yet: nothing to open
+        else:
+            card.clicked.connect(lambda _checked=False, k=key: self.open_list.emit(k))
+        self.values[key] = number
+        self.cards[key] = card
+        return card
+
+    def refresh(self) -> bool:
+        data = queries.summary()
+        taxpayer = {"general": tr("一般纳税人"), "small": tr("小规模纳税人")}
+        self.title.setText(f"<h1>{data.company}</h1>")
+        self.subtitle.setText(
+            "    ".join(
+                [
+                    tr("纳税人类型")
+                    + tr("：")
+                    + taxpayer.get(data.taxpayer_type, data.taxpayer_type),
+                    tr("启用期间") + tr("：") + data.start_period,
+                    tr("当前期间") + tr("：") + data.current_period,
+                ]
+            )
+        )
+        for key in self.values:
+            self.values[key].setText(f"{getattr(data, key):,}")
+        self.refresh_alerts()
+        return True
+
+    def refresh_alerts(self) -> None:
+        """Counts the stock alerts on the worker thread (it reads every balance)."""
+        if self._alerts_job is not None:
+            return  # one count at a time; it reads the latest data when it runs
+        self._alerts_job = self.ops.run_in_background(
+            lambda _progress, _stop: stock_alerts.alert_counts(),
+            title=tr("库存预警"),
+            parent=self,
+            quiet=True,
+            on_success=self._show_alerts,
+            on_failure=self._alerts_failed,
+        )
+
+    def _show_alerts(self, counts: dict[str, int]) -> None:
+        if not isValid(self):
+            return  # the page was rebuilt (language switch) while the count ran
+        self._alerts_job = None
+        for key, label in self.alerts.items():
+            number = counts.get(key, 0)
+            label.setText(f"{number:,}")
+            label.setStyleSheet("color: #d32f2f; font-weight: bold;" if number else "")
+
+    def _alerts_failed(self, exc: BaseException) -> bool:
+        if not isValid(self):
+            return True
+        self._alerts_job = None
+        for label in self.alerts.values():
+            label.setText("?")
+        return False  # shown as an error: the counts could not be read
+
+
+def alert_labels() -> dict[str, str]:
+    return {
+        "below_safety": tr("低于安全库存"),
+        "above_max": tr("超出最高库存"),
+        "expiring": tr("即将过期"),
+        "expired": tr("已过期"),
+        "slow_moving": tr("呆滞料"),
+    }
+
+
+def planned_pages() -> list[tuple[str, str, list[str]]]:
+    """(key, title, what is planned) for the modules not built yet."""
+    return [
+        (
+            "sales",
+            tr("销售"),
+            [tr("销售报价、订单、出库、退货、发票"), tr("收款与应收账款、信用控制")],
+        ),
+        ("purchase", tr("采购"), [tr("采购申请、订单、入库、退货、发票"), tr("付款与应付账款")]),
+        (
+            "inventory",
+            tr("库存"),
+            [tr("其他出入库、调拨、盘点"), tr("库存余额、出入库明细、库存预警")],
+        ),
+        (
+            "production",
+            tr("生产"),
+            [tr("物料清单、MRP 运算"), tr("生产订单、领料、产品入库、成本计算")],
+        ),
+        ("finance", tr("财务"), [tr("凭证录入、审核、记账"), tr("月末结账、科目余额表")]),
+        (
+            "reports",
+            tr("报表"),
+            [tr("资产负债表、利润表、现金流量表"), tr("库存与往来报表，导出 Excel/PDF")],
+        ),
+    ]

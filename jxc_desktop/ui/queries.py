@@ -1,0 +1,52 @@
+"""STOP-GAP read helpers for the GUI's 首页 and status bar.
+
+The engine has no "company summary" query yet; these few read-only counts live here
+until one exists (asked for in the UI report). They never write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jxc_desktop.engine.company import get_company
+from jxc_desktop.engine.session import current_user
+from jxc_desktop.models.company import Period
+from jxc_desktop.models.documents import Document
+from jxc_desktop.models.masterdata import Item, Partner, Warehouse
+
+
+@dataclass
+class Summary:
+    company: str
+    taxpayer_type: str
+    start_period: str
+    current_period: str
+    user: str
+    items: int
+    customers: int
+    suppliers: int
+    warehouses: int
+    documents: int
+
+
+def current_period() -> str:
+    """The first period not yet closed (the one a clerk is working in)."""
+    period = Period.select().where(~Period.closed).order_by(Period.code).first()
+    return period.code if period else ""
+
+
+def summary() -> Summary:
+    company = get_company()
+    user = current_user()
+    return Summary(
+        company=company.name,
+        taxpayer_type=company.taxpayer_type,
+        start_period=company.start_period,
+        current_period=current_period(),
+        user=user.display_name if user else "",
+        items=Item.select().where(Item.active).count(),
+        customers=Partner.select().where(Partner.active & (Partner.kind == "customer")).count(),
+        suppliers=Partner.select().where(Partner.active & (Partner.kind == "supplier")).count(),
+        warehouses=Warehouse.select().where(Warehouse.active).count(),
+        documents=Document.select().count(),
+    )

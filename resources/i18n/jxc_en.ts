@@ -1,0 +1,1101 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+  <context>
+    <name>jxc</name>
+    <message>
+      <source>A4 不干胶 3×8（63.5×33.9 mm）</source>
+      <translation>A4 label sheet 3×8 (63.5×33.9 mm)</translation>
+    </message>
+    <message>
+      <source>jxc 进销存</source>
+      <translation>jxc Inventory &amp; Accounting</translation>
+    </message>
+    <message>
+      <source>jxc_desktop 进销存：离线优先的小企业进销存与财务软件。</source>
+      <translation>jxc_desktop: offline-first inventory, sales, purchasing and accounting for small businesses.</translation>
+    </message>
+    <message>
+      <source>{path} 不是有效的账套数据库：{e}</source>
+      <translation>{path} is not a valid company database: {e}</translation>
+    </message>
+    <message>
+      <source>……共 {n} 个</source>
+      <translation>… {n} in all</translation>
+    </message>
+    <message>
+      <source>一般纳税人</source>
+      <translation>General taxpayer</translation>
+    </message>
+    <message>
+      <source>上一步</source>
+      <translation>Back</translation>
+    </message>
+    <message>
+      <source>上级分类</source>
+      <translation>Parent category</translation>
+    </message>
+    <message>
+      <source>上级部门</source>
+      <translation>Parent department</translation>
+    </message>
+    <message>
+      <source>下一步</source>
+      <translation>Next</translation>
+    </message>
+    <message>
+      <source>下载导入模板</source>
+      <translation>Download template</translation>
+    </message>
+    <message>
+      <source>业务凭证审核</source>
+      <translation>Business voucher review</translation>
+    </message>
+    <message>
+      <source>个别计价</source>
+      <translation>Specific identification</translation>
+    </message>
+    <message>
+      <source>产成品</source>
+      <translation>Finished goods</translation>
+    </message>
+    <message>
+      <source>产量</source>
+      <translation>Output quantity</translation>
+    </message>
+    <message>
+      <source>人工工时</source>
+      <translation>Labour hours</translation>
+    </message>
+    <message>
+      <source>从 Excel 导入</source>
+      <translation>Import from Excel</translation>
+    </message>
+    <message>
+      <source>仓库</source>
+      <translation>Warehouses</translation>
+    </message>
+    <message>
+      <source>仓库名称</source>
+      <translation>Warehouse name</translation>
+    </message>
+    <message>
+      <source>仓库编码</source>
+      <translation>Warehouse code</translation>
+    </message>
+    <message>
+      <source>付款与应付账款</source>
+      <translation>Payments and accounts payable</translation>
+    </message>
+    <message>
+      <source>付款期限天数</source>
+      <translation>Payment terms (days)</translation>
+    </message>
+    <message>
+      <source>价格等级</source>
+      <translation>Price grade</translation>
+    </message>
+    <message>
+      <source>低于安全库存</source>
+      <translation>Below safety stock</translation>
+    </message>
+    <message>
+      <source>供应商</source>
+      <translation>Suppliers</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>保存标签 PDF</source>
+      <translation>Save labels PDF</translation>
+    </message>
+    <message>
+      <source>保存设置</source>
+      <translation>Save settings</translation>
+    </message>
+    <message>
+      <source>保存错误报告</source>
+      <translation>Save error report</translation>
+    </message>
+    <message>
+      <source>保存错误报告…</source>
+      <translation>Save error report…</translation>
+    </message>
+    <message>
+      <source>保质期天数</source>
+      <translation>Shelf life (days)</translation>
+    </message>
+    <message>
+      <source>信用控制</source>
+      <translation>Credit control</translation>
+    </message>
+    <message>
+      <source>信用等级</source>
+      <translation>Credit rating</translation>
+    </message>
+    <message>
+      <source>信用额度</source>
+      <translation>Credit limit</translation>
+    </message>
+    <message>
+      <source>修改</source>
+      <translation>Edit</translation>
+    </message>
+    <message>
+      <source>修改仓库</source>
+      <translation>Edit warehouse</translation>
+    </message>
+    <message>
+      <source>修改分类</source>
+      <translation>Edit category</translation>
+    </message>
+    <message>
+      <source>修改单位</source>
+      <translation>Edit unit</translation>
+    </message>
+    <message>
+      <source>修改商品</source>
+      <translation>Edit item</translation>
+    </message>
+    <message>
+      <source>修改币种</source>
+      <translation>Edit currency</translation>
+    </message>
+    <message>
+      <source>修改税率</source>
+      <translation>Edit tax rate</translation>
+    </message>
+    <message>
+      <source>修改职员</source>
+      <translation>Edit staff member</translation>
+    </message>
+    <message>
+      <source>修改部门</source>
+      <translation>Edit department</translation>
+    </message>
+    <message>
+      <source>停用/启用</source>
+      <translation>Deactivate/Activate</translation>
+    </message>
+    <message>
+      <source>允许负库存</source>
+      <translation>Allow negative stock</translation>
+    </message>
+    <message>
+      <source>先进先出</source>
+      <translation>FIFO</translation>
+    </message>
+    <message>
+      <source>全部分类</source>
+      <translation>All categories</translation>
+    </message>
+    <message>
+      <source>公司名称</source>
+      <translation>Company name</translation>
+    </message>
+    <message>
+      <source>共 {n} 条</source>
+      <translation>Rows: {n}</translation>
+    </message>
+    <message>
+      <source>关于</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>其他出入库、调拨、盘点</source>
+      <translation>Other receipts and issues, transfers, stocktakes</translation>
+    </message>
+    <message>
+      <source>凭证录入、审核、记账</source>
+      <translation>Voucher entry, review and posting</translation>
+    </message>
+    <message>
+      <source>分步法约当产量</source>
+      <translation>Process costing equivalent units</translation>
+    </message>
+    <message>
+      <source>分类</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>分类名称</source>
+      <translation>Category name</translation>
+    </message>
+    <message>
+      <source>分类编码</source>
+      <translation>Category code</translation>
+    </message>
+    <message>
+      <source>切换语言</source>
+      <translation>Switch language</translation>
+    </message>
+    <message>
+      <source>列</source>
+      <translation>Column</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>删除行</source>
+      <translation>Remove row</translation>
+    </message>
+    <message>
+      <source>制造费用分配标准</source>
+      <translation>Overhead allocation basis</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>加权平均</source>
+      <translation>Weighted average</translation>
+    </message>
+    <message>
+      <source>半成品</source>
+      <translation>Semi-finished</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <comment>column</comment>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>单位名称</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <source>单位（空 = 基本单位）</source>
+      <translation>Unit (empty = base unit)</translation>
+    </message>
+    <message>
+      <source>单据</source>
+      <translation>Documents</translation>
+    </message>
+    <message>
+      <source>单独审核</source>
+      <translation>Separate review</translation>
+    </message>
+    <message>
+      <source>即将过期</source>
+      <translation>Expiring soon</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>原材料</source>
+      <translation>Raw material</translation>
+    </message>
+    <message>
+      <source>发现 {n} 个问题，未写入任何数据。请修改文件后重新导入。</source>
+      <translation>{n} problems found; nothing was written. Fix the file and import again.</translation>
+    </message>
+    <message>
+      <source>发现 {n} 个问题，未写入任何数据：</source>
+      <translation>{n} problems found; nothing was written:</translation>
+    </message>
+    <message>
+      <source>发现 {n} 个问题，请修改后再保存。</source>
+      <translation>{n} problems found; please correct them and save again.</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>启用期间</source>
+      <translation>Start period</translation>
+    </message>
+    <message>
+      <source>启用期间 (YYYY-MM)</source>
+      <translation>Start period (YYYY-MM)</translation>
+    </message>
+    <message>
+      <source>启用模块</source>
+      <translation>Modules</translation>
+    </message>
+    <message>
+      <source>呆滞料</source>
+      <translation>Slow-moving</translation>
+    </message>
+    <message>
+      <source>呆滞料天数</source>
+      <translation>Slow-moving after (days)</translation>
+    </message>
+    <message>
+      <source>商品</source>
+      <translation>Items</translation>
+    </message>
+    <message>
+      <source>商品</source>
+      <comment>item type</comment>
+      <translation>Goods</translation>
+    </message>
+    <message>
+      <source>商品分类</source>
+      <translation>Item categories</translation>
+    </message>
+    <message>
+      <source>商品名称</source>
+      <translation>Item name</translation>
+    </message>
+    <message>
+      <source>商品编码</source>
+      <translation>Item code</translation>
+    </message>
+    <message>
+      <source>固定批量</source>
+      <translation>Fixed lot</translation>
+    </message>
+    <message>
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>基本信息</source>
+      <translation>General</translation>
+    </message>
+    <message>
+      <source>基本单位</source>
+      <translation>Base unit</translation>
+    </message>
+    <message>
+      <source>基础资料</source>
+      <translation>Base data</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>委外</source>
+      <translation>Outsourced</translation>
+    </message>
+    <message>
+      <source>安全库存</source>
+      <translation>Safety stock</translation>
+    </message>
+    <message>
+      <source>完成</source>
+      <translation>Finish</translation>
+    </message>
+    <message>
+      <source>客户</source>
+      <translation>Customers</translation>
+    </message>
+    <message>
+      <source>导入{what}</source>
+      <translation>Import {what}</translation>
+    </message>
+    <message>
+      <source>导入失败，未写入任何数据。</source>
+      <translation>The import failed; nothing was written.</translation>
+    </message>
+    <message>
+      <source>导入完成：新增 {c} 条，更新 {u} 条。</source>
+      <translation>Import finished: {c} created, {u} updated.</translation>
+    </message>
+    <message>
+      <source>导出 Excel</source>
+      <translation>Export to Excel</translation>
+    </message>
+    <message>
+      <source>小规模纳税人</source>
+      <translation>Small-scale taxpayer</translation>
+    </message>
+    <message>
+      <source>工具栏</source>
+      <translation>Toolbar</translation>
+    </message>
+    <message>
+      <source>已导出到 {p}</source>
+      <translation>Exported to {p}</translation>
+    </message>
+    <message>
+      <source>已生成标签：{p}</source>
+      <translation>Labels written: {p}</translation>
+    </message>
+    <message>
+      <source>已过期</source>
+      <translation>Expired</translation>
+    </message>
+    <message>
+      <source>币种</source>
+      <translation>Currencies</translation>
+    </message>
+    <message>
+      <source>币种代码</source>
+      <translation>Currency code</translation>
+    </message>
+    <message>
+      <source>币种名称</source>
+      <translation>Currency name</translation>
+    </message>
+    <message>
+      <source>帮助(&amp;H)</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>序列号管理</source>
+      <translation>Serial numbers</translation>
+    </message>
+    <message>
+      <source>库位</source>
+      <translation>Locations</translation>
+    </message>
+    <message>
+      <source>库位名称</source>
+      <translation>Location name</translation>
+    </message>
+    <message>
+      <source>库位编码</source>
+      <translation>Location code</translation>
+    </message>
+    <message>
+      <source>库存</source>
+      <translation>Inventory</translation>
+    </message>
+    <message>
+      <source>库存与往来报表，导出 Excel/PDF</source>
+      <translation>Stock and partner reports, export to Excel/PDF</translation>
+    </message>
+    <message>
+      <source>库存与计价</source>
+      <translation>Stock and valuation</translation>
+    </message>
+    <message>
+      <source>库存余额、出入库明细、库存预警</source>
+      <translation>Stock balances, stock ledger, stock alerts</translation>
+    </message>
+    <message>
+      <source>库存预警</source>
+      <translation>Stock alerts</translation>
+    </message>
+    <message>
+      <source>应收应付确认依据</source>
+      <translation>Receivables/payables arise on</translation>
+    </message>
+    <message>
+      <source>建立演示账套</source>
+      <translation>Create the demo company</translation>
+    </message>
+    <message>
+      <source>建立账套</source>
+      <translation>Set up the company</translation>
+    </message>
+    <message>
+      <source>建账向导</source>
+      <translation>Company setup</translation>
+    </message>
+    <message>
+      <source>开始导入</source>
+      <translation>Start import</translation>
+    </message>
+    <message>
+      <source>张数</source>
+      <translation>Number of labels</translation>
+    </message>
+    <message>
+      <source>当前期间</source>
+      <translation>Current period</translation>
+    </message>
+    <message>
+      <source>当前期间：</source>
+      <translation>Period: </translation>
+    </message>
+    <message>
+      <source>当前页面没有此操作</source>
+      <translation>This page has no such action</translation>
+    </message>
+    <message>
+      <source>待检/隔离仓</source>
+      <translation>Quarantine warehouse</translation>
+    </message>
+    <message>
+      <source>我的公司</source>
+      <translation>My company</translation>
+    </message>
+    <message>
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>打印条码标签</source>
+      <translation>Print barcode labels</translation>
+    </message>
+    <message>
+      <source>打印条码标签：{name}</source>
+      <translation>Print barcode labels: {name}</translation>
+    </message>
+    <message>
+      <source>打印边框（普通纸裁切用）</source>
+      <translation>Print outlines (for cutting plain paper)</translation>
+    </message>
+    <message>
+      <source>批次管理</source>
+      <translation>Batch managed</translation>
+    </message>
+    <message>
+      <source>批量</source>
+      <translation>Lot size</translation>
+    </message>
+    <message>
+      <source>批量规则</source>
+      <translation>Lot rule</translation>
+    </message>
+    <message>
+      <source>报表</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <source>拒绝出库</source>
+      <translation>Refuse the issue</translation>
+    </message>
+    <message>
+      <source>按出入库</source>
+      <translation>On delivery/receipt</translation>
+    </message>
+    <message>
+      <source>按发票</source>
+      <translation>On invoice</translation>
+    </message>
+    <message>
+      <source>按账套默认</source>
+      <translation>Company default</translation>
+    </message>
+    <message>
+      <source>按需</source>
+      <translation>Lot for lot</translation>
+    </message>
+    <message>
+      <source>换算率（1 单位 = ? 基本单位）</source>
+      <translation>Factor (base units in 1 unit)</translation>
+    </message>
+    <message>
+      <source>提前期天数</source>
+      <translation>Lead time (days)</translation>
+    </message>
+    <message>
+      <source>提示</source>
+      <translation>Information</translation>
+    </message>
+    <message>
+      <source>提醒</source>
+      <translation>Warn</translation>
+    </message>
+    <message>
+      <source>搜索：编码开头 / 名称包含 / 条码（回车）</source>
+      <translation>Search: code starts with / name contains / barcode (Enter)</translation>
+    </message>
+    <message>
+      <source>操作员：</source>
+      <translation>User: </translation>
+    </message>
+    <message>
+      <source>支持 .xlsx 和 UTF-8 编码的 .csv；整个文件无误才会写入。</source>
+      <translation>Accepts .xlsx and UTF-8 .csv; nothing is written unless the whole file is valid.</translation>
+    </message>
+    <message>
+      <source>收款与应收账款、信用控制</source>
+      <translation>Receipts, accounts receivable, credit control</translation>
+    </message>
+    <message>
+      <source>效期预警天数</source>
+      <translation>Expiry warning (days)</translation>
+    </message>
+    <message>
+      <source>数据库文件</source>
+      <translation>Database file</translation>
+    </message>
+    <message>
+      <source>数据库：</source>
+      <translation>Database: </translation>
+    </message>
+    <message>
+      <source>数据有误</source>
+      <translation>Invalid data</translation>
+    </message>
+    <message>
+      <source>文件(&amp;F)</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>新商品默认计价方法</source>
+      <translation>Default valuation for new items</translation>
+    </message>
+    <message>
+      <source>新建</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>新建仓库</source>
+      <translation>New warehouse</translation>
+    </message>
+    <message>
+      <source>新建分类</source>
+      <translation>New category</translation>
+    </message>
+    <message>
+      <source>新建单位</source>
+      <translation>New unit</translation>
+    </message>
+    <message>
+      <source>新建商品</source>
+      <translation>New item</translation>
+    </message>
+    <message>
+      <source>新建币种</source>
+      <translation>New currency</translation>
+    </message>
+    <message>
+      <source>新建我的公司账套</source>
+      <translation>Set up my own company</translation>
+    </message>
+    <message>
+      <source>新建税率</source>
+      <translation>New tax rate</translation>
+    </message>
+    <message>
+      <source>新建职员</source>
+      <translation>New staff member</translation>
+    </message>
+    <message>
+      <source>新建部门</source>
+      <translation>New department</translation>
+    </message>
+    <message>
+      <source>无法加载英文翻译文件，界面保持中文。</source>
+      <translation>The English translation could not be loaded; the interface stays in Chinese.</translation>
+    </message>
+    <message>
+      <source>无法打开账套</source>
+      <translation>Cannot open the company</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>显示售价</source>
+      <translation>Show sale price</translation>
+    </message>
+    <message>
+      <source>最小批量</source>
+      <translation>Minimum lot</translation>
+    </message>
+    <message>
+      <source>最小订货量</source>
+      <translation>Minimum order qty</translation>
+    </message>
+    <message>
+      <source>最高库存</source>
+      <translation>Maximum stock</translation>
+    </message>
+    <message>
+      <source>月末一次加权平均</source>
+      <translation>Periodic weighted average</translation>
+    </message>
+    <message>
+      <source>月末结账、科目余额表</source>
+      <translation>Month-end close, trial balance</translation>
+    </message>
+    <message>
+      <source>服务</source>
+      <translation>Service</translation>
+    </message>
+    <message>
+      <source>本模块尚在开发中，目前不能使用。</source>
+      <translation>This module is still being built and cannot be used yet.</translation>
+    </message>
+    <message>
+      <source>机器工时</source>
+      <translation>Machine hours</translation>
+    </message>
+    <message>
+      <source>材料成本</source>
+      <translation>Material cost</translation>
+    </message>
+    <message>
+      <source>条码</source>
+      <translation>Barcode</translation>
+    </message>
+    <message>
+      <source>条码与单位</source>
+      <translation>Barcodes and units</translation>
+    </message>
+    <message>
+      <source>查找</source>
+      <translation>Find</translation>
+    </message>
+    <message>
+      <source>标签打印机 40×30 mm</source>
+      <translation>Label printer 40×30 mm</translation>
+    </message>
+    <message>
+      <source>标签打印机 50×30 mm</source>
+      <translation>Label printer 50×30 mm</translation>
+    </message>
+    <message>
+      <source>标签纸</source>
+      <translation>Label stock</translation>
+    </message>
+    <message>
+      <source>模块(&amp;M)</source>
+      <translation>&amp;Modules</translation>
+    </message>
+    <message>
+      <source>模板已保存到 {p}</source>
+      <translation>Template saved to {p}</translation>
+    </message>
+    <message>
+      <source>欢迎使用 jxc 进销存</source>
+      <translation>Welcome to jxc</translation>
+    </message>
+    <message>
+      <source>正在导入……</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <source>正在导出……</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>正在搜索……</source>
+      <translation>Searching…</translation>
+    </message>
+    <message>
+      <source>正在校验并导入……</source>
+      <translation>Validating and importing…</translation>
+    </message>
+    <message>
+      <source>此页面暂无可打印的视图。</source>
+      <translation>There is no printable view on this page yet.</translation>
+    </message>
+    <message>
+      <source>添加行</source>
+      <translation>Add row</translation>
+    </message>
+    <message>
+      <source>版本</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <source>物料来源</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>物料清单、MRP 运算</source>
+      <translation>Bills of materials, MRP runs</translation>
+    </message>
+    <message>
+      <source>生产</source>
+      <translation>Production</translation>
+    </message>
+    <message>
+      <source>生产订单、领料、产品入库、成本计算</source>
+      <translation>Work orders, material issues, finished goods receipts, costing</translation>
+    </message>
+    <message>
+      <source>生成 PDF</source>
+      <translation>Create PDF</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>界面语言</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>确定删除 {what} 吗？删除后不能恢复；已被单据引用的资料只能停用。</source>
+      <translation>Delete {what}? This cannot be undone; records used by documents can only be deactivated.</translation>
+    </message>
+    <message>
+      <source>禁止</source>
+      <translation>Block</translation>
+    </message>
+    <message>
+      <source>移动加权平均</source>
+      <translation>Moving weighted average</translation>
+    </message>
+    <message>
+      <source>程序出错：{e}</source>
+      <translation>Unexpected error: {e}</translation>
+    </message>
+    <message>
+      <source>税号</source>
+      <translation>Tax number</translation>
+    </message>
+    <message>
+      <source>税率</source>
+      <translation>Tax rates</translation>
+    </message>
+    <message>
+      <source>税率(%)</source>
+      <translation>Tax rate (%)</translation>
+    </message>
+    <message>
+      <source>税率名称</source>
+      <translation>Tax rate name</translation>
+    </message>
+    <message>
+      <source>符号</source>
+      <translation>Symbol</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>系统</source>
+      <translation>System</translation>
+    </message>
+    <message>
+      <source>纳税人类型</source>
+      <translation>Taxpayer type</translation>
+    </message>
+    <message>
+      <source>编码</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>编码已存在时更新（否则视为错误）</source>
+      <translation>Update existing codes (otherwise they are errors)</translation>
+    </message>
+    <message>
+      <source>编辑(&amp;E)</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>职员</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <source>职员编码</source>
+      <translation>Staff code</translation>
+    </message>
+    <message>
+      <source>联系人</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>自制</source>
+      <translation>Made in-house</translation>
+    </message>
+    <message>
+      <source>行</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>规格型号</source>
+      <translation>Specification</translation>
+    </message>
+    <message>
+      <source>视图(&amp;V)</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>计价方法</source>
+      <translation>Valuation method</translation>
+    </message>
+    <message>
+      <source>计划</source>
+      <translation>Planning</translation>
+    </message>
+    <message>
+      <source>计划提供的功能</source>
+      <translation>Planned features</translation>
+    </message>
+    <message>
+      <source>试用演示公司（含商品、客户、供应商、仓库等示例数据）</source>
+      <translation>Try the demo company (sample items, customers, suppliers, warehouses)</translation>
+    </message>
+    <message>
+      <source>语言(&amp;L)</source>
+      <translation>&amp;Language</translation>
+    </message>
+    <message>
+      <source>请先选择一行。</source>
+      <translation>Please select a row first.</translation>
+    </message>
+    <message>
+      <source>请先选择文件。</source>
+      <translation>Please choose a file first.</translation>
+    </message>
+    <message>
+      <source>请确认</source>
+      <translation>Please confirm</translation>
+    </message>
+    <message>
+      <source>请稍候</source>
+      <translation>Please wait</translation>
+    </message>
+    <message>
+      <source>负库存</source>
+      <translation>Negative stock</translation>
+    </message>
+    <message>
+      <source>财务</source>
+      <translation>Finance</translation>
+    </message>
+    <message>
+      <source>账套数据库文件将保存在：</source>
+      <translation>The company database file will be saved at:</translation>
+    </message>
+    <message>
+      <source>账套设置</source>
+      <translation>Company settings</translation>
+    </message>
+    <message>
+      <source>账套：</source>
+      <translation>Company: </translation>
+    </message>
+    <message>
+      <source>资产负债表、利润表、现金流量表</source>
+      <translation>Balance sheet, income statement, cash flow statement</translation>
+    </message>
+    <message>
+      <source>超出最高库存</source>
+      <translation>Above maximum</translation>
+    </message>
+    <message>
+      <source>辅助单位</source>
+      <translation>Other units</translation>
+    </message>
+    <message>
+      <source>还没有账套数据库。请选择：</source>
+      <translation>There is no company database yet. Choose:</translation>
+    </message>
+    <message>
+      <source>这些设置以后大多可以在“系统”中修改。</source>
+      <translation>Most of these settings can be changed later under System.</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>选择导入文件</source>
+      <translation>Choose the file to import</translation>
+    </message>
+    <message>
+      <source>选择文件…</source>
+      <translation>Choose file…</translation>
+    </message>
+    <message>
+      <source>部门</source>
+      <translation>Departments</translation>
+    </message>
+    <message>
+      <source>部门名称</source>
+      <translation>Department name</translation>
+    </message>
+    <message>
+      <source>部门编码</source>
+      <translation>Department code</translation>
+    </message>
+    <message>
+      <source>采购</source>
+      <translation>Purchasing</translation>
+    </message>
+    <message>
+      <source>采购价</source>
+      <translation>Purchase price</translation>
+    </message>
+    <message>
+      <source>采购单位</source>
+      <translation>Purchase unit</translation>
+    </message>
+    <message>
+      <source>采购单位换算</source>
+      <translation>Purchase unit factor</translation>
+    </message>
+    <message>
+      <source>采购申请、订单、入库、退货、发票</source>
+      <translation>Requisitions, orders, receipts, returns, invoices</translation>
+    </message>
+    <message>
+      <source>银行账户</source>
+      <translation>Bank account</translation>
+    </message>
+    <message>
+      <source>销售</source>
+      <translation>Sales</translation>
+    </message>
+    <message>
+      <source>销售价</source>
+      <translation>Sale price</translation>
+    </message>
+    <message>
+      <source>销售报价、订单、出库、退货、发票</source>
+      <translation>Quotations, orders, deliveries, returns, invoices</translation>
+    </message>
+    <message>
+      <source>错误</source>
+      <translation>Error</translation>
+    </message>
+    <message>
+      <source>错误报告已保存到 {p}</source>
+      <translation>Error report saved to {p}</translation>
+    </message>
+    <message>
+      <source>随单据审核</source>
+      <translation>With the document</translation>
+    </message>
+    <message>
+      <source>隐藏停用</source>
+      <translation>Hide inactive</translation>
+    </message>
+    <message>
+      <source>预定制造费用分配率</source>
+      <translation>Predetermined overhead rate</translation>
+    </message>
+    <message>
+      <source>首页</source>
+      <translation>Home</translation>
+    </message>
+    <message>
+      <source>默认仓库</source>
+      <translation>Default warehouse</translation>
+    </message>
+    <message>
+      <source>默认计价方法</source>
+      <translation>Default valuation method</translation>
+    </message>
+    <message>
+      <source>（演示数据尚未随本版本提供）</source>
+      <translation>(The demo data is not included in this version yet)</translation>
+    </message>
+    <message>
+      <source>：</source>
+      <translation>: </translation>
+    </message>
+  </context>
+</TS>
