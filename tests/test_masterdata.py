@@ -375,3 +375,24 @@ def test_departments_and_staff(company):
     md.set_staff_active(person.id, False)
     md.set_department_active(east.id, False)
     md.delete_staff(person.id)
+
+
+# --- jxc check ------------------------------------------------------------------------
+
+
+def test_check_finds_base_data_written_around_the_engine(company):
+    from jxc_desktop.engine.checks import run_all
+
+    item = md.save_item(water())
+    cat = md.save_category(md.CategoryData("A", "甲"))
+    child = md.save_category(md.CategoryData("B", "乙", "A"))
+    assert run_all() == []
+    ItemBarcode.create(item=item, barcode="6901234567800")  # wrong check digit
+    ItemBarcode.create(item=item, barcode="X-1", unit=Unit.get(Unit.name == "袋"))
+    Item.update(item_type="toy").where(Item.id == item.id).execute()
+    ItemCategory.update(parent=child.id).where(ItemCategory.id == cat.id).execute()
+    names = [name for name, _ in run_all()]
+    assert names.count("masterdata.barcodes") == 1
+    assert names.count("masterdata.item_units") == 1
+    assert names.count("masterdata.item_choices") == 1
+    assert names.count("masterdata.category_tree") == 2

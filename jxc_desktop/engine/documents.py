@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jxc_desktop.engine import lookup, money
@@ -95,7 +95,7 @@ def line_amounts(
     Inclusive entry (含税单价): total = qty × price_incl, amount = total ÷ (1 + rate),
     tax = total − amount, so the three always add up exactly.
     """
-    rate = tax_rate / 100
+    rate = money.D(tax_rate) / 100
     if price_incl is not None:
         total = money.money(qty * price_incl)
         amount = money.money(total / (1 + rate))
@@ -372,7 +372,12 @@ def build_document(data: DocumentInput) -> tuple[dict, list[dict]]:
     dtype = DOC_TYPES[header["doc_type"]]
     if not data.lines:
         problems.append(Problem(tr("单据没有明细行", "The document has no lines"), "lines"))
-    rows = [_build_line(dtype, header, i + 1, line, problems) for i, line in enumerate(data.lines)]
+    rows = []
+    for i, line in enumerate(data.lines):
+        start = len(problems)
+        rows.append(_build_line(dtype, header, i + 1, line, problems))
+        if line.extra.get("row"):  # an imported line: name its spreadsheet row
+            problems[start:] = [replace(p, row=line.extra["row"]) for p in problems[start:]]
     require(problems)
     header["total_amount"] = sum((r["amount"] for r in rows), Decimal(0))
     header["total_tax"] = sum((r["tax"] for r in rows), Decimal(0))

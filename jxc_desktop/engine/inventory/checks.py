@@ -138,3 +138,31 @@ def no_negative_where_refused() -> list[str]:
         )
         for i, w, loc, b, q in rows
     ]
+
+
+@register("stock_revaluation")
+def revaluing_reproduces_ledger() -> list[str]:
+    """Re-valuing every pool from its first move gives the values the ledger holds."""
+    from jxc_desktop.engine.inventory import ledger
+    from jxc_desktop.models.masterdata import Item
+
+    out = []
+    groups = execute("SELECT item_id, warehouse_id, batch_no FROM cost_group").fetchall()
+    items = {i.id: i for i in Item.select().where(Item.id.in_({g[0] for g in groups}))}
+    for item_id, wh_id, batch in groups:
+        p = ledger._Pass(None, refuse_negative=False)
+        p.items[item_id] = items[item_id]
+        key = ledger.group_key(items[item_id], wh_id, batch)
+        ledger._replay(p, key, [], {}, "", "")
+        for move, _key, delta in p.revals:
+            out.append(
+                tr(
+                    "重新计价不一致：流水 {m}（商品 {i} 仓库 {w}）应调整 {d}",
+                    "re-valuation differs: move {m} (item {i} warehouse {w}) off by {d}",
+                    m=move.id,
+                    i=items[item_id].code,
+                    w=wh_id,
+                    d=from_scaled(delta, 2),
+                )
+            )
+    return out

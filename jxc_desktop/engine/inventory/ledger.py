@@ -22,6 +22,7 @@ from jxc_desktop.engine.errors import Problem, ValidationError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.inventory.valuation import (
     LINKED,
+    VALUE,
     MoveIn,
     Pool,
     PoolState,
@@ -50,6 +51,7 @@ class PlannedMove:
     source: str
     value: int = 0  # given value for FIXED and VALUE moves
     link: int | None = None  # index of the planned move a LINKED move takes its value from
+    link_move: int | None = None  # or the id of a stored move (a return to its delivery)
     line_no: int = 0
 
 
@@ -72,7 +74,8 @@ class _Stored:
     id: int
     qty: int
     source: str
-    value: int
+    value: int  # current value: own + revaluations
+    own: int  # the value written with the move (the given value of a receipt)
     linked_id: int | None
     date: str
     time: str
@@ -161,7 +164,9 @@ class _Pass:
             if r[0] in reversed_ids:
                 continue
             value = self.overlay.get(r[0], r[3] + revals.get(r[0], 0))
-            out.append(_Stored(r[0], r[1], r[2], value, r[4], str(r[5]), r[6], r[7] or 0, r[8]))
+            out.append(
+                _Stored(r[0], r[1], r[2], value, r[3], r[4], str(r[5]), r[6], r[7] or 0, r[8])
+            )
         return out
 
     def linked_values(self, ids: list[int]) -> dict[int, tuple[int, int]]:
@@ -214,6 +219,22 @@ class _Pass:
             )
         )
 
+    def nothing_to_adjust(self, key: tuple, date: str) -> None:
+        """A value-only adjustment needs stock to carry the value (else value without qty)."""
+        item = self.items[key[0]]
+        self.problems.append(
+            Problem(
+                tr(
+                    "成本调整需要库存：商品 {c} 在仓库 {w} 于 {d} 没有库存",
+                    "A cost adjustment needs stock: item {c} has none in warehouse {w} on {d}",
+                    c=item.code,
+                    w=Warehouse.get_by_id(key[1]).name,
+                    d=date,
+                ),
+                "amount",
+            )
+        )
+
 
 def _raw(model, name: str) -> int:
     """A scaled field's stored integer."""
@@ -252,15 +273,17 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
     new_values: dict[int, tuple[int, int]] = {}  # planned index -> (value, trueup)
     order = _group_order(planned, keys)
     cascade: set[tuple] = set()
+    by_key: dict[tuple, list] = {}
+    for i, k in enumerate(keys):
+        by_key.setdefault(k, []).append((i, planned[i]))
     for key in order:
-        idx = [i for i, k in enumerate(keys) if k == key]
         g = p.group(key)
         backdated = g.last_date is not None and (date, time) < (str(g.last_date), g.last_time)
         if backdated:
-            cascade |= _replay(p, key, [(i, planned[i]) for i in idx], new_values, date, time)
+            cascade |= _replay(p, key, by_key[key], new_values, date, time)
         else:
-            _append(p, key, [(i, planned[i]) for i in idx], new_values, date)
-    _run_cascade(p, cascade)
+            _append(p, key, by_key[key], new_values, date)
+    _run_cascade(p, cascade, by_key, new_values, date, time)
     if p.problems:
         raise ValidationError(p.problems)
     ids = reserve_ids("stock_move", len(planned))
@@ -268,7 +291,7 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
     trueups = []
     for i, m in enumerate(planned):
         value, trueup = new_values[i]
-        linked = ids[m.link] if m.link is not None else None
+        linked = ids[m.link] if m.link is not None else m.link_move
         rows.append(
             (
                 "move",
@@ -329,10 +352,9 @@ def _append(p: _Pass, key, moves, new_values, date) -> None:
     """Values moves that land after everything already in the pool."""
     pool = Pool(p.method(key), p.saved_state(key), p.settled(key))
     for i, m in moves:
-        value = m.value
-        if m.source == LINKED:
-            src_value, _ = new_values[m.link]
-            value = _linked_value(src_value, -m.qty, m.qty)
+        value = _planned_link_value(p, m, new_values)
+        if m.source == VALUE and pool.s.qty <= 0:
+            p.nothing_to_adjust(key, date)
         out = pool.apply(MoveIn(i, m.qty, m.source, value, _period(date)))
         new_values[i] = (out.value, out.trueup)
         if m.qty < 0 and pool.s.qty < 0:
@@ -340,6 +362,16 @@ def _append(p: _Pass, key, moves, new_values, date) -> None:
     if pool.s.qty >= 0:
         _check_locations(p, key, [m for _, m in moves], date)
     p.states[key] = pool.s
+
+
+def _planned_link_value(p: _Pass, m: PlannedMove, new_values: dict) -> int:
+    """A new move's given value; for LINKED moves, the value of the move it follows."""
+    if m.source != LINKED:
+        return m.value
+    if m.link is not None:
+        src_value, _ = new_values[m.link]
+        return _linked_value(src_value, -m.qty, m.qty)
+    return _linked_value(*p.linked_values([m.link_move])[m.link_move], m.qty)
 
 
 def _check_locations(p: _Pass, key, moves: list[PlannedMove], date: str) -> None:
@@ -390,9 +422,11 @@ def _replay(p: _Pass, key, moves, new_values, date, time, exclude: set[int] = fr
     for sort_key, entry in merged:
         d = sort_key[0]
         if isinstance(entry, _Stored):
-            value = entry.value
+            value = entry.own
             if entry.source == LINKED and entry.linked_id in sources:
                 value = _linked_value(*sources[entry.linked_id], entry.qty)
+            if entry.source == VALUE and pool.s.qty <= 0:
+                p.nothing_to_adjust(key, d)
             out = pool.apply(MoveIn(entry.id, entry.qty, entry.source, value, _period(d)))
             effective = out.value + out.trueup
             if entry.id in sources:  # a transfer inside this pool reads the new value
@@ -405,10 +439,9 @@ def _replay(p: _Pass, key, moves, new_values, date, time, exclude: set[int] = fr
             loc_key, qty = (entry.location_id, entry.batch_no), entry.qty
         else:
             i, m = entry
-            value = m.value
-            if m.source == LINKED:
-                src_value, _ = new_values[m.link]
-                value = _linked_value(src_value, -m.qty, m.qty)
+            value = _planned_link_value(p, m, new_values)
+            if m.source == VALUE and pool.s.qty <= 0:
+                p.nothing_to_adjust(key, d)
             out = pool.apply(MoveIn(i, m.qty, m.source, value, _period(d)))
             new_values[i] = (out.value, out.trueup)
             loc_key, qty = (m.location_id or 0, m.batch_no), m.qty
@@ -434,14 +467,33 @@ def _dependents(out_ids: list[int]) -> set[tuple]:
     return found
 
 
-def _run_cascade(p: _Pass, cascade: set[tuple], limit: int = 1000) -> None:
+def _run_cascade(
+    p: _Pass,
+    cascade: set[tuple],
+    new_moves=None,
+    new_values=None,
+    date="",
+    time="",
+    exclude: set[int] = frozenset(),
+    limit: int = 1000,
+) -> None:
+    """Re-values the pools that take cost through transfers from pools that changed.
+
+    A pool that also receives new moves in this pass is replayed with them again.
+    """
     rounds = 0
+    new_moves = new_moves or {}
     while cascade and rounds < limit:
         raw = cascade.pop()
         item = p.items.get(raw[0]) or Item.get_by_id(raw[0])
         p.items[item.id] = item
         key = group_key(item, raw[1], raw[2])
-        cascade |= _replay(p, key, [], {}, "", "")
+        mine = new_moves.get(key, [])
+        cascade |= _replay(p, key, mine, new_values or {}, date, time, exclude)
+        indexes = {i for i, _ in mine}
+        for other, moves in new_moves.items():  # new transfers out of this pool follow too
+            if other != key and any(m.link in indexes for _, m in moves):
+                cascade.add(other)
         rounds += 1
 
 
@@ -591,7 +643,7 @@ def reverse(doc: Document) -> PostResult:
     cascade: set[tuple] = set()
     for key in sorted(keys):
         cascade |= _replay(p, key, [], {}, "", "", exclude=excluded)
-    _run_cascade(p, cascade)
+    _run_cascade(p, cascade, exclude=excluded)
     if p.problems:
         raise ValidationError(p.problems)
     stamp = now()

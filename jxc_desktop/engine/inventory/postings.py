@@ -256,6 +256,41 @@ def _poster(plan):
     return post
 
 
+def _plan_return(doc: Document) -> list:
+    """销售退货: back at the cost it left with when the line names its delivery line."""
+    from jxc_desktop.models.db import execute
+
+    planned = []
+    for line in _lines(doc):
+        if line.batch_no:
+            batches.ensure_batch(line.item, line.batch_no, line.production_date, line.expiry_date)
+        units = to_scaled(line.base_qty, 4)
+        source_move = None
+        if line.source_line_id:
+            rows = execute(
+                "SELECT m.id, m.batch_no FROM stock_move m WHERE m.line_id = ? AND m.kind = 'move' "
+                "AND m.item_id = ? AND NOT EXISTS (SELECT 1 FROM stock_move r "
+                "WHERE r.adjusts_id = m.id AND r.kind = 'reverse') ORDER BY m.id",
+                (line.source_line_id, line.item_id),
+            ).fetchall()
+            match = [r for r in rows if r[1] == line.batch_no] or rows
+            source_move = match[0][0] if match else None
+        move = ledger.PlannedMove(
+            line.id,
+            line.item,
+            doc.warehouse_id,
+            _loc(line.location),
+            line.batch_no,
+            units,
+            BOOK,
+            line_no=line.line_no,
+        )
+        if source_move:
+            move.source, move.link_move = LINKED, source_move
+        planned.append(move)
+    return planned
+
+
 RECEIPT = Posting(_validate_receipt, _poster(_plan_receipt), ledger.reverse)
 ISSUE = Posting(_validate_issue, _poster(_plan_issue), ledger.reverse)
 
@@ -263,5 +298,14 @@ register_posting("QCKC", RECEIPT)
 register_posting("QTRK", RECEIPT)
 register_posting("QTCK", ISSUE)
 register_posting("DBD", Posting(_validate_transfer, _poster(_plan_transfer), ledger.reverse))
+register_posting("CGRK", RECEIPT)
+register_posting("CPRK", RECEIPT)
+register_posting("XSCK", ISSUE)
+register_posting("CGTH", ISSUE)
+register_posting("SCLL", ISSUE)
+register_posting("XSTH", Posting(_validate_receipt, _poster(_plan_return), ledger.reverse))
+# Orders, requisitions, quotations and forecasts move no stock: approving them commits them.
+for _prefix in ("CGSQ", "CGDD", "XSBJ", "XSDD", "XSYC", "SCDD", "WWDD"):
+    register_posting(_prefix, Posting())
 register_posting("PDD", Posting(lambda doc: [], _poster(_plan_stocktake), ledger.reverse))
 register_posting("CBTZ", Posting(_validate_adjustment, _poster(_plan_adjustment), ledger.reverse))

@@ -218,7 +218,7 @@ def _check_kinds(data: ItemData, ctx: ItemContext, problems, v: dict) -> None:
         )
 
 
-def _check_units(data: ItemData, ctx: ItemContext, problems, base_id) -> list[tuple[int, Decimal]]:
+def _check_units(data: ItemData, ctx: ItemContext, problems) -> list[tuple[int, Decimal]]:
     out: list[tuple[int, Decimal]] = []
     seen: set[str] = {c.text_of(data.base_unit)}
     for entry in data.units:
@@ -250,7 +250,7 @@ def _check_units(data: ItemData, ctx: ItemContext, problems, base_id) -> list[tu
 
 
 def _check_barcodes(
-    data: ItemData, ctx: ItemContext, item_id, problems, unit_ids
+    data: ItemData, ctx: ItemContext, item_id, problems
 ) -> list[tuple[str, int | None]]:
     out: list[tuple[str, int | None]] = []
     allowed_units = {c.text_of(data.base_unit)} | {c.text_of(u.unit) for u in data.units}
@@ -355,12 +355,6 @@ def _usage_problems(item_id: int, values: dict, unit_ids: list[int]) -> list[Pro
     """Changes that would corrupt the ledgers of an item already in use."""
     problems = []
     item = Item.get_by_id(item_id)
-    used = (
-        StockMove.select().where(StockMove.item == item_id).exists()
-        or DocumentLine.select().where(DocumentLine.item == item_id).exists()
-    )
-    if not used:
-        return problems
     if values.get("base_unit") is not None and values["base_unit"] != item.base_unit_id:
         problems.append(
             Problem(
@@ -425,10 +419,10 @@ def check_item(
     )
     _check_numbers(data, ctx, problems, v)
     _check_kinds(data, ctx, problems, v)
-    units = _check_units(data, ctx, problems, v["base_unit"])
-    barcodes = _check_barcodes(data, ctx, item_id, problems, units)
+    units = _check_units(data, ctx, problems)
+    barcodes = _check_barcodes(data, ctx, item_id, problems)
     _check_purchase_unit(data, ctx, problems, v, units)
-    if item_id is not None and not problems:
+    if item_id is not None and not problems and ctx.is_used(item_id):
         problems.extend(_usage_problems(item_id, v, [u for u, _ in units]))
     return problems, CheckedItem(v, units, barcodes)
 

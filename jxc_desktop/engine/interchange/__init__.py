@@ -1,0 +1,1 @@
+"""Spreadsheet interchange: the document import sheet (DOMAIN.md, Interchange)."""

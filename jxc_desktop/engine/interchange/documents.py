@@ -1,0 +1,463 @@
+"""`jxc import documents`: the one sheet format that carries every document type.
+
+Rows with the same 单据类型 + 单据编号 form one document, in file order; 单据编号 is kept
+as the document's external number. The whole file is validated first and every bad
+row reported (row, column, reason); then, in one transaction, the documents are saved
+and, with `approve`, approved in date-and-time order, so a backdated document
+re-values later ones exactly as in the GUI. Any refusal leaves nothing of the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from jxc_desktop.engine import documents, lookup, money
+from jxc_desktop.engine.doctypes import DOC_TYPES
+from jxc_desktop.engine.errors import JxcError, Problem, ValidationError
+from jxc_desktop.engine.excel_read import SheetRow, cell_number, cell_text, read_rows
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.models.db import write_transaction
+from jxc_desktop.models.documents import Document, DocumentLine
+
+COLUMNS = [
+    "单据类型",
+    "单据编号",
+    "日期",
+    "时间",
+    "往来单位",
+    "仓库",
+    "调入仓库",
+    "库位",
+    "调入库位",
+    "商品编码",
+    "数量",
+    "单位",
+    "单价",
+    "含税单价",
+    "税率",
+    "批次",
+    "生产日期",
+    "有效期至",
+    "金额",
+    "账户",
+    "源单编号",
+    "交货日期",
+    "成本对象",
+    "币种",
+    "汇率",
+    "备注",
+]
+REQUIRED = ["单据类型", "单据编号", "日期"]
+# header fields: all rows of one document must agree on them
+HEADER_COLUMNS = ["日期", "时间", "往来单位", "仓库", "调入仓库", "币种", "汇率"]
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
+
+
+@dataclass
+class ImportResult:
+    documents: int = 0
+    lines: int = 0
+    approved: int = 0
+    numbers: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Group:
+    doc_type: str
+    external: str
+    rows: list[SheetRow] = field(default_factory=list)
+    order: int = 0
+
+
+def _text(row: SheetRow, col: str) -> str:
+    return cell_text(row.cells.get(col))
+
+
+def _date(row: SheetRow, col: str, problems: list[Problem], required=False) -> dt.date | None:
+    value = row.cells.get(col)
+    if value is None:
+        if required:
+            problems.append(Problem(tr("必填", "required"), row=row.number, column=col))
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(cell_text(value))
+    except ValueError:
+        problems.append(
+            Problem(
+                tr("日期应为 YYYY-MM-DD", "a date must be YYYY-MM-DD"), row=row.number, column=col
+            )
+        )
+        return None
+
+
+def _number(row: SheetRow, col: str, problems: list[Problem], places: int, negative=False):
+    value = cell_number(row.cells.get(col))
+    if value is None:
+        return None
+    if isinstance(value, str):
+        problems.append(
+            Problem(
+                tr("不是有效的数字：{v}", "not a plain decimal number: {v}", v=value),
+                row=row.number,
+                column=col,
+            )
+        )
+        return None
+    if value < 0 and not negative:
+        problems.append(Problem(tr("不能为负数", "cannot be negative"), row=row.number, column=col))
+        return None
+    if money.places_of(value) > places:
+        problems.append(
+            Problem(
+                tr("最多 {p} 位小数", "at most {p} decimal places", p=places),
+                row=row.number,
+                column=col,
+            )
+        )
+        return None
+    return value
+
+
+def _group_rows(rows: list[SheetRow], problems: list[Problem]) -> list[_Group]:
+    groups: dict[tuple, _Group] = {}
+    for row in rows:
+        doc_type = _text(row, "单据类型").upper()
+        external = _text(row, "单据编号")
+        if doc_type not in DOC_TYPES:
+            problems.append(
+                Problem(
+                    tr("未知的单据类型 {t}", "unknown document type {t}", t=doc_type or "-"),
+                    row=row.number,
+                    column="单据类型",
+                )
+            )
+            continue
+        if not external:
+            problems.append(Problem(tr("必填", "required"), row=row.number, column="单据编号"))
+            continue
+        group = groups.setdefault(
+            (doc_type, external), _Group(doc_type, external, order=len(groups))
+        )
+        group.rows.append(row)
+    return list(groups.values())
+
+
+def _check_group_header(group: _Group, problems: list[Problem]) -> None:
+    first = group.rows[0]
+    for row in group.rows[1:]:
+        for col in HEADER_COLUMNS:
+            a, b = cell_text(first.cells.get(col)), cell_text(row.cells.get(col))
+            if b and a != b:
+                problems.append(
+                    Problem(
+                        tr(
+                            "与本单第一行（第 {r} 行）不一致：{a}",
+                            "differs from the document's first row (row {r}): {a}",
+                            r=first.number,
+                            a=a or "-",
+                        ),
+                        row=row.number,
+                        column=col,
+                    )
+                )
+    exists = (
+        Document.select()
+        .where((Document.doc_type == group.doc_type) & (Document.external_number == group.external))
+        .exists()
+    )
+    if exists:
+        problems.append(
+            Problem(
+                tr("该外部单号已导入过", "this external number was already imported"),
+                row=first.number,
+                column="单据编号",
+            )
+        )
+
+
+def _source_line(
+    number: str, item, row: SheetRow, problems: list[Problem], created: dict
+) -> DocumentLine | None:
+    """The line of the source document (by own or external number) for this item."""
+    doc = created.get(number)
+    if doc is None:
+        try:
+            doc = documents.find_document(number)
+        except JxcError:
+            problems.append(
+                Problem(
+                    tr("源单 {n} 不存在", "source document {n} does not exist", n=number),
+                    row=row.number,
+                    column="源单编号",
+                )
+            )
+            return None
+    line = (
+        DocumentLine.select()
+        .where((DocumentLine.document == doc) & (DocumentLine.item == item))
+        .order_by(DocumentLine.line_no)
+        .first()
+    )
+    if line is None:
+        problems.append(
+            Problem(
+                tr(
+                    "源单 {n} 中没有该商品",
+                    "source document {n} has no line for this item",
+                    n=number,
+                ),
+                row=row.number,
+                column="源单编号",
+            )
+        )
+    return line
+
+
+def _line(group: _Group, row: SheetRow, header: dict, problems: list[Problem], created: dict):
+    dtype = DOC_TYPES[group.doc_type]
+    line = documents.LineInput(extra={"row": row.number})
+    line.remarks = _text(row, "备注")
+    if not dtype.item_lines:
+        line.amount = _number(row, "金额", problems, 2)
+        if line.amount is None:
+            problems.append(Problem(tr("必填", "required"), row=row.number, column="金额"))
+        line.account = _text(row, "账户")
+        return line
+    code = _text(row, "商品编码")
+    item = lookup.item_by_code(code) if code else None
+    if item is None:
+        problems.append(
+            Problem(
+                tr("商品“{c}”不存在", "item '{c}' does not exist", c=code)
+                if code
+                else tr("必填", "required"),
+                row=row.number,
+                column="商品编码",
+            )
+        )
+        return None
+    line.item = item
+    unit = _text(row, "单位")
+    if unit:
+        found = lookup.unit_by_name(unit)
+        if found is None or lookup.unit_factor(item, found) is None:
+            problems.append(
+                Problem(
+                    tr("不是该商品的单位：{u}", "not a unit of this item: {u}", u=unit),
+                    row=row.number,
+                    column="单位",
+                )
+            )
+        line.unit = found
+    qty = _number(row, "数量", problems, money.QTY_PLACES)
+    if dtype.value_only:
+        line.amount = _number(row, "金额", problems, 2, negative=True)
+        if line.amount is None:
+            problems.append(Problem(tr("必填", "required"), row=row.number, column="金额"))
+    elif qty is None:
+        problems.append(Problem(tr("必填", "required"), row=row.number, column="数量"))
+    elif qty == 0 and group.doc_type != "PDD":
+        problems.append(
+            Problem(tr("数量必须大于 0", "must be greater than 0"), row=row.number, column="数量")
+        )
+    line.qty = qty if qty is not None else 0
+    line.price = _number(row, "单价", problems, money.PRICE_PLACES)
+    line.price_incl = _number(row, "含税单价", problems, money.PRICE_PLACES)
+    line.tax_rate = _number(row, "税率", problems, money.RATE_PLACES)
+    if line.price is not None and line.price_incl is not None:
+        problems.append(
+            Problem(
+                tr("单价与含税单价只能填一个", "give 单价 or 含税单价, not both"),
+                row=row.number,
+                column="含税单价",
+            )
+        )
+    line.batch_no = _text(row, "批次")
+    line.production_date = _date(row, "生产日期", problems)
+    line.expiry_date = _date(row, "有效期至", problems)
+    line.due_date = _date(row, "交货日期", problems)
+    line.cost_object = _text(row, "成本对象")
+    if (
+        item.batch_managed
+        and not line.batch_no
+        and qty
+        and group.doc_type in ("QCKC", "QTRK", "CGRK", "CPRK", "XSTH")
+    ):
+        problems.append(
+            Problem(
+                tr("批次管理的商品必须填写批次", "a batch-managed item needs a batch"),
+                row=row.number,
+                column="批次",
+            )
+        )
+    for col, wh_key, attr in (
+        ("库位", "warehouse", "location"),
+        ("调入库位", "dest_warehouse", "dest_location"),
+    ):
+        code = _text(row, col)
+        if not code:
+            continue
+        wh = header.get(wh_key) or (header.get("warehouse") if wh_key == "dest_warehouse" else None)
+        loc = lookup.location_by_code(wh, code) if wh else None
+        if loc is None:
+            problems.append(
+                Problem(
+                    tr("库位“{c}”不存在", "location '{c}' does not exist", c=code),
+                    row=row.number,
+                    column=col,
+                )
+            )
+        setattr(line, attr, loc)
+    source = _text(row, "源单编号")
+    if source:
+        line.source_line = _source_line(source, item, row, problems, created)
+    if group.doc_type == "PDD":
+        line.book_qty = None  # frozen at approval, as of the stocktake's date
+    return line
+
+
+def _header(group: _Group, problems: list[Problem]) -> dict:
+    row = group.rows[0]
+    dtype = DOC_TYPES[group.doc_type]
+    header = {"date": _date(row, "日期", problems, required=True)}
+    time = _text(row, "时间")
+    if time and not TIME.match(time):
+        problems.append(
+            Problem(
+                tr("时间应为 HH:MM[:SS]", "a time must be HH:MM[:SS]"),
+                row=row.number,
+                column="时间",
+            )
+        )
+    header["time"] = (time + ":00" if len(time) == 5 else time) if TIME.match(time or "x") else ""
+    partner = _text(row, "往来单位")
+    if dtype.partner_kind:
+        found = lookup.partner_by_code(partner, dtype.partner_kind) if partner else None
+        if found is None:
+            problems.append(
+                Problem(
+                    tr("往来单位“{c}”不存在", "partner '{c}' does not exist", c=partner)
+                    if partner
+                    else tr("必填", "required"),
+                    row=row.number,
+                    column="往来单位",
+                )
+            )
+        header["partner"] = found
+    for col, key, needed in (
+        ("仓库", "warehouse", dtype.needs_warehouse),
+        ("调入仓库", "dest_warehouse", dtype.needs_dest_warehouse),
+    ):
+        code = _text(row, col)
+        found = lookup.warehouse_by_code(code) if code else None
+        if (code and found is None) or (needed and not code):
+            problems.append(
+                Problem(
+                    tr("仓库“{c}”不存在", "warehouse '{c}' does not exist", c=code)
+                    if code
+                    else tr("必填", "required"),
+                    row=row.number,
+                    column=col,
+                )
+            )
+        header[key] = found
+    currency = _text(row, "币种") or "CNY"
+    rate = _number(row, "汇率", problems, 6)
+    if currency != "CNY" and rate is None:
+        problems.append(
+            Problem(
+                tr("外币单据需要汇率", "a foreign-currency document needs a rate"),
+                row=row.number,
+                column="汇率",
+            )
+        )
+    header["currency"], header["exchange_rate"] = currency, rate or money.D(1)
+    header["remarks"] = _text(row, "备注") if len(group.rows) == 1 else ""
+    return header
+
+
+def import_documents(
+    path, approve: bool = False, progress: Callable[[int, int], None] | None = None
+) -> ImportResult:
+    """Imports a document sheet (xlsx or csv); all or nothing. See the module doc."""
+    problems: list[Problem] = []
+    rows = list(read_rows(path, COLUMNS, REQUIRED, problems))
+    groups = _group_rows(rows, problems) if not problems else []
+    result = ImportResult()
+    with write_transaction():
+        created: dict[str, Document] = {}
+        saved = []
+        for group in groups:
+            doc = _save_group(group, problems, created)
+            if doc is not None:
+                created[group.external] = doc
+                saved.append((group, doc))
+        if problems:
+            raise ValidationError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
+        result.documents = len(saved)
+        result.lines = sum(len(g.rows) for g, _ in saved)
+        result.numbers = [d.number for _, d in saved]
+        if approve:
+            _approve_all(saved, result, progress)
+    return result
+
+
+def _save_group(group: _Group, problems: list[Problem], created: dict) -> Document | None:
+    """Validates one document's rows and saves it as a draft when they are all good.
+
+    Saving goes on after problems elsewhere in the file, so later documents can still
+    name earlier ones as their source; the transaction is rolled back at the end.
+    """
+    own: list[Problem] = []
+    _check_group_header(group, own)
+    header = _header(group, own)
+    lines = [_line(group, row, header, own, created) for row in group.rows]
+    problems.extend(own)
+    if own:
+        return None
+    data = documents.DocumentInput(
+        group.doc_type, header.pop("date"), lines, external_number=group.external, **header
+    )
+    try:
+        return documents.save_draft(data)
+    except ValidationError as exc:
+        problems.extend(_at_row(exc.problems, group.rows[0].number))
+        return None
+
+
+def _at_row(problems: list[Problem], row: int) -> list[Problem]:
+    return [p if p.row else Problem(p.message, p.field, row, p.column) for p in problems]
+
+
+def _approve_all(saved, result: ImportResult, progress) -> None:
+    ordered = sorted(saved, key=lambda x: (x[1].date, x[1].time, x[0].order))
+    for n, (group, doc) in enumerate(ordered):
+        try:
+            posted = documents.approve(doc.id)
+        except ValidationError as exc:
+            raise ValidationError(
+                [
+                    Problem(
+                        tr("单据 {e}：", "document {e}: ", e=group.external) + p.message,
+                        column=p.column or "单据编号",
+                        row=p.row or group.rows[0].number,
+                    )
+                    for p in exc.problems
+                ]
+            ) from exc
+        except JxcError as exc:
+            raise ValidationError(
+                [Problem(exc.message, row=group.rows[0].number, column="单据编号")]
+            ) from exc
+        result.approved += 1
+        result.messages.extend(getattr(posted, "messages", None) or [])
+        if progress:
+            progress(n + 1, len(ordered))
