@@ -17,13 +17,20 @@ from test_printing_support import (
     receipt,
 )
 
-from jxc_desktop.engine.documents import DocumentInput, LineInput, get_document, save_draft
+from jxc_desktop.engine.documents import (
+    DocumentInput,
+    LineInput,
+    approve,
+    get_document,
+    save_draft,
+    unapprove,
+    void,
+)
 from jxc_desktop.engine.errors import NotFound
 from jxc_desktop.engine.i18n import set_language
 from jxc_desktop.engine.money import format_money, rmb_upper
 from jxc_desktop.engine.printing.document_pdf import render_document
 from jxc_desktop.engine.printing.fonts import FONT_FILE, font_dir
-from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Item
 
 
@@ -109,9 +116,12 @@ def test_sales_paper_shows_partner_tax_and_amount_in_words(company, tmp_path):
 
 def test_approved_paper_has_no_watermark_and_void_says_so(company, tmp_path):
     doc = _fifty_line_receipt()
-    Document.update(status="approved").where(Document.id == doc.id).execute()
-    assert "草稿" not in pdf_text(render_document(doc.id, tmp_path / "a.pdf"))
-    Document.update(status="void").where(Document.id == doc.id).execute()
+    approve(doc.id)
+    text = pdf_text(render_document(doc.id, tmp_path / "a.pdf"))
+    assert "草稿" not in text and "已审核" in text
+    assert text.count("系统管理员") >= 2  # maker and approver
+    unapprove(doc.id)
+    void(doc.id)
     assert "作废" in pdf_text(render_document(doc.id, tmp_path / "v.pdf"))
 
 
@@ -147,3 +157,41 @@ def test_fifty_line_document_renders_quickly(company, tmp_path):
     start = time.perf_counter()
     render_document(doc.id, tmp_path / "timed.pdf")
     print(f"50-line document PDF: {time.perf_counter() - start:.3f} s")
+
+
+def test_printing_does_not_load_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, jxc_desktop.engine.printing.document_pdf, "
+        "jxc_desktop.engine.printing.report_pdf, jxc_desktop.engine.printing.labels; "
+        "print('PySide6' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_stocktake_and_money_papers(company, tmp_path):
+    make_warehouse()
+    make_customer()
+    item = make_item("P1", "盘点商品")
+    pdd = save_draft(
+        DocumentInput(
+            "PDD", DAY, [LineInput(item=item, qty="7", book_qty=Decimal(5))], warehouse="WH01"
+        )
+    )
+    text = pdf_text(render_document(pdd.id, tmp_path / "pdd.pdf"))
+    assert "盘点单" in text and "账面数量" in text and "盈亏数量" in text
+    assert "人民币" not in text  # a stocktake has no money total
+    skd = save_draft(
+        DocumentInput(
+            "SKD",
+            DAY,
+            [LineInput(amount="1234.50", account="1002", remarks="货款")],
+            partner="C001",
+        )
+    )
+    text = pdf_text(render_document(skd.id, tmp_path / "skd.pdf"))
+    assert "收款单" in text and "1,234.50" in text
+    assert "人民币壹仟贰佰叁拾肆元伍角整" in text.replace(" ", "")

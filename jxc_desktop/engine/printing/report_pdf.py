@@ -24,6 +24,7 @@ from jxc_desktop.engine.printing.tables import (
     fields_grid,
     measure_columns,
     para,
+    raw_widths,
 )
 from jxc_desktop.engine.reports import Report, ReportParams
 
@@ -62,11 +63,12 @@ def choose_layout(columns: list[TableColumn], body: list[list[str]]) -> tuple[bo
     """(landscape?, font size): portrait when it fits, else landscape; then a smaller font."""
     portrait = A4[0] - 2 * MARGIN_X
     wide = landscape(A4)[0] - 2 * MARGIN_X
-    natural, minimum = measure_columns(columns, body, SIZES[0])
+    raw = raw_widths(body)
+    natural, _ = measure_columns(columns, raw, SIZES[0])
     is_wide = len(columns) >= MANY_COLUMNS or sum(natural) > portrait
     available = wide if is_wide else portrait
     for size in SIZES:
-        natural, minimum = measure_columns(columns, body, size)
+        _, minimum = measure_columns(columns, raw, size)
         if sum(minimum) <= available:
             return is_wide, size
     return is_wide, SIZES[-1]

@@ -65,25 +65,26 @@ def data_table(
     room first and wrap (by character, as CJK text does) instead of overflowing.
     """
     body = rows + ([totals] if totals else [])
-    widths = _column_widths(columns, body, width, size)
+    raw = raw_widths(body)
+    widths = fit_widths(*measure_columns(columns, raw, size), width)
     head = [para(c.label, size, TA_CENTER) for c in columns]
-    cells = [_row_cells(columns, row, widths, size) for row in body]
+    cells = [_row_cells(columns, row, r, widths, size) for row, r in zip(body, raw, strict=True)]
     table_class = LongTable if len(body) > 200 else Table
     table = table_class([head] + cells, colWidths=widths, repeatRows=1)
     table.setStyle(_table_style(columns, len(body), size, bool(totals)))
     return table
 
 
-def _column_widths(columns, body, width: float, size: float) -> list[float]:
-    natural, minimum = measure_columns(columns, body, size)
-    return fit_widths(natural, minimum, width)
+def raw_widths(body: list[list[str]]) -> list[list[float]]:
+    """Each cell's width at 1 pt; widths scale with the size, so one pass serves all sizes."""
+    return [[text_width(text, 1) for text in row] for row in body]
 
 
-def measure_columns(columns, body, size: float) -> tuple[list[float], list[float]]:
-    """Natural (widest cell) and minimum widths per column, padding included."""
+def measure_columns(columns, raw, size: float) -> tuple[list[float], list[float]]:
+    """Natural (widest cell) and minimum widths per column at `size`, padding included."""
     natural, minimum = [], []
     for i, col in enumerate(columns):
-        widest = max([text_width(r[i], size) for r in body] or [0.0])
+        widest = max([r[i] for r in raw] or [0.0]) * size
         head = text_width(col.label, size)
         nat = min(max(widest, head), col.max_width) + 2 * PAD + 1
         natural.append(nat)
@@ -92,10 +93,10 @@ def measure_columns(columns, body, size: float) -> tuple[list[float], list[float
     return natural, minimum
 
 
-def _row_cells(columns, row, widths, size: float) -> list:
+def _row_cells(columns, row, raw, widths, size: float) -> list:
     out = []
-    for col, text, w in zip(columns, row, widths, strict=True):
-        if col.numeric or text_width(text, size) <= w - 2 * PAD:
+    for col, text, r, w in zip(columns, row, raw, widths, strict=True):
+        if col.numeric or r * size <= w - 2 * PAD:
             out.append(text)
         else:
             out.append(para(text, size, TA_CENTER if col.centred else TA_LEFT))
