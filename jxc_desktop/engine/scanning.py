@@ -248,3 +248,73 @@ def item_units(item_id: int) -> list[tuple[str, Decimal]]:
     query = ItemUnit.select(ItemUnit, Unit).join(Unit).where(ItemUnit.item == item)
     out += [(row.unit.name, row.factor) for row in query.order_by(ItemUnit.id)]
     return out
+
+
+@dataclass
+class DraftHeader:
+    """A document's header as the form edits it (codes, not model objects)."""
+
+    doc_type: str
+    date: dt.date
+    time: str = ""
+    warehouse: str = ""
+    dest_warehouse: str = ""
+    remarks: str = ""
+    number: str = ""
+    status: str = "draft"
+    doc_id: int | None = None
+
+
+def load_draft(doc_id: int) -> tuple[DraftHeader, DraftLines]:
+    """A saved document as the form shows it: header codes and draft lines in line order."""
+    from jxc_desktop.engine.documents import get_document
+    from jxc_desktop.models.documents import DocumentLine
+
+    doc = get_document(doc_id)
+    header = DraftHeader(
+        doc.doc_type,
+        doc.date,
+        doc.time or "",
+        doc.warehouse.code if doc.warehouse_id else "",
+        doc.dest_warehouse.code if doc.dest_warehouse_id else "",
+        doc.remarks or "",
+        doc.number,
+        doc.status,
+        doc.id,
+    )
+    value_only = doc.doc_type == "CBTZ"
+    lines = DraftLines(with_price=doc.doc_type in PRICED_TYPES)
+    query = DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
+    for row in query:
+        line = draft_line(row.item, row.unit, False)
+        line.qty = row.qty
+        line.price = row.price if doc.doc_type in PRICED_TYPES else None
+        line.amount = row.amount if value_only else None
+        line.location = row.location.code if row.location_id else ""
+        line.dest_location = row.dest_location.code if row.dest_location_id else ""
+        line.batch_no = row.batch_no or ""
+        line.production_date = row.production_date
+        line.expiry_date = row.expiry_date
+        line.remarks = row.remarks or ""
+        lines.append(line)
+    return header, lines
+
+
+# Types whose lines carry a unit cost the user enters (issues and transfers are costed
+# by the ledger; a cost adjustment carries an amount only).
+PRICED_TYPES = {"QCKC", "QTRK"}
+
+
+def to_input(header: DraftHeader, lines: DraftLines):
+    """The engine's DocumentInput for save_draft."""
+    from jxc_desktop.engine.documents import DocumentInput
+
+    return DocumentInput(
+        header.doc_type,
+        header.date,
+        [line.to_input() for line in lines.lines],
+        time=header.time,
+        warehouse=header.warehouse or None,
+        dest_warehouse=header.dest_warehouse or None,
+        remarks=header.remarks,
+    )

@@ -1,0 +1,241 @@
+"""The 库存 tab: lists, the scanner form (200 scans), stocktake by scanning, drill-down."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from jxc_desktop.engine import documents
+from jxc_desktop.engine import masterdata as md
+from jxc_desktop.engine.barcodes import complete_ean13
+from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.ui import messages
+from jxc_desktop.ui.inventory.doc_form import DocumentForm
+from jxc_desktop.ui.inventory.stocktake import StocktakeDialog
+from tests.ui_helpers import make_window
+
+WATER = complete_ean13("690123456789")
+WATER_BOX = complete_ean13("690123456790")
+TEA = complete_ean13("690123456791")
+
+
+@pytest.fixture
+def shop(company):
+    md.save_warehouse(md.WarehouseData("W1", "主仓库"))
+    md.save_warehouse(md.WarehouseData("W2", "门店仓"))
+    md.save_item(
+        md.ItemData(
+            code="WATER",
+            name="矿泉水 550ml",
+            purchase_price="1.2",
+            units=[md.UnitData("箱", "12")],
+            barcodes=[md.BarcodeData(WATER), md.BarcodeData(WATER_BOX, "箱")],
+        )
+    )
+    md.save_item(
+        md.ItemData(code="TEA", name="绿茶", purchase_price="3.5", barcodes=[md.BarcodeData(TEA)])
+    )
+    return company
+
+
+@pytest.fixture
+def window(qtbot, shop, tmp_path):
+    window = make_window(qtbot, shop, tmp_path)
+    window.select_tab("inventory")
+    yield window
+    messages.shown.clear()
+
+
+def wait_idle(qtbot, ops):
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=10_000)
+
+
+def scan(qtbot, form, text):
+    qtbot.keyClicks(form.scan.edit, text)
+    qtbot.keyClick(form.scan.edit, Qt.Key.Key_Enter)
+
+
+def balance(item, wh="W1"):
+    rows = load_all()["stock-balance"].run(ReportParams(item=item, warehouse=wh))
+    return sum((r["qty"] for r in rows), Decimal(0)), sum((r["value"] for r in rows), Decimal(0))
+
+
+def test_tab_opens_every_sub_view(window, qtbot):
+    page = window.pages["inventory"]
+    assert window.current_page() is page
+    for i, (key, _label) in enumerate(page.entries):
+        page.nav.setCurrentRow(i)
+        assert page.stack.currentWidget() is page.views[key]
+    page.select_key("QTRK")
+    assert page.views["QTRK"].list.model.rowCount() == 0
+
+
+def test_scanning_200_codes_into_a_receipt_then_approve(window, qtbot):
+    page = window.pages["inventory"]
+    page.select_key("QTRK")
+    form = page.new_record()
+    assert isinstance(form, DocumentForm)
+    qtbot.waitUntil(lambda: form.scan.edit.hasFocus(), timeout=2000)
+    form.date.setDate(dt.date(2026, 1, 5))
+    sequence = []
+    for n in range(196):
+        sequence.append([WATER, TEA, "WATER"][n % 3])
+    sequence += [WATER_BOX, "3*" + TEA, "NOPE-404", WATER[:-1] + "0"]
+    start = time.perf_counter()
+    for code in sequence:
+        scan(qtbot, form, code)
+        assert form.scan.edit.text() == ""
+    elapsed = time.perf_counter() - start
+    # 131 water pieces (66 EAN + 65 by item code), 65 + 3 tea, 1 box; 2 refused scans.
+    lines = {(x.code, x.unit): x.qty for x in form.lines.lines}
+    assert lines == {
+        ("WATER", "个"): Decimal(131),
+        ("TEA", "个"): Decimal(68),
+        ("WATER", "箱"): Decimal(1),
+    }
+    assert form.scan.is_error() and "校验位" in form.scan.message.text()
+    assert form.scan.errors == 2
+    assert elapsed < 20, elapsed
+    form.approve()
+    assert form.header.status == "approved"
+    assert messages.shown and "已审核" in messages.shown[-1].text()
+    # 131 + 12 = 143 pieces at 1.20; the box line costs 14.40.
+    assert balance("WATER") == (Decimal(143), Decimal("171.60"))
+    assert balance("TEA") == (Decimal(68), Decimal("238.00"))
+    listed = page.views["QTRK"].list.model
+    assert listed.rowCount() == 1 and listed.row(0)["status"] == "已审核"
+
+
+def test_save_shows_every_problem_at_once(window, qtbot):
+    page = window.pages["inventory"]
+    page.select_key("QTCK")
+    form = page.new_record()
+    form.warehouse.setCurrentIndex(0)  # no warehouse
+    assert not form.save()  # and no lines
+    text = form.banner.text()
+    assert not form.banner.isHidden()
+    assert "仓库" in text and "明细" in text
+    assert form.doc_id is None
+
+
+def test_backdated_receipt_shows_the_revaluation_notice(window, qtbot):
+    from tests.inventory_helpers import doc
+
+    doc("QTRK", dt.date(2026, 1, 10), [("WATER", 10, "1")])
+    doc("QTCK", dt.date(2026, 1, 12), [("WATER", 5)])
+    page = window.pages["inventory"]
+    page.select_key("QTRK")
+    form = page.new_record()
+    form.date.setDate(dt.date(2026, 1, 8))
+    scan(qtbot, form, "10*WATER")
+    form.lines[0].price = Decimal("2")
+    assert form.approve()
+    assert "重估" in messages.shown[-1].text()
+
+
+def test_list_actions_unapprove_void_delete_print_labels_export(window, qtbot, tmp_path):
+    from tests.inventory_helpers import doc
+
+    d = doc("QTRK", dt.date(2026, 1, 3), [("WATER", 4, "1.2")])
+    page = window.pages["inventory"]
+    view = page.select_key("QTRK")
+    view.refresh()
+    view.list.select_row(0)
+    assert view.unapprove()
+    assert documents.get_document(d.id).status == "draft"
+    pdf = tmp_path / "doc.pdf"
+    view.print_document(str(pdf))
+    wait_idle(qtbot, window.ops)
+    assert pdf.stat().st_size > 1000
+    labels = view.print_labels(str(tmp_path / "labels.pdf"))
+    assert labels.count.text() == "4"
+    labels.layout_box.setCurrentIndex(2)
+    labels.render()
+    wait_idle(qtbot, window.ops)
+    assert (tmp_path / "labels.pdf").stat().st_size > 1000
+    out = tmp_path / "list.xlsx"
+    view.export(str(out))
+    wait_idle(qtbot, window.ops)
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[1][0] == d.number and rows[1][2] == "其他入库"
+    view.status.setCurrentIndex(view.status.findData("draft"))
+    assert view.list.model.rowCount() == 1
+    view.list.select_row(0)
+    assert view.void()
+    assert documents.get_document(d.id).status == "void"
+    assert view.list.model.rowCount() == 0
+
+
+def test_stocktake_counted_by_scanning_posts_gain_and_loss(window, qtbot):
+    from tests.inventory_helpers import doc
+
+    doc("QTRK", dt.date(2026, 1, 2), [("WATER", 24, "1.2"), ("TEA", 10, "3.5")])
+    page = window.pages["inventory"]
+    page.select_key("PDD")
+    create = page.new_record()
+    create.date.setDate(dt.date(2026, 1, 20))
+    assert create.create()
+    counting = page.dialog
+    assert isinstance(counting, StocktakeDialog)
+    assert "未盘" in counting.model.data(counting.model.index(0, 6))
+    scan(qtbot, counting, WATER_BOX)  # 12
+    scan(qtbot, counting, WATER_BOX)  # 24
+    scan(qtbot, counting, "2*" + WATER)  # 26: a gain of 2
+    scan(qtbot, counting, "NOPE")
+    assert counting.scan.is_error()
+    tea_row = next(i for i, r in enumerate(counting.model.rows) if r["item"] == "TEA")
+    counting.model.setData(counting.model.index(tea_row, 6), "7")  # typed: a loss of 3
+    rows = {r["item"]: r for r in counting.model.rows}
+    assert rows["WATER"]["diff_qty"] == 2 and rows["TEA"]["diff_qty"] == -3
+    assert "盘盈 2.40" in counting.summary.text()
+    counting.reject()
+    # Resumed later: the counts are on the draft.
+    page.views["PDD"].refresh()
+    page.views["PDD"].list.select_row(0)
+    page.views["PDD"].edit()
+    resumed = page.dialog
+    assert resumed is not counting and {
+        r["item"]: r["counted_qty"] for r in resumed.model.rows
+    } == {
+        "WATER": 26,
+        "TEA": 7,
+    }
+    assert resumed.approve()
+    assert balance("WATER") == (Decimal(26), Decimal("31.20"))
+    assert balance("TEA")[0] == 7
+
+
+def test_stock_query_drills_down_to_moves_and_documents(window, qtbot):
+    from tests.inventory_helpers import doc
+
+    first = doc("QTRK", dt.date(2026, 1, 2), [("WATER", 24, "1.2")])
+    doc("DBD", dt.date(2026, 1, 3), [("WATER", 4)], dest="W2")
+    page = window.pages["inventory"]
+    stock = page.select_key("balance")
+    stock.run()
+    wait_idle(qtbot, window.ops)
+    assert [(r["item"], r["warehouse"], r["qty"]) for r in stock.model.rows] == [
+        ("WATER", "W1", 20),
+        ("WATER", "W2", 4),
+    ]
+    stock.table.activated.emit(stock.model.index(0, 0))
+    wait_idle(qtbot, window.ops)
+    ledger = page.views["ledger"]
+    assert page.stack.currentWidget() is ledger
+    assert [r["number"] for r in ledger.model.rows] == [first.number, page_number("DBD")]
+    ledger.table.activated.emit(ledger.model.index(0, 0))
+    form = page.dialog
+    assert isinstance(form, DocumentForm) and form.header.number == first.number
+    assert not form.scan.isVisible() and form.model.read_only
+
+
+def page_number(doc_type):
+    from jxc_desktop.models.documents import Document
+
+    return Document.get(Document.doc_type == doc_type).number
