@@ -239,3 +239,17 @@ def page_number(doc_type):
     from jxc_desktop.models.documents import Document
 
     return Document.get(Document.doc_type == doc_type).number
+
+
+def test_approve_refusal_lists_every_line_problem_in_the_form(window, qtbot):
+    md.save_item(md.ItemData(code="MILK", name="牛奶", batch_managed=True, shelf_life_days=30))
+    md.save_item(md.ItemData(code="EGG", name="鸡蛋", batch_managed=True, shelf_life_days=30))
+    page = window.pages["inventory"]
+    page.select_key("QTRK")
+    form = page.new_record()
+    scan(qtbot, form, "MILK")
+    scan(qtbot, form, "EGG")
+    assert not form.approve()
+    text = form.banner.text()
+    assert "第 1 行" in text and "第 2 行" in text and "批次" in text
+    assert form.header.status == "draft" and form.doc_id is not None  # saved, not approved

@@ -254,17 +254,11 @@ class DocumentForm(QDialog):
             self.table.setFocus()  # commit the cell being typed in
         data = scanning.to_input(self.collect(), self.lines)
 
-        def handle(exc: BaseException) -> bool:
-            if isinstance(exc, ValidationError):
-                self.show_problems([str(p) for p in exc.problems])
-                return True
-            return False
-
         ok, doc = self.ops.run(
             lambda: documents.save_draft(data, self.doc_id),
             parent=self,
             changed="documents",
-            on_failure=handle,
+            on_failure=self._problems_in_banner,
         )
         if ok:
             self.doc_id = doc.id
@@ -275,6 +269,13 @@ class DocumentForm(QDialog):
             self.scan.show_ok(tr("已保存 {n}").format(n=doc.number))
         self.scan.setFocus()
         return ok
+
+    def _problems_in_banner(self, exc: BaseException) -> bool:
+        """Validation problems (saving or approving) go to the banner, all of them."""
+        if isinstance(exc, ValidationError):
+            self.show_problems([str(p) for p in exc.problems])
+            return True
+        return False
 
     def show_problems(self, texts: list[str]) -> None:
         head = tr("发现 {n} 个问题，未保存：").format(n=len(texts))
@@ -287,7 +288,10 @@ class DocumentForm(QDialog):
             return False
         doc_id = self.doc_id
         ok, result = self.ops.run(
-            lambda: documents.approve(doc_id), parent=self, changed="documents"
+            lambda: documents.approve(doc_id),
+            parent=self,
+            changed="documents",
+            on_failure=self._problems_in_banner,
         )
         if not ok:
             return False

@@ -43,10 +43,18 @@ class DocumentList(QWidget):
         self.list.model.filters["doc_type"] = doc_type
         self.list.model.set_sort("number", True)  # newest first
         self._build_filters()
+        self._hide_columns()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._build_buttons())
         layout.addWidget(self.list, 1)
+
+    def _hide_columns(self) -> None:
+        """Columns that say nothing for this type: the type itself, the partner (inventory
+        documents have none) and the destination outside transfers."""
+        hidden = {"doc_type", "partner"} | ({"dest_warehouse"} if self.doc_type != "DBD" else set())
+        for i, column in enumerate(self.list.model.source.columns):
+            self.list.table.setColumnHidden(i, column.key in hidden)
 
     def _build_filters(self) -> None:
         self.status = QComboBox()

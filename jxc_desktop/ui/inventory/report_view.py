@@ -76,6 +76,7 @@ class ReportView(QWidget):
         self.report = load_all()[report_name]
         self.params = ReportParams()
         self.last_pdf: str | None = None
+        self._ran = False
         self.model = RowsModel(self.report.columns, self)
         self.table = QTableView()
         self.table.setObjectName("reportTable")
@@ -141,6 +142,13 @@ class ReportView(QWidget):
         row.addWidget(self.count)
         return row
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """库存查询 fills itself when first shown (balances come from the balance table,
+        so it is quick); the ledger and summary wait for 查询 as they may be large."""
+        super().showEvent(event)
+        if self.report.name == "stock-balance" and not self._ran:
+            self.run()
+
     def fill_warehouses(self) -> None:
         chosen = self.warehouse.currentData()
         self.warehouse.clear()
@@ -163,6 +171,7 @@ class ReportView(QWidget):
 
     def run(self):
         """Runs the report on the worker thread and shows its rows."""
+        self._ran = True
         params = self.current_params()
         report = self.report
         return self.ops.run_in_background(
