@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import openpyxl
-import pytest
+from ui_helpers import make_window
 
-pytest.importorskip("jxc_desktop.engine.listing")
-pytest.importorskip("jxc_desktop.engine.excel_io")
-
-from ui_helpers import make_window  # noqa: E402
-
-from jxc_desktop.models.masterdata import Item  # noqa: E402
+from jxc_desktop.models.masterdata import Item
 
 
 def fill_template(path, rows):

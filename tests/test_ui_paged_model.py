@@ -5,11 +5,9 @@ from __future__ import annotations
 import pytest
 from ui_helpers import bulk_items
 
-pytest.importorskip("jxc_desktop.engine.listing")  # the lists land with the listing engine
-
-from jxc_desktop.ui.list_view import ListView  # noqa: E402
-from jxc_desktop.ui.listing_source import ListingSource  # noqa: E402
-from jxc_desktop.ui.paged_model import MAX_PAGES, PAGE_SIZE  # noqa: E402
+from jxc_desktop.ui.list_view import ListView
+from jxc_desktop.ui.listing_source import ListingSource
+from jxc_desktop.ui.paged_model import MAX_PAGES, PAGE_SIZE
 
 
 @pytest.fixture

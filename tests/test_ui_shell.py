@@ -7,9 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from ui_helpers import make_item, make_window, type_text, ui_settings
 
-pytest.importorskip("jxc_desktop.engine.listing")  # the lists land with the listing engine
-
-from jxc_desktop.ui import messages  # noqa: E402
+from jxc_desktop.ui import messages
 from jxc_desktop.ui.i18n import apply_language
 from jxc_desktop.ui.main_window import TAB_ORDER
 from jxc_desktop.ui.pages import PlannedPage
@@ -30,13 +28,16 @@ def test_every_tab_opens_and_unbuilt_modules_say_so(qtbot, company, tmp_path):
 
 
 def test_home_shows_real_counts_and_status_bar(qtbot, company, tmp_path):
-    make_item("A001", "矿泉水")
+    make_item("A001", "矿泉水", safety_stock="10", max_stock="50")  # none on hand: an alert
     make_item("A002", "方便面")
     window = make_window(qtbot, company, tmp_path)
     home = window.pages["home"]
     assert home.values["items"].text() == "2"
     assert home.values["customers"].text() == "0"
     assert "测试公司" in home.title.text() and "2026-01" in home.subtitle.text()
+    qtbot.waitUntil(lambda: home.alerts["below_safety"].text() != "…", timeout=5000)
+    assert home.alerts["below_safety"].text() == "1"
+    assert home.alerts["expired"].text() == "0"
     home.cards["items"].click()
     assert window.current_key() == "masterdata"
     assert window.pages["masterdata"].list.model.rowCount() == 2
@@ -200,7 +201,6 @@ def test_an_empty_file_asks_for_setup(tmp_path):
 
 
 def test_wizard_builds_the_demo_company(qtbot, tmp_path):
-    pytest.importorskip("jxc_desktop.engine.demo")
     from jxc_desktop.engine.session import close_company
     from jxc_desktop.models.masterdata import Item, Partner
     from jxc_desktop.ui.wizard import FirstRunWizard

@@ -49,6 +49,7 @@ class Job:
     on_failure: Callable[[BaseException], bool] | None
     parent: QWidget | None
     cancellable: bool = False
+    quiet: bool = False  # a background read the user did not ask for: no dialog
     stop: threading.Event = field(default_factory=threading.Event)
 
 
@@ -117,13 +118,14 @@ class Ops(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], bool] | None = None,
         cancellable: bool = False,
+        quiet: bool = False,
     ) -> Job:
         """Queues fn(progress, should_stop); results come back on the GUI thread.
 
         Only a job whose fn checks should_stop is `cancellable`; the others show no
         cancel button, so the dialog never offers what it cannot do.
         """
-        job = Job(fn, title, changed, on_success, on_failure, parent, cancellable)
+        job = Job(fn, title, changed, on_success, on_failure, parent, cancellable, quiet)
         self._queue.append(job)
         self._next()
         return job
@@ -151,15 +153,20 @@ class Ops(QObject):
             return
         self._ensure_thread()
         self._current = job = self._queue.popleft()
-        self._dialog = QProgressDialog(job.title, tr("取消"), 0, 0, job.parent)
-        self._dialog.setWindowTitle(tr("请稍候"))
-        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self._dialog.setMinimumDuration(300)  # quick jobs never flash a dialog
-        if job.cancellable:
-            self._dialog.canceled.connect(job.stop.set)
-        else:
-            self._dialog.setCancelButton(None)
+        if not job.quiet:
+            self._dialog = self._progress_dialog(job)
         self._start.emit(job)
+
+    def _progress_dialog(self, job: Job) -> QProgressDialog:
+        dialog = QProgressDialog(job.title, tr("取消"), 0, 0, job.parent)
+        dialog.setWindowTitle(tr("请稍候"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)  # quick jobs never flash a dialog
+        if job.cancellable:
+            dialog.canceled.connect(job.stop.set)
+        else:
+            dialog.setCancelButton(None)
+        return dialog
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
