@@ -76,3 +76,48 @@ def test_ledger_tables_are_append_only(company):
         with pytest.raises(Exception, match="append-only"):
             database.obj.execute_sql(sql)
     assert StockMove.select().count() == 1
+
+
+def test_document_hooks_run_in_the_approval(company):
+    import datetime as dt
+
+    from jxc_desktop.engine import documents
+    from jxc_desktop.engine.documents import DocumentInput, LineInput
+    from jxc_desktop.engine.errors import Problem, ValidationError
+    from jxc_desktop.models.masterdata import Warehouse
+
+    unit = Unit.get(Unit.name == "个")
+    Item.create(code="H", name="h", base_unit=unit)
+    Warehouse.create(code="W", name="w")
+    seen = []
+
+    def refuse_big(doc):
+        return [Problem("too big")] if doc.remarks == "big" else []
+
+    def after(doc, result):
+        seen.append((doc.number, type(result).__name__))
+        return ["hook ran"]
+
+    documents.on_validate(refuse_big)
+    documents.on_approve(after)
+    try:
+        d = documents.save_draft(
+            DocumentInput(
+                "QTRK",
+                dt.date(2026, 1, 2),
+                [LineInput(item="H", qty="1", price="1")],
+                warehouse="W",
+                remarks="big",
+            )
+        )
+        with pytest.raises(ValidationError):
+            documents.approve(d.id)
+        assert documents.get_document(d.id).status == "draft" and not seen
+        from jxc_desktop.models.documents import Document
+
+        Document.update(remarks="").where(Document.id == d.id).execute()
+        result = documents.approve(d.id)
+        assert seen == [(d.number, "PostResult")] and "hook ran" in result.messages
+    finally:
+        documents._VALIDATORS.remove(refuse_big)
+        documents._AFTER_APPROVE.remove(after)

@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "jxc_desktop.cli.base_commands",
     "jxc_desktop.cli.doc_commands",
     "jxc_desktop.cli.report_commands",
+    "jxc_desktop.cli.print_commands",
     "jxc_desktop.cli.data_commands",
 ]
 

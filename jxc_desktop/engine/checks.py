@@ -41,7 +41,7 @@ def _schema_version() -> list[str]:
 def _foreign_keys() -> list[str]:
     """Every reference points at an existing row (checked model by model, any database)."""
     out = []
-    for model in schema.V1_MODELS:
+    for model in schema.ALL_MODELS:
         for fk in model._meta.refs:
             target = fk.rel_model
             table = model._meta.table_name

@@ -9,6 +9,7 @@ functions, so the demo obeys every validation rule (valid EAN-13 check digits, v
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from decimal import Decimal
 
@@ -473,6 +474,8 @@ def _people(rng: random.Random) -> None:
 
 def build_demo(setup: CompanySetup) -> Company:
     """Creates the company (init_company) and fills it with the demo base data."""
+    if not setup.start_period:
+        setup.start_period = _months_ago(dt.date.today(), 3)
     company = init_company(setup)
     rng = random.Random(SEED)
     with write_transaction():
@@ -493,7 +496,18 @@ def build_demo(setup: CompanySetup) -> Company:
         md.save_exchange_rate("USD", _first_day(setup), "7.1")
         md.save_exchange_rate("HKD", _first_day(setup), "0.91")
         audit("company.demo", company.name)
+    with write_transaction():
+        from jxc_desktop.engine.demo_stock import build_stock_history
+
+        build_stock_history(
+            _first_day(setup), max(dt.date.today(), _first_day(setup) + dt.timedelta(days=60))
+        )
     return company
+
+
+def _months_ago(day, months: int) -> str:
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return f"{y:04d}-{m + 1:02d}"
 
 
 def _first_day(setup: CompanySetup):

@@ -37,6 +37,36 @@ class Posting:
 
 _POSTINGS: dict[str, Posting] = {}
 
+# Other modules follow every approval in the same transaction without the document
+# framework knowing them: checks that may refuse it (credit control), and effects after
+# the posting (open items, vouchers). Each hook gets the document and, after posting,
+# the posting's result; a hook may return messages for the user.
+_VALIDATORS: list[Callable[[Document], list[Problem]]] = []
+_AFTER_APPROVE: list[Callable[[Document, object], list[str] | None]] = []
+_AFTER_UNAPPROVE: list[Callable[[Document, object], list[str] | None]] = []
+
+
+def on_validate(hook: Callable[[Document], list[Problem]]) -> Callable:
+    _VALIDATORS.append(hook)
+    return hook
+
+
+def on_approve(hook: Callable[[Document, object], list[str] | None]) -> Callable:
+    _AFTER_APPROVE.append(hook)
+    return hook
+
+
+def on_unapprove(hook: Callable[[Document, object], list[str] | None]) -> Callable:
+    _AFTER_UNAPPROVE.append(hook)
+    return hook
+
+
+def _run_hooks(hooks, doc: Document, result) -> None:
+    for hook in hooks:
+        messages = hook(doc, result)
+        if messages and hasattr(result, "messages"):
+            result.messages.extend(messages)
+
 
 def register_posting(prefix: str, posting: Posting) -> None:
     _POSTINGS[prefix] = posting
@@ -47,9 +77,20 @@ def posting_for(prefix: str) -> Posting | None:
     return _POSTINGS.get(prefix)
 
 
+@dataclass
+class _Result:
+    """What a posting that writes no ledger returns: only messages for the user."""
+
+    messages: list[str] = field(default_factory=list)
+
+
+# Modules that register postings and hooks; imported lazily to avoid import cycles.
+POSTING_MODULES = ["jxc_desktop.engine.inventory.postings"]
+
+
 def _load_postings() -> None:
-    """Imports the modules that register postings (kept lazy to avoid import cycles)."""
-    import jxc_desktop.engine.inventory.postings  # noqa: F401
+    for name in POSTING_MODULES:
+        __import__(name)
 
 
 # ---------------------------------------------------------------- numbers
@@ -502,12 +543,16 @@ def approve(doc_id: int):
                     t=DOC_TYPES[doc.doc_type].label,
                 )
             )
-        require(posting.validate(doc))
+        problems = list(posting.validate(doc))
+        for validator in _VALIDATORS:
+            problems += validator(doc)
+        require(problems)
         doc.status = "approved"
         doc.approver = current_user()
         doc.approved_at = now()
         doc.save()
-        result = posting.post(doc)
+        result = posting.post(doc) or _Result()
+        _run_hooks(_AFTER_APPROVE, doc, result)
         audit("document.approve", doc.number)
     return result
 
@@ -542,7 +587,8 @@ def unapprove(doc_id: int):
                     d=", ".join(d.number for d in downstream),
                 )
             )
-        result = posting_for(doc.doc_type).unpost(doc)
+        result = posting_for(doc.doc_type).unpost(doc) or _Result()
+        _run_hooks(_AFTER_UNAPPROVE, doc, result)
         doc.status = "draft"
         doc.approver = None
         doc.approved_at = None

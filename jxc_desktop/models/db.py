@@ -157,6 +157,25 @@ def install_append_only_guard(table: str) -> None:
         )
 
 
+def create_index_if_missing(table: str, name: str, columns: Sequence[str], unique=False) -> None:
+    """A migration step's index (both databases understand IF NOT EXISTS)."""
+    kind = "UNIQUE INDEX" if unique else "INDEX"
+    cols = ", ".join(f'"{c}"' for c in columns)
+    database.obj.execute_sql(f'CREATE {kind} IF NOT EXISTS "{name}" ON "{table}" ({cols})')
+
+
+def add_column_if_missing(model, field_name: str) -> None:
+    """Adds a model's field as a column when an older database lacks it."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    db = database.obj
+    table = model._meta.table_name
+    field = model._meta.fields[field_name]
+    if field.column_name in {c.name for c in db.get_columns(table)}:
+        return
+    migrate(SchemaMigrator.from_database(db).add_column(table, field.column_name, field))
+
+
 def table_names() -> list[str]:
     return sorted(database.obj.get_tables())
 

@@ -65,7 +65,10 @@ class Document(BaseModel):
     total_tax = MoneyField(default=0)
 
     class Meta:
-        indexes = ((("doc_type", "external_number"), False),)
+        indexes = (
+            (("doc_type", "external_number"), False),
+            (("doc_type", "status", "date"), False),
+        )
 
 
 class DocumentLine(BaseModel):

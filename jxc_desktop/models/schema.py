@@ -14,8 +14,23 @@ from pathlib import Path
 
 from jxc_desktop.engine.errors import SchemaError
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.models import accounting, company, documents, masterdata, stock
-from jxc_desktop.models.db import database, install_append_only_guard, is_sqlite, write_transaction
+from jxc_desktop.models import (
+    accounting,
+    company,
+    documents,
+    finance,
+    masterdata,
+    production,
+    stock,
+    trade,
+)
+from jxc_desktop.models.db import (
+    create_index_if_missing,
+    database,
+    install_append_only_guard,
+    is_sqlite,
+    write_transaction,
+)
 
 V1_MODELS = [
     company.Meta,
@@ -53,6 +68,11 @@ V1_MODELS = [
 
 APPEND_ONLY_TABLES = ["stock_move", "serial_move"]
 
+# Step 3: the finance (vouchers), trade (open items, settlements) and production tables.
+V3_MODELS = [*finance.MODELS, *trade.MODELS, *production.MODELS]
+V3_APPEND_ONLY = [*finance.APPEND_ONLY, *trade.APPEND_ONLY, *production.APPEND_ONLY]
+ALL_MODELS = V1_MODELS + V3_MODELS
+
 
 def _step_1() -> None:
     database.obj.create_tables(V1_MODELS)
@@ -60,7 +80,22 @@ def _step_1() -> None:
         install_append_only_guard(table)
 
 
-STEPS: dict[int, Callable[[], None]] = {1: _step_1}
+def _step_2() -> None:
+    """Document lists filter by type and status and sort by date."""
+    create_index_if_missing(
+        "document", "document_doc_type_status_date", ["doc_type", "status", "date"]
+    )
+
+
+# Steps after the first must work on a database made by any earlier version and on a
+# fresh one (whose tables step 1 made from today's models): they check before they add.
+def _step_3() -> None:
+    database.obj.create_tables(V3_MODELS, safe=True)
+    for table in V3_APPEND_ONLY:
+        install_append_only_guard(table)
+
+
+STEPS: dict[int, Callable[[], None]] = {1: _step_1, 2: _step_2, 3: _step_3}
 SCHEMA_VERSION = max(STEPS)
 
 

@@ -200,12 +200,10 @@ def _source_line(
                 )
             )
             return None
-    line = (
-        DocumentLine.select()
-        .where((DocumentLine.document == doc) & (DocumentLine.item == item))
-        .order_by(DocumentLine.line_no)
-        .first()
-    )
+    query = DocumentLine.select().where(DocumentLine.document == doc)
+    if item is not None:
+        query = query.where(DocumentLine.item == item)
+    line = query.order_by(DocumentLine.line_no).first()
     if line is None:
         problems.append(
             Problem(
@@ -230,6 +228,9 @@ def _line(group: _Group, row: SheetRow, header: dict, problems: list[Problem], c
         if line.amount is None:
             problems.append(Problem(tr("必填", "required"), row=row.number, column="金额"))
         line.account = _text(row, "账户")
+        source = _text(row, "源单编号")
+        if source:  # the invoice / delivery / order this money settles: its first line
+            line.source_line = _source_line(source, None, row, problems, created)
         return line
     code = _text(row, "商品编码")
     item = lookup.item_by_code(code) if code else None
