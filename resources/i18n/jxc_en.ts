@@ -1102,10 +1102,6 @@
     <name>jxc</name>
     <!-- 库存 tab (jxc_desktop/ui/inventory) -->
     <message>
-      <source>A4 不干胶 3×8（63.5×33.9 mm）</source>
-      <translation>A4 sticker sheet 3×8 (63.5×33.9 mm)</translation>
-    </message>
-    <message>
       <source>{c} {name} +{q}，已盘 {t}</source>
       <translation>{c} {name} +{q}, counted {t}</translation>
     </message>
@@ -1210,14 +1206,6 @@
       <translation>Number:</translation>
     </message>
     <message>
-      <source>卷筒标签 40×30 mm</source>
-      <translation>Roll labels 40×30 mm</translation>
-    </message>
-    <message>
-      <source>卷筒标签 50×30 mm</source>
-      <translation>Roll labels 50×30 mm</translation>
-    </message>
-    <message>
       <source>反审核</source>
       <translation>Un-approve</translation>
     </message>
@@ -1300,10 +1288,6 @@
     <message>
       <source>打印标签</source>
       <translation>Print labels</translation>
-    </message>
-    <message>
-      <source>打印边框（普通纸裁切用）</source>
-      <translation>Print outlines (for cutting plain paper)</translation>
     </message>
     <message>
       <source>扫描条码或输入商品编码后回车；先输入“数量*”可一次录入多件，如 5*6901234567892</source>
@@ -1396,10 +1380,6 @@
     <message>
       <source>生产日期</source>
       <translation>Production date</translation>
-    </message>
-    <message>
-      <source>生成 PDF</source>
-      <translation>Write PDF</translation>
     </message>
     <message>
       <source>盈亏数量</source>

@@ -21,8 +21,8 @@ from jxc_desktop.ui.ops import Ops
 
 def layout_choices() -> list[tuple[str, str]]:
     return [
-        ("roll-50x30", tr("卷筒标签 50×30 mm")),
-        ("roll-40x30", tr("卷筒标签 40×30 mm")),
+        ("roll-50x30", tr("标签打印机 50×30 mm")),
+        ("roll-40x30", tr("标签打印机 40×30 mm")),
         ("a4-3x8", tr("A4 不干胶 3×8（63.5×33.9 mm）")),
     ]
 
