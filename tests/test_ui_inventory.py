@@ -54,6 +54,12 @@ def wait_idle(qtbot, ops):
     qtbot.waitUntil(lambda: not ops.busy(), timeout=10_000)
 
 
+def finish(qtbot, window, job) -> None:
+    """Waits for the form's save / approval on the worker thread."""
+    assert job is not None
+    wait_idle(qtbot, window.ops)
+
+
 def scan(qtbot, form, text):
     qtbot.keyClicks(form.scan.edit, text)
     qtbot.keyClick(form.scan.edit, Qt.Key.Key_Enter)
@@ -100,7 +106,7 @@ def test_scanning_200_codes_into_a_receipt_then_approve(window, qtbot):
     assert form.scan.is_error() and "校验位" in form.scan.message.text()
     assert form.scan.errors == 2
     assert elapsed < 20, elapsed
-    form.approve()
+    finish(qtbot, window, form.approve())
     assert form.header.status == "approved"
     assert messages.shown and "已审核" in messages.shown[-1].text()
     # 131 + 12 = 143 pieces at 1.20; the box line costs 14.40.
@@ -115,7 +121,7 @@ def test_save_shows_every_problem_at_once(window, qtbot):
     page.select_key("QTCK")
     form = page.new_record()
     form.warehouse.setCurrentIndex(0)  # no warehouse
-    assert not form.save()  # and no lines
+    finish(qtbot, window, form.save())  # and no lines
     text = form.banner.text()
     assert not form.banner.isHidden()
     assert "仓库" in text and "明细" in text
@@ -133,7 +139,8 @@ def test_backdated_receipt_shows_the_revaluation_notice(window, qtbot):
     form.date.setDate(dt.date(2026, 1, 8))
     scan(qtbot, form, "10*WATER")
     form.lines[0].price = Decimal("2")
-    assert form.approve()
+    finish(qtbot, window, form.approve())
+    assert form.header.status == "approved"
     assert "重估" in messages.shown[-1].text()
 
 
@@ -180,7 +187,7 @@ def test_stocktake_counted_by_scanning_posts_gain_and_loss(window, qtbot):
     page.select_key("PDD")
     create = page.new_record()
     create.date.setDate(dt.date(2026, 1, 20))
-    assert create.create()
+    finish(qtbot, window, create.create())
     counting = page.dialog
     assert isinstance(counting, StocktakeDialog)
     assert "未盘" in counting.model.data(counting.model.index(0, 6))
@@ -206,7 +213,8 @@ def test_stocktake_counted_by_scanning_posts_gain_and_loss(window, qtbot):
         "WATER": 26,
         "TEA": 7,
     }
-    assert resumed.approve()
+    finish(qtbot, window, resumed.approve())
+    assert "已审核" in resumed.info.text()
     assert balance("WATER") == (Decimal(26), Decimal("31.20"))
     assert balance("TEA")[0] == 7
 
@@ -249,7 +257,8 @@ def test_approve_refusal_lists_every_line_problem_in_the_form(window, qtbot):
     form = page.new_record()
     scan(qtbot, form, "MILK")
     scan(qtbot, form, "EGG")
-    assert not form.approve()
+    finish(qtbot, window, form.approve())
     text = form.banner.text()
+    assert "已保存但未审核" in text
     assert "第 1 行" in text and "第 2 行" in text and "批次" in text
     assert form.header.status == "draft" and form.doc_id is not None  # saved, not approved

@@ -266,9 +266,14 @@ class DraftHeader:
 
 
 def load_draft(doc_id: int) -> tuple[DraftHeader, DraftLines]:
-    """A saved document as the form shows it: header codes and draft lines in line order."""
+    """A saved document as the form shows it: header codes and draft lines in line order.
+
+    Items, units, factors and locations are read once for the whole document (a
+    500-line document opens in a few queries, not thousands).
+    """
     from jxc_desktop.engine.documents import get_document
     from jxc_desktop.models.documents import DocumentLine
+    from jxc_desktop.models.masterdata import Location
 
     doc = get_document(doc_id)
     header = DraftHeader(
@@ -282,22 +287,56 @@ def load_draft(doc_id: int) -> tuple[DraftHeader, DraftLines]:
         doc.status,
         doc.id,
     )
-    value_only = doc.doc_type == "CBTZ"
-    lines = DraftLines(with_price=doc.doc_type in PRICED_TYPES)
-    query = DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
-    for row in query:
-        line = draft_line(row.item, row.unit, False)
-        line.qty = row.qty
-        line.price = row.price if doc.doc_type in PRICED_TYPES else None
-        line.amount = row.amount if value_only else None
-        line.location = row.location.code if row.location_id else ""
-        line.dest_location = row.dest_location.code if row.dest_location_id else ""
+    rows = list(
+        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
+    )
+    item_ids = sorted({r.item_id for r in rows if r.item_id})
+    items = {i.id: i for i in by_ids(Item, item_ids)}
+    units = {u.id: u.name for u in Unit.select()}
+    factors = {
+        (f.item_id, f.unit_id): f.factor
+        for chunk in chunks(item_ids)
+        for f in ItemUnit.select().where(ItemUnit.item.in_(chunk))
+    }
+    warehouses = [w for w in (doc.warehouse_id, doc.dest_warehouse_id) if w]
+    locations = {x.id: x.code for x in Location.select().where(Location.warehouse.in_(warehouses))}
+    priced = doc.doc_type in PRICED_TYPES
+    lines = DraftLines(with_price=priced)
+    for row in rows:
+        item = items.get(row.item_id)
+        if item is None:
+            continue  # money lines have no item; this form never shows them
+        unit_id = row.unit_id or item.base_unit_id
+        factor = Decimal(1) if unit_id == item.base_unit_id else factors.get((item.id, unit_id))
+        line = DraftLine(
+            item.id,
+            item.code,
+            item.name,
+            item.spec or "",
+            unit_id,
+            units[unit_id],
+            factor or Decimal(1),
+            row.qty,
+        )
+        line.price = row.price if priced else None
+        line.amount = row.amount if doc.doc_type == "CBTZ" else None
+        line.location = locations.get(row.location_id, "")
+        line.dest_location = locations.get(row.dest_location_id, "")
         line.batch_no = row.batch_no or ""
-        line.production_date = row.production_date
-        line.expiry_date = row.expiry_date
+        line.production_date, line.expiry_date = row.production_date, row.expiry_date
         line.remarks = row.remarks or ""
         lines.append(line)
     return header, lines
+
+
+def chunks(ids: list[int], size: int = 500):
+    """Id lists cut to a size every database accepts in an IN (...) list."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def by_ids(model, ids: list[int]) -> list:
+    return [row for chunk in chunks(ids) for row in model.select().where(model.id.in_(chunk))]
 
 
 # Types whose lines carry a unit cost the user enters (issues and transfers are costed

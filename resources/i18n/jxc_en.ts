@@ -1461,5 +1461,29 @@
       <source>（保存时生成）</source>
       <translation>(assigned when saved)</translation>
     </message>
+    <message>
+      <source>正在保存……</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>正在审核……</source>
+      <translation>Approving…</translation>
+    </message>
+    <message>
+      <source>发现 {n} 个问题，单据已保存但未审核：</source>
+      <translation>{n} problems found; the document is saved but not approved:</translation>
+    </message>
+    <message>
+      <source>正在保存，请稍候再关闭</source>
+      <translation>Saving; close the form when it is done</translation>
+    </message>
+    <message>
+      <source>正在冻结账面数量……</source>
+      <translation>Freezing the book quantities…</translation>
+    </message>
+    <message>
+      <source>正在处理，请稍候再关闭</source>
+      <translation>Working; close when it is done</translation>
+    </message>
   </context>
 </TS>

@@ -51,6 +51,8 @@ class DocumentForm(QDialog):
         self.doc_type = doc_type
         self.doc_id = doc_id
         self.approved_result = None
+        self.busy = False  # a save or approval is running on the worker thread
+        self.stage = "save"
         if doc_id is None:
             self.header = scanning.DraftHeader(doc_type, dt.date.today())
             self.lines = scanning.DraftLines(with_price=doc_type in scanning.PRICED_TYPES)
@@ -202,6 +204,13 @@ class DocumentForm(QDialog):
         self.status.setText(status_text(self.header.status))
         self.number.setText(self.header.number or tr("（保存时生成）"))
 
+    def reject(self) -> None:
+        """Closing waits for a running save: its answer must find the form still there."""
+        if self.busy:
+            self.scan.show_error(tr("正在保存，请稍候再关闭"))
+            return
+        super().reject()
+
     def _update_totals(self) -> None:
         qty = sum((line.qty for line in self.lines.lines), Decimal(0))
         amounts = [line.line_amount for line in self.lines.lines if line.line_amount is not None]
@@ -246,29 +255,42 @@ class DocumentForm(QDialog):
         h.remarks = self.remarks.text().strip()
         return h
 
-    def save(self) -> bool:
-        """Saves the draft; on refusal shows every problem in the banner, keeps the lines."""
-        if not self.editable():
-            return False
+    def save(self, then=None):
+        """Saves the draft on the worker thread (a 500-line document takes a second or
+        two); on refusal the banner shows every problem and the lines stay as they are.
+        `then` runs after a successful save. Returns the job, or None when nothing ran."""
+        if not self.editable() or self.busy:
+            return None
         if self.table.state() == QAbstractItemView.State.EditingState:
             self.table.setFocus()  # commit the cell being typed in
         data = scanning.to_input(self.collect(), self.lines)
-
-        ok, doc = self.ops.run(
-            lambda: documents.save_draft(data, self.doc_id),
+        doc_id = self.doc_id
+        self.busy, self.stage = True, "save"
+        return self.ops.run_in_background(
+            lambda _progress, _stop: documents.save_draft(data, doc_id),
+            title=tr("正在保存……"),
             parent=self,
             changed="documents",
-            on_failure=self._problems_in_banner,
+            on_success=lambda doc: self._saved(doc, then),
+            on_failure=self._failed,
         )
-        if ok:
-            self.doc_id = doc.id
-            self.header.number, self.header.doc_id = doc.number, doc.id
-            self.setWindowTitle(DOC_TYPES[self.doc_type].label + " - " + doc.number)
-            self.banner.hide()
-            self._show_state()
-            self.scan.show_ok(tr("已保存 {n}").format(n=doc.number))
+
+    def _saved(self, doc, then) -> None:
+        self.busy = False
+        self.doc_id = doc.id
+        self.header.number, self.header.doc_id = doc.number, doc.id
+        self.setWindowTitle(DOC_TYPES[self.doc_type].label + " - " + doc.number)
+        self.banner.hide()
+        self._show_state()
+        self.scan.show_ok(tr("已保存 {n}").format(n=doc.number))
         self.scan.setFocus()
-        return ok
+        if then is not None:
+            then()
+
+    def _failed(self, exc: BaseException) -> bool:
+        self.busy = False
+        self.scan.setFocus()
+        return self._problems_in_banner(exc)
 
     def _problems_in_banner(self, exc: BaseException) -> bool:
         """Validation problems (saving or approving) go to the banner, all of them."""
@@ -278,27 +300,35 @@ class DocumentForm(QDialog):
         return False
 
     def show_problems(self, texts: list[str]) -> None:
-        head = tr("发现 {n} 个问题，未保存：").format(n=len(texts))
+        if self.doc_id is not None and self.stage == "approve":
+            head = tr("发现 {n} 个问题，单据已保存但未审核：").format(n=len(texts))
+        else:
+            head = tr("发现 {n} 个问题，未保存：").format(n=len(texts))
         self.banner.setText("\n".join([head, *[f"• {t}" for t in texts[:40]]]))
         self.banner.show()
 
-    def approve(self) -> bool:
-        """Saves, then approves; shows the engine's messages (e.g. re-valuations)."""
-        if not self.save():
-            return False
+    def approve(self):
+        """Saves, then approves (both on the worker thread); shows the engine's messages,
+        e.g. the re-valuation of later moves after a backdated document."""
+        return self.save(then=self._approve_saved)
+
+    def _approve_saved(self) -> None:
         doc_id = self.doc_id
-        ok, result = self.ops.run(
-            lambda: documents.approve(doc_id),
+        self.busy, self.stage = True, "approve"
+        self.ops.run_in_background(
+            lambda _progress, _stop: documents.approve(doc_id),
+            title=tr("正在审核……"),
             parent=self,
             changed="documents",
-            on_failure=self._problems_in_banner,
+            on_success=self._approved,
+            on_failure=self._failed,
         )
-        if not ok:
-            return False
+
+    def _approved(self, result) -> None:
+        self.busy = False
         self.approved_result = result
         self.header.status = "approved"
         self._show_state()
         notes = list(getattr(result, "messages", []) or [])
         text = "\n".join([tr("单据 {n} 已审核。").format(n=self.header.number), *notes])
         messages.info(self, text)
-        return True

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from jxc_desktop.engine import documents, money, scanning
+from jxc_desktop.engine import documents, money, scanning, stocktake_view
 from jxc_desktop.engine.inventory import stocktake
 from jxc_desktop.ui import choices, messages
 from jxc_desktop.ui.i18n import tr
@@ -83,20 +83,26 @@ class CreateStocktakeDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
-    def create(self) -> bool:
+    def create(self):
+        """Freezes the book quantities on the worker thread (a big warehouse takes a
+        moment), then opens the counting screen. Returns the job."""
         warehouse = self.warehouse.currentData()
         location = self.location.text().strip() or None
         category = self.category.currentData()
         day = qdate(self.date.date())
-        ok, doc = self.ops.run(
-            lambda: stocktake.create_stocktake(warehouse, day, location, category),
+        self.setEnabled(False)  # one click, one stocktake
+        return self.ops.run_in_background(
+            lambda _p, _s: stocktake.create_stocktake(warehouse, day, location, category).id,
+            title=tr("正在冻结账面数量……"),
             parent=self,
             changed="documents",
+            on_success=self._created,
+            on_failure=lambda _exc: self.setEnabled(True) or False,
         )
-        if ok:
-            self.accept()
-            self.created.emit(doc.id)
-        return ok
+
+    def _created(self, doc_id: int) -> None:
+        self.accept()
+        self.created.emit(doc_id)
 
 
 VARIANCE_COLUMNS = [
@@ -201,9 +207,9 @@ class StocktakeDialog(QDialog):
     def __init__(self, ops: Ops, doc_id: int, parent=None):
         super().__init__(parent)
         self.ops, self.doc_id = ops, doc_id
-        self.header, _lines = scanning.load_draft(doc_id)
+        self.doc = documents.get_document(doc_id)
         self.setObjectName("stocktakeDialog")
-        self.setWindowTitle(tr("盘点") + " - " + self.header.number)
+        self.setWindowTitle(tr("盘点") + " - " + self.doc.number)
         self.resize(1000, 640)
         self.info = QLabel()
         self.info.setObjectName("stocktakeInfo")
@@ -251,28 +257,33 @@ class StocktakeDialog(QDialog):
         return row
 
     def reload(self) -> None:
-        ok, rows = self.ops.run(lambda: stocktake.variance(self.doc_id), parent=self)
+        """Re-reads the whole variance list and the document's state."""
+        ok, rows = self.ops.run(lambda: stocktake_view.variance_rows(self.doc_id), parent=self)
         if not ok:
             return
-        self.header, _lines = scanning.load_draft(self.doc_id)
-        draft = self.header.status == "draft"
+        self.doc = documents.get_document(self.doc_id)
+        draft = self.doc.status == "draft"
         self.model.editable = draft
         self.scan.setVisible(draft)
         self.buttons["approve"].setEnabled(draft)
         self.model.set_rows(rows)
-        counted = sum(1 for r in rows if r["counted"])
-        gain = sum((r["diff_value"] for r in rows if r["diff_value"] > 0), money.D(0))
-        loss = sum((r["diff_value"] for r in rows if r["diff_value"] < 0), money.D(0))
         self.info.setText(
             tr("{n}    仓库 {w}    日期 {d}    状态 {s}").format(
-                n=self.header.number,
-                w=self.header.warehouse,
-                d=self.header.date.isoformat(),
+                n=self.doc.number,
+                w=f"{self.doc.warehouse.code} {self.doc.warehouse.name}",
+                d=self.doc.date.isoformat(),
                 s={"draft": tr("草稿"), "approved": tr("已审核"), "void": tr("作废")}[
-                    self.header.status
+                    self.doc.status
                 ],
             )
         )
+        self.update_summary()
+
+    def update_summary(self) -> None:
+        rows = self.model.rows
+        counted = sum(1 for r in rows if r["counted"])
+        gain = sum((r["diff_value"] for r in rows if r["diff_value"] > 0), money.D(0))
+        loss = sum((r["diff_value"] for r in rows if r["diff_value"] < 0), money.D(0))
         self.summary.setText(
             tr("共 {n} 行，已盘 {c} 行，未盘 {u} 行    盘盈 {g}    盘亏 {l}").format(
                 n=len(rows),
@@ -282,6 +293,27 @@ class StocktakeDialog(QDialog):
                 l=money.format_money(-loss),
             )
         )
+
+    def refresh_line(self, line_id: int) -> int:
+        """Re-reads one counted line (a scan touches one row) and returns its row number."""
+        fresh = stocktake_view.variance_rows(self.doc_id, [line_id])[0]
+        rows = self.model.rows
+        for n, row in enumerate(rows):
+            if row["line_id"] == line_id:
+                rows[n] = fresh
+                self.model.dataChanged.emit(
+                    self.model.index(n, 0), self.model.index(n, self.model.columnCount() - 1)
+                )
+                break
+        else:  # an item that was not on the book: a new line at the end
+            n = len(rows)
+            self.model.beginInsertRows(QModelIndex(), n, n)
+            rows.append(fresh)
+            self.model.endInsertRows()
+        self.update_summary()
+        self.table.selectRow(n)
+        self.table.scrollTo(self.model.index(n, 0))
+        return n
 
     def on_scan(self, text: str) -> None:
         parsed = scanning.parse_scan(text)
@@ -297,8 +329,7 @@ class StocktakeDialog(QDialog):
             on_failure=lambda exc: self.scan.show_error(str(getattr(exc, "message", exc))) or True,
         )
         if ok:
-            self.reload()
-            self._select_line(line.line_no)
+            self.refresh_line(line.id)
             self.scan.show_ok(
                 tr("{c} {name} +{q}，已盘 {t}").format(
                     c=line.item.code,
@@ -308,13 +339,6 @@ class StocktakeDialog(QDialog):
                 )
             )
         self.scan.setFocus()
-
-    def _select_line(self, line_no: int) -> None:
-        for n, row in enumerate(self.model.rows):
-            if row["line"] == line_no:
-                self.table.selectRow(n)
-                self.table.scrollTo(self.model.index(n, 0))
-                return
 
     def type_count(self, row_no: int, text: str) -> None:
         """A typed count replaces the line's counted quantity."""
@@ -332,15 +356,28 @@ class StocktakeDialog(QDialog):
             changed="documents",
         )
         if ok:
-            self.reload()
-            self._select_line(row["line"])
+            self.refresh_line(row["line_id"])
 
-    def approve(self) -> bool:
-        ok, result = self.ops.run(
-            lambda: documents.approve(self.doc_id), parent=self, changed="documents"
+    def approve(self):
+        """Posts 盘盈 / 盘亏 on the worker thread; returns the job."""
+        doc_id = self.doc_id
+        self.buttons["approve"].setEnabled(False)
+        return self.ops.run_in_background(
+            lambda _p, _s: documents.approve(doc_id),
+            title=tr("正在审核……"),
+            parent=self,
+            changed="documents",
+            on_success=self._approved,
+            on_failure=lambda _exc: self.buttons["approve"].setEnabled(True) or False,
         )
-        if ok:
-            self.reload()
-            notes = list(getattr(result, "messages", []) or [])
-            messages.info(self, "\n".join([tr("盘点单已审核，盘盈盘亏已过账。"), *notes]))
-        return ok
+
+    def _approved(self, result) -> None:
+        self.reload()
+        notes = list(getattr(result, "messages", []) or [])
+        messages.info(self, "\n".join([tr("盘点单已审核，盘盈盘亏已过账。"), *notes]))
+
+    def reject(self) -> None:
+        if self.ops.busy():
+            self.scan.show_error(tr("正在处理，请稍候再关闭"))
+            return
+        super().reject()
