@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from jxc_desktop.engine import masterdata as md
 from jxc_desktop.engine import scanning, stocktake_view
-from jxc_desktop.engine.documents import DocumentInput, LineInput, save_draft
+from jxc_desktop.engine.documents import LineInput, save_draft
 from jxc_desktop.engine.inventory import stocktake
 from tests.inventory_helpers import day, doc
 
