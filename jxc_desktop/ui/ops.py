@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from jxc_desktop.engine.errors import JxcError, ValidationError
 from jxc_desktop.models.db import database
@@ -38,6 +39,12 @@ def report_error(parent: QWidget | None, exc: BaseException) -> None:
         details = "".join(traceback.format_exception(exc))
         print(details)  # a bug: keep the trace on the console as well
         messages.error(parent, tr("程序出错：{e}").format(e=exc), details)
+
+
+def _stop_thread(thread: QThread) -> None:
+    if isValid(thread) and thread.isRunning():
+        thread.quit()
+        thread.wait()
 
 
 @dataclass
@@ -86,6 +93,7 @@ class Ops(QObject):
         self._queue: deque[Job] = deque()
         self._current: Job | None = None
         self._dialog: QProgressDialog | None = None
+        self._closed = False
 
     # -- short work on the GUI thread ---------------------------------------------------
     def run(
@@ -144,11 +152,17 @@ class Ops(QObject):
         self._runner.progressed.connect(self._on_progress)
         self._runner.finished.connect(self._on_finished)
         self._thread.start()
+        thread = self._thread
+        # A safety net: never let Qt destroy a running thread (that aborts the process).
+        self.destroyed.connect(lambda *_args: _stop_thread(thread))
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)  # never leave the thread running at exit
 
     def _next(self) -> None:
+        if self._closed:
+            self._queue.clear()  # the window is closing: nothing new starts
+            return
         if self._current is not None or not self._queue:
             return
         self._ensure_thread()
@@ -192,6 +206,7 @@ class Ops(QObject):
 
     def shutdown(self) -> None:
         """Stops the worker thread (after the running job); call when the window closes."""
+        self._closed = True
         self._queue.clear()
         if self._current is not None:
             self._current.stop.set()
