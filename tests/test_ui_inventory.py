@@ -262,3 +262,69 @@ def test_approve_refusal_lists_every_line_problem_in_the_form(window, qtbot):
     assert "已保存但未审核" in text
     assert "第 1 行" in text and "第 2 行" in text and "批次" in text
     assert form.header.status == "draft" and form.doc_id is not None  # saved, not approved
+
+
+def test_counting_goes_to_the_chosen_location(window, qtbot):
+    from tests.inventory_helpers import doc
+
+    md.save_warehouse(
+        md.WarehouseData(
+            "W3",
+            "货架仓",
+            locations=[md.LocationData("A-01", "A-01"), md.LocationData("B-01", "B-01")],
+        )
+    )
+    doc(
+        "QTRK",
+        dt.date(2026, 1, 2),
+        [
+            documents.LineInput(item="WATER", qty="5", price="1.2", location="A-01"),
+            documents.LineInput(item="WATER", qty="7", price="1.2", location="B-01"),
+        ],
+        warehouse="W3",
+    )
+    page = window.pages["inventory"]
+    page.select_key("PDD")
+    create = page.new_record()
+    create.warehouse.setCurrentIndex(create.warehouse.findData("W3"))
+    create.location.setText("B-01")
+    finish(qtbot, window, create.create())
+    counting = page.dialog
+    assert counting.location.currentData() == "B-01"  # the scope's location, preselected
+    assert [r["location"] for r in counting.model.rows] == ["B-01"]
+    scan(qtbot, counting, "6*" + WATER)
+    rows = counting.model.rows
+    assert len(rows) == 1 and rows[0]["counted_qty"] == 6 and rows[0]["diff_qty"] == -1
+    counting.location.setCurrentIndex(counting.location.findData("A-01"))
+    scan(qtbot, counting, WATER)  # found on A-01 though the count is for B-01: a new line
+    assert [(r["location"], r["counted_qty"]) for r in counting.model.rows] == [
+        ("B-01", 6),
+        ("A-01", 1),
+    ]
+
+
+def test_grid_edits_unit_quantity_and_refuses_bad_numbers(window, qtbot):
+    page = window.pages["inventory"]
+    page.select_key("QTRK")
+    form = page.new_record()
+    scan(qtbot, form, WATER)
+    model = form.model
+    unit = model.index(0, model.column_of("unit"))
+    assert model.setData(unit, "箱")
+    assert (form.lines[0].unit, form.lines[0].price) == ("箱", Decimal("14.4"))
+    assert not model.setData(unit, "吨")
+    assert "不是该商品的单位" in form.scan.message.text()
+    qty = model.index(0, model.column_of("qty"))
+    assert not model.setData(qty, "1e3")
+    assert form.lines[0].qty == 1 and form.scan.is_error()
+    assert model.setData(qty, "2.5")
+    assert model.data(model.index(0, model.column_of("line_amount"))) == "36.00"
+    assert not model.setData(model.index(0, model.column_of("expiry_date")), "2026-13-01")
+    assert model.setData(model.index(0, model.column_of("code")), "TEA")
+    assert (form.lines[0].code, form.lines[0].unit, form.lines[0].price) == ("TEA", "个", 3.5)
+    assert "2.5" in form.totals.text()
+    form.table.selectRow(0)
+    form.remove_line()
+    assert len(form.lines) == 0 and model.rowCount() == 0
+    scan(qtbot, form, TEA)
+    assert len(form.lines) == 1  # the index forgot the removed line

@@ -69,3 +69,14 @@ def variance_rows(doc_id: int, line_ids: list[int] | None = None) -> list[dict]:
         )
         for line in lines
     ]
+
+
+def locations(doc_id: int) -> list[tuple[str, str]]:
+    """(code, name) of the active locations of the stocktake's warehouse, by code."""
+    doc = get_document(doc_id)
+    query = (
+        Location.select()
+        .where((Location.warehouse == doc.warehouse_id) & Location.active)
+        .order_by(Location.code)
+    )
+    return [(x.code, x.name) for x in query]

@@ -1485,5 +1485,13 @@
       <source>正在处理，请稍候再关闭</source>
       <translation>Working; close when it is done</translation>
     </message>
+    <message>
+      <source>（无库位）</source>
+      <translation>(no location)</translation>
+    </message>
+    <message>
+      <source>正在盘点库位：</source>
+      <translation>Counting location:</translation>
+    </message>
   </context>
 </TS>

@@ -13,7 +13,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from jxc_desktop.engine import money
-from jxc_desktop.engine.scanning import DraftLine, DraftLines, item_units, resolve_code
+from jxc_desktop.engine.scanning import (
+    DraftLine,
+    DraftLines,
+    draft_line,
+    item_units,
+    resolve_code,
+)
 from jxc_desktop.ui.i18n import tr
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -157,13 +163,14 @@ class LinesModel(QAbstractTableModel):
         return ""
 
     def _set_item(self, line: DraftLine, text: str) -> str:
+        """Another item on this line: its name, unit and (for receipts) its own cost."""
         found = resolve_code(text.split()[0] if text else "")
         if isinstance(found, str):
             return found
-        item, unit = found
-        line.item_id, line.code, line.name, line.spec = item.id, item.code, item.name, item.spec
-        line.unit_id, line.unit = unit.id, unit.name
-        return self._set_unit(line, unit.name)
+        fresh = draft_line(*found, with_price=line.price is not None)
+        for key in ("item_id", "code", "name", "spec", "unit_id", "unit", "factor", "price"):
+            setattr(line, key, getattr(fresh, key))
+        return ""
 
     def _set_unit(self, line: DraftLine, text: str) -> str:
         units = dict(item_units(line.item_id))

@@ -215,6 +215,14 @@ class StocktakeDialog(QDialog):
         self.info.setObjectName("stocktakeInfo")
         self.scan = ScanField()
         self.scan.scanned.connect(self.on_scan)
+        self.location = QComboBox()
+        self.location.setObjectName("countLocation")
+        self.location.addItem(tr("（无库位）"), None)
+        for code, name in stocktake_view.locations(doc_id):
+            self.location.addItem(f"{code}  {name}" if name and name != code else code, code)
+        self.location.setMinimumWidth(160)
+        self.location.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab stays on the scanner
+        self.location.activated.connect(lambda _i: self.scan.setFocus())
         self.model = VarianceModel(self)
         self.model.count_typed.connect(self.type_count)
         self.table = QTableView()
@@ -230,14 +238,25 @@ class StocktakeDialog(QDialog):
             self.table.setColumnWidth(i, width)
         self.summary = QLabel()
         self.summary.setObjectName("varianceSummary")
+        top = QHBoxLayout()
+        top.addWidget(self.info, 1)
+        top.addWidget(QLabel(tr("正在盘点库位：")))
+        top.addWidget(self.location)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.info)
+        layout.addLayout(top)
         layout.addWidget(self.scan)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addLayout(self._buttons())
         self.reload()
+        self._preselect_location()
         self.scan.setFocus()
+
+    def _preselect_location(self) -> None:
+        """A stocktake of one location counts in that location from the first scan."""
+        codes = {row["location"] for row in self.model.rows}
+        if len(codes) == 1 and "" not in codes:
+            self.location.setCurrentIndex(max(0, self.location.findData(codes.pop())))
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -265,6 +284,7 @@ class StocktakeDialog(QDialog):
         draft = self.doc.status == "draft"
         self.model.editable = draft
         self.scan.setVisible(draft)
+        self.location.setEnabled(draft)
         self.buttons["approve"].setEnabled(draft)
         self.model.set_rows(rows)
         self.info.setText(
@@ -324,8 +344,9 @@ class StocktakeDialog(QDialog):
         if isinstance(found, str):
             self.scan.show_error(found)  # unknown / bad check digit: nothing counted
             return
+        location = self.location.currentData()
         ok, line = self.ops.run(
-            lambda: stocktake.count(self.doc_id, parsed.code, parsed.qty),
+            lambda: stocktake.count(self.doc_id, parsed.code, parsed.qty, location),
             on_failure=lambda exc: self.scan.show_error(str(getattr(exc, "message", exc))) or True,
         )
         if ok:
