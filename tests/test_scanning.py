@@ -131,3 +131,23 @@ def test_a_scan_on_a_500_line_document_takes_under_20_ms(company):
     assert len(lines) == 501
     assert lines[500].qty == 100
     assert worst < 0.020, f"worst scan {worst * 1000:.1f} ms"
+
+
+def test_a_batch_goes_on_batch_managed_items_only(company):
+    import datetime as dt
+
+    from jxc_desktop.engine.scanning import ScanBatch
+
+    _items()
+    md.save_item(md.ItemData(code="MILK", name="牛奶", batch_managed=True, shelf_life_days=30))
+    lines = DraftLines()
+    first = ScanBatch("B1", dt.date(2026, 1, 1))
+    apply_scan(lines, "MILK", 2, first)
+    apply_scan(lines, "MILK", 1, first)
+    apply_scan(lines, "MILK", 1, ScanBatch("B2"))
+    apply_scan(lines, "T", 1, first)  # not batch-managed: no batch
+    assert [(x.code, x.batch_no, x.qty, x.production_date) for x in lines.lines] == [
+        ("MILK", "B1", 3, dt.date(2026, 1, 1)),
+        ("MILK", "B2", 1, None),
+        ("T", "", 1, None),
+    ]

@@ -50,8 +50,13 @@ def test_a_saved_document_round_trips_through_draft_lines(company):
     )
     _h, boxes = scanning.load_draft(again.id)
     assert (boxes[0].unit, boxes[0].factor, boxes[0].line_amount) == ("箱", 12, Decimal("18.00"))
-    # The loaded lines are indexed: scanning the same item adds to the loaded line.
-    assert scanning.apply_scan(loaded, "W").row == 0 and loaded[0].qty == 3
+    # The loaded lines are indexed by item, unit and batch: the same item without a
+    # batch is another line; the box line takes another box.
+    assert scanning.apply_scan(loaded, "W").added
+    assert scanning.apply_scan(boxes, "W", 1).added
+    boxes[1].unit_id, boxes[1].unit = boxes[0].unit_id, "箱"
+    boxes.reindex()
+    assert boxes.find(boxes[0].item_id, boxes[0].unit_id) == 0
 
 
 def test_fast_variance_matches_the_engine_variance(company):

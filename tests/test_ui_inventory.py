@@ -328,3 +328,34 @@ def test_grid_edits_unit_quantity_and_refuses_bad_numbers(window, qtbot):
     assert len(form.lines) == 0 and model.rowCount() == 0
     scan(qtbot, form, TEA)
     assert len(form.lines) == 1  # the index forgot the removed line
+
+
+def test_receiving_batches_by_scanning(window, qtbot):
+    md.save_item(
+        md.ItemData(
+            code="MILK",
+            name="牛奶",
+            batch_managed=True,
+            shelf_life_days=30,
+            barcodes=[md.BarcodeData(complete_ean13("690123456792"))],
+        )
+    )
+    milk = complete_ean13("690123456792")
+    page = window.pages["inventory"]
+    page.select_key("QTRK")
+    form = page.new_record()
+    form.date.setDate(dt.date(2026, 1, 5))
+    form.batch_no.setText("B0105")
+    form.production_date.setText("2026-01-04")
+    scan(qtbot, form, "12*" + milk)
+    form.batch_no.setText("B0106")
+    scan(qtbot, form, "6*" + milk)
+    form.production_date.setText("2026-02-30")
+    scan(qtbot, form, milk)
+    assert form.scan.is_error() and "日期" in form.scan.message.text()
+    assert [(x.batch_no, x.qty) for x in form.lines.lines] == [("B0105", 12), ("B0106", 6)]
+    form.lines[0].price = form.lines[1].price = Decimal("3")
+    finish(qtbot, window, form.approve())
+    assert form.header.status == "approved", form.banner.text()
+    rows = load_all()["stock-balance"].run(ReportParams(item="MILK"))
+    assert sorted((r["batch"], r["qty"]) for r in rows) == [("B0105", 12), ("B0106", 6)]

@@ -10,6 +10,8 @@ of draft lines, kept by the form until it saves:
 - a box barcode (an `ItemBarcode` whose unit is another unit, e.g. 箱) adds to a line in
   THAT unit: 1 箱 stays 1 箱 on the paper, the engine converts it to 12 个 at save, and
   the printed document shows what was physically received;
+- a batch typed beside the scanner (`ScanBatch`) goes on batch-managed items: the same
+  item in another batch is another line;
 - an unknown code, a wrong EAN-13 / EAN-8 / UPC-A check digit or a bad quantity gives an
   error result with a clear message and leaves the lines as they were. No exception
   from here reaches a scanner loop.
@@ -143,13 +145,20 @@ class ScanResult:
     added: bool = False
 
 
+Key = tuple[int, int, str]  # item id, unit id, batch
+
+
+def _key(line: DraftLine) -> Key:
+    return (line.item_id, line.unit_id, line.batch_no)
+
+
 @dataclass
 class DraftLines:
-    """The form's lines with an index by (item id, unit id) for constant-time scans."""
+    """The form's lines with an index by (item, unit, batch) for constant-time scans."""
 
     lines: list[DraftLine] = field(default_factory=list)
     with_price: bool = True
-    _index: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)
+    _index: dict[Key, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -158,21 +167,20 @@ class DraftLines:
         """Rebuilds the index; call after lines are removed, reordered or edited by hand."""
         self._index = {}
         for row, line in enumerate(self.lines):
-            self._index.setdefault((line.item_id, line.unit_id), row)
+            self._index.setdefault(_key(line), row)
 
-    def find(self, item_id: int, unit_id: int) -> int | None:
-        row = self._index.get((item_id, unit_id))
-        if row is not None and row < len(self.lines):
-            line = self.lines[row]
-            if (line.item_id, line.unit_id) == (item_id, unit_id):
-                return row
+    def find(self, item_id: int, unit_id: int, batch_no: str = "") -> int | None:
+        key = (item_id, unit_id, batch_no)
+        row = self._index.get(key)
+        if row is not None and row < len(self.lines) and _key(self.lines[row]) == key:
+            return row
         self.reindex()  # the list was changed behind our back: trust the lines
-        return self._index.get((item_id, unit_id))
+        return self._index.get(key)
 
     def append(self, line: DraftLine) -> int:
         self.lines.append(line)
         row = len(self.lines) - 1
-        self._index.setdefault((line.item_id, line.unit_id), row)
+        self._index.setdefault(_key(line), row)
         return row
 
     def __len__(self) -> int:
@@ -180,6 +188,17 @@ class DraftLines:
 
     def __getitem__(self, row: int) -> DraftLine:
         return self.lines[row]
+
+
+@dataclass(frozen=True)
+class ScanBatch:
+    """The batch a clerk is receiving (typed once beside the scanner field); applied to
+    batch-managed items only. The engine derives the expiry from the production date
+    and the item's shelf life when no expiry is given."""
+
+    batch_no: str = ""
+    production_date: dt.date | None = None
+    expiry_date: dt.date | None = None
 
 
 def resolve_code(code: str) -> tuple[Item, Unit] | str:
@@ -199,10 +218,17 @@ def resolve_code(code: str) -> tuple[Item, Unit] | str:
     return tr("未知条码或商品编码：{c}", "Unknown barcode or item code: {c}", c=code)
 
 
-def apply_scan(lines: DraftLines | list[DraftLine], code: str, qty=Decimal(1)) -> ScanResult:
+def apply_scan(
+    lines: DraftLines | list[DraftLine],
+    code: str,
+    qty=Decimal(1),
+    batch: ScanBatch | None = None,
+) -> ScanResult:
     """Adds one scan of `code` × `qty` to the lines (see the module docstring).
 
-    `lines` is a DraftLines (indexed) or a plain list (indexed on the fly). Never raises.
+    `lines` is a DraftLines (indexed) or a plain list (indexed on the fly). With a
+    `batch`, a batch-managed item goes on the line of that batch (another batch of the
+    same item is another line). Never raises.
     """
     book = lines if isinstance(lines, DraftLines) else DraftLines(lines)
     code = (code or "").strip()
@@ -216,10 +242,14 @@ def apply_scan(lines: DraftLines | list[DraftLine], code: str, qty=Decimal(1)) -
     if isinstance(found, str):
         return ScanResult(False, found)
     item, unit = found
-    row = book.find(item.id, unit.id)
+    batch = batch if batch is not None and item.batch_managed else ScanBatch()
+    row = book.find(item.id, unit.id, batch.batch_no)
     added = row is None
     if added:
-        row = book.append(draft_line(item, unit, book.with_price))
+        new = draft_line(item, unit, book.with_price)
+        new.batch_no = batch.batch_no
+        new.production_date, new.expiry_date = batch.production_date, batch.expiry_date
+        row = book.append(new)
     line = book[row]
     line.qty = money.qty(line.qty + qty)
     message = tr(
@@ -233,12 +263,12 @@ def apply_scan(lines: DraftLines | list[DraftLine], code: str, qty=Decimal(1)) -
     return ScanResult(True, message, row, added)
 
 
-def scan_text(lines: DraftLines, text: str) -> ScanResult:
+def scan_text(lines: DraftLines, text: str, batch: ScanBatch | None = None) -> ScanResult:
     """One scanner-field entry (`5*code` or `code`) applied to the lines."""
     parsed = parse_scan(text)
     if not parsed.ok:
         return ScanResult(False, parsed.error)
-    return apply_scan(lines, parsed.code, parsed.qty)
+    return apply_scan(lines, parsed.code, parsed.qty, batch)
 
 
 def item_units(item_id: int) -> list[tuple[str, Decimal]]:

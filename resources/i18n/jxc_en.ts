@@ -1493,5 +1493,17 @@
       <source>正在盘点库位：</source>
       <translation>Counting location:</translation>
     </message>
+    <message>
+      <source>批次号</source>
+      <translation>Batch number</translation>
+    </message>
+    <message>
+      <source>批次管理商品的当前批次：</source>
+      <translation>Current batch for batch-managed items:</translation>
+    </message>
+    <message>
+      <source>生产日期：</source>
+      <translation>Production date:</translation>
+    </message>
   </context>
 </TS>

@@ -67,6 +67,8 @@ class DocumentForm(QDialog):
         layout.addLayout(self._build_header())
         self.scan = ScanField()
         self.scan.scanned.connect(self.on_scan)
+        if doc_type in scanning.PRICED_TYPES:
+            layout.addLayout(self._build_batch_row())
         layout.addWidget(self.scan)
         layout.addWidget(self._build_grid(), 1)
         layout.addLayout(self._build_footer())
@@ -115,6 +117,36 @@ class DocumentForm(QDialog):
         row.addLayout(left, 1)
         row.addLayout(right, 2)
         return row
+
+    def _build_batch_row(self) -> QHBoxLayout:
+        """Receipts: the batch being received, applied to batch-managed items scanned."""
+        self.batch_no = QLineEdit()
+        self.batch_no.setObjectName("scanBatch")
+        self.batch_no.setPlaceholderText(tr("批次号"))
+        self.production_date = QLineEdit()
+        self.production_date.setObjectName("scanProductionDate")
+        self.production_date.setPlaceholderText("YYYY-MM-DD")
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("批次管理商品的当前批次：")))
+        row.addWidget(self.batch_no)
+        row.addWidget(QLabel(tr("生产日期：")))
+        row.addWidget(self.production_date)
+        for edit in (self.batch_no, self.production_date):
+            edit.setMaximumWidth(150)
+            edit.returnPressed.connect(self.scan.setFocus)  # back to scanning
+        row.addStretch(1)
+        return row
+
+    def current_batch(self) -> scanning.ScanBatch | str:
+        """The batch typed beside the scanner, or why it cannot be used."""
+        if not hasattr(self, "batch_no"):
+            return scanning.ScanBatch()
+        text = self.production_date.text().strip()
+        try:
+            made = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            return tr("日期“{t}”无效，请按 YYYY-MM-DD 输入").format(t=text)
+        return scanning.ScanBatch(self.batch_no.text().strip(), made)
 
     def _warehouse_box(self, name: str, code: str, preselect: bool) -> QComboBox:
         """Warehouses by code; a new document starts in the first one (most shops have one)."""
@@ -223,7 +255,11 @@ class DocumentForm(QDialog):
     # -- scanning -------------------------------------------------------------------------
     def on_scan(self, text: str) -> None:
         """One scan: add or increase a line, or say in red why not (never raises)."""
-        result = scanning.scan_text(self.lines, text)
+        batch = self.current_batch()
+        if isinstance(batch, str):
+            self.scan.show_error(batch)
+            return
+        result = scanning.scan_text(self.lines, text, batch)
         if not result.ok:
             self.scan.show_error(result.message)
             return
