@@ -359,3 +359,37 @@ def test_receiving_batches_by_scanning(window, qtbot):
     assert form.header.status == "approved", form.banner.text()
     rows = load_all()["stock-balance"].run(ReportParams(item="MILK"))
     assert sorted((r["batch"], r["qty"]) for r in rows) == [("B0105", 12), ("B0106", 6)]
+
+
+def test_transfer_and_cost_adjustment_forms(window, qtbot):
+    from tests.inventory_helpers import doc
+
+    doc("QTRK", dt.date(2026, 1, 2), [("WATER", 24, "1.2")])
+    page = window.pages["inventory"]
+    page.select_key("DBD")
+    move = page.new_record()
+    assert "dest_location" in [c.key for c in move.model.columns]
+    assert "price" not in [c.key for c in move.model.columns]
+    move.date.setDate(dt.date(2026, 1, 3))
+    move.dest_warehouse.setCurrentIndex(move.dest_warehouse.findData("W2"))
+    scan(qtbot, move, "10*WATER")
+    finish(qtbot, window, move.approve())
+    assert move.header.status == "approved", move.banner.text()
+    assert balance("WATER", "W2") == (Decimal(10), Decimal("12.00"))
+    page.select_key("CBTZ")
+    adjust = page.new_record()
+    assert [c.key for c in adjust.model.columns][:4] == ["code", "name", "spec", "amount"]
+    adjust.date.setDate(dt.date(2026, 1, 4))
+    scan(qtbot, adjust, "WATER")
+    assert adjust.model.setData(adjust.model.index(0, 3), "-2.40")  # a write-down
+    finish(qtbot, window, adjust.approve())
+    assert adjust.header.status == "approved", adjust.banner.text()
+    assert balance("WATER") == (Decimal(14), Decimal("14.40"))
+    summary = page.select_key("summary")
+    summary.use_from.setChecked(True)
+    summary.date_from.setDate(dt.date(2026, 1, 1))
+    summary.run()
+    wait_idle(qtbot, window.ops)
+    rows = {r["warehouse"]: r for r in summary.model.rows}
+    assert rows["W1"]["in_qty"] == 24 and rows["W1"]["closing_value"] == Decimal("14.40")
+    assert summary.count.text() == "共 2 条"
