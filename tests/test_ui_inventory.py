@@ -393,3 +393,12 @@ def test_transfer_and_cost_adjustment_forms(window, qtbot):
     rows = {r["warehouse"]: r for r in summary.model.rows}
     assert rows["W1"]["in_qty"] == 24 and rows["W1"]["closing_value"] == Decimal("14.40")
     assert summary.count.text() == "共 2 条"
+
+
+def test_code_cell_completion_uses_the_items_search(shop):
+    from jxc_desktop.ui.inventory.delegates import suggestions
+
+    assert suggestions("WAT") == ["WATER  矿泉水 550ml"]
+    assert suggestions("绿") == ["TEA  绿茶"]
+    assert suggestions(TEA) == ["TEA  绿茶"]  # a barcode finds its item too
+    assert suggestions(" ") == []
