@@ -1,0 +1,163 @@
+"""Trade papers on the printing framework: 对账单 and 销售/采购合同.
+
+The statement prints the `statement` report of one partner and period with the closing
+balance in 人民币大写 and both parties' seal boxes. The contract prints an order
+(XSDD / CGDD, or a quotation XSBJ) with the parties, the lines and totals, standard terms
+(delivery, payment within the partner's terms, acceptance, disputes) and signatures.
+Orders, quotations, deliveries and 销售单 print through `render_document` (the generic
+paper titles them by their type).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from jxc_desktop.engine.company import get_company
+from jxc_desktop.engine.documents import get_document
+from jxc_desktop.engine.errors import JxcError
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.money import format_money
+from jxc_desktop.engine.printing import document_pdf
+from jxc_desktop.engine.printing.layout import PageSetup, body_width, build_pdf
+from jxc_desktop.engine.printing.tables import (
+    TableColumn,
+    amount_in_words,
+    data_table,
+    fields_grid,
+    para,
+    signatures_row,
+)
+from jxc_desktop.engine.reports import ReportParams
+from jxc_desktop.engine.reports.trade_ar import statement_rows
+from jxc_desktop.models.documents import DocumentLine
+
+
+def render_statement(params: ReportParams, path: str | Path) -> Path:
+    """对账单 of params.partner for params.date_from..date_to as a PDF."""
+    rows = statement_rows(params)
+    company = get_company().name
+    setup = PageSetup(company=company, title=tr("对账单", "Statement"))
+    width = body_width(setup)
+    period = f"{params.date_from or ''} ~ {params.date_to or ''}"
+    closing = rows[-1]["balance"]
+    columns = [
+        TableColumn(tr("日期", "Date")),
+        TableColumn(tr("单据编号", "Number")),
+        TableColumn(tr("类型", "Type")),
+        TableColumn(tr("借方", "Debit"), numeric=True),
+        TableColumn(tr("贷方", "Credit"), numeric=True),
+        TableColumn(tr("余额", "Balance"), numeric=True),
+    ]
+    body = [
+        [
+            r["date"].isoformat() if r["date"] else "",
+            r["number"],
+            r["type"],
+            format_money(r["debit"]) if r["number"] else "",
+            format_money(r["credit"]) if r["number"] else "",
+            format_money(r["balance"]),
+        ]
+        for r in rows
+    ]
+    story = [
+        fields_grid(
+            [
+                (tr("往来单位", "Partner"), params.partner or ""),
+                (tr("期间", "Period"), period),
+                (tr("期末余额", "Closing balance"), format_money(closing)),
+            ],
+            width,
+        ),
+        Spacer(1, 3 * mm),
+        data_table(columns, body, width),
+        Spacer(1, 2 * mm),
+        amount_in_words(closing, width),
+        Spacer(1, 4 * mm),
+        para(
+            tr(
+                "请核对以上往来明细，如有不符请于收到后七日内告知；无异议请盖章回传。",
+                "Please check the entries above and tell us of any difference within "
+                "seven days; otherwise sign and return.",
+            ),
+            9,
+        ),
+        signatures_row(
+            [(tr("本公司（盖章）", "For us (seal)"), company), (tr("贵方（盖章）", "For you"), "")],
+            width,
+        ),
+    ]
+    build_pdf(path, setup, story)
+    return Path(path)
+
+
+def _terms(doc) -> list[str]:
+    due = [
+        line.due_date
+        for line in DocumentLine.select().where(DocumentLine.document == doc)
+        if line.due_date
+    ]
+    days = doc.partner.payment_terms_days if doc.partner else 0
+    return [
+        tr(
+            "一、交货日期：{d}。",
+            "1. Delivery: {d}.",
+            d=max(due).isoformat() if due else "双方约定",
+        ),
+        tr(
+            "二、付款方式：货到后 {n} 天内付清全部价税合计。",
+            "2. Payment: the full amount incl. VAT within {n} days of delivery.",
+            n=days,
+        ),
+        tr(
+            "三、验收：收货时当面验收，质量异议于七日内书面提出。",
+            "3. Acceptance: goods are checked on receipt; claims in writing within 7 days.",
+        ),
+        tr(
+            "四、争议：协商解决；协商不成，由供方所在地人民法院管辖。",
+            "4. Disputes: settled by negotiation, else by the court at the seller's seat.",
+        ),
+    ]
+
+
+def render_contract(doc_id: int, path: str | Path) -> Path:
+    """销售合同 / 采购合同 from an order (or a quotation) as a PDF."""
+    doc = get_document(doc_id)
+    if doc.doc_type not in ("XSDD", "CGDD", "XSBJ"):
+        raise JxcError(
+            tr("合同只能从订单生成：{n}", "A contract is printed from an order: {n}", n=doc.number)
+        )
+    sale = doc.doc_type != "CGDD"
+    company = get_company().name
+    title = tr("销售合同", "Sales contract") if sale else tr("采购合同", "Purchase contract")
+    setup = PageSetup(
+        company=company, title=title, number=tr("合同编号：{n}", "No. {n}", n=doc.number)
+    )
+    width = body_width(setup)
+    seller, buyer = (company, doc.partner.name) if sale else (doc.partner.name, company)
+    dtype = document_pdf.DOC_TYPES[doc.doc_type]
+    columns, rows, totals, grand = document_pdf._lines_table(dtype, document_pdf._load_lines(doc))
+    story = [
+        fields_grid(
+            [
+                (tr("供方（甲方）", "Seller"), seller),
+                (tr("需方（乙方）", "Buyer"), buyer),
+                (tr("签订日期", "Date"), doc.date.isoformat()),
+            ],
+            width,
+        ),
+        Spacer(1, 3 * mm),
+        data_table(columns, rows, width, totals=totals),
+        Spacer(1, 2 * mm),
+        amount_in_words(grand or 0, width),
+        Spacer(1, 3 * mm),
+        *[para(t, 9) for t in _terms(doc)],
+        signatures_row(
+            [(tr("供方代表", "For the seller"), ""), (tr("需方代表", "For the buyer"), "")],
+            width,
+        ),
+    ]
+    build_pdf(path, setup, story)
+    return Path(path)
