@@ -138,3 +138,18 @@ def test_credit_block_and_warn(shop):
     settings.set_value("credit_control", "off")
     _, result = trade_doc("XSCK", day(3), c, [("A", 10, "10")], warehouse="W1")
     assert not result.messages
+
+
+def test_foreign_currency_items_keep_both_amounts(shop):
+    c, _ = shop
+    trade_doc(
+        "XSCK", day(3), c, [("A", 10, "10")], warehouse="W1", currency="USD", exchange_rate="7.1"
+    )
+    (item,) = openitems.OpenItem.select()
+    assert (item.currency, item.currency_amount, item.amount) == (
+        "USD",
+        Decimal("113.00"),
+        Decimal("802.30"),
+    )
+    money_doc("SKD", day(4), c, "802.30")
+    assert ar(c) == 0
