@@ -153,3 +153,34 @@ def test_foreign_currency_items_keep_both_amounts(shop):
     )
     money_doc("SKD", day(4), c, "802.30")
     assert ar(c) == 0
+
+
+def test_return_beyond_delivery_refused(shop):
+    c, _ = shop
+    d1, _ = trade_doc("XSCK", day(3), c, [("A", 5, "10")], warehouse="W1")
+    trade_doc("XSTH", day(4), c, [("A", 3, "10", first_line(d1))], warehouse="W1")
+    with pytest.raises(ValidationError, match="退货超出"):
+        trade_doc("XSTH", day(5), c, [("A", 3, "10", first_line(d1))], warehouse="W1")
+
+
+def test_check_finds_a_settlement_beyond_its_item(shop):
+    from jxc_desktop.engine import checks
+
+    c, _ = shop
+    d1, _ = trade_doc("XSCK", day(3), c, [("A", 1, "10")], warehouse="W1")
+    assert checks.run_all() == []
+    item = openitems.OpenItem.get()
+    openitems.settle(item.id, d1, None, 2000)  # 20.00 on an item of 11.30
+    found = [name for name, _ in checks.run_all()]
+    assert "settlements" in found
+
+
+def test_dashboard_counts(shop):
+    from jxc_desktop.engine.reports.trade_orders import dashboard_counts
+
+    c, s = shop
+    trade_doc("XSCK", day(3), c, [("A", 1, "10")], warehouse="W1")  # due day 33
+    trade_doc("CGRK", day(3), s, [("A", 1, "4")], warehouse="W1")  # due day 63
+    counts = dashboard_counts(day(40))
+    assert counts == {"uninvoiced": 1, "due_this_week": 0, "overdue": 1, "payments_due": 0}
+    assert dashboard_counts(day(61))["payments_due"] == 1  # a Monday; due that Wednesday

@@ -105,3 +105,23 @@ def test_import_approve_then_aging_statement_and_execution(sheet, capsys):
     (gp,) = _json(capsys)
     assert (gp["revenue"], gp["cost"], gp["profit"]) == ("300.00", "120.00", "180.00")
     assert main(["--db", str(db), "check"]) == 0
+
+
+def test_trade_cli_next_close_price_and_requisition(sheet, capsys):
+    from jxc_desktop.cli import main
+    from jxc_desktop.engine.session import close_company
+
+    db, path = sheet
+    close_company()
+    base = ["--db", str(db)]
+    assert main([*base, "import", "documents", str(path)]) == 0  # drafts only
+    assert main([*base, "doc", "approve", "O-1"]) == 0
+    capsys.readouterr()
+    assert main([*base, "trade", "next", "O-1", "--date", "2026-01-11", "--warehouse", "W1"]) == 0
+    assert "XSCK20260111-" in capsys.readouterr().out
+    assert main([*base, "trade", "close-line", "O-1", "--line", "1", "--reason", "缺货"]) == 0
+    assert "已关闭" in capsys.readouterr().out
+    assert main([*base, "trade", "price", "--partner", "C1", "--item", "A"]) == 0
+    assert capsys.readouterr().out.split() == ["10.000000", "last_sale"]  # the order
+    assert main([*base, "trade", "requisition"]) == 1  # no item below safety stock
+    assert "安全库存" in capsys.readouterr().err

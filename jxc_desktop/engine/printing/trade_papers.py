@@ -65,7 +65,7 @@ def render_statement(params: ReportParams, path: str | Path) -> Path:
     story = [
         fields_grid(
             [
-                (tr("往来单位", "Partner"), params.partner or ""),
+                (tr("往来单位", "Partner"), _partner_name(params.partner)),
                 (tr("期间", "Period"), period),
                 (tr("期末余额", "Closing balance"), format_money(closing)),
             ],
@@ -91,6 +91,13 @@ def render_statement(params: ReportParams, path: str | Path) -> Path:
     ]
     build_pdf(path, setup, story)
     return Path(path)
+
+
+def _partner_name(code: str | None) -> str:
+    from jxc_desktop.models.masterdata import Partner
+
+    partner = Partner.get_or_none(Partner.code == (code or ""))
+    return f"{partner.name}（{partner.code}）" if partner else (code or "")
 
 
 def _terms(doc) -> list[str]:

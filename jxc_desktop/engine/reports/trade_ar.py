@@ -50,8 +50,9 @@ def aging_rows(kind: str, params: ReportParams) -> list[dict]:
     as_of = params.date_to or dt.date.today()
     partner_kind = "customer" if kind == "receivable" else "supplier"
     out = []
+    by_partner = openitems.all_open_items(kind, as_of)
     for partner in _partners(partner_kind, params.partner):
-        items = [o for o in openitems.open_items(partner.id, kind, as_of) if o.open]
+        items = by_partner.get(partner.id)
         if not items:
             continue
         row = {"partner": partner.code, "name": partner.name, "total": Decimal(0)}

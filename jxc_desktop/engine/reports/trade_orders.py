@@ -126,9 +126,9 @@ def dashboard_counts(today: dt.date | None = None) -> dict[str, int]:
     week_end = today + dt.timedelta(days=6 - today.weekday())
     counts = {"uninvoiced": 0, "due_this_week": 0, "overdue": 0, "payments_due": 0}
     counts["uninvoiced"] = len({x["line"].document_id for x in invoices.uninvoiced_lines("XSCK")})
-    for partner in Partner.select(Partner.id, Partner.kind):
-        kind = "receivable" if partner.kind == "customer" else "payable"
-        for item in openitems.open_items(partner.id, kind):
+    for kind in ("receivable", "payable"):
+        items = [o for found in openitems.all_open_items(kind).values() for o in found]
+        for item in items:
             if item.open <= 0:
                 continue
             if kind == "payable":

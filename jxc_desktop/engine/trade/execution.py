@@ -176,8 +176,51 @@ def reopen_line(line_id: int) -> None:
         audit("order.reopen_line", line.document.number, str(line.line_no))
 
 
+def returned(delivery_line_ids: list[int], exclude_doc: int) -> dict[int, Decimal]:
+    """Base quantity already returned (approved XSTH / CGTH) per delivery line."""
+    got = _sum_by(
+        "SELECT r.source_line_id, SUM(r.base_qty) FROM document_line r JOIN document d "
+        "ON d.id = r.document_id WHERE d.status = 'approved' AND d.doc_type IN ('XSTH', 'CGTH') "
+        f"AND d.id <> {int(exclude_doc)} AND r.source_line_id IN ({{marks}}) "
+        "GROUP BY r.source_line_id",
+        delivery_line_ids,
+    )
+    return {k: got.get(k, Decimal(0)) for k in delivery_line_ids}
+
+
+def validate_return(doc: Document) -> list[Problem]:
+    """A return may not give back more than its delivery (receipt) line took."""
+    wanted: dict[int, Decimal] = {}
+    for line in DocumentLine.select().where(DocumentLine.document == doc):
+        src = line.source_line
+        if src is not None and src.document.doc_type in RETURN_OF:
+            wanted[src.id] = wanted.get(src.id, Decimal(0)) + line.base_qty
+    done = returned(list(wanted), doc.id)
+    problems = []
+    for src_id, this in wanted.items():
+        src = DocumentLine.get_by_id(src_id)
+        if done[src_id] + this > src.base_qty:
+            problems.append(
+                Problem(
+                    tr(
+                        "退货超出原单数量：{n} 第 {l} 行 数量 {q}，已退 {d}，本单 {t}",
+                        "More returned than delivered: {n} line {l} qty {q}, returned {d}, "
+                        "this {t}",
+                        n=src.document.number,
+                        l=src.line_no,
+                        q=src.base_qty.normalize(),
+                        d=done[src_id].normalize(),
+                        t=this.normalize(),
+                    )
+                )
+            )
+    return problems
+
+
 def validate_against_orders(doc: Document) -> list[Problem]:
     """A delivery (receipt) may not exceed its order lines, nor use closed lines."""
+    if doc.doc_type in ("XSTH", "CGTH"):
+        return validate_return(doc)
     if doc.doc_type not in ORDER_OF:
         return []
     wanted: dict[int, Decimal] = {}

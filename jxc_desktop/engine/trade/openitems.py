@@ -60,6 +60,29 @@ def _date(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
+def _open_sql(as_of: dt.date | None) -> str:
+    return (
+        "SELECT oi.id, oi.document_id, oi.date, oi.due_date, oi.amount, "
+        "oi.amount - COALESCE((SELECT SUM(s.amount) FROM settlement s WHERE "
+        f"s.open_item_id = oi.id AND {LIVE_SETTLEMENT}{' AND s.date <= ?' if as_of else ''}), 0), "
+        f"oi.partner_id FROM open_item oi WHERE oi.kind = ? AND {LIVE_ITEM}"
+    )
+
+
+def all_open_items(kind: str, as_of: dt.date | None = None) -> dict[int, list[Open]]:
+    """Every partner's live items with an open amount, in one query (aging, 首页)."""
+    sql = _open_sql(as_of)
+    params: list = [as_of, kind] if as_of else [kind]
+    if as_of:
+        sql += " AND oi.date <= ?"
+        params.append(as_of)
+    out: dict[int, list[Open]] = {}
+    for r in execute(sql + " ORDER BY oi.due_date, oi.date, oi.id", params).fetchall():
+        if r[5]:
+            out.setdefault(r[6], []).append(Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5]))
+    return out
+
+
 def open_items(
     partner_id: int,
     kind: str,
@@ -68,14 +91,9 @@ def open_items(
     lines: list[int] | None = None,
 ) -> list[Open]:
     """Live items of a partner with their open amounts, oldest due first."""
-    sql = (
-        "SELECT oi.id, oi.document_id, oi.date, oi.due_date, oi.amount, "
-        "oi.amount - COALESCE((SELECT SUM(s.amount) FROM settlement s WHERE "
-        f"s.open_item_id = oi.id AND {LIVE_SETTLEMENT}{' AND s.date <= ?' if as_of else ''}), 0) "
-        f"FROM open_item oi WHERE oi.partner_id = ? AND oi.kind = ? AND {LIVE_ITEM}"
-    )
+    sql = _open_sql(as_of) + " AND oi.partner_id = ?"
     params: list = [as_of] if as_of else []
-    params += [partner_id, kind]
+    params += [kind, partner_id]
     if as_of:
         sql += " AND oi.date <= ?"
         params.append(as_of)
