@@ -59,3 +59,26 @@ def test_print_statement_and_contract_from_cli(sold, tmp_path):
     assert "销售合同" in text and "2026-01-09" in text and "15 天" in text
     assert "壹佰壹拾叁元整" in text
     assert main(["--db", str(db), "print", "doc", order.number, "-o", str(tmp_path / "o.pdf")]) == 0
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+def test_delivery_note_sales_slip_quotation_and_purchase_order(sold, tmp_path):
+    from trade_helpers import supplier
+
+    from jxc_desktop.engine.printing import trade_papers
+    from jxc_desktop.models.documents import Document
+
+    delivery = Document.get(Document.doc_type == "XSCK")
+    path = trade_papers.render_paper("sales-slip", delivery.id, tmp_path / "slip.pdf")
+    text = _text(path)
+    assert "销售单" in text and "上次欠款 0.00" in text and "累计欠款 113.00" in text
+    text = _text(trade_papers.render_paper("delivery-note", delivery.id, tmp_path / "dn.pdf"))
+    assert "送货单" in text and "收货人签收" in text
+    quote = trade_doc("XSBJ", day(6), "C1", [("A", 2, "12")], approve=False)
+    text = _text(trade_papers.render_paper("quotation", quote.id, tmp_path / "q.pdf"))
+    assert "销售报价单" in text and "27.12" in text
+    po, _ = trade_doc("CGDD", day(6), supplier("S1"), [("A", 5, "4")])
+    text = _text(trade_papers.render_paper("purchase-order", po.id, tmp_path / "po.pdf"))
+    assert "采购订单" in text and "贰拾贰元陆角" in text
+    with pytest.raises(Exception, match="不能打印"):
+        trade_papers.render_paper("delivery-note", po.id, tmp_path / "x.pdf")

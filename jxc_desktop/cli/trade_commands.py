@@ -9,6 +9,9 @@ import datetime as dt
 from jxc_desktop.cli import open_db
 from jxc_desktop.engine.i18n import tr
 
+# the trade papers (jxc_desktop.engine.printing.trade_papers.PAPERS; no reportlab import here)
+PAPERS = ("contract", "quotation", "purchase-order", "delivery-note", "sales-slip")
+
 
 def _print_parser(sub) -> argparse.ArgumentParser | None:
     """The existing `print` parser, so `print statement|contract` sit beside `print doc`."""
@@ -21,7 +24,7 @@ def register(sub) -> None:
         # `print` takes a positional choice; widen it so statement / contract parse too
         for action in base._actions:
             if action.dest == "what":
-                action.choices = [*action.choices, "statement", "contract"]
+                action.choices = [*action.choices, "statement", *PAPERS]
             if action.dest == "name":  # `print statement --partner CODE` names no document
                 action.nargs, action.default, action.required = "?", None, False
         previous = base.get_default("func")
@@ -40,7 +43,7 @@ def register(sub) -> None:
 
 
 def _cmd_print(args, previous) -> int:
-    if args.what not in ("statement", "contract"):
+    if args.what not in ("statement", *PAPERS):
         return previous(args)
     from jxc_desktop.cli.report_commands import params_from_args
     from jxc_desktop.engine.printing import trade_papers
@@ -54,7 +57,7 @@ def _cmd_print(args, previous) -> int:
     else:
         from jxc_desktop.engine.documents import find_document
 
-        path = trade_papers.render_contract(find_document(args.name).id, args.output)
+        path = trade_papers.render_paper(args.what, find_document(args.name).id, args.output)
     print(tr("已生成 {p}", "Written {p}", p=path))
     return 0
 

@@ -34,6 +34,8 @@ from jxc_desktop.engine.reports import ReportParams
 from jxc_desktop.engine.reports.trade_ar import statement_rows
 from jxc_desktop.models.documents import DocumentLine
 
+PAPERS = ("contract", "quotation", "purchase-order", "delivery-note", "sales-slip")
+
 
 def render_statement(params: ReportParams, path: str | Path) -> Path:
     """对账单 of params.partner for params.date_from..date_to as a PDF."""
@@ -129,42 +131,117 @@ def _terms(doc) -> list[str]:
     ]
 
 
-def render_contract(doc_id: int, path: str | Path) -> Path:
-    """销售合同 / 采购合同 from an order (or a quotation) as a PDF."""
-    doc = get_document(doc_id)
-    if doc.doc_type not in ("XSDD", "CGDD", "XSBJ"):
-        raise JxcError(
-            tr("合同只能从订单生成：{n}", "A contract is printed from an order: {n}", n=doc.number)
-        )
-    sale = doc.doc_type != "CGDD"
-    company = get_company().name
-    title = tr("销售合同", "Sales contract") if sale else tr("采购合同", "Purchase contract")
+def _paper(doc, title: str, fields, notes: list[str], signs, path) -> Path:
+    """Parties/fields, the document's lines and totals, 大写, notes and signatures."""
     setup = PageSetup(
-        company=company, title=title, number=tr("合同编号：{n}", "No. {n}", n=doc.number)
+        company=get_company().name,
+        title=title,
+        number=tr("单据编号：{n}", "No. {n}", n=doc.number),
+        watermark=document_pdf._watermark(doc),
     )
     width = body_width(setup)
-    seller, buyer = (company, doc.partner.name) if sale else (doc.partner.name, company)
     dtype = document_pdf.DOC_TYPES[doc.doc_type]
     columns, rows, totals, grand = document_pdf._lines_table(dtype, document_pdf._load_lines(doc))
     story = [
-        fields_grid(
-            [
-                (tr("供方（甲方）", "Seller"), seller),
-                (tr("需方（乙方）", "Buyer"), buyer),
-                (tr("签订日期", "Date"), doc.date.isoformat()),
-            ],
-            width,
-        ),
+        fields_grid(fields, width, wide=document_pdf._wide_fields(doc)),
         Spacer(1, 3 * mm),
         data_table(columns, rows, width, totals=totals),
         Spacer(1, 2 * mm),
         amount_in_words(grand or 0, width),
         Spacer(1, 3 * mm),
-        *[para(t, 9) for t in _terms(doc)],
-        signatures_row(
-            [(tr("供方代表", "For the seller"), ""), (tr("需方代表", "For the buyer"), "")],
-            width,
-        ),
+        *[para(t, 9) for t in notes],
+        signatures_row(signs, width),
     ]
     build_pdf(path, setup, story)
     return Path(path)
+
+
+def _need(doc, *types: str) -> None:
+    if doc.doc_type not in types:
+        raise JxcError(
+            tr(
+                "单据 {n} 不能打印为该单据（应为 {t}）",
+                "{n} cannot be printed as this paper (needs {t})",
+                n=doc.number,
+                t="/".join(types),
+            )
+        )
+
+
+def render_contract(doc_id: int, path: str | Path) -> Path:
+    """销售合同 / 采购合同 from an order (or a quotation) as a PDF."""
+    doc = get_document(doc_id)
+    _need(doc, "XSDD", "CGDD", "XSBJ")
+    sale = doc.doc_type != "CGDD"
+    company = get_company().name
+    title = tr("销售合同", "Sales contract") if sale else tr("采购合同", "Purchase contract")
+    seller, buyer = (company, doc.partner.name) if sale else (doc.partner.name, company)
+    fields = [
+        (tr("供方（甲方）", "Seller"), seller),
+        (tr("需方（乙方）", "Buyer"), buyer),
+        (tr("签订日期", "Date"), doc.date.isoformat()),
+    ]
+    signs = [(tr("供方代表", "For the seller"), ""), (tr("需方代表", "For the buyer"), "")]
+    return _paper(doc, title, fields, _terms(doc), signs, path)
+
+
+def _partner_fields(doc) -> list[tuple[str, str]]:
+    p = doc.partner
+    return [
+        (tr("往来单位", "Partner"), f"{p.name}（{p.code}）" if p else ""),
+        (tr("联系人", "Contact"), f"{p.contact} {p.phone}".strip() if p else ""),
+        (tr("日期", "Date"), doc.date.isoformat()),
+    ]
+
+
+def render_paper(kind: str, doc_id: int, path: str | Path) -> Path:
+    """quotation 销售报价单 / purchase-order 采购订单 / delivery-note 送货单 /
+    sales-slip 销售单 (a delivery with the customer's balance before and after it)."""
+    if kind == "contract":
+        return render_contract(doc_id, path)
+    doc = get_document(doc_id)
+    maker = doc.maker.display_name if doc.maker_id else ""
+    if kind == "quotation":
+        _need(doc, "XSBJ")
+        notes = [tr("本报价含税，有效期三十天。", "Prices incl. VAT, valid for 30 days.")]
+        signs = [(tr("报价人", "Quoted by"), maker), (tr("客户确认", "Accepted by"), "")]
+        return _paper(doc, tr("销售报价单", "Quotation"), _partner_fields(doc), notes, signs, path)
+    if kind == "purchase-order":
+        _need(doc, "CGDD")
+        signs = [(tr("采购员", "Buyer"), maker), (tr("供应商确认", "Supplier"), "")]
+        return _paper(
+            doc,
+            tr("采购订单", "Purchase order"),
+            _partner_fields(doc),
+            _terms(doc)[:2],
+            signs,
+            path,
+        )
+    _need(doc, "XSCK")
+    signs = [(tr("送货人", "Delivered by"), ""), (tr("收货人签收", "Received by"), "")]
+    if kind == "delivery-note":
+        notes = [tr("请当面点清货物，签收后视为验收合格。", "Please count the goods on receipt.")]
+        return _paper(doc, tr("送货单", "Delivery note"), _partner_fields(doc), notes, signs, path)
+    return _paper(
+        doc, tr("销售单", "Sales slip"), _partner_fields(doc), _balances(doc), signs, path
+    )
+
+
+def _balances(doc) -> list[str]:
+    """销售单: the customer's balance before this delivery, this one, and after it."""
+    from jxc_desktop.engine.money import yuan
+    from jxc_desktop.engine.trade import openitems
+
+    after = openitems.balance(doc.partner_id, "receivable", as_of=doc.date)
+    this = sum(
+        o.amount for o in openitems.open_items(doc.partner_id, "receivable", documents=[doc.id])
+    )
+    return [
+        tr(
+            "上次欠款 {b}　本单 {t}　累计欠款 {a}",
+            "Owed before {b}   this {t}   owed now {a}",
+            b=format_money(yuan(after - this)),
+            t=format_money(yuan(this)),
+            a=format_money(yuan(after)),
+        )
+    ]
