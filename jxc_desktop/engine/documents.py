@@ -90,7 +90,11 @@ class _Result:
 
 
 # Modules that register postings and hooks; imported lazily to avoid import cycles.
-POSTING_MODULES = ["jxc_desktop.engine.inventory.postings", "jxc_desktop.engine.inventory.serials"]
+POSTING_MODULES = [
+    "jxc_desktop.engine.inventory.postings",
+    "jxc_desktop.engine.inventory.serials",
+    "jxc_desktop.engine.trade.postings",
+]
 
 
 def _load_postings() -> None:

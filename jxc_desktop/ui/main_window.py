@@ -14,6 +14,7 @@ from jxc_desktop.ui.masterdata_page import MasterdataPage
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import HomePage, PlannedPage, TabPage, planned_pages
 from jxc_desktop.ui.system_page import SystemPage
+from jxc_desktop.ui.trade import TradePage
 
 TAB_ORDER = [
     "home",
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         if "inventory" in pages:
             pages["inventory"] = InventoryPage(self.ops)
         pages["masterdata"] = MasterdataPage(self.ops)
+        pages.update({k: TradePage(self.ops, k) for k in ("sales", "purchase") if k in pages})
         system = SystemPage(self.ops, self.db_path)
         system.language_requested.connect(self.switch_language)
         pages["system"] = system

@@ -59,6 +59,14 @@ def register(report: Report) -> Report:
 
 def load_all() -> dict[str, Report]:
     """Imports every report module so each registers itself."""
-    from jxc_desktop.engine.reports import accounts, serials, stock, stock_alerts  # noqa: F401
+    from jxc_desktop.engine.reports import (  # noqa: F401
+        accounts,
+        serials,
+        stock,
+        stock_alerts,
+        trade_ar,
+        trade_orders,
+        trade_sales,
+    )
 
     return REPORTS
