@@ -402,3 +402,32 @@ def test_code_cell_completion_uses_the_items_search(shop):
     assert suggestions("绿") == ["TEA  绿茶"]
     assert suggestions(TEA) == ["TEA  绿茶"]  # a barcode finds its item too
     assert suggestions(" ") == []
+
+
+def test_batch_managed_items_are_counted_per_batch(window, qtbot):
+    from tests.inventory_helpers import doc
+
+    md.save_item(md.ItemData(code="MILK", name="牛奶", batch_managed=True, shelf_life_days=30))
+    doc(
+        "QTRK",
+        dt.date(2026, 1, 2),
+        [
+            documents.LineInput(item="MILK", qty="4", price="3", batch_no="B1"),
+            documents.LineInput(item="MILK", qty="6", price="3", batch_no="B2"),
+        ],
+    )
+    page = window.pages["inventory"]
+    page.select_key("PDD")
+    create = page.new_record()
+    create.date.setDate(dt.date(2026, 1, 9))
+    finish(qtbot, window, create.create())
+    counting = page.dialog
+    counting.batch.setText("B2")
+    scan(qtbot, counting, "5*MILK")
+    counting.batch.setText("B1")
+    scan(qtbot, counting, "4*MILK")
+    got = {(r["item"], r["batch"]): (r["counted_qty"], r["diff_qty"]) for r in counting.model.rows}
+    assert got == {("MILK", "B1"): (4, 0), ("MILK", "B2"): (5, -1)}
+    finish(qtbot, window, counting.approve())
+    rows = load_all()["stock-balance"].run(ReportParams(item="MILK"))
+    assert sorted((r["batch"], r["qty"]) for r in rows) == [("B1", 4), ("B2", 5)]

@@ -1505,5 +1505,9 @@
       <source>生产日期：</source>
       <translation>Production date:</translation>
     </message>
+    <message>
+      <source>批次：</source>
+      <translation>Batch:</translation>
+    </message>
   </context>
 </TS>

@@ -223,6 +223,11 @@ class StocktakeDialog(QDialog):
         self.location.setMinimumWidth(160)
         self.location.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab stays on the scanner
         self.location.activated.connect(lambda _i: self.scan.setFocus())
+        self.batch = QLineEdit()
+        self.batch.setObjectName("countBatch")
+        self.batch.setPlaceholderText(tr("批次号"))
+        self.batch.setMaximumWidth(140)
+        self.batch.returnPressed.connect(self.scan.setFocus)
         self.model = VarianceModel(self)
         self.model.count_typed.connect(self.type_count)
         self.table = QTableView()
@@ -242,6 +247,8 @@ class StocktakeDialog(QDialog):
         top.addWidget(self.info, 1)
         top.addWidget(QLabel(tr("正在盘点库位：")))
         top.addWidget(self.location)
+        top.addWidget(QLabel(tr("批次：")))
+        top.addWidget(self.batch)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.scan)
@@ -345,8 +352,10 @@ class StocktakeDialog(QDialog):
             self.scan.show_error(found)  # unknown / bad check digit: nothing counted
             return
         location = self.location.currentData()
+        # Batch-managed items are counted per batch (the one typed beside the scanner).
+        batch = self.batch.text().strip() if found[0].batch_managed else ""
         ok, line = self.ops.run(
-            lambda: stocktake.count(self.doc_id, parsed.code, parsed.qty, location),
+            lambda: stocktake.count(self.doc_id, parsed.code, parsed.qty, location, batch),
             on_failure=lambda exc: self.scan.show_error(str(getattr(exc, "message", exc))) or True,
         )
         if ok:
