@@ -85,7 +85,10 @@ class _Result:
 
 
 # Modules that register postings and hooks; imported lazily to avoid import cycles.
-POSTING_MODULES = ["jxc_desktop.engine.inventory.postings"]
+POSTING_MODULES = [
+    "jxc_desktop.engine.inventory.postings",
+    "jxc_desktop.engine.finance.document_vouchers",
+]
 
 
 def _load_postings() -> None:
