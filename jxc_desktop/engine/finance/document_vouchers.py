@@ -332,6 +332,12 @@ def _last_voucher(doc: Document) -> Voucher | None:
     )
 
 
+def _last_kind(doc: Document) -> str | None:
+    last = Voucher.select(Voucher.kind).where(Voucher.source == doc).order_by(Voucher.id.desc())
+    row = last.first()
+    return row.kind if row else None
+
+
 def _after_unapprove(doc: Document, result) -> list[str] | None:
     rules = RuleBook()
     after = _covered_upto(doc)
@@ -343,6 +349,7 @@ def _after_unapprove(doc: Document, result) -> list[str] | None:
         tr("冲销 ", "Reversal of ") + _summary(doc),
         effect,
         red=True,
+        allow_empty=original is not None and _last_kind(doc) == "document",
         kind="reversal",
         source=doc,
         reversal_of=original,

@@ -96,11 +96,16 @@ def write_voucher(
     summary: str,
     entries: list[Entry],
     red: bool = False,
+    allow_empty: bool = False,
     **fields,
 ) -> Voucher | None:
-    """Writes a balanced voucher (call inside a write transaction); None when empty."""
+    """Writes a balanced voucher (call inside a write transaction); None when empty.
+
+    allow_empty writes a voucher without lines: the record that a document's voucher
+    was reversed when the reversal happens to have no amounts left.
+    """
     entries = merge(entries)
-    if not entries:
+    if not entries and not allow_empty:
         return None
     total = sum((e.amount for e in entries), ZERO)
     if total != 0:
