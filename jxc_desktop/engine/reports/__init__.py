@@ -59,12 +59,8 @@ def register(report: Report) -> Report:
 
 def load_all() -> dict[str, Report]:
     """Imports every report module so each registers itself."""
-    from jxc_desktop.engine.reports import (  # noqa: F401  # noqa: F401
-        accounts,
-        finance,
-        finance_statements,
-        stock,
-        stock_alerts,
-    )
+    import jxc_desktop.engine.reports.finance  # noqa: F401
+    import jxc_desktop.engine.reports.finance_statements  # noqa: F401
+    from jxc_desktop.engine.reports import accounts, serials, stock, stock_alerts  # noqa: F401
 
     return REPORTS
