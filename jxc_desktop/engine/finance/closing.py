@@ -162,6 +162,9 @@ def close(code: str) -> CloseResult:
                 + "\n  ".join(problems)
             )
         result = CloseResult(code)
+        from jxc_desktop.engine.inventory.periodic import settle_periodic
+
+        result.messages += settle_periodic(code)  # before the profit is carried
         chart, rules = balances.Chart(), RuleBook()
         vat = _vat_transfer(period, chart, rules)
         if vat is not None:

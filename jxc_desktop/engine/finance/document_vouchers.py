@@ -306,6 +306,11 @@ def _fix_residual(entries: list[Entry], rules: RuleBook) -> None:
         )
 
 
+def write_document_voucher(doc: Document) -> None:
+    """A document's voucher for the stock rows it wrote outside approval (settlements)."""
+    _after_approve(doc, None)
+
+
 def _after_approve(doc: Document, result) -> list[str] | None:
     rules = RuleBook()
     after = _covered_upto(doc)
