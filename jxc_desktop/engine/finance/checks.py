@@ -99,3 +99,65 @@ def inventory_differences(day: dt.date = FAR) -> list[str]:
 @register("inventory_accounts")
 def _inventory_accounts() -> list[str]:
     return inventory_differences()
+
+
+def _open_item_balances() -> dict[tuple[int, str], int] | None:
+    """Open receivables / payables per (partner, kind) in fen; None without the trade tables."""
+    from jxc_desktop.models.db import database
+
+    if "open_item" not in database.obj.get_tables():
+        return None
+    out: dict[tuple[int, str], int] = {}
+    for partner_id, kind, amount in execute(
+        "SELECT partner_id, kind, SUM(amount) FROM open_item GROUP BY partner_id, kind"
+    ).fetchall():
+        out[(partner_id, kind)] = amount or 0
+    for partner_id, kind, amount in execute(
+        "SELECT oi.partner_id, oi.kind, SUM(s.amount) FROM settlement s "
+        "JOIN open_item oi ON oi.id = s.open_item_id GROUP BY oi.partner_id, oi.kind"
+    ).fetchall():
+        out[(partner_id, kind)] = out.get((partner_id, kind), 0) - (amount or 0)
+    return out
+
+
+def _document_partner_balances(account_code: str) -> dict[int, int]:
+    """Partner balance (debit − credit, fen) of an account from business-document vouchers."""
+    rows = execute(
+        "SELECT l.partner_id, SUM(l.debit) - SUM(l.credit) FROM voucher_line l "
+        "JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id "
+        "WHERE v.kind IN ('document', 'reversal') AND a.code = ? AND l.partner_id IS NOT NULL "
+        "GROUP BY l.partner_id",
+        (account_code,),
+    ).fetchall()
+    return {p: v or 0 for p, v in rows}
+
+
+@register("partner_accounts")
+def partner_accounts() -> list[str]:
+    """1122 / 2202 by partner (from business documents) = the trade module's open items.
+
+    Manual vouchers on 1122 / 2202 (opening balances, corrections) are outside this
+    comparison; without the trade module there is nothing to compare.
+    """
+    items = _open_item_balances()
+    if items is None:
+        return []
+    out = []
+    for code, kind, sign in (("1122", "receivable", 1), ("2202", "payable", -1)):
+        books = _document_partner_balances(code)
+        partners = {p for p, k in items if k == kind} | set(books)
+        for partner_id in sorted(partners):
+            book = sign * books.get(partner_id, 0)
+            open_ = items.get((partner_id, kind), 0)
+            if book != open_:
+                out.append(
+                    tr(
+                        "往来单位 #{p} 的科目 {c} 余额 {b} 与未清项 {o} 不符",
+                        "partner #{p}: account {c} balance {b} differs from open items {o}",
+                        p=partner_id,
+                        c=code,
+                        b=format_money(from_scaled(book, 2)),
+                        o=format_money(from_scaled(open_, 2)),
+                    )
+                )
+    return out

@@ -78,12 +78,13 @@ def _partner_entry(doc: Document, account: str, amount_cny: Decimal, original: D
 
 
 def _sums(doc: Document, lines=None) -> tuple[Decimal, Decimal, Decimal]:
-    """(amount, tax, total) in CNY, converted per line so they add up exactly."""
-    amount = tax = ZERO
+    """(amount, tax, total) in CNY, converted per line like the open items (total × rate,
+    half-up); the tax takes the conversion's rounding so the three add up exactly."""
+    amount = total = ZERO
     for line in lines if lines is not None else _lines(doc):
         amount += _cny(doc, line.amount)
-        tax += _cny(doc, line.tax)
-    return amount, tax, amount + tax
+        total += _cny(doc, line.total)
+    return amount, total - amount, total
 
 
 def _general_taxpayer() -> bool:
@@ -113,20 +114,21 @@ def _purchase(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
     return entries
 
 
+DELIVERIES = ("XSCK", "XSTH", "CGRK", "CGTH")
+
+
 def _invoice_differences(doc: Document) -> tuple[Decimal, Decimal]:
-    """(amount, tax) of an invoice beyond the delivery or receipt lines it names."""
-    amount = tax = ZERO
+    """(amount, tax) in CNY of an invoice beyond the delivery / receipt lines it names, pro
+    rata by quantity; lines without such a source carry nothing (as the open items do)."""
+    amount = total = ZERO
     for line in _lines(doc):
         src = line.source_line
-        if src is None or not src.base_qty:
-            amount += _cny(doc, line.amount)
-            tax += _cny(doc, line.tax)
+        if src is None or src.document.doc_type not in DELIVERIES or not src.base_qty:
             continue
-        src_doc = src.document
         share = line.base_qty / src.base_qty
-        amount += _cny(doc, line.amount) - _cny(src_doc, money.money(src.amount * share))
-        tax += _cny(doc, line.tax) - _cny(src_doc, money.money(src.tax * share))
-    return amount, tax
+        amount += _cny(doc, line.amount - money.money(src.amount * share))
+        total += _cny(doc, line.total - money.money(src.total * share))
+    return amount, total - amount
 
 
 def _sales_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
