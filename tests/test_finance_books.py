@@ -181,3 +181,23 @@ def test_cli_reports_json_keys(company, tmp_path, monkeypatch, capsys):
     assert main(["--db", db, "close", "2026-01"]) == 0
     assert main(["--db", db, "close", "2026-01"]) == 1
     assert main(["--db", db, "reopen", "2026-01"]) == 0
+
+
+def test_cli_import_vouchers_and_refused_close(company, tmp_path, capsys):
+    from jxc_desktop.cli import main
+    from jxc_desktop.engine.session import close_company
+
+    setup_basic()
+    doc("QCKC", day(1), [("A", 1, "5")], approve=False)
+    close_company()
+    db = str(company)
+    path = write_csv(tmp_path / "v.csv", MANUAL)
+    assert main(["--db", db, "import", "vouchers", str(path), "--approve"]) == 0
+    assert "3" in capsys.readouterr().out
+    bad = write_csv(tmp_path / "bad.csv", [MANUAL[0]])
+    assert main(["--db", db, "--lang", "en", "import", "vouchers", str(bad)]) == 1
+    assert "row 2" in capsys.readouterr().err
+    assert main(["--db", db, "--lang", "en", "close", "2026-01"]) == 1
+    assert "QCKC20260101-0001 is not approved" in capsys.readouterr().err
+    assert main(["--db", db, "voucher", "list", "2026-01"]) == 0
+    assert capsys.readouterr().out.count("posted") == 3

@@ -95,3 +95,18 @@ def test_stocktake_gain_and_loss(company):
         ("1403", "0.00", "2.00", ""),
         ("1901", "0.00", "8.00", ""),
     }
+
+
+def test_account_lookup_by_code_name_and_initials(company):
+    from jxc_desktop.engine.finance.account_lookup import find_account, search_accounts
+
+    assert find_account("1001").name == "库存现金"
+    assert find_account("管理费用").code == "5602"
+    assert find_account("kcxj").code == "1001"
+    assert find_account("yszk") is None  # 应收账款 and 预收账款: ambiguous
+    assert {a.code for a in search_accounts("yszk")} == {"1122", "2203"}
+    assert [a.code for a in search_accounts("2221")][:2] == ["2221", "222101"]
+    data = VoucherInput(
+        day(5), "x", [VoucherLineInput("glfy", debit="1"), VoucherLineInput("kcxj", credit="1")]
+    )
+    assert manual.create_voucher(data).lines.count() == 2

@@ -18,6 +18,7 @@ from jxc_desktop.engine import money, settings
 from jxc_desktop.engine.company import is_period_closed
 from jxc_desktop.engine.errors import NotFound, Problem, StateError, require
 from jxc_desktop.engine.finance import cashflow
+from jxc_desktop.engine.finance.account_lookup import find_account
 from jxc_desktop.engine.finance.ledger import Entry, write_lines, write_voucher
 from jxc_desktop.engine.i18n import get_language, tr
 from jxc_desktop.engine.session import audit, current_user
@@ -50,14 +51,6 @@ class VoucherInput:
     lines: list[VoucherLineInput] = field(default_factory=list)
     attachments: int = 0
     external_number: str = ""
-
-
-def find_account(text: str) -> Account | None:
-    """An account by its code or its exact name (leaf accounts preferred)."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    return Account.get_or_none(Account.code == text) or Account.get_or_none(Account.name == text)
 
 
 def _amount(value, column: str, problem) -> Decimal:
