@@ -60,3 +60,11 @@ def test_voucher_entry_review_post_and_books(qtbot, company):
     page.closing.reopen_button.click()
     assert Voucher.select().where(Voucher.kind == "close").count() == 0
     ops.shutdown()
+
+
+def test_main_window_has_the_finance_tab(qtbot, company, tmp_path):
+    from tests.ui_helpers import make_window
+
+    window = make_window(qtbot, company, tmp_path)
+    window.select_tab("finance")
+    assert isinstance(window.pages["finance"], FinancePage)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QToolBar
 
 from jxc_desktop.engine.company import MODULES, enabled_modules
 from jxc_desktop.ui import messages, queries
+from jxc_desktop.ui.finance import FinancePage
 from jxc_desktop.ui.i18n import apply_language, tr
 from jxc_desktop.ui.masterdata_page import MasterdataPage
 from jxc_desktop.ui.ops import Ops
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         for key, title, planned in planned_pages():
             if key in self.visible_tabs():
                 pages[key] = PlannedPage(title, planned)
+        if "finance" in pages:
+            pages["finance"] = FinancePage(self.ops)
         pages["masterdata"] = MasterdataPage(self.ops)
         system = SystemPage(self.ops, self.db_path)
         system.language_requested.connect(self.switch_language)
