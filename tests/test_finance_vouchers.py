@@ -148,3 +148,26 @@ def test_separate_review_leaves_document_vouchers_draft(company):
     settings.set_value("voucher_review", "separate")
     d = doc("QCKC", day(1), [("A", 1, "5")])
     assert voucher_of(d).status == "draft"
+
+
+def test_foreign_currency_lines_keep_original_amount_and_rate(company):
+    setup_basic()
+    doc("QCKC", day(1), [("A", 10, "5")])
+    s = trade_doc(
+        "XSCK",
+        day(2),
+        [("A", 3, "10.01", "13")],
+        partner="C1",
+        currency="USD",
+        exchange_rate="7.1234",
+    )
+    v = voucher_of(s)
+    ar = next(ln for ln in v.lines if ln.account.code == "1122")
+    # total 33.93 USD (30.03 + 3.90) × 7.1234 = 241.70 CNY; revenue 30.03 × 7.1234 = 213.92
+    assert (ar.currency, str(ar.original_amount), str(ar.rate)) == ("USD", "33.93", "7.123400")
+    assert lines_of(v) >= {
+        ("1122", "241.70", "0.00", "C1"),
+        ("5001", "0.00", "213.92", ""),
+        ("22210102", "0.00", "27.78", ""),
+    }
+    assert run_all() == []
