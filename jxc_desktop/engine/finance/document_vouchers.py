@@ -24,6 +24,7 @@ from decimal import Decimal
 from jxc_desktop.engine import documents, money, settings
 from jxc_desktop.engine.company import get_company
 from jxc_desktop.engine.doctypes import DOC_TYPES
+from jxc_desktop.engine.finance import production_vouchers
 from jxc_desktop.engine.finance.ledger import Entry, write_voucher
 from jxc_desktop.engine.finance.rules import RuleBook
 from jxc_desktop.engine.i18n import tr
@@ -220,25 +221,52 @@ def _stock_rows(doc: Document, after: int) -> list[tuple]:
     ).fetchall()
 
 
+def _cost_object(owner: Document, line: DocumentLine | None) -> str:
+    if line is not None and line.cost_object:
+        return line.cost_object
+    return owner.source.number if owner.source_id else ""
+
+
+def _finished_adjustment(owner: Document, line_id) -> DocumentLine | None:
+    """The CPRK line a 成本调整 line names (the cost run settling a receipt), if any."""
+    if owner.doc_type != "CBTZ" or not line_id:
+        return None
+    line = DocumentLine.get_or_none(DocumentLine.id == line_id)
+    src = line.source_line if line is not None and line.source_line_id else None
+    return src if src is not None and src.document.doc_type == "CPRK" else None
+
+
 def _counter_entry(owner: Document, line_id, own: bool, rules: RuleBook, value) -> Entry | None:
-    """The other side of an inventory row of `owner`'s move (None: balanced elsewhere)."""
+    """The other side of an inventory row of `owner`'s move (None: balanced elsewhere).
+
+    Production lines (4001) name their cost object in the summary, not in the cost-object
+    field: by convention a 成本对象 on a 4001 line is direct labour entered by hand, and
+    the cost run reads it as such; material is known from the stock moves.
+    """
     t = owner.doc_type
     invoice_basis = settings.get("ar_ap_basis") == "invoice"
     if t in ("CGRK", "CGTH") and invoice_basis and own:
         return Entry(rules.credit("purchase_accrual"), -value, summary=tr("暂估", "accrual"))
     if t in SELF_BALANCED and own:
         return None
+    receipt = _finished_adjustment(owner, line_id)
+    if receipt is not None:  # Dr 1405 / Cr 4001: the completed goods' settled cost
+        obj = _cost_object(receipt.document, receipt)
+        return Entry(rules.credit("finished_receipt"), -value, summary=_object_text(obj))
     if t not in STOCK_COUNTER:
         return Entry(rules.debit("purchase_difference"), -value)
     event, debit_side = STOCK_COUNTER[t]
     account = rules.debit(event) if debit_side else rules.credit(event)
-    cost_object = ""
+    summary = ""
     if t in ("SCLL", "CPRK") and line_id:
-        line = DocumentLine.get_or_none(DocumentLine.id == line_id)
-        cost_object = line.cost_object if line else ""
-        if not cost_object and owner.source_id:
-            cost_object = owner.source.number
-    return Entry(account, -value, cost_object=cost_object)
+        summary = _object_text(
+            _cost_object(owner, DocumentLine.get_or_none(DocumentLine.id == line_id))
+        )
+    return Entry(account, -value, summary=summary)
+
+
+def _object_text(obj: str) -> str:
+    return tr("成本对象 {o}", "cost object {o}", o=obj) if obj else ""
 
 
 def stock_entries(doc: Document, rules: RuleBook, after: int) -> list[Entry]:
@@ -368,3 +396,4 @@ def _after_unapprove(doc: Document, result) -> list[str] | None:
 
 documents.on_approve(_after_approve)
 documents.on_unapprove(_after_unapprove)
+production_vouchers.register()
