@@ -58,6 +58,7 @@ IMPORTERS: dict[str, Callable] = {
     "suppliers": _sheet_importer("suppliers"),
     "warehouses": _sheet_importer("warehouses"),
 }
+IMPORTERS.update(__import__("jxc_desktop.cli.production_commands", fromlist=["x"]).IMPORTERS)
 
 
 def register(sub) -> None:
