@@ -34,6 +34,7 @@ def register(sub) -> None:
     p.add_argument("item")
     p.add_argument("--qty", default="1")
     p.set_defaults(func=cmd_bom)
+    _add_mrp(sub)
 
 
 def cmd_bom(args) -> int:
@@ -60,4 +61,72 @@ def cmd_bom(args) -> int:
             for parent, version, per in bom.where_used(item)
         ]
     print(json.dumps(rows, ensure_ascii=False, indent=1))
+    return 0
+
+
+def _add_mrp(sub) -> None:
+    p = sub.add_parser("mrp", help="material requirements planning")
+    msub = p.add_subparsers(dest="mrp_action", required=True)
+    run = msub.add_parser("run", help="list the planned orders")
+    firm = msub.add_parser("firm", help="turn planned orders into CGSQ / SCDD documents")
+    firm.add_argument("items", nargs="*")
+    for q in (run, firm):
+        q.add_argument("--from", dest="date_from")
+        q.add_argument("--to", dest="date_to")
+        q.add_argument("--warehouse", action="extend", nargs="+", default=[])
+    run.add_argument("--format", choices=["json", "table"], default="table")
+    run.set_defaults(func=cmd_mrp_run)
+    firm.set_defaults(func=cmd_mrp_firm)
+
+
+def _plain(value):
+    import datetime as dt
+    from decimal import Decimal
+
+    from jxc_desktop.engine import money
+
+    if isinstance(value, Decimal):
+        return money.format_plain(value, 4)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [{k: _plain(v) for k, v in p.items()} for p in value]
+    return value
+
+
+def cmd_mrp_run(args) -> int:
+    from jxc_desktop.cli.report_commands import parse_date
+    from jxc_desktop.engine.production.mrp import run_mrp
+
+    open_db(args)
+    result = run_mrp(
+        parse_date(args.date_from, "--from"), parse_date(args.date_to, "--to"), args.warehouse
+    )
+    rows = [{k: _plain(v) for k, v in o.as_row().items()} for o in result.orders]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        pegs = ", ".join(f"{p['number']}×{p['qty']}" for p in r["pegging"])
+        print(
+            f"{r['item']}\t{r['kind']}\t{r['qty']}\t{r['purchase_qty']} {r['purchase_unit']}"
+            f"\t{r['release_date']} → {r['due_date']}\t{pegs}"
+        )
+    return 0
+
+
+def cmd_mrp_firm(args) -> int:
+    from jxc_desktop.cli.report_commands import parse_date
+    from jxc_desktop.engine.production.mrp_firm import firm
+
+    open_db(args)
+    numbers = firm(
+        args.items,
+        parse_date(args.date_from, "--from"),
+        parse_date(args.date_to, "--to"),
+        args.warehouse,
+    )
+    print(tr("已生成 {n} 张单据", "{n} documents written", n=len(numbers)))
+    for number in numbers:
+        print(number)
     return 0

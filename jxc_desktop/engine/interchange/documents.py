@@ -204,6 +204,8 @@ def _source_line(
     if item is not None:
         query = query.where(DocumentLine.item == item)
     line = query.order_by(DocumentLine.line_no).first()
+    if line is None and doc.doc_type == "SCDD":  # a material issue names its work order
+        line = DocumentLine.select().where(DocumentLine.document == doc).first()
     if line is None:
         problems.append(
             Problem(

@@ -59,11 +59,7 @@ def register(report: Report) -> Report:
 
 def load_all() -> dict[str, Report]:
     """Imports every report module so each registers itself."""
-    from jxc_desktop.engine.reports import (  # noqa: F401
-        accounts,
-        production,  # noqa: F401
-        stock,
-        stock_alerts,
-    )
+    import jxc_desktop.engine.reports.production  # noqa: F401
+    from jxc_desktop.engine.reports import accounts, stock, stock_alerts  # noqa: F401
 
     return REPORTS

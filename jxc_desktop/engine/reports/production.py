@@ -69,3 +69,6 @@ register(
         bom_cost_rows,
     )
 )
+
+# the sibling modules register the MRP and cost reports
+import jxc_desktop.engine.reports.production_mrp  # noqa: E402, F401

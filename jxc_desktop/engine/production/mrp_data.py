@@ -1,0 +1,118 @@
+"""What MRP reads: open demands, scheduled receipts and on-hand stock.
+
+- Demand: approved 销售订单 XSDD lines (ordered − delivered by approved lines naming
+  them) and approved 销售预测 XSYC lines (their full quantity), due on 交货日期 (the
+  document date when a line has none).
+- Scheduled receipts: approved 采购订单 CGDD and 委外订单 WWDD lines (ordered − received
+  by approved lines naming them), approved 采购申请 CGSQ lines not yet turned into
+  orders (the firmed MRP proposals; `mrp firm` writes them approved), and approved
+  work orders SCDD that are not completed or closed (ordered − received).
+- On hand: the stock balances of the chosen warehouses (all by default).
+Quantities are in base units, as Decimals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jxc_desktop.engine import money
+from jxc_desktop.models.db import execute
+
+
+@dataclass
+class Demand:
+    item_id: int
+    date: dt.date  # when it is needed (shifted to the horizon start when past due)
+    qty: Decimal
+    number: str  # the demand's document number ('' for safety stock)
+    item_code: str
+    peg_date: dt.date  # the date the demand itself names
+
+
+@dataclass
+class Receipt:
+    item_id: int
+    date: dt.date
+    qty: Decimal
+    number: str
+
+
+def _date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _fulfilled(line_ids: list[int]) -> dict[int, Decimal]:
+    """Base quantity of approved lines that name each line as their source."""
+    out: dict[int, Decimal] = {}
+    for chunk in range(0, len(line_ids), 500):
+        ids = line_ids[chunk : chunk + 500]
+        marks = ", ".join("?" * len(ids))
+        for source, units in execute(
+            "SELECT l.source_line_id, SUM(l.base_qty) FROM document_line l "
+            "JOIN document d ON d.id = l.document_id WHERE d.status = 'approved' "
+            f"AND l.source_line_id IN ({marks}) GROUP BY l.source_line_id",
+            ids,
+        ):
+            out[source] = money.from_scaled(int(units), 4)
+    return out
+
+
+def _open_lines(doc_types: tuple[str, ...]) -> list[tuple]:
+    marks = ", ".join("?" * len(doc_types))
+    return execute(
+        "SELECT l.id, d.doc_type, d.number, d.date, COALESCE(l.due_date, d.date), l.item_id, "
+        "l.base_qty, i.code, d.id FROM document_line l JOIN document d ON d.id = l.document_id "
+        "JOIN item i ON i.id = l.item_id "
+        f"WHERE d.status = 'approved' AND d.doc_type IN ({marks}) AND l.item_id IS NOT NULL "
+        "ORDER BY COALESCE(l.due_date, d.date), d.number, l.line_no",
+        doc_types,
+    ).fetchall()
+
+
+def demands(start: dt.date, end: dt.date | None) -> list[Demand]:
+    """Open sales-order and forecast lines due up to `end`."""
+    rows = _open_lines(("XSDD", "XSYC"))
+    done = _fulfilled([r[0] for r in rows if r[1] == "XSDD"])
+    out = []
+    for r in rows:
+        due = _date(r[4])
+        open_qty = money.from_scaled(int(r[6]), 4) - done.get(r[0], Decimal(0))
+        if open_qty <= 0 or (end is not None and due > end):
+            continue
+        out.append(Demand(r[5], max(due, start), open_qty, r[2], r[7], due))
+    return out
+
+
+def scheduled_receipts(start: dt.date, end: dt.date | None) -> list[Receipt]:
+    """Open purchase, outsourcing and work orders (and firmed requisitions)."""
+    from jxc_desktop.engine.production import workorders
+
+    rows = _open_lines(("CGDD", "WWDD", "CGSQ", "SCDD"))
+    done = _fulfilled([r[0] for r in rows])
+    out = []
+    for r in rows:
+        due = _date(r[4])
+        received = done.get(r[0], Decimal(0))
+        if r[1] == "SCDD":
+            view = workorders.view(workorders.find_work_order(r[2]))
+            if view.status in ("completed", "closed"):
+                continue
+            received = view.completed_qty  # its issue lines name it too: not receipts
+        open_qty = money.from_scaled(int(r[6]), 4) - received
+        if open_qty <= 0 or (end is not None and due > end):
+            continue
+        out.append(Receipt(r[5], max(due, start), open_qty, r[2]))
+    return out
+
+
+def on_hand(warehouse_ids: list[int] | None) -> dict[int, Decimal]:
+    """Base quantity on hand per item in the chosen warehouses (all when None)."""
+    sql = "SELECT item_id, SUM(qty) FROM stock_balance"
+    args: list = []
+    if warehouse_ids:
+        sql += f" WHERE warehouse_id IN ({', '.join('?' * len(warehouse_ids))})"
+        args = list(warehouse_ids)
+    rows = execute(sql + " GROUP BY item_id", args).fetchall()
+    return {item_id: money.from_scaled(int(units), 4) for item_id, units in rows}

@@ -1,0 +1,167 @@
+"""MRP: a textbook multi-level plan, netted by low-level code, lots, lead times, pegging."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from inventory_helpers import doc, make_warehouse
+from production_helpers import add_unit, bom, cli_json, item
+
+from jxc_desktop.engine import documents
+from jxc_desktop.engine.documents import DocumentInput, LineInput
+from jxc_desktop.engine.production.mrp import run_mrp
+from jxc_desktop.models.documents import Document
+from jxc_desktop.models.masterdata import Item, Partner, Unit
+
+D = dt.date
+
+
+def order(doc_type, date, partner, lines, external=None):
+    data = DocumentInput(
+        doc_type,
+        date,
+        [LineInput(item=c, qty=str(q), due_date=due) for c, q, due in lines],
+        partner=partner,
+        external_number=external,
+    )
+    d = documents.save_draft(data)
+    documents.approve(d.id)
+    return d
+
+
+@pytest.fixture
+def plant(company):
+    make_warehouse("W1")
+    Partner.create(kind="customer", code="K1", name="客户")
+    Partner.create(kind="supplier", code="S1", name="供应商")
+    item("A", "make", 7)
+    item("B", "make", 7, lot_rule="fixed", lot_size=Decimal(50))
+    c = item("C", "purchase", 14, lot_rule="minimum", lot_size=Decimal(100))
+    box = add_unit(c, "箱", Decimal(12))
+    Item.update(purchase_unit=box, purchase_unit_factor=Decimal(12)).where(
+        Item.id == c.id
+    ).execute()
+    bom("A", ("B", 2), ("C", 1))
+    bom("B", ("C", 3))
+    doc("QCKC", D(2025, 12, 31), [("A", 10, 1), ("B", 20, 1), ("C", 50, 1)])
+    order("XSDD", D(2026, 1, 2), "K1", [("A", 40, D(2026, 1, 29))], "SO-1")
+    order("XSDD", D(2026, 1, 2), "K1", [("A", 30, D(2026, 2, 12))], "SO-2")
+    order("CGDD", D(2026, 1, 2), "S1", [("C", 30, D(2026, 1, 8))])
+    return company
+
+
+def so(n):
+    return Document.get(Document.external_number == f"SO-{n}").number
+
+
+def test_textbook_plan(plant):
+    got = [
+        (o.item.code, o.kind, o.qty, o.release_date, o.due_date)
+        for o in run_mrp(D(2026, 1, 1)).orders
+    ]
+    assert got == [
+        ("A", "production", Decimal(30), D(2026, 1, 22), D(2026, 1, 29)),
+        ("A", "production", Decimal(30), D(2026, 2, 5), D(2026, 2, 12)),
+        ("B", "production", Decimal(50), D(2026, 1, 15), D(2026, 1, 22)),  # fixed lot 50
+        ("B", "production", Decimal(50), D(2026, 1, 29), D(2026, 2, 5)),
+        ("C", "purchase", Decimal(100), D(2026, 1, 1), D(2026, 1, 15)),  # minimum 100
+        ("C", "purchase", Decimal(150), D(2026, 1, 15), D(2026, 1, 29)),
+        ("C", "purchase", Decimal(100), D(2026, 1, 22), D(2026, 2, 5)),
+    ]
+
+
+def test_pegging_and_purchase_units(plant):
+    orders = run_mrp(D(2026, 1, 1)).orders
+    b1 = orders[2]
+    assert [(p["number"], p["item"], p["qty"]) for p in b1.pegging] == [
+        (so(1), "A", Decimal(40)),
+        (so(2), "A", Decimal(10)),
+    ]
+    c1 = orders[4]
+    assert (c1.purchase_qty, c1.purchase_unit) == (Decimal(9), "箱")  # 100 / 12 rounded up
+    # 70 short on 15 Jan (40 for SO-1 via B, 30 for SO-2 via B), the rest of the lot
+    # covers A's own need for SO-1 on 22 Jan
+    assert [(p["number"], p["item"], p["qty"]) for p in c1.pegging] == [
+        (so(1), "A", Decimal(40)),
+        (so(2), "A", Decimal(30)),
+        (so(1), "A", Decimal(30)),
+    ]
+
+
+def test_warehouse_filter_and_safety_stock(plant):
+    make_warehouse("W2")
+    Item.update(safety_stock=Decimal(5)).where(Item.code == "A").execute()
+    orders = run_mrp(D(2026, 1, 1), warehouses=["W2"]).orders
+    a = [(o.qty, o.due_date) for o in orders if o.item.code == "A"]
+    # nothing on hand in W2: 5 safety stock on day one, then 40 and 30
+    assert a == [
+        (Decimal(5), D(2026, 1, 1)),
+        (Decimal(40), D(2026, 1, 29)),
+        (Decimal(30), D(2026, 2, 12)),
+    ]
+
+
+def test_mrp_record_by_week(plant, capsys):
+    rows = cli_json(
+        capsys,
+        plant,
+        "report",
+        "mrp-record",
+        "--item",
+        "C",
+        "--bucket",
+        "week",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-02-08",
+        "--format",
+        "json",
+    )
+    table = [
+        (
+            r["period_start"],
+            r["gross"],
+            r["scheduled_receipts"],
+            r["projected_on_hand"],
+            r["net"],
+            r["planned_receipts"],
+            r["planned_releases"],
+        )
+        for r in rows
+    ]
+    z = "0.0000"
+    assert table == [
+        ("2025-12-29", z, z, "50.0000", z, z, "100.0000"),
+        ("2026-01-05", z, "30.0000", "80.0000", z, z, z),
+        ("2026-01-12", "150.0000", z, "30.0000", "70.0000", "100.0000", "150.0000"),
+        ("2026-01-19", "30.0000", z, "0.0000", z, z, "100.0000"),
+        ("2026-01-26", "150.0000", z, "0.0000", "150.0000", "150.0000", z),
+        ("2026-02-02", "30.0000", z, "70.0000", "30.0000", "100.0000", z),
+    ]
+
+
+def test_cli_run_json_keys_and_firm(plant, capsys):
+    rows = cli_json(capsys, plant, "mrp", "run", "--from", "2026-01-01", "--format", "json")
+    assert set(rows[0]) == {
+        "item",
+        "kind",
+        "qty",
+        "purchase_qty",
+        "purchase_unit",
+        "release_date",
+        "due_date",
+        "pegging",
+    }
+    assert rows[0]["pegging"] == [
+        {"number": so(1), "item": "A", "date": "2026-01-29", "qty": "30.0000"}
+    ]
+    from jxc_desktop.cli import main
+
+    assert main(["--db", str(plant), "mrp", "firm", "--from", "2026-01-01"]) == 0
+    assert Document.select().where(Document.doc_type == "SCDD").count() == 4
+    cgsq = Document.select().where(Document.doc_type == "CGSQ")
+    assert cgsq.count() == 3 and all(d.status == "approved" for d in cgsq)
+    assert Unit.get(Unit.name == "箱")
+    # firmed orders are scheduled receipts now: nothing new is proposed
+    assert cli_json(capsys, plant, "mrp", "run", "--from", "2026-01-01", "--format", "json") == []
