@@ -35,6 +35,8 @@ def register(sub) -> None:
     p.add_argument("--qty", default="1")
     p.set_defaults(func=cmd_bom)
     _add_mrp(sub)
+    _add_cost(sub)
+    _add_wo(sub)
 
 
 def cmd_bom(args) -> int:
@@ -129,4 +131,88 @@ def cmd_mrp_firm(args) -> int:
     print(tr("已生成 {n} 张单据", "{n} documents written", n=len(numbers)))
     for number in numbers:
         print(number)
+    return 0
+
+
+def _import_work_hours(path: Path, args) -> str:
+    from jxc_desktop.engine.production.costing_import import import_work_hours
+
+    n = import_work_hours(path)
+    return tr("导入完成：工时 {n} 行", "Import done: {n} work-hour rows", n=n)
+
+
+def _import_wip(path: Path, args) -> str:
+    from jxc_desktop.engine.production.costing_import import import_wip
+
+    n = import_wip(path)
+    return tr("导入完成：在产品 {n} 行", "Import done: {n} work-in-process rows", n=n)
+
+
+IMPORTERS.update({"work-hours": _import_work_hours, "wip": _import_wip})
+
+
+def _add_cost(sub) -> None:
+    p = sub.add_parser("cost", help="product costing for a month")
+    csub = p.add_subparsers(dest="cost_action", required=True)
+    for name in ("run", "undo"):
+        q = csub.add_parser(name, help=f"{name} the cost run of a month")
+        q.add_argument("period", help="YYYY-MM")
+        q.set_defaults(func=cmd_cost_run if name == "run" else cmd_cost_undo)
+
+
+def cmd_cost_run(args) -> int:
+    from jxc_desktop.engine.production.costing_run import run_cost
+
+    open_db(args)
+    for line in run_cost(args.period).summary():
+        print(line)
+    return 0
+
+
+def cmd_cost_undo(args) -> int:
+    from jxc_desktop.engine.production.costing_run import undo
+
+    open_db(args)
+    n = undo(args.period)
+    print(tr("已撤销 {n} 张成本调整单", "{n} cost adjustments undone", n=n))
+    return 0
+
+
+def _add_wo(sub) -> None:
+    p = sub.add_parser("wo", help="work orders: list, complete, close, reopen, variance")
+    p.add_argument("action", choices=["list", "complete", "close", "reopen", "variance"])
+    p.add_argument("number", nargs="?")
+    p.set_defaults(func=cmd_wo)
+
+
+def cmd_wo(args) -> int:
+    from jxc_desktop.engine import money
+    from jxc_desktop.engine.errors import JxcError
+    from jxc_desktop.engine.production import workorders
+
+    open_db(args)
+    if args.action == "list":
+        rows = [
+            {
+                "number": v.number,
+                "item": v.item,
+                "status": v.status,
+                "planned_qty": money.format_plain(v.planned_qty, 4),
+                "completed_qty": money.format_plain(v.completed_qty, 4),
+                "wip": money.format_plain(v.wip, 2),
+            }
+            for v in workorders.work_orders()
+        ]
+    elif not args.number:
+        raise JxcError(tr("请给出生产订单编号", "Give the work order number"))
+    elif args.action == "variance":
+        rows = [
+            {k: money.format_plain(v, 4) if k != "item" else v for k, v in r.items()}
+            for r in workorders.variance(args.number)
+        ]
+    else:
+        status = {"complete": "completed", "close": "closed", "reopen": "released"}[args.action]
+        workorders.set_status(args.number, status)
+        rows = [{"number": args.number, "status": status}]
+    print(json.dumps(rows, ensure_ascii=False, indent=1))
     return 0

@@ -184,6 +184,7 @@ def _stored_status(doc: Document) -> str | None:
 
 def view(doc: Document, lines: list[ObjectLine] | None = None) -> WorkOrderView:
     """A work order with its quantities, status and WIP value to date."""
+    doc = Document.get_by_id(doc.id)  # the caller's copy may predate an approval
     if lines is None:
         lines = object_lines().get(doc.number, [])
     first = DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)

@@ -1,0 +1,149 @@
+"""`jxc cost run YYYY-MM`: settles the completed goods' cost into the stock ledger.
+
+The run computes the month (costing.py) object by object, deepest products first, and
+for every 产品入库 CPRK line of the month writes the difference between the cost the
+line must carry (the object's transferred-out cost shared over its receipt lines by
+quantity, the last line taking the rest) and the value it has now, as a line of an
+approved 成本调整 CBTZ dated like the receipt (same date and time, same warehouse,
+location and batch; 源单 = the CPRK line). The inventory engine posts it as a value
+adjustment of the pool and re-values every later move of that pool — issues of the
+product to the next step or to customers follow. A CPRK line's settled cost is its
+own value plus those adjustments (workorders.adjustment_values).
+
+Run again (until the month is closed): the previous run's adjustments are
+un-approved and voided first, so the result is the same as a first run. While a run's
+adjustment names a receipt, that receipt cannot be un-approved (undo the run first).
+Vouchers for the run (Dr 1405 / Cr 4001, applied overhead Dr 4001 / Cr 4101) are
+written by the finance module when it is present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jxc_desktop.engine import documents
+from jxc_desktop.engine.company import is_period_closed
+from jxc_desktop.engine.documents import DocumentInput, LineInput
+from jxc_desktop.engine.errors import StateError
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.production import costing
+from jxc_desktop.engine.production import workorders as wo
+from jxc_desktop.engine.session import audit
+from jxc_desktop.models.db import write_transaction
+from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.production import CostRunDocument
+
+
+@dataclass
+class CostRunResult:
+    period: str
+    objects: list[costing.ObjectCost] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+
+    def summary(self) -> list[str]:
+        lines = [
+            tr(
+                "{p} 成本计算完成：成本对象 {n} 个，成本调整单 {d} 张",
+                "{p} costed: {n} cost objects, {d} cost adjustments",
+                p=self.period,
+                n=len(self.objects),
+                d=len(self.documents),
+            )
+        ]
+        for oc in self.objects:
+            lines.append(
+                f"  {oc.key}: {tr('完工', 'completed')} {oc.completed_qty.normalize():f}, "
+                f"{tr('完工成本', 'cost')} {oc.total('transferred')}, "
+                f"{tr('在产品', 'WIP')} {oc.total('ending')}"
+            )
+        return lines
+
+
+def undo(period: str) -> int:
+    """Un-approves and voids the adjustments of the month's last run; returns how many."""
+    start, _end = costing.check_period(period)
+    if is_period_closed(start):
+        raise StateError(tr("{p} 已结账", "{p} is closed", p=period))
+    n = 0
+    with write_transaction():
+        for link in CostRunDocument.select().where(CostRunDocument.period == period):
+            doc = Document.get_by_id(link.document_id)
+            if doc.status == "approved":
+                documents.unapprove(doc.id)
+            if doc.status != "void":
+                documents.void(doc.id)
+            n += 1
+        CostRunDocument.delete().where(CostRunDocument.period == period).execute()
+        if n:
+            audit("cost.undo", period)
+    return n
+
+
+def _targets(oc: costing.ObjectCost) -> dict[int, Decimal]:
+    weights = {str(line.line_id): line.qty for line in oc.receipts}
+    shares = costing.allocate(oc.total("transferred"), weights)
+    return {int(k): v for k, v in shares.items()}
+
+
+def _write(period: str, oc: costing.ObjectCost, values: dict[int, Decimal]) -> list[str]:
+    by_doc: dict[int, list[LineInput]] = {}
+    for line_id, target in _targets(oc).items():
+        delta = target - values[line_id]
+        if delta == 0:
+            continue
+        line = DocumentLine.get_by_id(line_id)
+        by_doc.setdefault(line.document_id, []).append(
+            LineInput(
+                item=line.item,
+                amount=delta,
+                location=line.location,
+                batch_no=line.batch_no,
+                source_line=line,
+                cost_object=oc.key,
+                remarks=tr("成本计算 {p}", "cost run {p}", p=period),
+            )
+        )
+    numbers = []
+    for doc_id, lines in by_doc.items():
+        receipt = Document.get_by_id(doc_id)
+        data = DocumentInput(
+            "CBTZ",
+            receipt.date,
+            lines,
+            time=receipt.time,
+            warehouse=receipt.warehouse,
+            remarks=tr("成本计算 {p}：{n}", "cost run {p}: {n}", p=period, n=receipt.number),
+        )
+        doc = documents.save_draft(data)
+        documents.approve(doc.id)
+        CostRunDocument.create(period=period, document=doc)
+        numbers.append(doc.number)
+    return numbers
+
+
+def run_cost(period: str) -> CostRunResult:
+    """Costs the month and writes the completed goods' cost (see the module docstring)."""
+    start, end = costing.check_period(period)
+    if is_period_closed(start):
+        raise StateError(
+            tr("{p} 已结账，不能再做成本计算", "{p} is closed; it cannot be costed", p=period)
+        )
+    result = CostRunResult(period)
+    with write_transaction():
+        undo(period)
+        carry = costing.carry_into(period)
+        first = costing.compute_month(period, carry)
+        ordered = sorted(first.values(), key=costing.order_key(first))
+        for oc in ordered:
+            # earlier objects' adjustments may have re-valued this one's issues
+            lines = wo.object_lines(start, end).get(oc.key, [])
+            oc.added["material"] = costing.material_of(lines)
+            fifo = costing.uses_fifo(oc)
+            costing.split(oc, fifo, costing.opening_units_of(period, oc.key, carry))
+            current = {line.line_id: line.value for line in lines if line.doc_type == "CPRK"}
+            oc.receipts = [line for line in lines if line.doc_type == "CPRK"]
+            result.documents += _write(period, oc, current)
+            result.objects.append(oc)
+        audit("cost.run", period, f"{len(result.documents)} adjustments")
+    return result
