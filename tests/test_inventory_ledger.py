@@ -189,3 +189,71 @@ def test_check_is_clean_after_a_mixed_history_and_catches_tampering(shop):
     StockBalance.update(qty=D(99)).where(StockBalance.qty > 0).execute()
     names = {name for name, _ in run_all()}
     assert "stock_balance" in names
+
+
+def test_sales_return_comes_back_at_delivery_cost_or_book_cost(shop):
+    from jxc_desktop.engine.documents import DocumentInput, LineInput, save_draft
+    from jxc_desktop.models.masterdata import Partner
+
+    Partner.create(kind="customer", code="C1", name="客户")
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    delivery = save_draft(
+        DocumentInput(
+            "XSCK",
+            day(2),
+            [LineInput(item="A", qty="4", price="9.90")],
+            warehouse="W1",
+            partner="C1",
+        )
+    )
+    documents.approve(delivery.id)
+    doc("QTRK", day(3), [("A", 6, "4.00")])  # average now (6 + 24) / 12 = 2.50
+    line = delivery.lines[0]
+    ret = save_draft(
+        DocumentInput(
+            "XSTH",
+            day(4),
+            [LineInput(item="A", qty="1", price="9.90", source_line=line)],
+            warehouse="W1",
+            partner="C1",
+        )
+    )
+    documents.approve(ret.id)
+    assert pool() == (D(13), D("31.00"))  # back at the delivery's 1.00, not 2.50 or 9.90
+    loose = save_draft(
+        DocumentInput(
+            "XSTH",
+            day(5),
+            [LineInput(item="A", qty="1", price="9.90")],
+            warehouse="W1",
+            partner="C1",
+        )
+    )
+    documents.approve(loose.id)
+    assert pool()[1] == D("31.00") + D("2.38")  # book cost 31 / 13 = 2.3846
+
+
+def test_specific_identification_values_each_batch_at_its_own_cost(shop):
+    from jxc_desktop.engine.documents import LineInput
+
+    make_item("S", method="specific", batch=True)
+    doc("QTRK", day(1), [LineInput(item="S", qty="2", price="100", batch_no="B1")])
+    doc("QTRK", day(2), [LineInput(item="S", qty="2", price="130", batch_no="B2")])
+    doc("QTCK", day(3), [LineInput(item="S", qty="1", batch_no="B2")])
+    from jxc_desktop.models.stock import CostGroup
+
+    pools = {g.batch_no: (g.qty, g.value) for g in CostGroup.select()}
+    assert pools == {"B1": (D(2), D("200.00")), "B2": (D(1), D("130.00"))}
+    # without a batch the issue takes the first-expiring (here: oldest) batch, at its cost
+    doc("QTCK", day(4), [LineInput(item="S", qty="1")])
+    pools = {g.batch_no: (g.qty, g.value) for g in CostGroup.select()}
+    assert pools["B1"] == (D(1), D("100.00"))
+
+
+def test_periodic_item_issues_at_provisional_average(shop):
+    make_item("P", method="periodic")
+    doc("QTRK", day(1), [("P", 10, "1.00")])
+    doc("QTCK", day(2), [("P", 5)])
+    doc("QTRK", day(3), [("P", 10, "4.00")])
+    assert pool("P") == (D(15), D("45.00"))  # issue provisional at 1.00 until settled

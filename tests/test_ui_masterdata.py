@@ -251,3 +251,19 @@ def test_items_filtered_by_category_tree(qtbot, company, tmp_path):
     assert page.list.model.rowCount() == 1 and page.list.model.row(0)["code"] == "W1"
     page.select_key("units")
     assert not box.isVisible()
+
+
+def test_ctrl_p_on_the_item_list_prints_barcode_labels(qtbot, company, tmp_path):
+    make_item("L1", "矿泉水", barcodes=[md.BarcodeData("6901234567892")], sale_price="2.5")
+    window, page = open_masterdata(qtbot, company, tmp_path)
+    page.list.select_row(0)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.dialog
+    dialog.fields["qty"].setValue(3)
+    dialog.fields["layout"].setCurrentIndex(dialog.fields["layout"].findData("a4-3x8"))
+    pdf = tmp_path / "labels.pdf"
+    assert dialog.save(str(pdf)), dialog.banner.text()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    messages.shown[-1].close()
+    page.select_key("units")
+    assert page.print_view() is False  # no print view there: the window says so

@@ -28,13 +28,16 @@ def test_every_tab_opens_and_unbuilt_modules_say_so(qtbot, company, tmp_path):
 
 
 def test_home_shows_real_counts_and_status_bar(qtbot, company, tmp_path):
-    make_item("A001", "矿泉水")
+    make_item("A001", "矿泉水", safety_stock="10", max_stock="50")  # none on hand: an alert
     make_item("A002", "方便面")
     window = make_window(qtbot, company, tmp_path)
     home = window.pages["home"]
     assert home.values["items"].text() == "2"
     assert home.values["customers"].text() == "0"
     assert "测试公司" in home.title.text() and "2026-01" in home.subtitle.text()
+    qtbot.waitUntil(lambda: home.alerts["below_safety"].text() != "…", timeout=5000)
+    assert home.alerts["below_safety"].text() == "1"
+    assert home.alerts["expired"].text() == "0"
     home.cards["items"].click()
     assert window.current_key() == "masterdata"
     assert window.pages["masterdata"].list.model.rowCount() == 2

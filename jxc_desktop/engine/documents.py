@@ -22,7 +22,12 @@ from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.session import audit, current_user
 from jxc_desktop.models.base import now
 from jxc_desktop.models.db import write_transaction
-from jxc_desktop.models.documents import Document, DocumentLine, DocumentSequence
+from jxc_desktop.models.documents import (
+    Document,
+    DocumentLine,
+    DocumentLineSerial,
+    DocumentSequence,
+)
 from jxc_desktop.models.masterdata import Item, Location, Partner, Unit, Warehouse
 
 
@@ -85,7 +90,7 @@ class _Result:
 
 
 # Modules that register postings and hooks; imported lazily to avoid import cycles.
-POSTING_MODULES = ["jxc_desktop.engine.inventory.postings"]
+POSTING_MODULES = ["jxc_desktop.engine.inventory.postings", "jxc_desktop.engine.inventory.serials"]
 
 
 def _load_postings() -> None:
@@ -175,6 +180,7 @@ class LineInput:
     remarks: str = ""
     book_qty: Decimal | None = None
     counted: bool = True
+    serials: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
 
 
@@ -328,6 +334,7 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
         "remarks": line.remarks or "",
         "book_qty": line.book_qty,
         "counted": line.counted,
+        "serials": [str(x).strip() for x in line.serials if str(x).strip()],
     }
     if not dtype.item_lines:
         amount = _decimal(line.amount, where, problems, 2)
@@ -350,6 +357,10 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
         if unit is None:
             bad(tr("单位“{u}”不存在", "Unit '{u}' does not exist", u=line.unit))
     unit = unit or item.base_unit
+    if row["serials"] and not item.serial_managed:
+        bad(tr("商品 {c} 未启用序列号管理", "Item {c} does not track serial numbers", c=item.code))
+    if len(set(row["serials"])) != len(row["serials"]):
+        bad(tr("序列号重复", "A serial number is repeated"))
     factor = lookup.unit_factor(item, unit)
     if factor is None:
         bad(
@@ -445,10 +456,18 @@ def save_draft(data: DocumentInput, doc_id: int | None = None) -> Document:
                 setattr(doc, key, value)
             doc.updated_at = now()
             doc.save()
+            DocumentLineSerial.delete().where(
+                DocumentLineSerial.line.in_(
+                    DocumentLine.select(DocumentLine.id).where(DocumentLine.document == doc)
+                )
+            ).execute()
             DocumentLine.delete().where(DocumentLine.document == doc).execute()
             action = "document.edit"
         for row in rows:
-            DocumentLine.create(document=doc, **row)
+            serials = row.pop("serials", [])
+            line = DocumentLine.create(document=doc, **row)
+            for serial in serials:
+                DocumentLineSerial.create(line=line, serial=serial)
         audit(action, doc.number)
     return doc
 

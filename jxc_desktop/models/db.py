@@ -9,6 +9,7 @@ nowhere else, so the engine stays database-agnostic.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 
@@ -16,13 +17,16 @@ from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDa
 
 from jxc_desktop.engine.errors import DatabaseBusy
 
-BUSY_TIMEOUT_SECONDS = 5.0
+# How long a writer waits for another writer's lock before "database busy" (seconds).
+BUSY_TIMEOUT_SECONDS = float(os.environ.get("JXC_BUSY_TIMEOUT", "5"))
 
 database = DatabaseProxy()
 
 
-def open_database(target: str, busy_timeout: float = BUSY_TIMEOUT_SECONDS):
+def open_database(target: str, busy_timeout: float | None = None):
     """Opens (and binds the models to) a SQLite file path or a postgresql:// URL."""
+    if busy_timeout is None:
+        busy_timeout = BUSY_TIMEOUT_SECONDS
     if target.startswith(("postgresql://", "postgres://")):
         from playhouse.db_url import connect
 

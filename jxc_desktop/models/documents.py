@@ -99,3 +99,14 @@ class DocumentLine(BaseModel):
 
     class Meta:
         indexes = ((("document", "line_no"), True),)
+
+
+class DocumentLineSerial(BaseModel):
+    """A serial number (序列号) a line receives or issues, for serial-managed items."""
+
+    id = AutoField()
+    line = ForeignKeyField(DocumentLine, backref="serials", on_delete="CASCADE")
+    serial = CharField()
+
+    class Meta:
+        indexes = ((("line", "serial"), True),)

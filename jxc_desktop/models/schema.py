@@ -25,6 +25,7 @@ from jxc_desktop.models import (
     trade,
 )
 from jxc_desktop.models.db import (
+    add_column_if_missing,
     create_index_if_missing,
     database,
     install_append_only_guard,
@@ -71,7 +72,7 @@ APPEND_ONLY_TABLES = ["stock_move", "serial_move"]
 # Step 3: the finance (vouchers), trade (open items, settlements) and production tables.
 V3_MODELS = [*finance.MODELS, *trade.MODELS, *production.MODELS]
 V3_APPEND_ONLY = [*finance.APPEND_ONLY, *trade.APPEND_ONLY, *production.APPEND_ONLY]
-ALL_MODELS = V1_MODELS + V3_MODELS
+ALL_MODELS = V1_MODELS + V3_MODELS + [documents.DocumentLineSerial]
 
 
 def _step_1() -> None:
@@ -95,7 +96,13 @@ def _step_3() -> None:
         install_append_only_guard(table)
 
 
-STEPS: dict[int, Callable[[], None]] = {1: _step_1, 2: _step_2, 3: _step_3}
+def _step_4() -> None:
+    """Serial numbers named on document lines; serial moves name the move they mirror."""
+    database.obj.create_tables([documents.DocumentLineSerial], safe=True)
+    add_column_if_missing(stock.SerialMove, "reverses")
+
+
+STEPS: dict[int, Callable[[], None]] = {1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4}
 SCHEMA_VERSION = max(STEPS)
 
 

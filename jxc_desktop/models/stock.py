@@ -122,3 +122,4 @@ class SerialMove(BaseModel):
     line = ForeignKeyField(DocumentLine, on_delete="RESTRICT")
     serial = ForeignKeyField(SerialNumber, on_delete="RESTRICT")
     direction = IntegerField()  # +1 in, -1 out
+    reverses = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="+")

@@ -194,7 +194,7 @@ class RecordDialog(QDialog):
     def save(self) -> bool:
         """Validates and saves through the engine; stays open showing problems on failure."""
         data = self.collect()
-        save = type(self).saver
+        save = self.saver
 
         def handle(exc: BaseException) -> bool:
             if isinstance(exc, ValidationError):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QToolBar
 
 from jxc_desktop.engine.company import MODULES, enabled_modules
 from jxc_desktop.ui import messages, queries
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         return titles
 
     def _make_pages(self) -> dict[str, TabPage]:
-        home = HomePage()
+        home = HomePage(self.ops)
         home.open_list.connect(self.open_list)
         pages: dict[str, TabPage] = {"home": home}
         for key, title, planned in planned_pages():
@@ -132,7 +132,17 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        for name in ("new", "save", "find", "refresh", "print"):
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(18, 18))
+        icons = {
+            "new": QStyle.StandardPixmap.SP_FileIcon,
+            "save": QStyle.StandardPixmap.SP_DialogSaveButton,
+            "find": QStyle.StandardPixmap.SP_FileDialogContentsView,
+            "refresh": QStyle.StandardPixmap.SP_BrowserReload,
+            "print": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        }
+        for name, icon in icons.items():
+            a[name].setIcon(self.style().standardIcon(icon))
             toolbar.addAction(a[name])
         self.addToolBar(toolbar)
 

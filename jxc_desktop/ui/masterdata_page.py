@@ -23,6 +23,7 @@ from jxc_desktop.ui import choices, dialogs, messages
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.import_dialog import ImportDialog
 from jxc_desktop.ui.item_dialog import ItemDialog
+from jxc_desktop.ui.label_dialog import LabelDialog
 from jxc_desktop.ui.list_view import ListView
 from jxc_desktop.ui.listing_source import ListingSource
 from jxc_desktop.ui.ops import Ops
@@ -145,6 +146,7 @@ class MasterdataPage(TabPage):
             ("export", tr("导出 Excel"), self.export_list),
             ("import", tr("从 Excel 导入"), self.import_file),
             ("template", tr("下载导入模板"), self.save_template),
+            ("labels", tr("打印条码标签"), self.print_view),
         ]:
             button = QPushButton(text)
             button.setObjectName(f"btn_{name}")
@@ -165,6 +167,7 @@ class MasterdataPage(TabPage):
         for name in ("import", "template"):
             self.buttons[name].setEnabled(self.entity.importable)
         self.buttons["delete"].setEnabled(self.entity.delete is not None)
+        self.buttons["labels"].setVisible(self.entity.key == "items")
 
     def _fill_category_filter(self) -> None:
         """Items can be narrowed to a category and everything under it."""
@@ -198,6 +201,20 @@ class MasterdataPage(TabPage):
     def refresh(self) -> bool:
         self.list.refresh()
         return True
+
+    def print_view(self):
+        """Ctrl+P on the item list prints barcode labels; other lists have no print view."""
+        if self.entity.key != "items":
+            return False
+        row = self.list.current_row()
+        if row is None:
+            messages.info(self, tr("请先选择一行。"))
+            return True
+        dialog = LabelDialog(self.ops, row_key(row), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
 
     def new_record(self):
         return self._open(None, None)

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from jxc_desktop.engine.errors import JxcError, ValidationError
 from jxc_desktop.models.db import database
@@ -40,6 +41,12 @@ def report_error(parent: QWidget | None, exc: BaseException) -> None:
         messages.error(parent, tr("程序出错：{e}").format(e=exc), details)
 
 
+def _stop_thread(thread: QThread) -> None:
+    if isValid(thread) and thread.isRunning():
+        thread.quit()
+        thread.wait()
+
+
 @dataclass
 class Job:
     fn: Callable[[Progress, StopFlag], Any]
@@ -49,6 +56,7 @@ class Job:
     on_failure: Callable[[BaseException], bool] | None
     parent: QWidget | None
     cancellable: bool = False
+    quiet: bool = False  # a background read the user did not ask for: no dialog
     stop: threading.Event = field(default_factory=threading.Event)
 
 
@@ -85,6 +93,7 @@ class Ops(QObject):
         self._queue: deque[Job] = deque()
         self._current: Job | None = None
         self._dialog: QProgressDialog | None = None
+        self._closed = False
 
     # -- short work on the GUI thread ---------------------------------------------------
     def run(
@@ -117,13 +126,14 @@ class Ops(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], bool] | None = None,
         cancellable: bool = False,
+        quiet: bool = False,
     ) -> Job:
         """Queues fn(progress, should_stop); results come back on the GUI thread.
 
         Only a job whose fn checks should_stop is `cancellable`; the others show no
         cancel button, so the dialog never offers what it cannot do.
         """
-        job = Job(fn, title, changed, on_success, on_failure, parent, cancellable)
+        job = Job(fn, title, changed, on_success, on_failure, parent, cancellable, quiet)
         self._queue.append(job)
         self._next()
         return job
@@ -142,24 +152,35 @@ class Ops(QObject):
         self._runner.progressed.connect(self._on_progress)
         self._runner.finished.connect(self._on_finished)
         self._thread.start()
+        thread = self._thread
+        # A safety net: never let Qt destroy a running thread (that aborts the process).
+        self.destroyed.connect(lambda *_args: _stop_thread(thread))
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)  # never leave the thread running at exit
 
     def _next(self) -> None:
+        if self._closed:
+            self._queue.clear()  # the window is closing: nothing new starts
+            return
         if self._current is not None or not self._queue:
             return
         self._ensure_thread()
         self._current = job = self._queue.popleft()
-        self._dialog = QProgressDialog(job.title, tr("取消"), 0, 0, job.parent)
-        self._dialog.setWindowTitle(tr("请稍候"))
-        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self._dialog.setMinimumDuration(300)  # quick jobs never flash a dialog
-        if job.cancellable:
-            self._dialog.canceled.connect(job.stop.set)
-        else:
-            self._dialog.setCancelButton(None)
+        if not job.quiet:
+            self._dialog = self._progress_dialog(job)
         self._start.emit(job)
+
+    def _progress_dialog(self, job: Job) -> QProgressDialog:
+        dialog = QProgressDialog(job.title, tr("取消"), 0, 0, job.parent)
+        dialog.setWindowTitle(tr("请稍候"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)  # quick jobs never flash a dialog
+        if job.cancellable:
+            dialog.canceled.connect(job.stop.set)
+        else:
+            dialog.setCancelButton(None)
+        return dialog
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -185,6 +206,7 @@ class Ops(QObject):
 
     def shutdown(self) -> None:
         """Stops the worker thread (after the running job); call when the window closes."""
+        self._closed = True
         self._queue.clear()
         if self._current is not None:
             self._current.stop.set()

@@ -6,14 +6,18 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from jxc_desktop.engine.reports import stock_alerts
 from jxc_desktop.ui import queries
 from jxc_desktop.ui.i18n import tr
+from jxc_desktop.ui.ops import Ops
 
 
 class TabPage(QWidget):
@@ -68,8 +72,10 @@ class HomePage(TabPage):
 
     open_list = Signal(str)  # a count card was clicked: show that base-data list
 
-    def __init__(self, parent=None):
+    def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
+        self.ops = ops
+        self._alerts_job = None
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -95,8 +101,24 @@ class HomePage(TabPage):
             cards.addWidget(self._card(key, label), 0, i)
         layout.addSpacing(12)
         layout.addLayout(cards)
+        layout.addSpacing(12)
+        layout.addWidget(self._alerts_box())
         self.setStyleSheet(CARD_STYLE)
         self.refresh()
+
+    def _alerts_box(self) -> QGroupBox:
+        box = QGroupBox(tr("库存预警"))
+        row = QHBoxLayout(box)
+        self.alerts: dict[str, QLabel] = {}
+        for key, label in alert_labels().items():
+            value = QLabel("…")
+            value.setObjectName(f"alert_{key}")
+            self.alerts[key] = value
+            row.addWidget(QLabel(label + tr("：")))
+            row.addWidget(value)
+            row.addSpacing(18)
+        row.addStretch(1)
+        return box
 
     def _card(self, key: str, label: str) -> QPushButton:
         card = QPushButton()
@@ -135,7 +157,48 @@ class HomePage(TabPage):
         )
         for key in self.values:
             self.values[key].setText(f"{getattr(data, key):,}")
+        self.refresh_alerts()
         return True
+
+    def refresh_alerts(self) -> None:
+        """Counts the stock alerts on the worker thread (it reads every balance)."""
+        if self._alerts_job is not None:
+            return  # one count at a time; it reads the latest data when it runs
+        self._alerts_job = self.ops.run_in_background(
+            lambda _progress, _stop: stock_alerts.alert_counts(),
+            title=tr("库存预警"),
+            parent=self,
+            quiet=True,
+            on_success=self._show_alerts,
+            on_failure=self._alerts_failed,
+        )
+
+    def _show_alerts(self, counts: dict[str, int]) -> None:
+        if not isValid(self):
+            return  # the page was rebuilt (language switch) while the count ran
+        self._alerts_job = None
+        for key, label in self.alerts.items():
+            number = counts.get(key, 0)
+            label.setText(f"{number:,}")
+            label.setStyleSheet("color: #d32f2f; font-weight: bold;" if number else "")
+
+    def _alerts_failed(self, exc: BaseException) -> bool:
+        if not isValid(self):
+            return True
+        self._alerts_job = None
+        for label in self.alerts.values():
+            label.setText("?")
+        return False  # shown as an error: the counts could not be read
+
+
+def alert_labels() -> dict[str, str]:
+    return {
+        "below_safety": tr("低于安全库存"),
+        "above_max": tr("超出最高库存"),
+        "expiring": tr("即将过期"),
+        "expired": tr("已过期"),
+        "slow_moving": tr("呆滞料"),
+    }
 
 
 def planned_pages() -> list[tuple[str, str, list[str]]]:

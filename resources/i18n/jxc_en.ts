@@ -4,6 +4,10 @@
   <context>
     <name>jxc</name>
     <message>
+      <source>A4 不干胶 3×8（63.5×33.9 mm）</source>
+      <translation>A4 label sheet 3×8 (63.5×33.9 mm)</translation>
+    </message>
+    <message>
       <source>jxc 进销存</source>
       <translation>jxc Inventory &amp; Accounting</translation>
     </message>
@@ -92,12 +96,20 @@
       <translation>Price grade</translation>
     </message>
     <message>
+      <source>低于安全库存</source>
+      <translation>Below safety stock</translation>
+    </message>
+    <message>
       <source>供应商</source>
       <translation>Suppliers</translation>
     </message>
     <message>
       <source>保存</source>
       <translation>Save</translation>
+    </message>
+    <message>
+      <source>保存标签 PDF</source>
+      <translation>Save labels PDF</translation>
     </message>
     <message>
       <source>保存设置</source>
@@ -185,7 +197,7 @@
     </message>
     <message>
       <source>共 {n} 条</source>
-      <translation>{n} rows</translation>
+      <translation>Rows: {n}</translation>
     </message>
     <message>
       <source>关于</source>
@@ -277,6 +289,10 @@
       <translation>Separate review</translation>
     </message>
     <message>
+      <source>即将过期</source>
+      <translation>Expiring soon</translation>
+    </message>
+    <message>
       <source>原因</source>
       <translation>Reason</translation>
     </message>
@@ -319,6 +335,10 @@
     <message>
       <source>启用模块</source>
       <translation>Modules</translation>
+    </message>
+    <message>
+      <source>呆滞料</source>
+      <translation>Slow-moving</translation>
     </message>
     <message>
       <source>呆滞料天数</source>
@@ -414,6 +434,14 @@
       <translation>Exported to {p}</translation>
     </message>
     <message>
+      <source>已生成标签：{p}</source>
+      <translation>Labels written: {p}</translation>
+    </message>
+    <message>
+      <source>已过期</source>
+      <translation>Expired</translation>
+    </message>
+    <message>
       <source>币种</source>
       <translation>Currencies</translation>
     </message>
@@ -462,6 +490,10 @@
       <translation>Stock balances, stock ledger, stock alerts</translation>
     </message>
     <message>
+      <source>库存预警</source>
+      <translation>Stock alerts</translation>
+    </message>
+    <message>
       <source>应收应付确认依据</source>
       <translation>Receivables/payables arise on</translation>
     </message>
@@ -480,6 +512,10 @@
     <message>
       <source>开始导入</source>
       <translation>Start import</translation>
+    </message>
+    <message>
+      <source>张数</source>
+      <translation>Number of labels</translation>
     </message>
     <message>
       <source>当前期间</source>
@@ -504,6 +540,18 @@
     <message>
       <source>打印</source>
       <translation>Print</translation>
+    </message>
+    <message>
+      <source>打印条码标签</source>
+      <translation>Print barcode labels</translation>
+    </message>
+    <message>
+      <source>打印条码标签：{name}</source>
+      <translation>Print barcode labels: {name}</translation>
+    </message>
+    <message>
+      <source>打印边框（普通纸裁切用）</source>
+      <translation>Print outlines (for cutting plain paper)</translation>
     </message>
     <message>
       <source>批次管理</source>
@@ -650,6 +698,10 @@
       <translation>Yes</translation>
     </message>
     <message>
+      <source>显示售价</source>
+      <translation>Show sale price</translation>
+    </message>
+    <message>
       <source>最小批量</source>
       <translation>Minimum lot</translation>
     </message>
@@ -696,6 +748,18 @@
     <message>
       <source>查找</source>
       <translation>Find</translation>
+    </message>
+    <message>
+      <source>标签打印机 40×30 mm</source>
+      <translation>Label printer 40×30 mm</translation>
+    </message>
+    <message>
+      <source>标签打印机 50×30 mm</source>
+      <translation>Label printer 50×30 mm</translation>
+    </message>
+    <message>
+      <source>标签纸</source>
+      <translation>Label stock</translation>
     </message>
     <message>
       <source>模块(&amp;M)</source>
@@ -752,6 +816,10 @@
     <message>
       <source>生产订单、领料、产品入库、成本计算</source>
       <translation>Work orders, material issues, finished goods receipts, costing</translation>
+    </message>
+    <message>
+      <source>生成 PDF</source>
+      <translation>Create PDF</translation>
     </message>
     <message>
       <source>电话</source>
@@ -912,6 +980,10 @@
     <message>
       <source>资产负债表、利润表、现金流量表</source>
       <translation>Balance sheet, income statement, cash flow statement</translation>
+    </message>
+    <message>
+      <source>超出最高库存</source>
+      <translation>Above maximum</translation>
     </message>
     <message>
       <source>辅助单位</source>

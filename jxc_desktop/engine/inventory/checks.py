@@ -166,3 +166,22 @@ def revaluing_reproduces_ledger() -> list[str]:
                 )
             )
     return out
+
+
+@register("serial_numbers")
+def serials_match_their_moves() -> list[str]:
+    rows = execute(
+        "SELECT s.serial, s.in_stock, COALESCE(SUM(m.direction), 0) FROM serial_number s "
+        "LEFT JOIN serial_move m ON m.serial_id = s.id GROUP BY s.id, s.serial, s.in_stock"
+    ).fetchall()
+    return [
+        tr(
+            "序列号 {s} 状态与流水不符（在库 {a}，流水合计 {b}）",
+            "serial {s} state differs from its moves (in stock {a}, moves sum {b})",
+            s=serial,
+            a=in_stock,
+            b=total,
+        )
+        for serial, in_stock, total in rows
+        if int(bool(in_stock)) != total
+    ]

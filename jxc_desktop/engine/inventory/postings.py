@@ -126,27 +126,26 @@ def _validate_adjustment(doc: Document) -> list[Problem]:
 # ---------------------------------------------------------------- planning
 
 
+def _receipt_move(doc: Document, line: DocumentLine) -> ledger.PlannedMove:
+    """A receipt line's move: at its cost, or at book cost when it has no price."""
+    if line.batch_no:
+        batches.ensure_batch(line.item, line.batch_no, line.production_date, line.expiry_date)
+    source, value = (FIXED, _receipt_value(doc, line)) if line.price else (BOOK, 0)
+    return ledger.PlannedMove(
+        line.id,
+        line.item,
+        doc.warehouse_id,
+        _loc(line.location),
+        line.batch_no,
+        to_scaled(line.base_qty, 4),
+        source,
+        value,
+        line_no=line.line_no,
+    )
+
+
 def _plan_receipt(doc: Document) -> list:
-    planned = []
-    for line in _lines(doc):
-        if line.batch_no:
-            batches.ensure_batch(line.item, line.batch_no, line.production_date, line.expiry_date)
-        units = to_scaled(line.base_qty, 4)
-        source, value = (FIXED, _receipt_value(doc, line)) if line.price else (BOOK, 0)
-        planned.append(
-            ledger.PlannedMove(
-                line.id,
-                line.item,
-                doc.warehouse_id,
-                _loc(line.location),
-                line.batch_no,
-                units,
-                source,
-                value,
-                line_no=line.line_no,
-            )
-        )
-    return planned
+    return [_receipt_move(doc, line) for line in _lines(doc)]
 
 
 def _plan_issue(doc: Document) -> list:
@@ -256,37 +255,33 @@ def _poster(plan):
     return post
 
 
-def _plan_return(doc: Document) -> list:
-    """销售退货: back at the cost it left with when the line names its delivery line."""
+def _delivery_move(line: DocumentLine) -> int | None:
+    """The un-reversed delivery move of the line a return names (matching its batch)."""
     from jxc_desktop.models.db import execute
 
+    if not line.source_line_id:
+        return None
+    rows = execute(
+        "SELECT m.id, m.batch_no FROM stock_move m WHERE m.line_id = ? AND m.kind = 'move' "
+        "AND m.item_id = ? AND NOT EXISTS (SELECT 1 FROM stock_move r "
+        "WHERE r.adjusts_id = m.id AND r.kind = 'reverse') ORDER BY m.id",
+        (line.source_line_id, line.item_id),
+    ).fetchall()
+    match = [r for r in rows if r[1] == line.batch_no] or rows
+    return match[0][0] if match else None
+
+
+def _plan_return(doc: Document) -> list:
+    """销售退货: back at the cost it left with when the line names its delivery line."""
     planned = []
     for line in _lines(doc):
-        if line.batch_no:
-            batches.ensure_batch(line.item, line.batch_no, line.production_date, line.expiry_date)
-        units = to_scaled(line.base_qty, 4)
-        source_move = None
-        if line.source_line_id:
-            rows = execute(
-                "SELECT m.id, m.batch_no FROM stock_move m WHERE m.line_id = ? AND m.kind = 'move' "
-                "AND m.item_id = ? AND NOT EXISTS (SELECT 1 FROM stock_move r "
-                "WHERE r.adjusts_id = m.id AND r.kind = 'reverse') ORDER BY m.id",
-                (line.source_line_id, line.item_id),
-            ).fetchall()
-            match = [r for r in rows if r[1] == line.batch_no] or rows
-            source_move = match[0][0] if match else None
-        move = ledger.PlannedMove(
-            line.id,
-            line.item,
-            doc.warehouse_id,
-            _loc(line.location),
-            line.batch_no,
-            units,
-            BOOK,
-            line_no=line.line_no,
+        move = _receipt_move(doc, line)
+        source_move = _delivery_move(line)
+        # the line's price is the sale price, never the cost: without its delivery the
+        # goods come back at the current book cost
+        move.source, move.link_move, move.value = (
+            (LINKED, source_move, 0) if source_move else (BOOK, None, 0)
         )
-        if source_move:
-            move.source, move.link_move = LINKED, source_move
         planned.append(move)
     return planned
 

@@ -60,6 +60,6 @@ def register(report: Report) -> Report:
 def load_all() -> dict[str, Report]:
     """Imports every report module so each registers itself."""
     import jxc_desktop.engine.reports.production  # noqa: F401
-    from jxc_desktop.engine.reports import accounts, stock, stock_alerts  # noqa: F401
+    from jxc_desktop.engine.reports import accounts, serials, stock, stock_alerts  # noqa: F401
 
     return REPORTS
