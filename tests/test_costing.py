@@ -186,6 +186,7 @@ def test_process_costing_weighted(shop, tmp_path, capsys):
     assert t["overhead"] == ("100.00", "300.00", "82.0000", "4.878049", "341.46", "58.54")
     assert main(["--db", str(shop), "cost", "run", "2026-01"]) == 0
     assert pool("P")[1] == Decimal("1181.46")
+    assert main(["--db", str(shop), "check"]) == 0
 
 
 def test_process_costing_fifo(shop, tmp_path, capsys):
@@ -209,3 +210,19 @@ def test_imports_report_every_bad_row(shop, tmp_path, capsys):
     err = capsys.readouterr().err
     for column in ("期间", "类型", "商品编码", "数量", "直接材料完工率"):
         assert column in err
+
+
+def test_check_sees_stale_cost_run(shop, capsys):
+    wo = work_order()
+    issue(wo, 10)
+    receive("WO-1", 10)
+    assert main(["--db", str(shop), "cost", "run", "2026-01"]) == 0
+    assert main(["--db", str(shop), "check"]) == 0
+    issue(wo, 5, D(2026, 1, 25))  # more material after the run: the receipts are stale
+    capsys.readouterr()
+    assert main(["--db", str(shop), "check"]) == 1
+    out = capsys.readouterr()
+    assert "production_settled_cost" in out.out + out.err
+    assert main(["--db", str(shop), "cost", "run", "2026-01"]) == 0
+    assert main(["--db", str(shop), "check"]) == 0
+    assert pool("P")[1] == Decimal("150.00")

@@ -135,11 +135,14 @@ class WipCount(BaseModel):
 
 
 class CostRunDocument(BaseModel):
-    """A document a cost run wrote for a period (its cost adjustments), undone on re-run."""
+    """A document a cost run wrote for a period (its cost adjustments), undone on re-run.
+
+    Each run also leaves one row without a document: the mark that the month was costed.
+    """
 
     id = AutoField()
     period = CharField(index=True)
-    document = ForeignKeyField(Document, on_delete="CASCADE", backref="+")
+    document = ForeignKeyField(Document, null=True, on_delete="CASCADE", backref="+")
     created_at = DateTimeField(default=now)
 
 

@@ -243,7 +243,7 @@ def compute_month(period: str, carry: dict | None = None) -> dict[str, ObjectCos
     return costs
 
 
-def _first_period() -> str | None:
+def first_period() -> str | None:
     row = execute(
         "SELECT MIN(d.date) FROM document d WHERE d.status = 'approved' "
         "AND d.doc_type IN ('SCLL', 'CPRK')"
@@ -256,7 +256,7 @@ def _first_period() -> str | None:
     return min(found) if found else None
 
 
-def _next_period(period: str) -> str:
+def next_period(period: str) -> str:
     year, month = (int(p) for p in period.split("-"))
     return f"{year + (month == 12):04d}-{month % 12 + 1:02d}"
 
@@ -264,11 +264,11 @@ def _next_period(period: str) -> str:
 def carry_into(period: str) -> dict[str, ObjectCost]:
     """What every object held at the end of the month before `period` (months in order)."""
     check_period(period)
-    current = _first_period()
+    current = first_period()
     carry: dict[str, ObjectCost] = {}
     while current is not None and current < period:
         carry = compute_month(current, carry)
-        current = _next_period(current)
+        current = next_period(current)
     return carry
 
 

@@ -67,7 +67,10 @@ def undo(period: str) -> int:
         raise StateError(tr("{p} 已结账", "{p} is closed", p=period))
     n = 0
     with write_transaction():
-        for link in CostRunDocument.select().where(CostRunDocument.period == period):
+        links = CostRunDocument.select().where(
+            (CostRunDocument.period == period) & CostRunDocument.document.is_null(False)
+        )
+        for link in links:
             doc = Document.get_by_id(link.document_id)
             if doc.status == "approved":
                 documents.unapprove(doc.id)
@@ -145,5 +148,6 @@ def run_cost(period: str) -> CostRunResult:
             oc.receipts = [line for line in lines if line.doc_type == "CPRK"]
             result.documents += _write(period, oc, current)
             result.objects.append(oc)
+        CostRunDocument.create(period=period, document=None)
         audit("cost.run", period, f"{len(result.documents)} adjustments")
     return result
