@@ -165,3 +165,10 @@ def test_cli_run_json_keys_and_firm(plant, capsys):
     assert Unit.get(Unit.name == "箱")
     # firmed orders are scheduled receipts now: nothing new is proposed
     assert cli_json(capsys, plant, "mrp", "run", "--from", "2026-01-01", "--format", "json") == []
+
+
+def test_without_a_start_dates_stay_as_given(plant):
+    def key(orders):
+        return [(o.item.code, o.qty, o.release_date, o.due_date) for o in orders]
+
+    assert key(run_mrp().orders) == key(run_mrp(D(2026, 1, 1)).orders)

@@ -2,7 +2,9 @@
 
 Items are planned in low-level-code order (bom.low_level_codes), so a component used
 at several levels is netted once, after every parent has put its requirements on it.
-Per item, day by day from the horizon start:
+Per item, day by day from the horizon start (`date_from`; demand and receipts due
+before it are past due and count on that day; without it, nothing is moved and the
+plan starts on the earliest date found, or today):
 
     available = on hand − safety stock (a shortfall is a requirement on day one)
     available += scheduled receipts due that day (a receipt is usable on its due day)
@@ -110,15 +112,19 @@ def purchase_quantity(item: Item, qty: Decimal) -> tuple[Decimal, str]:
 
 
 class _Planner:
-    def __init__(self, start: dt.date, warehouses: list[int] | None, end: dt.date | None):
-        self.start = start
+    def __init__(self, start: dt.date | None, warehouses: list[int] | None, end: dt.date | None):
+        # without a start nothing is past due: dates stay as the documents give them
+        self.shift_from = start or dt.date.min
         self.on_hand = on_hand(warehouses)
         self.gross: dict[int, list[Demand]] = {}
-        for d in demands(start, end):
+        for d in demands(self.shift_from, end):
             self.gross.setdefault(d.item_id, []).append(d)
         self.receipts: dict[int, list] = {}
-        for r in scheduled_receipts(start, end):
+        for r in scheduled_receipts(self.shift_from, end):
             self.receipts.setdefault(r.item_id, []).append(r)
+        dates = [d.date for ds in self.gross.values() for d in ds]
+        dates += [r.date for rs in self.receipts.values() for r in rs]
+        self.start = start or min(dates + [dt.date.today()])
         self.orders: list[PlannedOrder] = []
         self.plans: dict[int, ItemPlan] = {}
 
@@ -193,7 +199,7 @@ class _Planner:
                     self.gross.setdefault(comp.id, []).append(
                         Demand(
                             comp.id,
-                            max(order.release_date, self.start),
+                            max(order.release_date, self.shift_from),
                             peg[1],
                             peg[0]["number"],
                             peg[0]["item"],
@@ -236,8 +242,7 @@ def run_mrp(
     should_stop: Callable[[], bool] | None = None,
 ) -> MrpResult:
     """Plans every item (see the module docstring); reads only, writes nothing."""
-    start = date_from or dt.date.today()
-    planner = _Planner(start, _warehouse_ids(warehouses), date_to)
+    planner = _Planner(date_from, _warehouse_ids(warehouses), date_to)
     llc = bom_engine.low_level_codes()
     items = list(Item.select().where(Item.active == True))  # noqa: E712
     items.sort(key=lambda i: (llc.get(i.id, 0), i.code))
