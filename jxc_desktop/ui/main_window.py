@@ -12,6 +12,7 @@ from jxc_desktop.ui.i18n import apply_language, tr
 from jxc_desktop.ui.masterdata_page import MasterdataPage
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import HomePage, PlannedPage, TabPage, planned_pages
+from jxc_desktop.ui.production import ProductionPage
 from jxc_desktop.ui.system_page import SystemPage
 
 TAB_ORDER = [
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         for key, title, planned in planned_pages():
             if key in self.visible_tabs():
                 pages[key] = PlannedPage(title, planned)
+        if "production" in pages:
+            pages["production"] = ProductionPage(self.ops)
         pages["masterdata"] = MasterdataPage(self.ops)
         system = SystemPage(self.ops, self.db_path)
         system.language_requested.connect(self.switch_language)
