@@ -25,7 +25,7 @@ from jxc_desktop.engine.errors import Problem, ValidationError, require
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.session import audit
 from jxc_desktop.models.db import write_transaction
-from jxc_desktop.models.masterdata import Item
+from jxc_desktop.models.masterdata import Item, ItemUnit
 from jxc_desktop.models.production import Bom, BomByProduct, BomLine
 
 
@@ -282,15 +282,49 @@ def delete_bom(bom_id: int) -> None:
 def bom_for(item: Item | int, on: dt.date | None = None) -> Bom | None:
     """The BOM version in force for an item on a date (see the module docstring)."""
     item_id = item.id if isinstance(item, Item) else item
+    return pick_version(list(Bom.select().where(Bom.item == item_id)), on)
+
+
+def pick_version(boms: list[Bom], on: dt.date | None) -> Bom | None:
     on = on or dt.date.today()
     best = None
-    for bom in Bom.select().where(Bom.item == item_id).order_by(Bom.id):
+    for bom in sorted(boms, key=lambda b: b.id):
         if bom.effective_date is not None and bom.effective_date > on:
             continue
         key = (bom.effective_date or dt.date.min, bom.id)
         if best is None or key >= best[0]:
             best = (key, bom)
     return best[1] if best else None
+
+
+class BomCache:
+    """Every BOM, line and unit factor loaded once, for planners that ask thousands of times."""
+
+    def __init__(self):
+        self.boms: dict[int, list[Bom]] = {}
+        for bom in Bom.select():
+            self.boms.setdefault(bom.item_id, []).append(bom)
+        self.lines: dict[int, list[BomLine]] = {}
+        query = BomLine.select(BomLine, Item).join(Item, on=(BomLine.component == Item.id))
+        for line in query.order_by(BomLine.line_no):
+            self.lines.setdefault(line.bom_id, []).append(line)
+        self.factors = {(u.item_id, u.unit_id): u.factor for u in ItemUnit.select()}
+
+    def bom_for(self, item_id: int, on: dt.date | None) -> Bom | None:
+        return pick_version(self.boms.get(item_id, []), on)
+
+    def components(self, item_id: int, on: dt.date | None) -> list[tuple[Item, Decimal]]:
+        bom = self.bom_for(item_id, on)
+        out = []
+        for line in self.lines.get(bom.id, []) if bom else []:
+            comp = line.component
+            factor = (
+                Decimal(1)
+                if line.unit_id == comp.base_unit_id
+                else self.factors.get((comp.id, line.unit_id), Decimal(1))
+            )
+            out.append((comp, line.qty * factor * (1 + line.scrap_rate / 100)))
+        return out
 
 
 def line_qty_per(line: BomLine) -> Decimal:

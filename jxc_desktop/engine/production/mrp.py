@@ -31,6 +31,7 @@ quantity for that part).
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
@@ -125,6 +126,7 @@ class _Planner:
         dates = [d.date for ds in self.gross.values() for d in ds]
         dates += [r.date for rs in self.receipts.values() for r in rs]
         self.start = start or min(dates + [dt.date.today()])
+        self.boms = bom_engine.BomCache()
         self.orders: list[PlannedOrder] = []
         self.plans: dict[int, ItemPlan] = {}
 
@@ -134,18 +136,23 @@ class _Planner:
         have = self.on_hand.get(item.id, Decimal(0))
         plan = ItemPlan(have, [(d.date, d.qty) for d in gross], [(r.date, r.qty) for r in receipts])
         self.plans[item.id] = plan
-        phantom_bom = bom_engine.bom_for(item, self.start)
+        phantom_bom = self.boms.bom_for(item.id, self.start)
         phantom = bool(phantom_bom and phantom_bom.phantom)
-        queue: list[list] = []  # [qty left, planned order or None], first in first out
+        queue: deque[list] = deque()  # [qty left, planned order or None], first in first out
         debt = item.safety_stock - have
         if debt < 0:
             queue.append([-debt, None])
         elif debt > 0:
             gross.insert(0, Demand(item.id, self.start, debt, "", item.code, self.start))
-        days = sorted({d.date for d in gross} | {r.date for r in receipts})
-        for day in days:
-            queue += [[r.qty, None] for r in receipts if r.date == day]
-            shorts = [(d, self._consume(queue, d)) for d in gross if d.date == day]
+        by_day: dict[dt.date, tuple[list, list]] = {}
+        for d in gross:
+            by_day.setdefault(d.date, ([], []))[0].append(d)
+        for r in receipts:
+            by_day.setdefault(r.date, ([], []))[1].append(r)
+        for day in sorted(by_day):
+            needs, arriving = by_day[day]
+            queue.extend([r.qty, None] for r in arriving)
+            shorts = [(d, self._consume(queue, d)) for d in needs]
             shorts = [(d, s) for d, s in shorts if s > 0]
             if shorts:
                 order = self._order(item, day, sum(s for _d, s in shorts), phantom)
@@ -157,7 +164,7 @@ class _Planner:
     def _peg(d: Demand, qty: Decimal) -> dict:
         return {"number": d.number, "item": d.item_code, "date": d.peg_date, "qty": qty}
 
-    def _consume(self, queue: list[list], d: Demand) -> Decimal:
+    def _consume(self, queue: deque, d: Demand) -> Decimal:
         """Takes a demand from the supply queue; returns the part still short."""
         need = d.qty
         while need > 0 and queue:
@@ -167,7 +174,7 @@ class _Planner:
             queue[0][0] -= take
             need -= take
             if queue[0][0] <= 0:
-                queue.pop(0)
+                queue.popleft()
         return need
 
     def _order(self, item: Item, due: dt.date, net: Decimal, phantom: bool) -> PlannedOrder:
@@ -193,7 +200,7 @@ class _Planner:
         for order in self.plans[item.id].orders:
             if order.item.source == "purchase" and not order.phantom:
                 continue
-            for comp, per, _line in bom_engine.components(item, order.release_date):
+            for comp, per in self.boms.components(item.id, order.release_date):
                 need = money.qty(order.qty * per)
                 for peg in self._split(order, need):
                     self.gross.setdefault(comp.id, []).append(

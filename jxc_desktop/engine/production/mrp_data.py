@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from jxc_desktop.engine import money
 from jxc_desktop.models.db import execute
+from jxc_desktop.models.documents import Document
 
 
 @dataclass
@@ -91,12 +92,13 @@ def scheduled_receipts(start: dt.date, end: dt.date | None) -> list[Receipt]:
 
     rows = _open_lines(("CGDD", "WWDD", "CGSQ", "SCDD"))
     done = _fulfilled([r[0] for r in rows])
+    lines = workorders.object_lines() if any(r[1] == "SCDD" for r in rows) else {}
     out = []
     for r in rows:
         due = _date(r[4])
         received = done.get(r[0], Decimal(0))
         if r[1] == "SCDD":
-            view = workorders.view(workorders.find_work_order(r[2]))
+            view = workorders.view(Document.get_by_id(r[8]), lines.get(r[2], []))
             if view.status in ("completed", "closed"):
                 continue
             received = view.completed_qty  # its issue lines name it too: not receipts
