@@ -172,3 +172,19 @@ def test_without_a_start_dates_stay_as_given(plant):
         return [(o.item.code, o.qty, o.release_date, o.due_date) for o in orders]
 
     assert key(run_mrp().orders) == key(run_mrp(D(2026, 1, 1)).orders)
+
+
+def test_action_messages_for_open_orders(plant, capsys):
+    cgdd_c = Document.get(Document.doc_type == "CGDD").number
+    late_b = order("CGDD", D(2026, 1, 2), "S1", [("B", 50, D(2026, 2, 20))]).number
+    item("Z")
+    spare_z = order("CGDD", D(2026, 1, 2), "S1", [("Z", 5, D(2026, 3, 30))]).number
+    rows = cli_json(
+        capsys, plant, "report", "mrp-actions", "--from", "2026-01-01", "--format", "json"
+    )
+    got = {(r["action"], r["number"], r["item"], r["new_date"]) for r in rows}
+    assert got == {
+        ("defer", cgdd_c, "C", "2026-01-15"),  # first needed on 15 Jan, due 8 Jan
+        ("expedite", late_b, "B", "2026-01-22"),  # B runs short on 22 Jan
+        ("cancel", spare_z, "Z", ""),  # nothing needs it
+    }

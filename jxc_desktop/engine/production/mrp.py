@@ -21,6 +21,11 @@ each component, due on the order's release date. A phantom BOM (虚拟件) is pl
 through: its net requirement goes straight to its components on the same day and no
 order is proposed for it.
 
+Action messages for open orders (scheduled receipts): `expedite` to the first day a
+shortage occurs before the order's due date; `defer` to the day its quantity is first
+needed when that is later than its due date; `cancel` when nothing needs it within the
+horizon.
+
 Pegging: supply is consumed first in, first out; a planned order lists the demand
 portions it covers, {number, item, date, qty}. A component's demand carries the
 pegging of the parent order that caused it, so every proposal traces back to the
@@ -83,9 +88,22 @@ class ItemPlan:
 
 
 @dataclass
+class Action:
+    """A message for an existing order: expedite / defer to new_date, or cancel."""
+
+    action: str
+    number: str
+    item: str
+    due_date: dt.date
+    new_date: dt.date | None
+    qty: Decimal
+
+
+@dataclass
 class MrpResult:
     orders: list[PlannedOrder]
     plans: dict[int, ItemPlan]
+    actions: list[Action] = field(default_factory=list)
 
 
 def lot_size(item: Item, net: Decimal) -> Decimal:
@@ -129,6 +147,7 @@ class _Planner:
         self.boms = bom_engine.BomCache()
         self.orders: list[PlannedOrder] = []
         self.plans: dict[int, ItemPlan] = {}
+        self.actions: list[Action] = []
 
     def plan_item(self, item: Item) -> None:
         gross = sorted(self.gross.get(item.id, []), key=lambda d: d.date)
@@ -141,7 +160,7 @@ class _Planner:
         queue: deque[list] = deque()  # [qty left, planned order or None], first in first out
         debt = item.safety_stock - have
         if debt < 0:
-            queue.append([-debt, None])
+            queue.append([-debt, None, None])
         elif debt > 0:
             gross.insert(0, Demand(item.id, self.start, debt, "", item.code, self.start))
         by_day: dict[dt.date, tuple[list, list]] = {}
@@ -151,24 +170,45 @@ class _Planner:
             by_day.setdefault(r.date, ([], []))[1].append(r)
         for day in sorted(by_day):
             needs, arriving = by_day[day]
-            queue.extend([r.qty, None] for r in arriving)
-            shorts = [(d, self._consume(queue, d)) for d in needs]
+            queue.extend([r.qty, None, r] for r in arriving)
+            shorts = [(d, self._consume(queue, d, day)) for d in needs]
             shorts = [(d, s) for d, s in shorts if s > 0]
             if shorts:
+                self._expedite(item, receipts, day)
                 order = self._order(item, day, sum(s for _d, s in shorts), phantom)
                 order.pegging += [self._peg(d, s) for d, s in shorts if d.number]
-                queue.append([order.qty - order.net, order])
+                queue.append([order.qty - order.net, order, None])
                 plan.orders.append(order)
+        self._defer_or_cancel(item, receipts)
+
+    def _expedite(self, item: Item, receipts: list, day: dt.date) -> None:
+        for r in receipts:
+            if r.date > day and not r.expedite:
+                r.expedite = day
+                self.actions.append(Action("expedite", r.number, item.code, r.date, day, r.qty))
+
+    def _defer_or_cancel(self, item: Item, receipts: list) -> None:
+        for r in receipts:
+            used = r.first_used
+            if r.expedite:
+                continue
+            if used is None:
+                self.actions.append(Action("cancel", r.number, item.code, r.date, None, r.qty))
+            elif used > r.date:
+                self.actions.append(Action("defer", r.number, item.code, r.date, used, r.qty))
 
     @staticmethod
     def _peg(d: Demand, qty: Decimal) -> dict:
         return {"number": d.number, "item": d.item_code, "date": d.peg_date, "qty": qty}
 
-    def _consume(self, queue: deque, d: Demand) -> Decimal:
+    def _consume(self, queue: deque, d: Demand, day: dt.date) -> Decimal:
         """Takes a demand from the supply queue; returns the part still short."""
         need = d.qty
         while need > 0 and queue:
             take = min(need, queue[0][0])
+            receipt = queue[0][2]
+            if take > 0 and receipt is not None and receipt.first_used is None:
+                receipt.first_used = day
             if take > 0 and queue[0][1] is not None and d.number:
                 queue[0][1].pegging.append(self._peg(d, take))
             queue[0][0] -= take
@@ -262,4 +302,4 @@ def run_mrp(
             progress(n + 1, len(items))
     orders = [o for o in planner.orders if not o.phantom]
     orders.sort(key=lambda o: (o.item.code, o.due_date))
-    return MrpResult(orders, planner.plans)
+    return MrpResult(orders, planner.plans, planner.actions)

@@ -38,6 +38,8 @@ class Receipt:
     date: dt.date
     qty: Decimal
     number: str
+    first_used: dt.date | None = None  # set by the planner: when it is first needed
+    expedite: dt.date | None = None  # set by the planner: a shortage before it arrives
 
 
 def _date(value) -> dt.date:

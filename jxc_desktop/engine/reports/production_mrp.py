@@ -86,7 +86,31 @@ def plan_rows(params: ReportParams) -> list[dict]:
     return [r for r in rows if not params.item or r["item"] == params.item]
 
 
+def action_rows(params: ReportParams) -> list[dict]:
+    from jxc_desktop.engine.production.mrp import run_mrp
+
+    warehouses = [params.warehouse] if params.warehouse else None
+    actions = run_mrp(params.date_from, params.date_to, warehouses).actions
+    return [vars(a) for a in actions if not params.item or a.item == params.item]
+
+
 QTY = "qty"
+register(
+    Report(
+        "mrp-actions",
+        "MRP 例外信息",
+        "MRP action messages",
+        [
+            Column("action", "建议", "Action"),
+            Column("number", "单据编号", "Order"),
+            Column("item", "商品编码", "Item"),
+            Column("due_date", "现交货日期", "Due date", "date"),
+            Column("new_date", "建议日期", "New date", "date"),
+            Column("qty", "数量", "Quantity", QTY),
+        ],
+        action_rows,
+    )
+)
 register(
     Report(
         "mrp-record",
