@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        data = queries.summary()
+        data = queries.header()
         self.status_labels["company"].setText(tr("账套：") + data.company)
         self.status_labels["period"].setText(tr("当前期间：") + data.current_period)
         self.status_labels["user"].setText(tr("操作员：") + data.user)
