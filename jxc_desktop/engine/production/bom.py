@@ -191,6 +191,7 @@ def find_cycle(graph: dict[int, set[int]]) -> list[int] | None:
 
 
 def cycle_problem(path: list[int]) -> Problem:
+    """The problem naming a cycle by item codes: A → B → C → A."""
     codes = {i.id: i.code for i in Item.select(Item.id, Item.code).where(Item.id.in_(path))}
     text = " → ".join(codes[i] for i in path)
     return Problem(tr("物料清单出现循环：{p}", "The BOM would contain a cycle: {p}", p=text), "bom")
@@ -269,6 +270,7 @@ def save_bom(data: BomInput) -> Bom:
 
 
 def delete_bom(bom_id: int) -> None:
+    """Deletes one BOM version with its lines and by-products."""
     with write_transaction():
         bom = Bom.get_by_id(bom_id)
         label = f"{bom.item.code} v{bom.version}"
@@ -286,6 +288,7 @@ def bom_for(item: Item | int, on: dt.date | None = None) -> Bom | None:
 
 
 def pick_version(boms: list[Bom], on: dt.date | None) -> Bom | None:
+    """Of an item's versions, the one in force on a date (see the module docstring)."""
     on = on or dt.date.today()
     best = None
     for bom in sorted(boms, key=lambda b: b.id):
@@ -311,9 +314,11 @@ class BomCache:
         self.factors = {(u.item_id, u.unit_id): u.factor for u in ItemUnit.select()}
 
     def bom_for(self, item_id: int, on: dt.date | None) -> Bom | None:
+        """As bom.bom_for, from the cache."""
         return pick_version(self.boms.get(item_id, []), on)
 
     def components(self, item_id: int, on: dt.date | None) -> list[tuple[Item, Decimal]]:
+        """(component, base qty per parent base unit incl. scrap) of the version in force."""
         bom = self.bom_for(item_id, on)
         out = []
         for line in self.lines.get(bom.id, []) if bom else []:

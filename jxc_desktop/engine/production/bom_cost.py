@@ -54,6 +54,7 @@ def stock_unit_cost(item: Item) -> Decimal:
 
 
 def operations_cost(item: Item, qty: Decimal) -> Decimal:
+    """Routing cost of qty units: (setup + hours per unit × qty) × rates, per operation."""
     total = Decimal(0)
     ops = RoutingOperation.select().where(RoutingOperation.item == item)
     for op in ops.order_by(RoutingOperation.seq):

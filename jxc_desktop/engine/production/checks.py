@@ -37,6 +37,7 @@ def _months_until(last: str):
 
 @register("production_settled_cost")
 def receipts_carry_settled_cost() -> list[str]:
+    """Each costed month's receipts hold what the month transferred out of each object."""
     costed = _costed_periods()
     if not costed:
         return []
@@ -65,6 +66,7 @@ def receipts_carry_settled_cost() -> list[str]:
 
 @register("production_wip")
 def work_order_wip() -> list[str]:
+    """Charged to each work order less its settled receipts = its WIP after costing."""
     costed = _costed_periods()
     if not costed:
         return []
@@ -106,5 +108,6 @@ def work_order_wip() -> list[str]:
 
 @register("bom_cycles")
 def no_bom_cycles() -> list[str]:
+    """No stored BOM version makes an item its own component."""
     path = bom.find_cycle(bom.edges())
     return [bom.cycle_problem(path).message] if path else []

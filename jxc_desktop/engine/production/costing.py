@@ -81,6 +81,7 @@ class Inputs:
 
 
 def check_period(period: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a YYYY-MM month, or a readable error."""
     try:
         return month_bounds(period)
     except (ValueError, AttributeError) as exc:
@@ -110,6 +111,7 @@ def _inputs(period: str) -> Inputs:
 
 
 def material_of(lines) -> Decimal:
+    """Material charged by an object's lines: issues less returns, at ledger values."""
     # issues are negative in the ledger (material charged), returns positive (given back)
     moved = wo.ISSUE_TYPES + wo.RETURN_TYPES
     return -sum((line.value for line in lines if line.doc_type in moved), ZERO)
@@ -222,6 +224,7 @@ def uses_fifo(oc: ObjectCost) -> bool:
 
 
 def opening_units_of(period: str, key: str, carry: dict) -> list:
+    """Beginning WIP rows of an object: the month's 期初, else last month's 期末."""
     rows = list(
         WipCount.select().where(
             (WipCount.period == period)
@@ -244,6 +247,7 @@ def compute_month(period: str, carry: dict | None = None) -> dict[str, ObjectCos
 
 
 def first_period() -> str | None:
+    """The first month with production activity (issues, receipts, hours or WIP)."""
     row = execute(
         "SELECT MIN(d.date) FROM document d WHERE d.status = 'approved' "
         "AND d.doc_type IN ('SCLL', 'CPRK')"
@@ -257,6 +261,7 @@ def first_period() -> str | None:
 
 
 def next_period(period: str) -> str:
+    """YYYY-MM of the following month."""
     year, month = (int(p) for p in period.split("-"))
     return f"{year + (month == 12):04d}-{month % 12 + 1:02d}"
 

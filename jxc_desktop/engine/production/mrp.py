@@ -150,6 +150,7 @@ class _Planner:
         self.actions: list[Action] = []
 
     def plan_item(self, item: Item) -> None:
+        """Nets one item day by day and proposes its planned orders (module docstring)."""
         gross = sorted(self.gross.get(item.id, []), key=lambda d: d.date)
         receipts = self.receipts.get(item.id, [])
         have = self.on_hand.get(item.id, Decimal(0))

@@ -221,6 +221,7 @@ def _status(doc: Document, v: WorkOrderView) -> str:
 
 
 def status_of(doc: Document) -> str:
+    """planned / released / in_progress / completed / closed (void for a void order)."""
     return view(doc).status
 
 

@@ -15,6 +15,7 @@ from jxc_desktop.engine.reports import Column, Report, ReportParams, register
 
 
 def require_item(code: str | None):
+    """The item named by --item, or a readable error."""
     if not code:
         raise JxcError(tr("请用 --item 指定商品", "Give the item with --item"))
     item = lookup.item_by_code(code)
@@ -24,6 +25,7 @@ def require_item(code: str | None):
 
 
 def option_decimal(params: ReportParams, key: str, default: str) -> Decimal:
+    """A positive decimal report option (e.g. --qty), exact."""
     text = str(params.extra.get(key) or default)
     try:
         value = money.D(text)
@@ -35,6 +37,7 @@ def option_decimal(params: ReportParams, key: str, default: str) -> Decimal:
 
 
 def bom_cost_rows(params: ReportParams) -> list[dict]:
+    """One row: the rolled-up cost of --qty (default 1) of --item; see docs/PRODUCTION.md."""
     from jxc_desktop.engine.production.bom_cost import roll_up
 
     item = require_item(params.item)

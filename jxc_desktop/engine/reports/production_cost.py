@@ -32,6 +32,7 @@ def _costs(params: ReportParams):
 
 
 def job_rows(params: ReportParams) -> list[dict]:
+    """One row per work order costed in --period (订单法)."""
     rows = []
     for oc in _costs(params):
         if oc.kind != "job":
@@ -58,6 +59,7 @@ def job_rows(params: ReportParams) -> list[dict]:
 
 
 def process_rows(params: ReportParams) -> list[dict]:
+    """One row per process step and cost element in --period (分步法)."""
     rows = []
     for oc in _costs(params):
         if oc.kind != "step":

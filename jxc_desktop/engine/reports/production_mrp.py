@@ -38,6 +38,7 @@ def _sum_in(pairs, lo: dt.date, hi: dt.date) -> Decimal:
 
 
 def record_rows(params: ReportParams) -> list[dict]:
+    """The MRP record of --item by --bucket day|week from --from to --to."""
     from jxc_desktop.engine.production.mrp import run_mrp
 
     item = require_item(params.item)
@@ -76,6 +77,7 @@ def record_rows(params: ReportParams) -> list[dict]:
 
 
 def plan_rows(params: ReportParams) -> list[dict]:
+    """The planned orders of an MRP run (as `jxc mrp run`), pegging as text."""
     from jxc_desktop.engine.production.mrp import run_mrp
 
     warehouses = [params.warehouse] if params.warehouse else None
@@ -87,6 +89,7 @@ def plan_rows(params: ReportParams) -> list[dict]:
 
 
 def action_rows(params: ReportParams) -> list[dict]:
+    """Expedite / defer / cancel messages for open orders, from an MRP run."""
     from jxc_desktop.engine.production.mrp import run_mrp
 
     warehouses = [params.warehouse] if params.warehouse else None
