@@ -226,3 +226,21 @@ def test_check_sees_stale_cost_run(shop, capsys):
     assert main(["--db", str(shop), "cost", "run", "2026-01"]) == 0
     assert main(["--db", str(shop), "check"]) == 0
     assert pool("P")[1] == Decimal("150.00")
+
+
+def test_sequential_steps_through_stock(shop, capsys):
+    """Step Z1 makes the semi-finished SF from C1; step A2 turns SF into P (names sort wrong)."""
+    item("SF", "make")
+    issue("Z1", 20)  # 200.00
+    doc("CPRK", D(2026, 1, 10), [LineInput(item="SF", qty="20", cost_object="Z1")])
+    doc("SCLL", D(2026, 1, 12), [LineInput(item="SF", qty="10", cost_object="A2")])
+    receive("A2", 10)
+    assert main(["--db", str(shop), "cost", "run", "2026-01"]) == 0
+    # SF settled at 10.00 each; half of it went on to A2, and P carries that 100.00
+    assert pool("SF") == (Decimal("10.0000"), Decimal("100.00"))
+    assert pool("P") == (Decimal("10.0000"), Decimal("100.00"))
+    rows = cli_json(
+        capsys, shop, "report", "process-cost", "--period", "2026-01", "--format", "json"
+    )
+    assert [r["step"] for r in rows if r["element"] == "material"] == ["Z1", "A2"]
+    assert main(["--db", str(shop), "check"]) == 0

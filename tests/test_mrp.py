@@ -188,3 +188,46 @@ def test_action_messages_for_open_orders(plant, capsys):
         ("expedite", late_b, "B", "2026-01-22"),  # B runs short on 22 Jan
         ("cancel", spare_z, "Z", ""),  # nothing needs it
     }
+
+
+def test_items_sheet_planning_fields_drive_mrp(company, tmp_path, capsys):
+    from production_helpers import write_csv
+
+    from jxc_desktop.cli import main
+
+    make_warehouse("W1")
+    Partner.create(kind="customer", code="K1", name="客户")
+    sheet = write_csv(
+        tmp_path / "items.csv",
+        [
+            "商品编码",
+            "商品名称",
+            "基本单位",
+            "物料来源",
+            "提前期天数",
+            "批量规则",
+            "批量",
+            "最小订货量",
+            "采购单位",
+            "采购单位换算",
+        ],
+        [
+            ("RM", "原料", "个", "采购", "5", "固定批量", "40", "", "箱", "12"),
+            ("FG", "成品", "个", "自制", "2", "按需", "", "", "", ""),
+        ],
+    )
+    assert main(["--db", str(company), "import", "items", str(sheet)]) == 0, capsys.readouterr().err
+    rm = Item.get(Item.code == "RM")
+    assert (rm.source, rm.lead_time_days, rm.lot_rule, rm.lot_size) == ("purchase", 5, "fixed", 40)
+    assert (rm.purchase_unit.name, rm.purchase_unit_factor) == ("箱", 12)
+    bom("FG", ("RM", 3))
+    order("XSDD", D(2026, 1, 2), "K1", [("FG", 10, D(2026, 1, 20))])
+    rows = cli_json(capsys, company, "mrp", "run", "--format", "json")
+    got = [
+        (r["item"], r["kind"], r["qty"], r["purchase_qty"], r["purchase_unit"], r["release_date"])
+        for r in rows
+    ]
+    assert got == [
+        ("FG", "production", "10.0000", "10.0000", "个", "2026-01-18"),
+        ("RM", "purchase", "40.0000", "4.0000", "箱", "2026-01-13"),  # 30 → lot 40 → 40/12 ↑ 4
+    ]

@@ -280,7 +280,8 @@ def carry_into(period: str) -> dict[str, ObjectCost]:
 def compute(period: str) -> list[ObjectCost]:
     """The month's costs, with beginning WIP carried from earlier months; steps in order."""
     costs = compute_month(period, carry_into(period))
-    return sorted(costs.values(), key=order_key(costs))
+    start, end = check_period(period)
+    return in_cost_order(costs, wo.object_lines(start, end))
 
 
 def order_key(costs: dict[str, ObjectCost]):
@@ -290,3 +291,30 @@ def order_key(costs: dict[str, ObjectCost]):
     llc = low_level_codes()
     seq = {s.code: s.seq for s in ProcessStep.select()}
     return lambda oc: (-llc.get(oc.item_id, 0), seq.get(oc.key, 0), oc.key)
+
+
+def in_cost_order(costs: dict[str, ObjectCost], lines: dict) -> list[ObjectCost]:
+    """Objects so that one receiving an item comes before any issuing it that month.
+
+    Sequential steps pass their output through stock (CPRK, then SCLL to the next
+    step), so the producer must be settled before its consumer's material is read;
+    otherwise (and to break ties) order_key decides.
+    """
+    key = order_key(costs)
+    makes: dict[int, set[str]] = {}
+    for oc in costs.values():
+        for line in oc.receipts:
+            makes.setdefault(line.item_id, set()).add(oc.key)
+    before: dict[str, set[str]] = {k: set() for k in costs}
+    for k in costs:
+        for line in lines.get(k, []):
+            if line.doc_type in wo.ISSUE_TYPES:
+                before[k] |= makes.get(line.item_id, set()) - {k}
+    done: list[ObjectCost] = []
+    left = sorted(costs.values(), key=key)
+    while left:
+        ready = [oc for oc in left if not (before[oc.key] - {d.key for d in done})]
+        pick = ready[0] if ready else left[0]  # a loop between objects: fall back to order_key
+        done.append(pick)
+        left.remove(pick)
+    return done

@@ -137,7 +137,7 @@ def run_cost(period: str) -> CostRunResult:
         undo(period)
         carry = costing.carry_into(period)
         first = costing.compute_month(period, carry)
-        ordered = sorted(first.values(), key=costing.order_key(first))
+        ordered = costing.in_cost_order(first, wo.object_lines(start, end))
         for oc in ordered:
             # earlier objects' adjustments may have re-valued this one's issues
             lines = wo.object_lines(start, end).get(oc.key, [])
