@@ -244,3 +244,28 @@ def test_sequential_steps_through_stock(shop, capsys):
     )
     assert [r["step"] for r in rows if r["element"] == "material"] == ["Z1", "A2"]
     assert main(["--db", str(shop), "check"]) == 0
+
+
+def test_cost_run_hands_overhead_entries_to_the_books(shop, tmp_path):
+    from jxc_desktop.engine.production import costing_run
+
+    seen, undone = [], []
+    costing_run.on_cost_run(lambda period, entries: seen.append((period, entries)) or ["记-0001"])
+    costing_run.on_cost_undo(undone.append)
+    try:
+        wo = work_order()
+        issue(wo, 10)
+        settings.set_value("overhead_rate", "8")
+        settings.set_value("overhead_basis", "output_qty")
+        receive("WO-1", 10)
+        result = costing_run.run_cost("2026-01")
+        assert "记-0001" in result.summary()
+        period, entries = seen[-1]
+        assert period == "2026-01" and undone == ["2026-01"]  # a run undoes the last first
+        assert [(e.account, e.debit, e.credit, e.cost_object) for e in entries] == [
+            ("4001", Decimal("80.00"), Decimal(0), wo.number),  # 10 units × 8
+            ("4101", Decimal(0), Decimal("80.00"), ""),
+        ]
+    finally:
+        costing_run._RUN_HOOKS.clear()
+        costing_run._UNDO_HOOKS.clear()

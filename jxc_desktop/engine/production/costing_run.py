@@ -13,12 +13,17 @@ own value plus those adjustments (workorders.adjustment_values).
 Run again (until the month is closed): the previous run's adjustments are
 un-approved and voided first, so the result is the same as a first run. While a run's
 adjustment names a receipt, that receipt cannot be un-approved (undo the run first).
-Vouchers for the run (Dr 1405 / Cr 4001, applied overhead Dr 4001 / Cr 4101) are
-written by the finance module when it is present.
+Vouchers: the completed goods' cost reaches the books through the CBTZ adjustments
+(finance's rule for a 成本调整 naming a receipt: Dr 1405 / Cr 4001). The overhead the run
+charges (applied at the predetermined rate, or the actual 4101 allocated) is handed to
+the hooks registered with `on_cost_run` as entries (Dr 4001 per object / Cr 4101); the
+finance module registers one that writes them as a voucher of kind 'cost_run', and one
+with `on_cost_undo` that removes it. Both run inside the run's transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,11 +40,52 @@ from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.production import CostRunDocument
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One voucher line the run asks for (amounts in CNY, exactly one side non-zero)."""
+
+    account: str
+    debit: Decimal
+    credit: Decimal
+    cost_object: str
+    summary: str
+
+
+_RUN_HOOKS: list[Callable] = []
+_UNDO_HOOKS: list[Callable] = []
+
+
+def on_cost_run(hook: Callable) -> Callable:
+    """Registers hook(period, entries) -> list[str] | None, called after each run."""
+    _RUN_HOOKS.append(hook)
+    return hook
+
+
+def on_cost_undo(hook: Callable) -> Callable:
+    """Registers hook(period) -> None, called when a run is undone (also before a re-run)."""
+    _UNDO_HOOKS.append(hook)
+    return hook
+
+
+def overhead_entries(period: str, objects: list) -> list[Entry]:
+    """Dr 4001 per cost object / Cr 4101 for the overhead the run charged."""
+    text = tr("{p} 分配制造费用", "{p} overhead allocation", p=period)
+    debits = [
+        Entry("4001", oc.added["overhead"], Decimal(0), oc.key, text)
+        for oc in objects
+        if oc.added["overhead"]
+    ]
+    total = sum((e.debit for e in debits), Decimal(0))
+    return debits + ([Entry("4101", Decimal(0), total, "", text)] if total else [])
+
+
 @dataclass
 class CostRunResult:
     period: str
     objects: list[costing.ObjectCost] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
 
     def summary(self) -> list[str]:
         lines = [
@@ -57,7 +103,7 @@ class CostRunResult:
                 f"{tr('完工成本', 'cost')} {oc.total('transferred')}, "
                 f"{tr('在产品', 'WIP')} {oc.total('ending')}"
             )
-        return lines
+        return lines + self.messages
 
 
 def undo(period: str) -> int:
@@ -78,6 +124,8 @@ def undo(period: str) -> int:
                 documents.void(doc.id)
             n += 1
         CostRunDocument.delete().where(CostRunDocument.period == period).execute()
+        for hook in _UNDO_HOOKS:
+            hook(period)
         if n:
             audit("cost.undo", period)
     return n
@@ -148,6 +196,9 @@ def run_cost(period: str) -> CostRunResult:
             oc.receipts = [line for line in lines if line.doc_type == "CPRK"]
             result.documents += _write(period, oc, current)
             result.objects.append(oc)
+        result.entries = overhead_entries(period, result.objects)
+        for hook in _RUN_HOOKS:
+            result.messages += hook(period, result.entries) or []
         CostRunDocument.create(period=period, document=None)
         audit("cost.run", period, f"{len(result.documents)} adjustments")
     return result
