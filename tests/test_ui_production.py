@@ -23,6 +23,15 @@ def test_production_tab(qtbot, company, tmp_path):
     assert top == ["SA-SEAT", "SA-BASE", "RM-SCREW"]
     assert page.bom.tree.topLevelItem(0).childCount() == 3
 
+    # edit: load version 1 of FG-STOOL, change the board quantity, save, see it exploded
+    page.bom.item.setText("FG-STOOL")
+    page.bom.load()
+    assert [r[0] for r in page.bom.lines.rows()] == ["SA-BASE", "RM-BOARD", "RM-SCREW"]
+    page.bom.lines.cell(1, 1).setText("2")
+    page.bom.save()
+    board = page.bom.tree.topLevelItem(1)
+    assert (board.text(0), board.text(3)) == ("RM-BOARD", "2")
+
     page.orders.refresh()
     assert page.orders.table.rowCount() == 1
     assert page.orders.table.item(0, 1).text() == "SA-BASE"

@@ -363,6 +363,23 @@ def explode(
     return out
 
 
+def version_lines(item_code: str, version: str) -> list[BomLineInput]:
+    """The lines of one stored BOM version as inputs (for an editor); [] when none."""
+    bom = (
+        Bom.select()
+        .join_from(Bom, Item)
+        .where((Item.code == item_code) & (Bom.version == version))
+        .first()
+    )
+    if bom is None:
+        return []
+    lines = BomLine.select().where(BomLine.bom == bom).order_by(BomLine.line_no)
+    return [
+        BomLineInput(x.component.code, x.qty.normalize(), x.unit.name, x.scrap_rate.normalize())
+        for x in lines
+    ]
+
+
 def where_used(item: Item) -> list[tuple[Item, str, Decimal]]:
     """(parent, version, qty per parent incl. scrap) of every BOM naming the item."""
     query = (

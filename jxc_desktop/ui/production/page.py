@@ -24,6 +24,7 @@ from jxc_desktop.engine.i18n import tr
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
 from jxc_desktop.ui.production.widgets import RowsTable, cell_text
+from jxc_desktop.ui.row_table import CellSpec, RowTable
 
 
 def _row(*widgets) -> QHBoxLayout:
@@ -56,6 +57,28 @@ class BomTab(QWidget):
         self.tree.setHeaderLabels(
             [tr("编码", "Code"), tr("名称", "Name"), tr("单位用量", "Qty per"), tr("数量", "Qty")]
         )
+        self.version = QLineEdit("1")
+        self.version.setObjectName("bomVersion")
+        self.lines = RowTable(
+            [
+                CellSpec(tr("子项编码", "Component")),
+                CellSpec(tr("用量", "Qty per parent unit")),
+                CellSpec(tr("单位", "Unit")),
+                CellSpec(tr("损耗率%", "Scrap %")),
+            ]
+        )
+        self.lines.setObjectName("bomLines")
+        editor = QWidget()
+        edit_layout = QVBoxLayout(editor)
+        edit_layout.addLayout(
+            _row(
+                QLabel(tr("版本", "Version")),
+                self.version,
+                _button(tr("载入", "Load"), self.load, "bomLoad"),
+                _button(tr("保存物料清单", "Save BOM"), self.save, "bomSave"),
+            )
+        )
+        edit_layout.addWidget(self.lines)
         layout = QVBoxLayout(self)
         layout.addLayout(
             _row(
@@ -66,7 +89,33 @@ class BomTab(QWidget):
                 _button(tr("展开", "Explode"), self.explode, "bomExplode"),
             )
         )
-        layout.addWidget(self.tree)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tree)
+        split.addWidget(editor)
+        layout.addWidget(split)
+
+    def load(self) -> None:
+        """Fills the editor with the typed version of the parent."""
+        from jxc_desktop.engine.production.bom import version_lines
+
+        code, version = self.item.text().strip(), self.version.text().strip() or "1"
+        ok, lines = self.ops.run(lambda: version_lines(code, version), parent=self)
+        self.lines.table.setRowCount(0)
+        for line in lines if ok else []:
+            self.lines.add_row([line.component, f"{line.qty:f}", line.unit, f"{line.scrap_rate:f}"])
+
+    def save(self) -> None:
+        """Saves the edited lines as the typed version (cycles and bad rows are refused)."""
+        from jxc_desktop.engine.production.bom import BomInput, BomLineInput, save_bom
+
+        data = BomInput(
+            self.item.text().strip(),
+            self.version.text().strip() or "1",
+            lines=[BomLineInput(c, q, u, s or "0") for c, q, u, s in self.lines.rows()],
+        )
+        ok, _bom = self.ops.run(lambda: save_bom(data), parent=self, changed="boms")
+        if ok:
+            self.explode()
 
     def explode(self) -> None:
         from jxc_desktop.engine.production import bom
