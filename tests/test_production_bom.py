@@ -129,7 +129,6 @@ def test_bom_cost_roll_up(parts, capsys):
     assert rows == [
         {
             "item": "P",
-            "name": "商品P",
             "qty": "2.0000",
             "material": "46.60",
             "operations": "60.00",

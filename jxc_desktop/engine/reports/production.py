@@ -45,7 +45,6 @@ def bom_cost_rows(params: ReportParams) -> list[dict]:
     return [
         {
             "item": item.code,
-            "name": item.name,
             "qty": cost.qty,
             "material": cost.material,
             "operations": cost.operations,
@@ -62,7 +61,6 @@ register(
         "BOM cost roll-up",
         [
             Column("item", "商品编码", "Item"),
-            Column("name", "商品名称", "Name"),
             Column("qty", "数量", "Quantity", "qty"),
             Column("material", "材料成本", "Material", "money"),
             Column("operations", "工序成本", "Operations", "money"),
