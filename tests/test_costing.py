@@ -269,3 +269,21 @@ def test_cost_run_hands_overhead_entries_to_the_books(shop, tmp_path):
     finally:
         costing_run._RUN_HOOKS.clear()
         costing_run._UNDO_HOOKS.clear()
+
+
+def test_two_orders_into_one_pool_both_settle(shop):
+    """Receipts at book cost move with their pool: settling in time order keeps both exact."""
+    first = work_order(10)
+    second = documents.save_draft(
+        DocumentInput(
+            "SCDD", D(2026, 1, 2), [LineInput(item="P", qty="10")], external_number="WO-2"
+        )
+    )
+    documents.approve(second.id)
+    issue(first, 10)  # 100.00
+    issue(Document.get_by_id(second.id), 30)  # 300.00
+    receive("WO-2", 10, D(2026, 1, 10))
+    receive("WO-1", 10, D(2026, 1, 20))
+    assert main(["--db", str(shop), "cost", "run", "2026-01"]) == 0
+    assert pool("P") == (Decimal("20.0000"), Decimal("400.00"))
+    assert main(["--db", str(shop), "check"]) == 0

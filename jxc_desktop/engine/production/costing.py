@@ -293,14 +293,8 @@ def order_key(costs: dict[str, ObjectCost]):
     return lambda oc: (-llc.get(oc.item_id, 0), seq.get(oc.key, 0), oc.key)
 
 
-def in_cost_order(costs: dict[str, ObjectCost], lines: dict) -> list[ObjectCost]:
-    """Objects so that one receiving an item comes before any issuing it that month.
-
-    Sequential steps pass their output through stock (CPRK, then SCLL to the next
-    step), so the producer must be settled before its consumer's material is read;
-    otherwise (and to break ties) order_key decides.
-    """
-    key = order_key(costs)
+def dependencies(costs: dict[str, ObjectCost], lines: dict) -> dict[str, set[str]]:
+    """For each object, the objects that received (CPRK) an item it issued (SCLL)."""
     makes: dict[int, set[str]] = {}
     for oc in costs.values():
         for line in oc.receipts:
@@ -310,11 +304,29 @@ def in_cost_order(costs: dict[str, ObjectCost], lines: dict) -> list[ObjectCost]
         for line in lines.get(k, []):
             if line.doc_type in wo.ISSUE_TYPES:
                 before[k] |= makes.get(line.item_id, set()) - {k}
-    done: list[ObjectCost] = []
+    return before
+
+
+def cost_waves(costs: dict[str, ObjectCost], lines: dict) -> list[list[ObjectCost]]:
+    """Objects in waves: each wave only issues what earlier waves produced.
+
+    Sequential steps pass their output through stock (CPRK, then SCLL to the next
+    step), so producers are settled before their consumers' material is read. A loop
+    between objects is broken by order_key.
+    """
+    key = order_key(costs)
+    before = dependencies(costs, lines)
+    waves: list[list[ObjectCost]] = []
+    done: set[str] = set()
     left = sorted(costs.values(), key=key)
     while left:
-        ready = [oc for oc in left if not (before[oc.key] - {d.key for d in done})]
-        pick = ready[0] if ready else left[0]  # a loop between objects: fall back to order_key
-        done.append(pick)
-        left.remove(pick)
-    return done
+        ready = [oc for oc in left if before[oc.key] <= done] or left[:1]
+        waves.append(ready)
+        done |= {oc.key for oc in ready}
+        left = [oc for oc in left if oc.key not in done]
+    return waves
+
+
+def in_cost_order(costs: dict[str, ObjectCost], lines: dict) -> list[ObjectCost]:
+    """The objects wave by wave (see cost_waves)."""
+    return [oc for wave in cost_waves(costs, lines) for oc in wave]

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jxc_desktop.engine import documents
+from jxc_desktop.engine import documents, money
 from jxc_desktop.engine.company import is_period_closed
 from jxc_desktop.engine.documents import DocumentInput, LineInput
 from jxc_desktop.engine.errors import StateError
@@ -137,40 +137,60 @@ def _targets(oc: costing.ObjectCost) -> dict[int, Decimal]:
     return {int(k): v for k, v in shares.items()}
 
 
-def _write(period: str, oc: costing.ObjectCost, values: dict[int, Decimal]) -> list[str]:
-    by_doc: dict[int, list[LineInput]] = {}
-    for line_id, target in _targets(oc).items():
-        delta = target - values[line_id]
-        if delta == 0:
-            continue
-        line = DocumentLine.get_by_id(line_id)
-        by_doc.setdefault(line.document_id, []).append(
-            LineInput(
-                item=line.item,
-                amount=delta,
-                location=line.location,
-                batch_no=line.batch_no,
-                source_line=line,
-                cost_object=oc.key,
-                remarks=tr("成本计算 {p}", "cost run {p}", p=period),
-            )
-        )
+def _settle(period: str, targets: dict[int, tuple[Decimal, str]]) -> list[str]:
+    """Posts the adjustments of a wave, receipt documents in time order.
+
+    A value adjustment re-values the later moves of its pool; a receipt entered at
+    book cost is such a move. Settling in time order, each delta read just before it
+    is posted, means no adjustment disturbs a receipt settled before it.
+    """
+    lines = list(DocumentLine.select().where(DocumentLine.id.in_(list(targets))))
+    by_doc: dict[int, list[DocumentLine]] = {}
+    for line in lines:
+        by_doc.setdefault(line.document_id, []).append(line)
+    receipts = sorted((Document.get_by_id(d) for d in by_doc), key=lambda d: (d.date, d.time, d.id))
     numbers = []
-    for doc_id, lines in by_doc.items():
-        receipt = Document.get_by_id(doc_id)
-        data = DocumentInput(
-            "CBTZ",
-            receipt.date,
-            lines,
-            time=receipt.time,
-            warehouse=receipt.warehouse,
-            remarks=tr("成本计算 {p}：{n}", "cost run {p}: {n}", p=period, n=receipt.number),
-        )
-        doc = documents.save_draft(data)
-        documents.approve(doc.id)
-        CostRunDocument.create(period=period, document=doc)
-        numbers.append(doc.number)
+    for receipt in receipts:
+        doc_lines = sorted(by_doc[receipt.id], key=lambda x: x.line_no)
+        ids = [x.id for x in doc_lines]
+        values = wo.line_values(ids)
+        adjust = wo.adjustment_values(ids)
+        inputs = []
+        for line in doc_lines:
+            target, key = targets[line.id]
+            now_value = money.from_scaled(values.get(line.id, 0) + adjust.get(line.id, 0), 2)
+            if target != now_value:
+                inputs.append(_adjustment_line(period, line, key, target - now_value))
+        if inputs:
+            numbers.append(_post(period, receipt, inputs))
     return numbers
+
+
+def _adjustment_line(period: str, line: DocumentLine, key: str, delta: Decimal) -> LineInput:
+    return LineInput(
+        item=line.item,
+        amount=delta,
+        location=line.location,
+        batch_no=line.batch_no,
+        source_line=line,
+        cost_object=key,
+        remarks=tr("成本计算 {p}", "cost run {p}", p=period),
+    )
+
+
+def _post(period: str, receipt: Document, lines: list[LineInput]) -> str:
+    data = DocumentInput(
+        "CBTZ",
+        receipt.date,
+        lines,
+        time=receipt.time,
+        warehouse=receipt.warehouse,
+        remarks=tr("成本计算 {p}：{n}", "cost run {p}: {n}", p=period, n=receipt.number),
+    )
+    doc = documents.save_draft(data)
+    documents.approve(doc.id)
+    CostRunDocument.create(period=period, document=doc)
+    return doc.number
 
 
 def run_cost(period: str) -> CostRunResult:
@@ -185,17 +205,19 @@ def run_cost(period: str) -> CostRunResult:
         undo(period)
         carry = costing.carry_into(period)
         first = costing.compute_month(period, carry)
-        ordered = costing.in_cost_order(first, wo.object_lines(start, end))
-        for oc in ordered:
-            # earlier objects' adjustments may have re-valued this one's issues
-            lines = wo.object_lines(start, end).get(oc.key, [])
-            oc.added["material"] = costing.material_of(lines)
-            fifo = costing.uses_fifo(oc)
-            costing.split(oc, fifo, costing.opening_units_of(period, oc.key, carry))
-            current = {line.line_id: line.value for line in lines if line.doc_type == "CPRK"}
-            oc.receipts = [line for line in lines if line.doc_type == "CPRK"]
-            result.documents += _write(period, oc, current)
-            result.objects.append(oc)
+        month_lines = wo.object_lines(start, end)
+        for wave in costing.cost_waves(first, month_lines):
+            targets: dict[int, tuple[Decimal, str]] = {}
+            for oc in wave:
+                # earlier waves' adjustments may have re-valued this one's issues
+                lines = wo.refreshed(month_lines.get(oc.key, []))
+                oc.added["material"] = costing.material_of(lines)
+                fifo = costing.uses_fifo(oc)
+                costing.split(oc, fifo, costing.opening_units_of(period, oc.key, carry))
+                oc.receipts = [line for line in lines if line.doc_type == "CPRK"]
+                targets.update({lid: (t, oc.key) for lid, t in _targets(oc).items()})
+                result.objects.append(oc)
+            result.documents += _settle(period, targets)
         result.entries = overhead_entries(period, result.objects)
         for hook in _RUN_HOOKS:
             result.messages += hook(period, result.entries) or []

@@ -24,7 +24,7 @@ lines naming it) the cost run wrote.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jxc_desktop.engine import money
@@ -172,6 +172,20 @@ def object_lines(
             ObjectLine(r[0], r[1], r[2], date, r[4], qty_v, money.from_scaled(value, 2))
         )
     return out
+
+
+def refreshed(lines: list[ObjectLine]) -> list[ObjectLine]:
+    """The same lines with their values read again (after other adjustments were posted)."""
+    ids = [line.line_id for line in lines]
+    values = line_values(ids)
+    adjust = adjustment_values([line.line_id for line in lines if line.doc_type == "CPRK"])
+    return [
+        replace(
+            line,
+            value=money.from_scaled(values.get(line.line_id, 0) + adjust.get(line.line_id, 0), 2),
+        )
+        for line in lines
+    ]
 
 
 # ---------------------------------------------------------------- status
