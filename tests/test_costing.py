@@ -35,7 +35,7 @@ def shop(company):
     make_warehouse("W1")
     item("C1")
     item("P", "make")
-    doc("QCKC", D(2025, 12, 31), [("C1", 200, "10.00")])
+    doc("QCKC", D(2026, 1, 1), [("C1", 200, "10.00")])
     return company
 
 

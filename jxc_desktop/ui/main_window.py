@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QToolBar
 from jxc_desktop.engine.company import MODULES, enabled_modules
 from jxc_desktop.ui import messages, queries
 from jxc_desktop.ui.i18n import apply_language, tr
+from jxc_desktop.ui.inventory import InventoryPage
 from jxc_desktop.ui.masterdata_page import MasterdataPage
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import HomePage, PlannedPage, TabPage, planned_pages
 from jxc_desktop.ui.production import ProductionPage
 from jxc_desktop.ui.system_page import SystemPage
+from jxc_desktop.ui.trade import TradePage
 
 TAB_ORDER = [
     "home",
@@ -78,7 +80,10 @@ class MainWindow(QMainWindow):
                 pages[key] = PlannedPage(title, planned)
         if "production" in pages:
             pages["production"] = ProductionPage(self.ops)
+        if "inventory" in pages:
+            pages["inventory"] = InventoryPage(self.ops)
         pages["masterdata"] = MasterdataPage(self.ops)
+        pages.update({k: TradePage(self.ops, k) for k in ("sales", "purchase") if k in pages})
         system = SystemPage(self.ops, self.db_path)
         system.language_requested.connect(self.switch_language)
         pages["system"] = system

@@ -60,6 +60,14 @@ def register(report: Report) -> Report:
 def load_all() -> dict[str, Report]:
     """Imports every report module so each registers itself."""
     import jxc_desktop.engine.reports.production  # noqa: F401
-    from jxc_desktop.engine.reports import accounts, serials, stock, stock_alerts  # noqa: F401
+    from jxc_desktop.engine.reports import (  # noqa: F401
+        accounts,
+        serials,
+        stock,
+        stock_alerts,
+        trade_ar,
+        trade_orders,
+        trade_sales,
+    )
 
     return REPORTS
