@@ -231,3 +231,21 @@ def test_items_sheet_planning_fields_drive_mrp(company, tmp_path, capsys):
         ("FG", "production", "10.0000", "10.0000", "个", "2026-01-18"),
         ("RM", "purchase", "40.0000", "4.0000", "箱", "2026-01-13"),  # 30 → lot 40 → 40/12 ↑ 4
     ]
+
+
+def test_deliveries_returns_and_invoices_count_as_trade_counts_them(plant):
+    so1 = Document.get(Document.external_number == "SO-1")
+    line = so1.lines[0]
+    delivery = documents.save_draft(
+        DocumentInput(
+            "XSCK",
+            D(2026, 1, 3),
+            [LineInput(item="A", qty="5", source_line=line)],
+            partner="K1",
+            warehouse="W1",
+        )
+    )
+    documents.approve(delivery.id)
+    a = [o.qty for o in run_mrp(D(2026, 1, 1)).orders if o.item.code == "A"]
+    # SO-1 40 − 5 delivered = 35 against the 5 left of 10 on hand → 30; SO-2 30
+    assert a == [Decimal(30), Decimal(30)]
