@@ -287,3 +287,17 @@ def test_two_orders_into_one_pool_both_settle(shop):
     assert main(["--db", str(shop), "cost", "run", "2026-01"]) == 0
     assert pool("P") == (Decimal("20.0000"), Decimal("400.00"))
     assert main(["--db", str(shop), "check"]) == 0
+
+
+def test_closed_work_order_takes_no_more_issues(shop):
+    from jxc_desktop.engine.errors import ValidationError
+
+    wo = work_order()
+    issue(wo, 2)
+    workorders.set_status("WO-1", "closed")
+    assert workorders.status_of(wo) == "closed"
+    with pytest.raises(ValidationError) as exc:
+        issue(wo, 1)
+    assert wo.number in str(exc.value)
+    workorders.set_status("WO-1", "released")  # re-opened
+    issue(wo, 1)

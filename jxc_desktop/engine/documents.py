@@ -94,6 +94,7 @@ POSTING_MODULES = [
     "jxc_desktop.engine.inventory.postings",
     "jxc_desktop.engine.inventory.serials",
     "jxc_desktop.engine.trade.postings",
+    "jxc_desktop.engine.production.postings",
 ]
 
 
