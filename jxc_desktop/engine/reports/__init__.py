@@ -63,6 +63,7 @@ def load_all() -> dict[str, Report]:
         accounts,
         finance,
         finance_statements,
+        production,
         serials,
         stock,
         stock_alerts,
