@@ -153,6 +153,9 @@ def test_foreign_currency_items_keep_both_amounts(shop):
     )
     money_doc("SKD", day(4), c, "802.30")
     assert ar(c) == 0
+    from jxc_desktop.engine import checks
+
+    assert checks.run_all() == []
 
 
 def test_return_beyond_delivery_refused(shop):
