@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jxc_desktop.cli import open_db
+from jxc_desktop.cli.trade_commands import price_importer
 from jxc_desktop.engine.errors import JxcError, ValidationError
 from jxc_desktop.engine.i18n import tr
 
@@ -58,6 +59,8 @@ IMPORTERS: dict[str, Callable] = {
     "suppliers": _sheet_importer("suppliers"),
     "warehouses": _sheet_importer("warehouses"),
 }
+IMPORTERS["price-list"] = price_importer("price-list")
+IMPORTERS["supplier-quotes"] = price_importer("supplier-quotes")
 
 
 def register(sub) -> None:

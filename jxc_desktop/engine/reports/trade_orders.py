@@ -150,3 +150,32 @@ def dashboard_counts(today: dt.date | None = None) -> dict[str, int]:
             elif item.due_date <= week_end:
                 counts["due_this_week"] += 1
     return counts
+
+
+def quote_rows(params: ReportParams) -> list[dict]:
+    """供应商报价比较 for --item (--option qty=N, default 1; as of --to or today)."""
+    from jxc_desktop.engine.errors import JxcError
+    from jxc_desktop.engine.i18n import tr
+    from jxc_desktop.engine.trade import pricing
+
+    if not params.item:
+        raise JxcError(tr("报价比较需要 --item", "The quote comparison needs --item"))
+    day = params.date_to or dt.date.today()
+    return pricing.compare_quotes(params.item, params.extra.get("qty", "1"), day)
+
+
+register(
+    Report(
+        "quote-comparison",
+        "供应商报价比较",
+        "Supplier quote comparison",
+        [
+            Column("supplier", "供应商", "Supplier"),
+            Column("name", "名称", "Name"),
+            Column("price", "单价", "Price", "price"),
+            Column("min_qty", "起订数量", "From qty", "qty"),
+            Column("valid_to", "有效期至", "Valid to", "date"),
+        ],
+        quote_rows,
+    )
+)
