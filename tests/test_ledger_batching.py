@@ -226,3 +226,26 @@ def test_pool_order_is_linear_in_the_number_of_pools():
     assert order == keys
     # the quadratic version took seconds here; linear takes milliseconds
     assert time.perf_counter() - started < 1.0
+
+
+def test_balance_rows_share_a_pool_and_the_last_row_takes_the_rest(company):
+    make_warehouse(locations=("L1", "L2", "L3"))
+    make_item("A")
+    make_item("B")
+    doc(
+        "QTRK",
+        day(1),
+        [
+            LineInput(item="B", qty="2", price="5", location="L2"),
+            LineInput(item="A", qty="1", price="1", location="L3"),
+            LineInput(item="A", qty="1", price="1", location="L1"),
+            LineInput(item="A", qty="1", price="1.01", location="L2"),
+        ],
+    )
+    rows = stock_reports.balance_rows(ReportParams())
+    assert [(r["item"], r["location"], r["value"]) for r in rows] == [
+        ("A", "L1", Decimal("1.00")),
+        ("A", "L2", Decimal("1.00")),
+        ("A", "L3", Decimal("1.01")),  # the last row of the pool takes the rounding rest
+        ("B", "L2", Decimal("10.00")),
+    ]

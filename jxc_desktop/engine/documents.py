@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jxc_desktop.engine import lookup, money
-from jxc_desktop.engine.company import is_period_closed
+from jxc_desktop.engine.company import company_start, is_period_closed
 from jxc_desktop.engine.doctypes import DOC_TYPES, DocType
 from jxc_desktop.engine.errors import JxcError, NotFound, Problem, StateError, require
 from jxc_desktop.engine.i18n import tr
@@ -274,6 +274,18 @@ def _build_header(data: DocumentInput, problems: list[Problem]) -> dict:
     }
     if not isinstance(data.date, dt.date):
         problems.append(Problem(tr("日期无效", "Invalid date"), "date"))
+    elif data.date < company_start():
+        problems.append(
+            Problem(
+                tr(
+                    "日期 {d} 早于账套启用日期 {s}",
+                    "The date {d} is before the company's start {s}",
+                    d=data.date,
+                    s=company_start(),
+                ),
+                "date",
+            )
+        )
     elif is_period_closed(data.date):
         problems.append(
             Problem(tr("{d} 所在期间已结账", "The period of {d} is closed", d=data.date), "date")
@@ -504,15 +516,32 @@ def get_document(doc_id: int) -> Document:
 
 
 def find_document(number: str, doc_type: str | None = None) -> Document:
-    """A document by its own number or by the external number it was imported with."""
-    query = Document.select().where(
-        (Document.number == number) | (Document.external_number == number)
-    )
+    """A document by its own number or by the external number it was imported with.
+
+    An external number used by documents of several types is ambiguous: refused, with
+    the matching documents named (give the own number, or the type).
+    """
+    query = Document.select().where(Document.number == number)
     if doc_type:
         query = query.where(Document.doc_type == doc_type)
-    docs = list(query.order_by(Document.number != number, Document.id))
+    own = query.first()
+    if own is not None:
+        return own
+    query = Document.select().where(Document.external_number == number)
+    if doc_type:
+        query = query.where(Document.doc_type == doc_type)
+    docs = list(query.order_by(Document.id))
     if not docs:
         raise NotFound(tr("找不到单据 {n}", "No document {n}", n=number))
+    if len(docs) > 1:
+        raise JxcError(
+            tr(
+                "外部单号 {n} 对应多张单据：{d}；请用单据编号",
+                "External number {n} matches several documents: {d}; use the document number",
+                n=number,
+                d=", ".join(f"{d.number} ({d.doc_type})" for d in docs),
+            )
+        )
     return docs[0]
 
 

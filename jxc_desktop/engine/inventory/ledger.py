@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from jxc_desktop.engine import settings
 from jxc_desktop.engine.errors import Problem, ValidationError
-from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory import ledger_messages as messages
 from jxc_desktop.engine.inventory import pool_store
 from jxc_desktop.engine.inventory.valuation import (
     LINKED,
@@ -29,11 +29,11 @@ from jxc_desktop.engine.inventory.valuation import (
     PoolState,
     unit_cost_of,
 )
-from jxc_desktop.engine.money import from_scaled, mul_div_round
+from jxc_desktop.engine.money import mul_div_round
 from jxc_desktop.models.base import now
 from jxc_desktop.models.db import execute, reserve_ids
 from jxc_desktop.models.documents import Document
-from jxc_desktop.models.masterdata import Item, Warehouse
+from jxc_desktop.models.masterdata import Item
 
 NEW_ID_BASE = 1 << 60  # sorts new moves after every stored move of the same date and time
 
@@ -236,45 +236,11 @@ class _Pass:
         if not self.refuse_negative or (key in self.short_pools and not force):
             return
         self.short_pools.add(key)
-        item = self.items[key[0]]
-        wh = Warehouse.get_by_id(key[1])
-        self.problems.append(
-            Problem(
-                tr(
-                    "库存不足：商品 {c} {n}，仓库 {w}{where}，日期 {d}，短缺 {s}",
-                    "Not enough stock: item {c} {n}, warehouse {w}{where}, date {d}, short by {s}",
-                    c=item.code,
-                    n=item.name,
-                    w=wh.name,
-                    where=where,
-                    d=date,
-                    s=_qty_text(-qty),
-                ),
-                "qty",
-            )
-        )
+        self.problems.append(messages.shortage(self.items[key[0]], key[1], where, date, -qty))
 
     def nothing_to_adjust(self, key: tuple, date: str) -> None:
         """A value-only adjustment needs stock to carry the value (else value without qty)."""
-        item = self.items[key[0]]
-        self.problems.append(
-            Problem(
-                tr(
-                    "成本调整需要库存：商品 {c} 在仓库 {w} 于 {d} 没有库存",
-                    "A cost adjustment needs stock: item {c} has none in warehouse {w} on {d}",
-                    c=item.code,
-                    w=Warehouse.get_by_id(key[1]).name,
-                    d=date,
-                ),
-                "amount",
-            )
-        )
-
-
-def _qty_text(units: int) -> str:
-    from jxc_desktop.engine.money import format_qty
-
-    return format_qty(from_scaled(units, 4))
+        self.problems.append(messages.nothing_to_adjust(self.items[key[0]], key[1], date))
 
 
 def _period(date: str) -> str:
@@ -359,7 +325,7 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
         [(m.item.id, m.warehouse_id, m.location_id or 0, m.batch_no, m.qty) for m in planned]
     )
     result = PostResult(moves=len(planned), revalued=len(p.revals))
-    result.messages = _reval_messages(p)
+    result.messages = messages.revalued(p.items, p.revals)
     return result
 
 
@@ -439,19 +405,7 @@ def _check_locations(p: _Pass) -> None:
     }
     for key, k, delta, date in checks:
         if have.get(k, 0) + delta < 0:
-            p.shortage(key, date, have.get(k, 0) + delta, _where(k), force=True)
-
-
-def _where(k: tuple) -> str:
-    from jxc_desktop.models.masterdata import Location
-
-    parts = []
-    if k[2]:
-        loc = Location.get_or_none(Location.id == k[2])
-        parts.append(tr(" 库位 {c}", " location {c}", c=loc.code if loc else k[2]))
-    if k[3]:
-        parts.append(tr(" 批次 {b}", " batch {b}", b=k[3]))
-    return "".join(parts)
+            p.shortage(key, date, have.get(k, 0) + delta, messages.place(k[2], k[3]), force=True)
 
 
 def _replay(p: _Pass, key, moves, new_values, date, time, exclude: set[int] = frozenset()):
@@ -610,29 +564,6 @@ def _save_pools(p: _Pass, date: str, time: str) -> None:
     pool_store.save(updates, fifo_ids, layers)
 
 
-def _reval_messages(p: _Pass) -> list[str]:
-    if not p.revals:
-        return []
-    pools = {}
-    for _, key, _delta in p.revals:
-        pools[key] = pools.get(key, 0) + 1
-    out = []
-    for key, n in pools.items():
-        item = p.items[key[0]]
-        wh = Warehouse.get_by_id(key[1])
-        out.append(
-            tr(
-                "已重估 {n} 笔后续出入库：商品 {c} {name}，仓库 {w}",
-                "Re-valued {n} later moves: item {c} {name}, warehouse {w}",
-                n=n,
-                c=item.code,
-                name=item.name,
-                w=wh.name,
-            )
-        )
-    return out
-
-
 # ---------------------------------------------------------------- reversal
 
 
@@ -692,5 +623,5 @@ def reverse(doc: Document) -> PostResult:
     _save_pools(p, "", "")
     pool_store.apply_balances([(r[1], r[2], r[3] or 0, r[4], -r[5]) for r in originals])
     result = PostResult(moves=len(rows), revalued=len(p.revals))
-    result.messages = _reval_messages(p)
+    result.messages = messages.revalued(p.items, p.revals)
     return result
