@@ -25,6 +25,3 @@ class TradePage(TabPage):
     def refresh(self) -> bool:
         self.docs.refresh()
         return self.partners.refresh()
-
-    def new_record(self) -> bool:
-        return self.docs.new_document() is not None
