@@ -44,6 +44,9 @@ def test_sales_tab_approves_generates_and_shows_the_partner(qtbot, company, tmp_
         assert "113.00" in page.partners.summary.text()
         assert page.partners.table.rowCount() == 2
         assert page.partners.table.item(1, 5).text() == "113.00"
+        orders = page.partners.orders
+        assert orders.rowCount() == 1 and orders.item(0, 3).text() == "10"
+        assert orders.item(0, 5).text() == "已完成"
         assert window.pages["purchase"].docs.type_box.currentData() == "CGDD"
     finally:
         window.close()
