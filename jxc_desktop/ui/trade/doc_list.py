@@ -117,6 +117,7 @@ class TradeDocList(QWidget):
             ]
             for col, cell in enumerate(cells):
                 self.table.setItem(row, col, cell)
+        self.table.resizeColumnsToContents()  # at most LIMIT rows
         return True
 
     def selected_id(self) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -104,7 +105,8 @@ class PartnerView(QWidget):
                 format_money(line["balance"]),
             ]
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                self.table.setItem(r, c, _cell(value, right=c >= 3))
+        self.table.resizeColumnsToContents()
         self._show_orders(code)
 
     def _show_orders(self, code: str) -> None:
@@ -120,4 +122,13 @@ class PartnerView(QWidget):
                 row["status"],
             ]
             for c, value in enumerate(values):
-                self.orders.setItem(r, c, QTableWidgetItem(value))
+                self.orders.setItem(r, c, _cell(value, right=2 <= c <= 4))
+        self.orders.resizeColumnsToContents()
+
+
+def _cell(text: str, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
