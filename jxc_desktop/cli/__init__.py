@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "jxc_desktop.cli.print_commands",
     "jxc_desktop.cli.data_commands",
     "jxc_desktop.cli.trade_commands",
+    "jxc_desktop.cli.finance_commands",
 ]
 
 

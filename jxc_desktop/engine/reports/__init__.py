@@ -61,6 +61,8 @@ def load_all() -> dict[str, Report]:
     """Imports every report module so each registers itself."""
     from jxc_desktop.engine.reports import (  # noqa: F401
         accounts,
+        finance,
+        finance_statements,
         serials,
         stock,
         stock_alerts,
