@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jxc_desktop.cli import open_db
+from jxc_desktop.cli.finance_commands import import_vouchers_cli
 from jxc_desktop.engine.errors import JxcError, ValidationError
 from jxc_desktop.engine.i18n import tr
 
@@ -57,6 +58,7 @@ IMPORTERS: dict[str, Callable] = {
     "customers": _sheet_importer("customers"),
     "suppliers": _sheet_importer("suppliers"),
     "warehouses": _sheet_importer("warehouses"),
+    "vouchers": import_vouchers_cli,
 }
 IMPORTERS.update(__import__("jxc_desktop.cli.production_commands", fromlist=["x"]).IMPORTERS)
 

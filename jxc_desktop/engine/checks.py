@@ -88,6 +88,7 @@ def _unique_codes() -> list[str]:
 
 def run_all() -> list[tuple[str, str]]:
     """(check name, violation) for every violation found."""
+    import jxc_desktop.engine.finance.checks  # noqa: F401
     import jxc_desktop.engine.inventory.checks  # noqa: F401  (registers its checks)
     import jxc_desktop.engine.masterdata.checks  # noqa: F401
     import jxc_desktop.engine.production.checks  # noqa: F401

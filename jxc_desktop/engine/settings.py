@@ -80,6 +80,13 @@ SPECS = {
             "业务凭证随单据审核或单独审核",
         ),
         SettingSpec(
+            "voucher_self_review",
+            "allow",
+            _choice("allow", "refuse"),
+            "allow / refuse",
+            "手工凭证: allow = 制单人可审核自己的凭证; refuse = 须由他人审核",
+        ),
+        SettingSpec(
             "expiry_warning_days",
             "30",
             _positive_int,

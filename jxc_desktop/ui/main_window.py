@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QToolBar
 
 from jxc_desktop.engine.company import MODULES, enabled_modules
 from jxc_desktop.ui import messages, queries
+from jxc_desktop.ui.finance import FinancePage
 from jxc_desktop.ui.i18n import apply_language, tr
 from jxc_desktop.ui.inventory import InventoryPage
 from jxc_desktop.ui.masterdata_page import MasterdataPage
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
             pages["production"] = ProductionPage(self.ops)
         if "inventory" in pages:
             pages["inventory"] = InventoryPage(self.ops)
+        if "finance" in pages:
+            pages["finance"] = FinancePage(self.ops)
         pages["masterdata"] = MasterdataPage(self.ops)
         pages.update({k: TradePage(self.ops, k) for k in ("sales", "purchase") if k in pages})
         system = SystemPage(self.ops, self.db_path)

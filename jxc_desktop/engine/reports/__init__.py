@@ -62,6 +62,8 @@ def load_all() -> dict[str, Report]:
     import jxc_desktop.engine.reports.production  # noqa: F401
     from jxc_desktop.engine.reports import (  # noqa: F401
         accounts,
+        finance,
+        finance_statements,
         serials,
         stock,
         stock_alerts,

@@ -1,0 +1,103 @@
+"""jxc close YYYY-MM | jxc reopen YYYY-MM | jxc voucher list|show|review|post|unreview|delete.
+
+`jxc import vouchers FILE [--approve]` is registered in data_commands.IMPORTERS.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from jxc_desktop.cli import open_db
+from jxc_desktop.engine.errors import JxcError, StateError
+from jxc_desktop.engine.i18n import tr
+
+
+def register(sub) -> None:
+    p = sub.add_parser("close", help="month-end close (月末结账)")
+    p.add_argument("period", help="YYYY-MM")
+    p.set_defaults(func=cmd_close)
+    p = sub.add_parser("reopen", help="re-open the latest closed month (反结账)")
+    p.add_argument("period", help="YYYY-MM")
+    p.set_defaults(func=cmd_reopen)
+    p = sub.add_parser("voucher", help="act on a voucher: PERIOD NUMBER, e.g. 2026-01 记-0003")
+    p.add_argument("action", choices=["list", "review", "post", "unreview", "delete"])
+    p.add_argument("period", nargs="?", help="YYYY-MM")
+    p.add_argument("number", nargs="?", help="记-0001 or 1")
+    p.set_defaults(func=cmd_voucher)
+
+
+def cmd_close(args) -> int:
+    from jxc_desktop.engine.finance.closing import close
+
+    open_db(args)
+    try:
+        result = close(args.period)
+    except StateError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    for line in result.messages:
+        print(line)
+    return 0
+
+
+def cmd_reopen(args) -> int:
+    from jxc_desktop.engine.finance.closing import reopen
+
+    open_db(args)
+    for line in reopen(args.period).messages:
+        print(line)
+    return 0
+
+
+def _find(period: str, number: str):
+    from jxc_desktop.models.finance import Voucher
+
+    digits = number.split("-")[-1]
+    voucher = None
+    if digits.isdigit():
+        voucher = Voucher.get_or_none((Voucher.period == period) & (Voucher.number == int(digits)))
+    if voucher is None:
+        raise JxcError(tr("找不到凭证 {p} {n}", "No voucher {p} {n}", p=period, n=number))
+    return voucher
+
+
+def cmd_voucher(args) -> int:
+    from jxc_desktop.engine.finance import manual
+    from jxc_desktop.models.finance import Voucher
+
+    open_db(args)
+    if args.action == "list":
+        query = Voucher.select().order_by(Voucher.period, Voucher.number)
+        if args.period:
+            query = query.where(Voucher.period == args.period)
+        for v in query:
+            source = v.source.number if v.source_id else ""
+            print(
+                f"{v.period}\t{v.display_number}\t{v.date}\t{v.status}\t{v.kind}\t{source}\t{v.summary}"
+            )
+        return 0
+    if not (args.period and args.number):
+        raise JxcError(tr("请给出期间和凭证号", "Give the period and the voucher number"))
+    voucher = _find(args.period, args.number)
+    action = {
+        "review": manual.review,
+        "post": manual.post,
+        "unreview": manual.unreview,
+        "delete": manual.delete_draft,
+    }[args.action]
+    action(voucher.id)
+    print(f"{args.action}: {voucher.period} {voucher.display_number}")
+    return 0
+
+
+def import_vouchers_cli(path, args) -> str:
+    from jxc_desktop.engine.finance.import_vouchers import import_vouchers
+
+    result = import_vouchers(path, approve=args.approve)
+    return tr(
+        "导入完成：{v} 张凭证，{n} 行，已记账 {p} 张",
+        "Import done: {v} vouchers, {n} lines, {p} posted",
+        v=result.vouchers,
+        n=result.lines,
+        p=result.posted,
+    )

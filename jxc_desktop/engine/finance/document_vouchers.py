@@ -1,0 +1,399 @@
+"""业财一体化: every approved business document gets its voucher in the same transaction.
+
+Approving a document runs its posting (stock moves) and then `_after_approve`, which
+writes one voucher (dated like the document, numbered in its month) from two parts:
+
+- the business part, from the document's lines: receivable / payable, revenue, VAT,
+  cash (see `business_entries`);
+- the stock part, from the stock ledger rows this document wrote in this transaction
+  (its own moves, and the 'reval' rows with which a backdated document corrects the
+  moves of OTHER documents): each row posts its value to the item's inventory account
+  against the counter-account of the document type that owns the corrected move (an
+  earlier delivery's cost: 5401 vs 1405), so the stock sub-ledger always equals the
+  inventory accounts.
+
+Un-approving writes a red-letter reversal voucher that names the original: the business
+part negated, plus the stock rows the un-approve wrote (the 'reverse' mirrors and the
+re-valuation of later moves), so the books follow the stock ledger exactly.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jxc_desktop.engine import documents, money, settings
+from jxc_desktop.engine.company import get_company
+from jxc_desktop.engine.doctypes import DOC_TYPES
+from jxc_desktop.engine.finance import production_vouchers
+from jxc_desktop.engine.finance.ledger import Entry, write_voucher
+from jxc_desktop.engine.finance.rules import RuleBook
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.session import current_user
+from jxc_desktop.models.base import now
+from jxc_desktop.models.db import execute
+from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.finance import Voucher
+from jxc_desktop.models.masterdata import Item
+
+ZERO = Decimal(0)
+
+# The event whose account is the counter-account of an inventory row, per owner type,
+# and whether that account is its debit (True) or credit side.
+STOCK_COUNTER = {
+    "QCKC": ("opening_stock", False),
+    "QTRK": ("other_receipt", False),
+    "QTCK": ("other_issue", True),
+    "PDD": ("stocktake", True),
+    "CBTZ": ("cost_adjustment", False),
+    "XSCK": ("sale_cost", True),
+    "XSTH": ("sale_cost", True),
+    "SCLL": ("material_issue", True),
+    "CPRK": ("finished_receipt", False),
+}
+# Types whose own stock rows are balanced by the business part (payable) or by their
+# other half (transfers); any residual goes to purchase_difference.
+SELF_BALANCED = {"CGRK", "CGTH", "DBD"}
+# Types whose approval always has a ledger effect (checked by `jxc check`).
+ALWAYS_VOUCHER = {"QCKC", "CGRK", "CGTH", "XSCK", "XSTH", "SKD", "FKD"}
+
+
+def _lines(doc: Document) -> list[DocumentLine]:
+    return list(
+        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
+    )
+
+
+def _cny(doc: Document, amount: Decimal) -> Decimal:
+    return amount if doc.currency == "CNY" else money.money(amount * doc.exchange_rate)
+
+
+def _partner_entry(doc: Document, account: str, amount_cny: Decimal, original: Decimal) -> Entry:
+    return Entry(
+        account,
+        amount_cny,
+        partner_id=doc.partner_id,
+        currency=doc.currency,
+        original_amount=original,
+        rate=doc.exchange_rate,
+    )
+
+
+def _sums(doc: Document, lines=None) -> tuple[Decimal, Decimal, Decimal]:
+    """(amount, tax, total) in CNY, converted per line like the open items (total × rate,
+    half-up); the tax takes the conversion's rounding so the three add up exactly."""
+    amount = total = ZERO
+    for line in lines if lines is not None else _lines(doc):
+        amount += _cny(doc, line.amount)
+        total += _cny(doc, line.total)
+    return amount, total - amount, total
+
+
+def _general_taxpayer() -> bool:
+    return get_company().taxpayer_type == "general"
+
+
+# ---------------------------------------------------------------- business part
+
+
+def _sale(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
+    amount, tax, total = _sums(doc)
+    original = sum((line.total for line in _lines(doc)), ZERO)
+    return [
+        _partner_entry(doc, rules.debit("sale"), sign * total, sign * original),
+        Entry(rules.credit("sale"), -sign * amount),
+        Entry(rules.credit("sale_tax"), -sign * tax),
+    ]
+
+
+def _purchase(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
+    """The payable and the input VAT; the stock rows carry the inventory debit."""
+    amount, tax, total = _sums(doc)
+    original = sum((line.total for line in _lines(doc)), ZERO)
+    entries = [_partner_entry(doc, rules.credit("purchase"), -sign * total, -sign * original)]
+    if _general_taxpayer():
+        entries.append(Entry(rules.debit("purchase"), sign * tax))
+    return entries
+
+
+DELIVERIES = ("XSCK", "XSTH", "CGRK", "CGTH")
+
+
+def _invoice_differences(doc: Document) -> tuple[Decimal, Decimal]:
+    """(amount, tax) in CNY of an invoice beyond the delivery / receipt lines it names, pro
+    rata by quantity; lines without such a source carry nothing (as the open items do)."""
+    amount = total = ZERO
+    for line in _lines(doc):
+        src = line.source_line
+        if src is None or src.document.doc_type not in DELIVERIES or not src.base_qty:
+            continue
+        share = line.base_qty / src.base_qty
+        amount += _cny(doc, line.amount - money.money(src.amount * share))
+        total += _cny(doc, line.total - money.money(src.total * share))
+    return amount, total - amount
+
+
+def _sales_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
+    if settings.get("ar_ap_basis") == "invoice":
+        return _sale(doc, rules, sign)
+    amount, tax = _invoice_differences(doc)
+    return [
+        _partner_entry(doc, rules.debit("sale"), sign * (amount + tax), ZERO),
+        Entry(rules.credit("sale"), -sign * amount),
+        Entry(rules.credit("sale_tax"), -sign * tax),
+    ]
+
+
+def _purchase_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
+    if settings.get("ar_ap_basis") == "invoice":
+        amount, tax, total = _sums(doc)
+        if not _general_taxpayer():
+            amount, tax = total, ZERO
+        return [
+            _partner_entry(doc, rules.credit("purchase"), -sign * total, ZERO),
+            Entry(
+                rules.credit("purchase_accrual"), sign * amount, summary=tr("暂估冲回", "accrual")
+            ),
+            Entry(rules.debit("purchase"), sign * tax),
+        ]
+    amount, tax = _invoice_differences(doc)
+    if not _general_taxpayer():
+        amount, tax = amount + tax, ZERO
+    return [
+        _partner_entry(doc, rules.credit("purchase"), -sign * (amount + tax), ZERO),
+        Entry(rules.debit("purchase_difference"), sign * amount),
+        Entry(rules.debit("purchase"), sign * tax),
+    ]
+
+
+def _money_doc(doc: Document, rules: RuleBook, sign: int, event: str) -> list[Entry]:
+    """SKD: Dr cash / Cr 1122; FKD: Dr 2202 / Cr cash — per line, cash by its account."""
+    entries = []
+    incoming = event == "receipt"
+    partner_account = rules.credit(event) if incoming else rules.debit(event)
+    default_cash = rules.debit(event) if incoming else rules.credit(event)
+    for line in _lines(doc):
+        value = sign * _cny(doc, line.amount)
+        original = sign * line.amount
+        cash = line.account or default_cash
+        if incoming:
+            entries += [
+                Entry(cash, value, currency=doc.currency, original_amount=original),
+                _partner_entry(doc, partner_account, -value, -original),
+            ]
+        else:
+            entries += [
+                _partner_entry(doc, partner_account, value, original),
+                Entry(cash, -value, currency=doc.currency, original_amount=-original),
+            ]
+    return entries
+
+
+def business_entries(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
+    """The part of a document's voucher that does not come from the stock ledger."""
+    invoice_basis = settings.get("ar_ap_basis") == "invoice"
+    t = doc.doc_type
+    if t in ("XSCK", "XSTH") and not invoice_basis:
+        return _sale(doc, rules, sign if t == "XSCK" else -sign)
+    if t in ("CGRK", "CGTH") and not invoice_basis:
+        return _purchase(doc, rules, sign if t == "CGRK" else -sign)
+    if t == "XSFP":
+        return _sales_invoice(doc, rules, sign)
+    if t == "CGFP":
+        return _purchase_invoice(doc, rules, sign)
+    if t == "SKD":
+        return _money_doc(doc, rules, sign, "receipt")
+    if t == "FKD":
+        return _money_doc(doc, rules, sign, "payment")
+    return []
+
+
+# ---------------------------------------------------------------- stock part
+
+
+def _stock_rows(doc: Document, after: int) -> list[tuple]:
+    """Stock rows this document wrote after id `after`, with the owner of the corrected move."""
+    return execute(
+        "SELECT m.id, m.kind, m.item_id, m.warehouse_id, m.value, "
+        "COALESCE(o.document_id, m.document_id), COALESCE(o.line_id, m.line_id) "
+        "FROM stock_move m LEFT JOIN stock_move o ON o.id = m.adjusts_id AND m.kind = 'reval' "
+        "WHERE m.document_id = ? AND m.id > ? ORDER BY m.id",
+        (doc.id, after),
+    ).fetchall()
+
+
+def _cost_object(owner: Document, line: DocumentLine | None) -> str:
+    if line is not None and line.cost_object:
+        return line.cost_object
+    return owner.source.number if owner.source_id else ""
+
+
+def _finished_adjustment(owner: Document, line_id) -> DocumentLine | None:
+    """The CPRK line a 成本调整 line names (the cost run settling a receipt), if any."""
+    if owner.doc_type != "CBTZ" or not line_id:
+        return None
+    line = DocumentLine.get_or_none(DocumentLine.id == line_id)
+    src = line.source_line if line is not None and line.source_line_id else None
+    return src if src is not None and src.document.doc_type == "CPRK" else None
+
+
+def _counter_entry(owner: Document, line_id, own: bool, rules: RuleBook, value) -> Entry | None:
+    """The other side of an inventory row of `owner`'s move (None: balanced elsewhere).
+
+    Production lines (4001) name their cost object in the summary, not in the cost-object
+    field: by convention a 成本对象 on a 4001 line is direct labour entered by hand, and
+    the cost run reads it as such; material is known from the stock moves.
+    """
+    t = owner.doc_type
+    invoice_basis = settings.get("ar_ap_basis") == "invoice"
+    if t in ("CGRK", "CGTH") and invoice_basis and own:
+        return Entry(rules.credit("purchase_accrual"), -value, summary=tr("暂估", "accrual"))
+    if t in SELF_BALANCED and own:
+        return None
+    receipt = _finished_adjustment(owner, line_id)
+    if receipt is not None:  # Dr 1405 / Cr 4001: the completed goods' settled cost
+        obj = _cost_object(receipt.document, receipt)
+        return Entry(rules.credit("finished_receipt"), -value, summary=_object_text(obj))
+    if t not in STOCK_COUNTER:
+        return Entry(rules.debit("purchase_difference"), -value)
+    event, debit_side = STOCK_COUNTER[t]
+    account = rules.debit(event) if debit_side else rules.credit(event)
+    summary = ""
+    if t in ("SCLL", "CPRK") and line_id:
+        summary = _object_text(
+            _cost_object(owner, DocumentLine.get_or_none(DocumentLine.id == line_id))
+        )
+    return Entry(account, -value, summary=summary)
+
+
+def _object_text(obj: str) -> str:
+    return tr("成本对象 {o}", "cost object {o}", o=obj) if obj else ""
+
+
+def stock_entries(doc: Document, rules: RuleBook, after: int) -> list[Entry]:
+    entries: list[Entry] = []
+    owners: dict[int, Document] = {doc.id: doc}
+    items: dict[int, Item] = {}
+    for _id, _kind, item_id, wh_id, value, owner_id, line_id in _stock_rows(doc, after):
+        value = money.from_scaled(value, 2)
+        if value == 0:
+            continue
+        item = items.get(item_id) or items.setdefault(item_id, Item.get_by_id(item_id))
+        owner = owners.get(owner_id) or owners.setdefault(owner_id, Document.get_by_id(owner_id))
+        summary = "" if owner_id == doc.id else tr("重估 {n}", "re-valued {n}", n=owner.number)
+        entries.append(Entry(rules.inventory(item, wh_id), value, summary=summary))
+        counter = _counter_entry(owner, line_id, owner_id == doc.id, rules, value)
+        if counter is not None:
+            counter.summary = counter.summary or summary
+            entries.append(counter)
+    return entries
+
+
+# ---------------------------------------------------------------- hooks
+
+
+def _covered_upto(doc: Document) -> int:
+    row = (
+        Voucher.select(Voucher.stock_upto)
+        .where(Voucher.source == doc)
+        .order_by(Voucher.stock_upto.desc())
+        .first()
+    )
+    return row.stock_upto if row else 0
+
+
+def _max_move_id() -> int:
+    (top,) = execute("SELECT COALESCE(MAX(id), 0) FROM stock_move").fetchone()
+    return top
+
+
+def _summary(doc: Document) -> str:
+    partner = f" {doc.partner.name}" if doc.partner_id else ""
+    return f"{DOC_TYPES[doc.doc_type].label} {doc.number}{partner}"
+
+
+def _status_fields(doc: Document) -> dict:
+    """Reviewed and posted with the document, unless the company wants a separate review."""
+    user = current_user()
+    if settings.get("voucher_review") == "separate":
+        return {"status": "draft", "maker": user}
+    stamp = now()
+    return {
+        "status": "posted",
+        "maker": user,
+        "reviewer": user,
+        "reviewed_at": stamp,
+        "poster": user,
+        "posted_at": stamp,
+    }
+
+
+def _fix_residual(entries: list[Entry], rules: RuleBook) -> None:
+    """Purchase price / return differences: whatever keeps a voucher from balancing."""
+    residual = sum((e.amount for e in entries), ZERO)
+    if residual:
+        entries.append(
+            Entry(rules.debit("purchase_difference"), -residual, summary=tr("差异", "difference"))
+        )
+
+
+def write_document_voucher(doc: Document) -> None:
+    """A document's voucher for the stock rows it wrote outside approval (settlements)."""
+    _after_approve(doc, None)
+
+
+def _after_approve(doc: Document, result) -> list[str] | None:
+    rules = RuleBook()
+    after = _covered_upto(doc)
+    entries = business_entries(doc, rules, 1) + stock_entries(doc, rules, after)
+    _fix_residual(entries, rules)
+    write_voucher(
+        doc.date,
+        _summary(doc),
+        entries,
+        kind="document",
+        source=doc,
+        stock_upto=_max_move_id(),
+        **_status_fields(doc),
+    )
+    return None  # quiet: imports and scripts print one summary line
+
+
+def _last_voucher(doc: Document) -> Voucher | None:
+    return (
+        Voucher.select()
+        .where((Voucher.source == doc) & (Voucher.kind == "document"))
+        .order_by(Voucher.id.desc())
+        .first()
+    )
+
+
+def _last_kind(doc: Document) -> str | None:
+    last = Voucher.select(Voucher.kind).where(Voucher.source == doc).order_by(Voucher.id.desc())
+    row = last.first()
+    return row.kind if row else None
+
+
+def _after_unapprove(doc: Document, result) -> list[str] | None:
+    rules = RuleBook()
+    after = _covered_upto(doc)
+    effect = business_entries(doc, rules, -1) + stock_entries(doc, rules, after)
+    _fix_residual(effect, rules)
+    original = _last_voucher(doc)
+    write_voucher(
+        doc.date,
+        tr("冲销 ", "Reversal of ") + _summary(doc),
+        effect,
+        red=True,
+        allow_empty=original is not None and _last_kind(doc) == "document",
+        kind="reversal",
+        source=doc,
+        reversal_of=original,
+        stock_upto=_max_move_id(),
+        **_status_fields(doc),
+    )
+    return None
+
+
+documents.on_approve(_after_approve)
+documents.on_unapprove(_after_unapprove)
+production_vouchers.register()

@@ -1,0 +1,200 @@
+"""财务 tab: 凭证 (paged list, entry, review, post), 账簿报表, 月末结账."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jxc_desktop.engine import money
+from jxc_desktop.engine.company import month_bounds, period_code
+from jxc_desktop.engine.finance import closing, manual
+from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.ui.finance.voucher_dialog import VoucherDialog
+from jxc_desktop.ui.finance.voucher_model import VoucherListModel
+from jxc_desktop.ui.i18n import tr
+from jxc_desktop.ui.ops import Ops
+from jxc_desktop.ui.pages import TabPage
+
+BOOKS = ["trial-balance", "balance-sheet", "income-statement", "cash-flow", "vouchers"]
+
+
+def _period_edit() -> QLineEdit:
+    edit = QLineEdit(period_code(dt.date.today()))
+    edit.setInputMask("9999-99")
+    edit.setMaximumWidth(90)
+    return edit
+
+
+def _cell(value, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "money":
+        return money.format_money(value)
+    return str(value)
+
+
+class VouchersView(QWidget):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.period = _period_edit()
+        self.model = VoucherListModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("期间")))
+        bar.addWidget(self.period)
+        self.buttons = {}
+        for key, text, slot in (
+            ("refresh", tr("刷新"), self.refresh),
+            ("new", tr("录入凭证"), self.new_voucher),
+            ("review", tr("审核"), lambda: self._act(manual.review)),
+            ("post", tr("记账"), lambda: self._act(manual.post)),
+            ("unreview", tr("取消审核"), lambda: self._act(manual.unreview)),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        keep = self.selected_id()
+        self.model.load(self.period.text())
+        if keep in self.model.ids:  # the selection survives a refresh after review / post
+            self.table.selectRow(self.model.ids.index(keep))
+
+    def new_voucher(self) -> bool:
+        start, _ = month_bounds(self.period.text())
+        day = (
+            max(start, dt.date.today())
+            if period_code(dt.date.today()) == self.period.text()
+            else start
+        )
+        dialog = VoucherDialog(self.ops, day, self)
+        if dialog.exec():
+            self.refresh()
+        return True
+
+    def selected_id(self) -> int | None:
+        selection = self.table.selectionModel()
+        rows = selection.selectedRows() if selection is not None else []
+        return self.model.voucher_id(rows[0].row()) if rows else None
+
+    def _act(self, fn) -> None:
+        vid = self.selected_id()
+        if vid is None:
+            return
+        ok, _ = self.ops.run(lambda: fn(vid), parent=self, changed="vouchers")
+        if ok:
+            self.refresh()
+
+
+class BooksView(QWidget):
+    """科目余额表 and the statements for a month, from the report registry."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.reports = load_all()
+        self.choice = QComboBox()
+        for name in BOOKS:
+            self.choice.addItem(self.reports[name].title, name)
+        self.period = _period_edit()
+        show = QPushButton(tr("查询"))
+        show.clicked.connect(self.refresh)
+        self.table = QTableWidget()
+        bar = QHBoxLayout()
+        for widget in (self.choice, QLabel(tr("期间")), self.period, show):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        report = self.reports[self.choice.currentData()]
+        start, end = month_bounds(self.period.text())
+        rows = report.run(ReportParams(date_from=start, date_to=end))
+        self.table.clear()
+        self.table.setColumnCount(len(report.columns))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels([c.label for c in report.columns])
+        for r, row in enumerate(rows):
+            for c, column in enumerate(report.columns):
+                self.table.setItem(r, c, QTableWidgetItem(_cell(row.get(column.key), column.kind)))
+
+
+class CloseView(QWidget):
+    """月末结账 / 反结账: what was done, or every reason it was refused."""
+
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.period = _period_edit()
+        self.close_button = QPushButton(tr("结账"))
+        self.reopen_button = QPushButton(tr("反结账"))
+        self.output = QPlainTextEdit()
+        self.output.setReadOnly(True)
+        self.close_button.clicked.connect(lambda: self._run(closing.close))
+        self.reopen_button.clicked.connect(lambda: self._run(closing.reopen))
+        bar = QHBoxLayout()
+        for widget in (QLabel(tr("期间")), self.period, self.close_button, self.reopen_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.output)
+
+    def _run(self, fn) -> None:
+        def failed(exc) -> bool:
+            self.output.setPlainText(getattr(exc, "message", str(exc)))
+            return True
+
+        ok, result = self.ops.run(
+            lambda: fn(self.period.text()), parent=self, changed="*", on_failure=failed
+        )
+        if ok:
+            self.output.setPlainText("\n".join(result.messages))
+
+
+class FinancePage(TabPage):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.vouchers = VouchersView(ops)
+        self.books = BooksView()
+        self.closing = CloseView(ops)
+        self.tabs.addTab(self.vouchers, tr("凭证"))
+        self.tabs.addTab(self.books, tr("账簿报表"))
+        self.tabs.addTab(self.closing, tr("月末结账"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        ops.changed.connect(lambda _what: self.vouchers.refresh())
+
+    def new_record(self) -> bool:
+        return self.vouchers.new_voucher()
+
+    def refresh(self) -> bool:
+        self.vouchers.refresh()
+        return True
