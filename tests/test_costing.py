@@ -250,6 +250,7 @@ def test_cost_run_hands_overhead_entries_to_the_books(shop, tmp_path):
     from jxc_desktop.engine.production import costing_run
 
     seen, undone = [], []
+    saved = list(costing_run._RUN_HOOKS), list(costing_run._UNDO_HOOKS)
     costing_run.on_cost_run(lambda period, entries: seen.append((period, entries)) or ["记-0001"])
     costing_run.on_cost_undo(undone.append)
     try:
@@ -266,9 +267,9 @@ def test_cost_run_hands_overhead_entries_to_the_books(shop, tmp_path):
             ("4001", Decimal("80.00"), Decimal(0), wo.number),  # 10 units × 8
             ("4101", Decimal(0), Decimal("80.00"), ""),
         ]
-    finally:
-        costing_run._RUN_HOOKS.clear()
-        costing_run._UNDO_HOOKS.clear()
+    finally:  # the finance module's hooks stay registered for the other tests
+        costing_run._RUN_HOOKS[:] = saved[0]
+        costing_run._UNDO_HOOKS[:] = saved[1]
 
 
 def test_two_orders_into_one_pool_both_settle(shop):
@@ -301,3 +302,39 @@ def test_closed_work_order_takes_no_more_issues(shop):
     assert wo.number in str(exc.value)
     workorders.set_status("WO-1", "released")  # re-opened
     issue(wo, 1)
+
+
+def test_labour_and_overhead_from_manual_vouchers(shop, tmp_path, capsys):
+    wo = work_order()
+    issue(wo, 10)  # 100.00
+    receive("WO-1", 10)
+    vouchers = write_csv(
+        tmp_path / "v.csv",
+        ["日期", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额", "成本对象"],
+        [
+            ("2026-01-31", "V1", "工资", "4001", "300", "", "WO-1"),
+            ("2026-01-31", "V1", "工资", "2211", "", "300", ""),
+            ("2026-01-31", "V2", "水电", "4101", "150", "", ""),
+            ("2026-01-31", "V2", "水电", "1002", "", "150", ""),
+        ],
+    )
+    assert main(["--db", str(shop), "import", "vouchers", str(vouchers), "--approve"]) == 0, (
+        capsys.readouterr().err
+    )
+    write_csv(
+        tmp_path / "h.csv",
+        ["期间", "成本对象", "人工工时", "机器工时"],
+        [("2026-01", "WO-1", "10", "")],
+    )
+    assert main(["--db", str(shop), "import", "work-hours", str(tmp_path / "h.csv")]) == 0
+    (row,) = cli_json(capsys, shop, "report", "job-cost", "--period", "2026-01", "--format", "json")
+    assert (row["material"], row["labour"], row["overhead"], row["total"]) == (
+        "100.00",
+        "300.00",
+        "150.00",
+        "550.00",
+    )
+    assert (row["applied_overhead"], row["actual_overhead"]) == ("150.00", "150.00")
+    assert main(["--db", str(shop), "cost", "run", "2026-01"]) == 0
+    assert pool("P") == (Decimal("10.0000"), Decimal("550.00"))
+    assert main(["--db", str(shop), "check"]) == 0, capsys.readouterr().out

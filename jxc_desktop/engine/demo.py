@@ -496,12 +496,13 @@ def build_demo(setup: CompanySetup) -> Company:
         md.save_exchange_rate("USD", _first_day(setup), "7.1")
         md.save_exchange_rate("HKD", _first_day(setup), "0.91")
         audit("company.demo", company.name)
+    last_day = max(dt.date.today(), _first_day(setup) + dt.timedelta(days=60))
     with write_transaction():
+        from jxc_desktop.engine.demo_production import build_production_demo
         from jxc_desktop.engine.demo_stock import build_stock_history
 
-        build_stock_history(
-            _first_day(setup), max(dt.date.today(), _first_day(setup) + dt.timedelta(days=60))
-        )
+        build_stock_history(_first_day(setup), last_day)
+        build_production_demo(_first_day(setup), last_day)
     return company
 
 
