@@ -201,11 +201,22 @@ def test_number_cells_exact_and_exponent_refused(company, tmp_path):
 def test_csv_import(company, tmp_path):
     path = tmp_path / "items.csv"
     path.write_text(
-        '\ufeff商品编码,商品名称,基本单位,销售价,条码\nC1,螺丝,个,0.35,6901234567892\nC2,螺母,个,"1,234.50",\n',
+        "\ufeff商品编码,商品名称,基本单位,销售价,条码\nC1,螺丝,个,0.35,6901234567892\nC2,螺母,个,1234.50,\n",
         encoding="utf-8",
     )
     assert excel_io.import_file("items", path).created == 2
     assert Item.get(Item.code == "C2").sale_price == Decimal("1234.5")
+    # DOMAIN: number cells are plain decimals; a thousands separator is refused
+    commas = tmp_path / "commas.csv"
+    commas.write_text(
+        '商品编码,商品名称,基本单位,销售价\nC9,垫片,个,"1,234.50"\n', encoding="utf-8"
+    )
+    assert problems_of("items", commas)[0] == [(2, "销售价")]
+    # Excel on Chinese Windows saves CSV as GBK: read it too
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("商品编码,商品名称,基本单位\nG1,弹簧,个\n".encode("gbk"))
+    assert excel_io.import_file("items", gbk).created == 1
+    assert Item.get(Item.code == "G1").name == "弹簧"
     bad = tmp_path / "bad.csv"
     bad.write_text("商品编码,商品名称,基本单位\nC3,,个\n", encoding="utf-8")
     where, _ = problems_of("items", bad)

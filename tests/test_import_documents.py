@@ -172,3 +172,46 @@ def test_cli_import_documents_and_reports(shop, tmp_path, capsys):
     assert main(["--db", db, "check"]) == 0
     assert main(["--db", db, "--lang", "en", "doc", "approve", "NOPE"]) == 1
     assert "No document" in capsys.readouterr().err
+
+
+def test_bad_number_reported_once_and_work_order_as_source(shop, tmp_path):
+    head = HEAD + ["源单编号"]
+    path = write_xlsx(
+        tmp_path / "n.xlsx",
+        [("QTRK", "N-1", "2026-01-02", None, "W1", None, "A", "1e3", 1, None, None)],
+        head,
+    )
+    with pytest.raises(ValidationError) as info:
+        import_documents(path)
+    assert [(p.row, p.column) for p in info.value.problems] == [(2, "数量")]
+    ok = write_xlsx(
+        tmp_path / "wo.xlsx",
+        [
+            ("QTRK", "IN-1", "2026-01-01", None, "W1", None, "A", 5, 1, None, None),
+            ("SCDD", "WO-1", "2026-01-02", None, None, None, "F", 1, None, None, None),
+            ("SCLL", "LL-1", "2026-01-03", None, "W1", None, "A", 2, None, None, "WO-1"),
+        ],
+        head,
+    )
+    import_documents(ok, approve=True)
+    issue = Document.get(Document.external_number == "LL-1")
+    assert issue.lines[0].source_line.document.external_number == "WO-1"
+
+
+def test_ambiguous_external_number_is_refused(shop, tmp_path):
+    from jxc_desktop.engine.documents import find_document
+    from jxc_desktop.engine.errors import JxcError
+
+    import_documents(
+        write_xlsx(
+            tmp_path / "a.xlsx",
+            [
+                ("QTRK", "N-1", "2026-01-01", None, "W1", None, "A", 5, 1, None),
+                ("QTCK", "N-1", "2026-01-02", None, "W1", None, "A", 1, None, None),
+            ],
+        )
+    )
+    with pytest.raises(JxcError) as info:
+        find_document("N-1")
+    assert "QTRK" in str(info.value) and "QTCK" in str(info.value)
+    assert find_document("N-1", "QTCK").doc_type == "QTCK"

@@ -8,7 +8,22 @@ from jxc_desktop.engine import money
 
 
 def test_refuses_float_nan_exponent():
-    for bad in (1.5, float("nan"), "1e3", "NaN", "inf", "1.2.3", "", True):
+    for bad in (
+        1.5,
+        float("nan"),
+        "1e3",
+        "NaN",
+        "inf",
+        "1.2.3",
+        "",
+        True,
+        "1,000",
+        "+1",
+        ".5",
+        "1.",
+        "１",
+        "--1",
+    ):
         with pytest.raises(money.NotExactNumber):
             money.D(bad)
 

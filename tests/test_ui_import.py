@@ -64,7 +64,8 @@ def test_good_file_imports_and_the_list_refreshes(qtbot, company, tmp_path):
     assert dialog.table.rowCount() == 0
     assert "5" in dialog.status.text()
     assert page.list.model.rowCount() == 5
-    assert window.pages["home"].values["items"].text() == "5"
+    home = window.pages["home"]
+    qtbot.waitUntil(lambda: home.values["items"].text() == "5", timeout=5000)
     export = tmp_path / "export.xlsx"
     page.export_list(str(export))
     qtbot.waitUntil(lambda: not page.ops.busy(), timeout=10_000)

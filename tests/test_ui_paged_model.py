@@ -10,9 +10,25 @@ from jxc_desktop.ui.listing_source import ListingSource
 from jxc_desktop.ui.paged_model import MAX_PAGES, PAGE_SIZE
 
 
-@pytest.fixture
-def big_list(qtbot, company):
+@pytest.fixture(scope="module")
+def big_company(tmp_path_factory):
+    """One company with 100,000 items for the whole module (the tests only read it)."""
+    from jxc_desktop.engine.company import CompanySetup, init_company
+    from jxc_desktop.engine.session import close_company, open_company
+
+    path = tmp_path_factory.mktemp("big") / "company.sqlite"
+    open_company(path, create=True)
+    init_company(CompanySetup(name="大数据公司", start_period="2026-01"))
     bulk_items(100_000)
+    yield path
+    close_company()
+
+
+@pytest.fixture
+def big_list(qtbot, big_company):
+    from jxc_desktop.engine.session import open_company
+
+    open_company(big_company)  # another module's test may have opened its own company
     view = ListView(ListingSource("items"))
     qtbot.addWidget(view)
     view.resize(900, 500)

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "jxc_desktop.cli.print_commands",
     "jxc_desktop.cli.data_commands",
     "jxc_desktop.cli.finance_commands",
+    "jxc_desktop.cli.trade_commands",
 ]
 
 
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             tr(
                 "发现 {n} 个问题，未写入任何数据：",
-                "{n} problems found; nothing was written:",
+                "Problems found: {n}; nothing was written:",
                 n=len(exc.problems),
             ),
             file=sys.stderr,
@@ -67,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     except JxcError as exc:
         print(tr("错误：", "Error: ") + exc.message, file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `jxc ... | head`: the reader has gone; not an error of ours
+        sys.stderr.close()
+        return 0
     finally:
         from jxc_desktop.models.db import close_database
 

@@ -57,7 +57,7 @@ def cmd_check(args) -> int:
     if not violations:
         print(tr("检查通过：所有不变量成立。", "Check passed: every invariant holds."))
         return 0
-    print(tr("发现 {n} 处违规：", "{n} violations found:", n=len(violations)), file=sys.stderr)
+    print(tr("发现 {n} 处违规：", "Violations found: {n}", n=len(violations)), file=sys.stderr)
     for name, text in violations:
         print(f"  [{name}] {text}", file=sys.stderr)
     return 1

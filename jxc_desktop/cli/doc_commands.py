@@ -29,12 +29,26 @@ def cmd_doc(args) -> int:
             query = query.where(
                 (Document.number == args.number) | (Document.external_number == args.number)
             )
+        status = _status_names()
+        print(
+            "\t".join(
+                [
+                    tr("单据编号", "Number"),
+                    tr("外部单号", "External no."),
+                    tr("类型", "Type"),
+                    tr("日期", "Date"),
+                    tr("状态", "Status"),
+                ]
+            )
+        )
         for d in query:
-            print(f"{d.number}\t{d.external_number or ''}\t{d.doc_type}\t{d.date}\t{d.status}")
+            print(
+                f"{d.number}\t{d.external_number or ''}\t{d.doc_type}\t{d.date}\t{status[d.status]}"
+            )
         return 0
     if not args.number:
         raise SystemExit(f"jxc doc {args.action} NUMBER")
-    doc = documents.find_document(args.number)
+    doc = documents.find_document(args.number, args.doc_type)
     if args.action == "show":
         _show(doc)
     elif args.action == "approve":
@@ -53,21 +67,51 @@ def cmd_doc(args) -> int:
     return 0
 
 
+def _status_names() -> dict[str, str]:
+    return {
+        "draft": tr("草稿", "draft"),
+        "approved": tr("已审核", "approved"),
+        "void": tr("已作废", "void"),
+    }
+
+
 def _show(doc: Document) -> None:
-    print(f"{doc.number}  {doc.doc_type}  {doc.date} {doc.time}  {doc.status}")
-    if doc.external_number:
-        print(f"external: {doc.external_number}")
-    if doc.partner_id:
-        print(f"partner: {doc.partner.code} {doc.partner.name}")
-    if doc.warehouse_id:
-        print(f"warehouse: {doc.warehouse.code} {doc.warehouse.name}")
-    if doc.dest_warehouse_id:
-        print(f"dest_warehouse: {doc.dest_warehouse.code}")
+    from jxc_desktop.engine.doctypes import DOC_TYPES
+
+    print(
+        f"{doc.number}  {DOC_TYPES[doc.doc_type].label}  {doc.date} {doc.time}  "
+        f"{_status_names()[doc.status]}"
+    )
+    fields = [
+        (tr("外部单号", "External no."), doc.external_number),
+        (tr("往来单位", "Partner"), doc.partner and f"{doc.partner.code} {doc.partner.name}"),
+        (tr("仓库", "Warehouse"), doc.warehouse and f"{doc.warehouse.code} {doc.warehouse.name}"),
+        (tr("调入仓库", "To warehouse"), doc.dest_warehouse and doc.dest_warehouse.code),
+        (tr("备注", "Remarks"), doc.remarks),
+    ]
+    for label, value in fields:
+        if value:
+            print(f"{label}: {value}")
+    print(
+        "\t".join(
+            [
+                tr("行", "Line"),
+                tr("商品", "Item"),
+                tr("数量", "Qty"),
+                tr("单位", "Unit"),
+                tr("单价", "Price"),
+                tr("金额", "Amount"),
+                tr("税额", "Tax"),
+                tr("价税合计", "Total"),
+                tr("批次", "Batch"),
+            ]
+        )
+    )
     lines = DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
     for line in lines:
         item = line.item.code if line.item_id else ""
+        unit = line.unit.name if line.unit_id else ""
         print(
-            f"  {line.line_no:>3} {item}\t{money.format_qty(line.qty)} "
-            f"{line.unit.name if line.unit_id else ''}\t{line.price}\t{line.amount}\t"
-            f"{line.tax}\t{line.total}\t{line.batch_no}"
+            f"{line.line_no}\t{item}\t{money.format_qty(line.qty)}\t{unit}\t{line.price}\t"
+            f"{line.amount}\t{line.tax}\t{line.total}\t{line.batch_no}"
         )

@@ -130,3 +130,8 @@ def enabled_modules() -> list[str]:
 def is_period_closed(day: dt.date) -> bool:
     period = Period.get_or_none(Period.code == period_code(day))
     return bool(period and period.closed)
+
+
+def company_start() -> dt.date:
+    """The first day of the company's start period (nothing may be dated before it)."""
+    return month_bounds(get_company().start_period)[0]

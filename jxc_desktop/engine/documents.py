@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jxc_desktop.engine import lookup, money
-from jxc_desktop.engine.company import is_period_closed
+from jxc_desktop.engine.company import company_start, is_period_closed
 from jxc_desktop.engine.doctypes import DOC_TYPES, DocType
 from jxc_desktop.engine.errors import JxcError, NotFound, Problem, StateError, require
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.session import audit, current_user
 from jxc_desktop.models.base import now
-from jxc_desktop.models.db import write_transaction
+from jxc_desktop.models.db import bulk_insert, write_transaction
 from jxc_desktop.models.documents import (
     Document,
     DocumentLine,
@@ -94,6 +94,7 @@ POSTING_MODULES = [
     "jxc_desktop.engine.inventory.postings",
     "jxc_desktop.engine.inventory.serials",
     "jxc_desktop.engine.finance.document_vouchers",
+    "jxc_desktop.engine.trade.postings",
 ]
 
 
@@ -274,6 +275,18 @@ def _build_header(data: DocumentInput, problems: list[Problem]) -> dict:
     }
     if not isinstance(data.date, dt.date):
         problems.append(Problem(tr("日期无效", "Invalid date"), "date"))
+    elif data.date < company_start():
+        problems.append(
+            Problem(
+                tr(
+                    "日期 {d} 早于账套启用日期 {s}",
+                    "The date {d} is before the company's start {s}",
+                    d=data.date,
+                    s=company_start(),
+                ),
+                "date",
+            )
+        )
     elif is_period_closed(data.date):
         problems.append(
             Problem(tr("{d} 所在期间已结账", "The period of {d} is closed", d=data.date), "date")
@@ -319,6 +332,17 @@ def _build_header(data: DocumentInput, problems: list[Problem]) -> dict:
     return header
 
 
+_UNITS: dict[int, Unit] = {}
+
+
+def _base_unit(item: Item) -> Unit:
+    """The item's base unit, from a per-document cache (units are few, lines many)."""
+    unit = _UNITS.get(item.base_unit_id)
+    if unit is None:
+        unit = _UNITS[item.base_unit_id] = Unit.get_by_id(item.base_unit_id)
+    return unit
+
+
 def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems: list[Problem]):
     p_start = len(problems)
     where = tr("第 {n} 行", "line {n}", n=no)
@@ -360,7 +384,7 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
         unit = lookup.unit_by_name(unit) if unit else None
         if unit is None:
             bad(tr("单位“{u}”不存在", "Unit '{u}' does not exist", u=line.unit))
-    unit = unit or item.base_unit
+    unit = unit or _base_unit(item)
     if row["serials"] and not item.serial_managed:
         bad(tr("商品 {c} 未启用序列号管理", "Item {c} does not track serial numbers", c=item.code))
     if len(set(row["serials"])) != len(row["serials"]):
@@ -423,6 +447,7 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
 
 def build_document(data: DocumentInput) -> tuple[dict, list[dict]]:
     """Validates a whole document input and returns header and line rows, or raises."""
+    _UNITS.clear()
     problems: list[Problem] = []
     header = _build_header(data, problems)
     dtype = DOC_TYPES[header["doc_type"]]
@@ -467,13 +492,36 @@ def save_draft(data: DocumentInput, doc_id: int | None = None) -> Document:
             ).execute()
             DocumentLine.delete().where(DocumentLine.document == doc).execute()
             action = "document.edit"
-        for row in rows:
-            serials = row.pop("serials", [])
-            line = DocumentLine.create(document=doc, **row)
-            for serial in serials:
-                DocumentLineSerial.create(line=line, serial=serial)
+        _insert_lines(doc, rows)
         audit(action, doc.number)
     return doc
+
+
+def _insert_lines(doc: Document, rows: list[dict]) -> None:
+    """Writes a document's lines with one executemany (a 20,000-line stocktake at once)."""
+    serials = {row["line_no"]: row.pop("serials", []) for row in rows}
+    fields = [f for f in DocumentLine._meta.sorted_fields if f.name != "id"]
+    values = []
+    for row in rows:
+        row = {**row, "document": doc}
+        out = []
+        for f in fields:
+            value = row.get(f.name, f.default() if callable(f.default) else f.default)
+            if hasattr(value, "_pk"):  # a model instance for a foreign key
+                value = value._pk
+            out.append(f.db_value(value))
+        values.append(out)
+    bulk_insert(DocumentLine._meta.table_name, [f.column_name for f in fields], values)
+    wanted = {no: s for no, s in serials.items() if s}
+    if wanted:
+        ids = dict(
+            DocumentLine.select(DocumentLine.line_no, DocumentLine.id)
+            .where(DocumentLine.document == doc)
+            .tuples()
+        )
+        DocumentLineSerial.insert_many(
+            [{"line": ids[no], "serial": serial} for no, s in wanted.items() for serial in s]
+        ).execute()
 
 
 def _refuse_duplicate_external(doc_type: str, external: str | None) -> None:
@@ -504,15 +552,32 @@ def get_document(doc_id: int) -> Document:
 
 
 def find_document(number: str, doc_type: str | None = None) -> Document:
-    """A document by its own number or by the external number it was imported with."""
-    query = Document.select().where(
-        (Document.number == number) | (Document.external_number == number)
-    )
+    """A document by its own number or by the external number it was imported with.
+
+    An external number used by documents of several types is ambiguous: refused, with
+    the matching documents named (give the own number, or the type).
+    """
+    query = Document.select().where(Document.number == number)
     if doc_type:
         query = query.where(Document.doc_type == doc_type)
-    docs = list(query.order_by(Document.number != number, Document.id))
+    own = query.first()
+    if own is not None:
+        return own
+    query = Document.select().where(Document.external_number == number)
+    if doc_type:
+        query = query.where(Document.doc_type == doc_type)
+    docs = list(query.order_by(Document.id))
     if not docs:
         raise NotFound(tr("找不到单据 {n}", "No document {n}", n=number))
+    if len(docs) > 1:
+        raise JxcError(
+            tr(
+                "外部单号 {n} 对应多张单据：{d}；请用单据编号",
+                "External number {n} matches several documents: {d}; use the document number",
+                n=number,
+                d=", ".join(f"{d.number} ({d.doc_type})" for d in docs),
+            )
+        )
     return docs[0]
 
 

@@ -25,6 +25,27 @@ YES = {"是", "y", "yes", "true", "1", "√", "✓"}
 NO = {"否", "n", "no", "false", "0", ""}
 
 
+def csv_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM), or GB18030: what Excel on Chinese Windows saves."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8-sig")
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError as exc:
+        raise JxcError(
+            tr(
+                "无法识别 CSV 文件的编码（请另存为 UTF-8）：{p}",
+                "Cannot read the CSV file's encoding (save it as UTF-8): {p}",
+                p=path,
+            )
+        ) from exc
+
+
 @dataclass
 class SheetRow:
     """One data row: its number in the sheet and its cells by header name."""
@@ -132,7 +153,7 @@ class SheetReader:
 
     def _raw_rows(self) -> Iterator[tuple]:
         if self.path.suffix.lower() == ".csv":
-            with self.path.open(encoding="utf-8-sig", newline="") as handle:
+            with self.path.open(encoding=csv_encoding(self.path), newline="") as handle:
                 self.total = max(0, sum(1 for _ in handle) - 1)
                 handle.seek(0)
                 yield from (tuple(r) for r in csv.reader(handle))

@@ -19,7 +19,8 @@ QTY_PLACES = 4
 PRICE_PLACES = 6
 RATE_PLACES = 4
 
-_PLAIN_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+# digits, at most one decimal point with digits on both sides, an optional leading minus
+_PLAIN_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 ZERO = Decimal(0)
 
 
@@ -41,7 +42,7 @@ def D(value: object) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, str):
-        text = value.strip().replace(",", "")
+        text = value.strip()
         if not _PLAIN_DECIMAL.match(text):
             raise NotExactNumber(value)
         try:

@@ -10,10 +10,12 @@ from jxc_desktop.engine.company import MODULES, enabled_modules
 from jxc_desktop.ui import messages, queries
 from jxc_desktop.ui.finance import FinancePage
 from jxc_desktop.ui.i18n import apply_language, tr
+from jxc_desktop.ui.inventory import InventoryPage
 from jxc_desktop.ui.masterdata_page import MasterdataPage
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import HomePage, PlannedPage, TabPage, planned_pages
 from jxc_desktop.ui.system_page import SystemPage
+from jxc_desktop.ui.trade import TradePage
 
 TAB_ORDER = [
     "home",
@@ -78,7 +80,10 @@ class MainWindow(QMainWindow):
                 pages[key] = PlannedPage(title, planned)
         if "finance" in pages:
             pages["finance"] = FinancePage(self.ops)
+        if "inventory" in pages:
+            pages["inventory"] = InventoryPage(self.ops)
         pages["masterdata"] = MasterdataPage(self.ops)
+        pages.update({k: TradePage(self.ops, k) for k in ("sales", "purchase") if k in pages})
         system = SystemPage(self.ops, self.db_path)
         system.language_requested.connect(self.switch_language)
         pages["system"] = system
@@ -161,7 +166,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        data = queries.summary()
+        data = queries.header()
         self.status_labels["company"].setText(tr("账套：") + data.company)
         self.status_labels["period"].setText(tr("当前期间：") + data.current_period)
         self.status_labels["user"].setText(tr("操作员：") + data.user)

@@ -75,7 +75,8 @@ class HomePage(TabPage):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        self._alerts_job = None
+        self._counts_job = None
+        self._recount = False
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -125,7 +126,7 @@ class HomePage(TabPage):
         card.setObjectName("homeCard")
         card.setMinimumSize(150, 84)
         inner = QVBoxLayout(card)
-        number = QLabel()
+        number = QLabel("…")
         number.setObjectName(f"home_{key}")
         number.setStyleSheet("font-size: 22pt; font-weight: bold; color: #1f2328;")
         caption = QLabel(label)
@@ -141,7 +142,7 @@ class HomePage(TabPage):
         return card
 
     def refresh(self) -> bool:
-        data = queries.summary()
+        data = queries.header()
         taxpayer = {"general": tr("一般纳税人"), "small": tr("小规模纳税人")}
         self.title.setText(f"<h1>{data.company}</h1>")
         self.subtitle.setText(
@@ -155,38 +156,44 @@ class HomePage(TabPage):
                 ]
             )
         )
-        for key in self.values:
-            self.values[key].setText(f"{getattr(data, key):,}")
-        self.refresh_alerts()
+        self.refresh_counts()
         return True
 
-    def refresh_alerts(self) -> None:
-        """Counts the stock alerts on the worker thread (it reads every balance)."""
-        if self._alerts_job is not None:
-            return  # one count at a time; it reads the latest data when it runs
-        self._alerts_job = self.ops.run_in_background(
-            lambda _progress, _stop: stock_alerts.alert_counts(),
+    def refresh_counts(self) -> None:
+        """Counts base data and stock alerts on the worker thread: both scan whole tables,
+        which on a million items would freeze the window after every save."""
+        if self._counts_job is not None:
+            self._recount = True  # one count at a time; count again when it is done
+            return
+        self._recount = False
+        self._counts_job = self.ops.run_in_background(
+            lambda _progress, _stop: (queries.counts(), stock_alerts.alert_counts()),
             title=tr("库存预警"),
             parent=self,
             quiet=True,
-            on_success=self._show_alerts,
-            on_failure=self._alerts_failed,
+            on_success=self._show_counts,
+            on_failure=self._counts_failed,
         )
 
-    def _show_alerts(self, counts: dict[str, int]) -> None:
+    def _show_counts(self, result: tuple[dict[str, int], dict[str, int]]) -> None:
         if not isValid(self):
             return  # the page was rebuilt (language switch) while the count ran
-        self._alerts_job = None
+        self._counts_job = None
+        counts, alerts = result
+        for key, label in self.values.items():
+            label.setText(f"{counts.get(key, 0):,}")
         for key, label in self.alerts.items():
-            number = counts.get(key, 0)
+            number = alerts.get(key, 0)
             label.setText(f"{number:,}")
             label.setStyleSheet("color: #d32f2f; font-weight: bold;" if number else "")
+        if self._recount:
+            self.refresh_counts()
 
-    def _alerts_failed(self, exc: BaseException) -> bool:
+    def _counts_failed(self, exc: BaseException) -> bool:
         if not isValid(self):
             return True
-        self._alerts_job = None
-        for label in self.alerts.values():
+        self._counts_job = None
+        for label in [*self.values.values(), *self.alerts.values()]:
             label.setText("?")
         return False  # shown as an error: the counts could not be read
 

@@ -1,6 +1,6 @@
 """STOP-GAP read helpers for the GUI's 首页 and status bar.
 
-The engine has no "company summary" query yet; these few read-only counts live here
+The engine has no "company summary" query yet; these few read-only lookups live here
 until one exists (asked for in the UI report). They never write.
 """
 
@@ -16,17 +16,14 @@ from jxc_desktop.models.masterdata import Item, Partner, Warehouse
 
 
 @dataclass
-class Summary:
+class Header:
+    """Who and when: cheap to read, shown at once."""
+
     company: str
     taxpayer_type: str
     start_period: str
     current_period: str
     user: str
-    items: int
-    customers: int
-    suppliers: int
-    warehouses: int
-    documents: int
 
 
 def current_period() -> str:
@@ -35,18 +32,26 @@ def current_period() -> str:
     return period.code if period else ""
 
 
-def summary() -> Summary:
+def header() -> Header:
     company = get_company()
     user = current_user()
-    return Summary(
+    return Header(
         company=company.name,
         taxpayer_type=company.taxpayer_type,
         start_period=company.start_period,
         current_period=current_period(),
         user=user.display_name if user else "",
-        items=Item.select().where(Item.active).count(),
-        customers=Partner.select().where(Partner.active & (Partner.kind == "customer")).count(),
-        suppliers=Partner.select().where(Partner.active & (Partner.kind == "supplier")).count(),
-        warehouses=Warehouse.select().where(Warehouse.active).count(),
-        documents=Document.select().count(),
     )
+
+
+def counts() -> dict[str, int]:
+    """Active base data and all documents; a table scan on big data, so the GUI reads
+    it on the worker thread."""
+    partners = Partner.select().where(Partner.active)
+    return {
+        "items": Item.select().where(Item.active).count(),
+        "customers": partners.where(Partner.kind == "customer").count(),
+        "suppliers": partners.where(Partner.kind == "supplier").count(),
+        "warehouses": Warehouse.select().where(Warehouse.active).count(),
+        "documents": Document.select().count(),
+    }

@@ -1098,4 +1098,416 @@
       <translation>: </translation>
     </message>
   </context>
+  <context>
+    <name>jxc</name>
+    <!-- 库存 tab (jxc_desktop/ui/inventory) -->
+    <message>
+      <source>{c} {name} +{q}，已盘 {t}</source>
+      <translation>{c} {name} +{q}, counted {t}</translation>
+    </message>
+    <message>
+      <source>{n}    仓库 {w}    日期 {d}    状态 {s}</source>
+      <translation>{n}    Warehouse {w}    Date {d}    Status {s}</translation>
+    </message>
+    <message>
+      <source>“{t}”不是有效的数字</source>
+      <translation>'{t}' is not a valid number</translation>
+    </message>
+    <message>
+      <source>“{t}”无效：不能为负，最多 {p} 位小数</source>
+      <translation>'{t}' is invalid: not negative, at most {p} decimals</translation>
+    </message>
+    <message>
+      <source>“{u}”不是该商品的单位，可选：{all}</source>
+      <translation>'{u}' is not a unit of this item; choose from: {all}</translation>
+    </message>
+    <message>
+      <source>从</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>仓库：</source>
+      <translation>Warehouse:</translation>
+    </message>
+    <message>
+      <source>作废</source>
+      <translation>Void</translation>
+    </message>
+    <message>
+      <source>保存 (Ctrl+S)</source>
+      <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>保存并审核</source>
+      <translation>Save and approve</translation>
+    </message>
+    <message>
+      <source>全部仓库</source>
+      <translation>All warehouses</translation>
+    </message>
+    <message>
+      <source>全部状态</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <source>共 {n} 行    数量合计 {q}</source>
+      <translation>{n} lines    Total qty {q}</translation>
+    </message>
+    <message>
+      <source>共 {n} 行，已盘 {c} 行，未盘 {u} 行    盘盈 {g}    盘亏 {l}</source>
+      <translation>{n} lines, {c} counted, {u} not counted    Gain {g}    Loss {l}</translation>
+    </message>
+    <message>
+      <source>关闭（可稍后继续盘点）</source>
+      <translation>Close (continue counting later)</translation>
+    </message>
+    <message>
+      <source>其他入库</source>
+      <translation>Other receipts</translation>
+    </message>
+    <message>
+      <source>其他出库</source>
+      <translation>Other issues</translation>
+    </message>
+    <message>
+      <source>出入库明细</source>
+      <translation>Stock ledger</translation>
+    </message>
+    <message>
+      <source>创建并开始盘点</source>
+      <translation>Create and start counting</translation>
+    </message>
+    <message>
+      <source>创建时冻结账面数量；之后可分多次扫描盘点，未盘的行不做调整。</source>
+      <translation>Book quantities are frozen when it is created; count by scanning over as many sessions as needed. Lines never counted are not adjusted.</translation>
+    </message>
+    <message>
+      <source>到</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <source>单位成本</source>
+      <translation>Unit cost</translation>
+    </message>
+    <message>
+      <source>单据 {n} 已作废。</source>
+      <translation>Document {n} was voided.</translation>
+    </message>
+    <message>
+      <source>单据 {n} 已反审核，回到草稿。</source>
+      <translation>Document {n} was un-approved and is a draft again.</translation>
+    </message>
+    <message>
+      <source>单据 {n} 已审核。</source>
+      <translation>Document {n} was approved.</translation>
+    </message>
+    <message>
+      <source>单据编号：</source>
+      <translation>Number:</translation>
+    </message>
+    <message>
+      <source>反审核</source>
+      <translation>Un-approve</translation>
+    </message>
+    <message>
+      <source>发现 {n} 个问题，未保存：</source>
+      <translation>{n} problems found; nothing was saved:</translation>
+    </message>
+    <message>
+      <source>可选：只盘这个库位</source>
+      <translation>Optional: count only this location</translation>
+    </message>
+    <message>
+      <source>商品分类：</source>
+      <translation>Category:</translation>
+    </message>
+    <message>
+      <source>商品编码或条码</source>
+      <translation>Item code or barcode</translation>
+    </message>
+    <message>
+      <source>商品：</source>
+      <translation>Item:</translation>
+    </message>
+    <message>
+      <source>备注：</source>
+      <translation>Remarks:</translation>
+    </message>
+    <message>
+      <source>实盘数量</source>
+      <translation>Counted qty</translation>
+    </message>
+    <message>
+      <source>审核</source>
+      <translation>Approve</translation>
+    </message>
+    <message>
+      <source>审核（过账盘盈盘亏）</source>
+      <translation>Approve (post gains and losses)</translation>
+    </message>
+    <message>
+      <source>就绪：请扫描</source>
+      <translation>Ready: scan an item</translation>
+    </message>
+    <message>
+      <source>已保存 {n}</source>
+      <translation>Saved {n}</translation>
+    </message>
+    <message>
+      <source>已审核</source>
+      <translation>Approved</translation>
+    </message>
+    <message>
+      <source>已导出 {n} 行到 {p}</source>
+      <translation>Exported {n} rows to {p}</translation>
+    </message>
+    <message>
+      <source>库位：</source>
+      <translation>Location:</translation>
+    </message>
+    <message>
+      <source>库存查询</source>
+      <translation>Stock on hand</translation>
+    </message>
+    <message>
+      <source>成本调整</source>
+      <translation>Cost adjustments</translation>
+    </message>
+    <message>
+      <source>截至</source>
+      <translation>As of</translation>
+    </message>
+    <message>
+      <source>打印 PDF</source>
+      <translation>Print PDF</translation>
+    </message>
+    <message>
+      <source>打印售价</source>
+      <translation>Print the sale price</translation>
+    </message>
+    <message>
+      <source>打印标签</source>
+      <translation>Print labels</translation>
+    </message>
+    <message>
+      <source>扫描条码或输入商品编码后回车；先输入“数量*”可一次录入多件，如 5*6901234567892</source>
+      <translation>Scan a barcode or type an item code, then Enter; type "qty*" first for several, e.g. 5*6901234567892</translation>
+    </message>
+    <message>
+      <source>批次</source>
+      <translation>Batch</translation>
+    </message>
+    <message>
+      <source>搜索：单据编号开头 / 外部单号（回车）</source>
+      <translation>Search: number starts with / external number (Enter)</translation>
+    </message>
+    <message>
+      <source>收发存汇总</source>
+      <translation>Stock summary</translation>
+    </message>
+    <message>
+      <source>数量</source>
+      <translation>Qty</translation>
+    </message>
+    <message>
+      <source>新单据</source>
+      <translation>New document</translation>
+    </message>
+    <message>
+      <source>新增</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>新建盘点单</source>
+      <translation>New stocktake</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>日期“{t}”无效，请按 YYYY-MM-DD 输入</source>
+      <translation>Date '{t}' is invalid; type YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>日期：</source>
+      <translation>Date:</translation>
+    </message>
+    <message>
+      <source>时间：</source>
+      <translation>Time:</translation>
+    </message>
+    <message>
+      <source>有效期至</source>
+      <translation>Expiry date</translation>
+    </message>
+    <message>
+      <source>期初库存</source>
+      <translation>Opening stock</translation>
+    </message>
+    <message>
+      <source>未盘</source>
+      <translation>Not counted</translation>
+    </message>
+    <message>
+      <source>查询</source>
+      <translation>Run</translation>
+    </message>
+    <message>
+      <source>标签数量：</source>
+      <translation>Labels:</translation>
+    </message>
+    <message>
+      <source>标签规格：</source>
+      <translation>Label layout:</translation>
+    </message>
+    <message>
+      <source>正在查询……</source>
+      <translation>Running the report…</translation>
+    </message>
+    <message>
+      <source>正在生成 PDF……</source>
+      <translation>Writing the PDF…</translation>
+    </message>
+    <message>
+      <source>正在生成标签……</source>
+      <translation>Writing the labels…</translation>
+    </message>
+    <message>
+      <source>状态：</source>
+      <translation>Status:</translation>
+    </message>
+    <message>
+      <source>生产日期</source>
+      <translation>Production date</translation>
+    </message>
+    <message>
+      <source>盈亏数量</source>
+      <translation>Difference</translation>
+    </message>
+    <message>
+      <source>盈亏金额</source>
+      <translation>Difference value</translation>
+    </message>
+    <message>
+      <source>盘点</source>
+      <translation>Stocktake</translation>
+    </message>
+    <message>
+      <source>盘点单</source>
+      <translation>Stocktakes</translation>
+    </message>
+    <message>
+      <source>盘点单已审核，盘盈盘亏已过账。</source>
+      <translation>The stocktake is approved; gains and losses are posted.</translation>
+    </message>
+    <message>
+      <source>盘点日期：</source>
+      <translation>Stocktake date:</translation>
+    </message>
+    <message>
+      <source>确定删除草稿 {n} 吗？单号不会再使用。</source>
+      <translation>Delete draft {n}? Its number will not be used again.</translation>
+    </message>
+    <message>
+      <source>编辑</source>
+      <translation>Edit</translation>
+    </message>
+    <message>
+      <source>草稿</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>行号</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <source>请先选择一张单据。</source>
+      <translation>Select a document first.</translation>
+    </message>
+    <message>
+      <source>调入仓库：</source>
+      <translation>To warehouse:</translation>
+    </message>
+    <message>
+      <source>调入库位</source>
+      <translation>To location</translation>
+    </message>
+    <message>
+      <source>调出仓库：</source>
+      <translation>From warehouse:</translation>
+    </message>
+    <message>
+      <source>调拨单</source>
+      <translation>Transfers</translation>
+    </message>
+    <message>
+      <source>调整金额</source>
+      <translation>Adjustment</translation>
+    </message>
+    <message>
+      <source>账面数量</source>
+      <translation>Book qty</translation>
+    </message>
+    <message>
+      <source>金额</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <source>金额合计 {a}</source>
+      <translation>Total amount {a}</translation>
+    </message>
+    <message>
+      <source>（保存时生成）</source>
+      <translation>(assigned when saved)</translation>
+    </message>
+    <message>
+      <source>正在保存……</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>正在审核……</source>
+      <translation>Approving…</translation>
+    </message>
+    <message>
+      <source>发现 {n} 个问题，单据已保存但未审核：</source>
+      <translation>{n} problems found; the document is saved but not approved:</translation>
+    </message>
+    <message>
+      <source>正在保存，请稍候再关闭</source>
+      <translation>Saving; close the form when it is done</translation>
+    </message>
+    <message>
+      <source>正在冻结账面数量……</source>
+      <translation>Freezing the book quantities…</translation>
+    </message>
+    <message>
+      <source>正在处理，请稍候再关闭</source>
+      <translation>Working; close when it is done</translation>
+    </message>
+    <message>
+      <source>（无库位）</source>
+      <translation>(no location)</translation>
+    </message>
+    <message>
+      <source>正在盘点库位：</source>
+      <translation>Counting location:</translation>
+    </message>
+    <message>
+      <source>批次号</source>
+      <translation>Batch number</translation>
+    </message>
+    <message>
+      <source>批次管理商品的当前批次：</source>
+      <translation>Current batch for batch-managed items:</translation>
+    </message>
+    <message>
+      <source>生产日期：</source>
+      <translation>Production date:</translation>
+    </message>
+    <message>
+      <source>批次：</source>
+      <translation>Batch:</translation>
+    </message>
+  </context>
 </TS>

@@ -53,6 +53,9 @@ COLUMNS = [
 REQUIRED = ["单据类型", "单据编号", "日期"]
 # header fields: all rows of one document must agree on them
 HEADER_COLUMNS = ["日期", "时间", "往来单位", "仓库", "调入仓库", "币种", "汇率"]
+# documents whose lines name other items than the ones that follow them: a material issue
+# names its work order (the product), an outsourcing send names its outsourcing order
+ORDERS_FOR_OTHER_ITEMS = {"SCDD", "WWDD"}
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
 
 
@@ -201,7 +204,7 @@ def _source_line(
             )
             return None
     query = DocumentLine.select().where(DocumentLine.document == doc)
-    if item is not None:
+    if item is not None and doc.doc_type not in ORDERS_FOR_OTHER_ITEMS:
         query = query.where(DocumentLine.item == item)
     line = query.order_by(DocumentLine.line_no).first()
     if line is None:
@@ -225,7 +228,7 @@ def _line(group: _Group, row: SheetRow, header: dict, problems: list[Problem], c
     line.remarks = _text(row, "备注")
     if not dtype.item_lines:
         line.amount = _number(row, "金额", problems, 2)
-        if line.amount is None:
+        if "金额" not in row.cells:
             problems.append(Problem(tr("必填", "required"), row=row.number, column="金额"))
         line.account = _text(row, "账户")
         source = _text(row, "源单编号")
@@ -261,9 +264,9 @@ def _line(group: _Group, row: SheetRow, header: dict, problems: list[Problem], c
     qty = _number(row, "数量", problems, money.QTY_PLACES)
     if dtype.value_only:
         line.amount = _number(row, "金额", problems, 2, negative=True)
-        if line.amount is None:
+        if "金额" not in row.cells:
             problems.append(Problem(tr("必填", "required"), row=row.number, column="金额"))
-    elif qty is None:
+    elif "数量" not in row.cells:
         problems.append(Problem(tr("必填", "required"), row=row.number, column="数量"))
     elif qty == 0 and group.doc_type != "PDD":
         problems.append(

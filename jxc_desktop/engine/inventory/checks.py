@@ -20,6 +20,14 @@ def _qty(units: int) -> str:
     return str(from_scaled(units, 4))
 
 
+def _codes() -> tuple[dict, dict, dict]:
+    """Item, warehouse and location codes by id, so messages name what users know."""
+    items = dict(execute("SELECT id, code FROM item").fetchall())
+    whs = dict(execute("SELECT id, code FROM warehouse").fetchall())
+    locs = dict(execute("SELECT id, code FROM location").fetchall())
+    return items, whs, locs
+
+
 @register("stock_balance")
 def balances_equal_ledger() -> list[str]:
     ledger = {
@@ -36,6 +44,7 @@ def balances_equal_ledger() -> list[str]:
         )
     }
     out = []
+    items, whs, locs = _codes()
     for key in set(ledger) | set(cached):
         a, b = ledger.get(key, 0), cached.get(key, 0)
         if a != b:
@@ -44,9 +53,9 @@ def balances_equal_ledger() -> list[str]:
                     "库存余额与流水不符：商品 {i} 仓库 {w} 库位 {l} 批次 {b}：流水 {a}，余额 {c}",
                     "balance differs from ledger: item {i} warehouse {w} location {l} "
                     "batch {b}: ledger {a}, balance {c}",
-                    i=key[0],
-                    w=key[1],
-                    l=key[2],
+                    i=items.get(key[0], key[0]),
+                    w=whs.get(key[1], key[1]),
+                    l=locs.get(key[2], "-"),
                     b=key[3] or "-",
                     a=_qty(a),
                     c=_qty(b),
@@ -68,7 +77,9 @@ def pools_equal_ledger() -> list[str]:
         " OR m.batch_no = g.batch_no)) "
         "FROM cost_group g JOIN item i ON i.id = g.item_id"
     ).fetchall()
-    for _gid, item, wh, batch, qty, value, _method, lq, lv in rows:
+    items, whs, _ = _codes()
+    for _gid, item_id, wh_id, batch, qty, value, _method, lq, lv in rows:
+        item, wh = items.get(item_id, item_id), whs.get(wh_id, wh_id)
         if (qty, value) != (lq, lv):
             out.append(
                 tr(
@@ -122,7 +133,8 @@ def no_negative_where_refused() -> list[str]:
     if settings.get("negative_stock") != "refuse":
         return []
     rows = execute(
-        "SELECT i.code, w.code, b.location_id, b.batch_no, b.qty FROM stock_balance b "
+        "SELECT i.code, w.code, COALESCE(l.code, '-'), b.batch_no, b.qty FROM stock_balance b "
+        "LEFT JOIN location l ON l.id = b.location_id "
         "JOIN item i ON i.id = b.item_id JOIN warehouse w ON w.id = b.warehouse_id "
         "WHERE b.qty < 0"
     ).fetchall()
@@ -149,6 +161,7 @@ def revaluing_reproduces_ledger() -> list[str]:
     out = []
     groups = execute("SELECT item_id, warehouse_id, batch_no FROM cost_group").fetchall()
     items = {i.id: i for i in Item.select().where(Item.id.in_({g[0] for g in groups}))}
+    whs = _codes()[1]
     for item_id, wh_id, batch in groups:
         p = ledger._Pass(None, refuse_negative=False)
         p.items[item_id] = items[item_id]
@@ -161,7 +174,7 @@ def revaluing_reproduces_ledger() -> list[str]:
                     "re-valuation differs: move {m} (item {i} warehouse {w}) off by {d}",
                     m=move.id,
                     i=items[item_id].code,
-                    w=wh_id,
+                    w=whs.get(wh_id, wh_id),
                     d=from_scaled(delta, 2),
                 )
             )

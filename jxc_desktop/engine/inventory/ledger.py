@@ -14,12 +14,13 @@ the same transaction; they are caches the `jxc check` command compares to the le
 
 from __future__ import annotations
 
-import datetime as dt
+import bisect
 from dataclasses import dataclass, field
 
 from jxc_desktop.engine import settings
 from jxc_desktop.engine.errors import Problem, ValidationError
-from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory import ledger_messages as messages
+from jxc_desktop.engine.inventory import pool_store
 from jxc_desktop.engine.inventory.valuation import (
     LINKED,
     VALUE,
@@ -28,12 +29,11 @@ from jxc_desktop.engine.inventory.valuation import (
     PoolState,
     unit_cost_of,
 )
-from jxc_desktop.engine.money import from_scaled, mul_div_round
+from jxc_desktop.engine.money import mul_div_round
 from jxc_desktop.models.base import now
-from jxc_desktop.models.db import execute, executemany, reserve_ids
+from jxc_desktop.models.db import execute, reserve_ids
 from jxc_desktop.models.documents import Document
-from jxc_desktop.models.masterdata import Item, Warehouse
-from jxc_desktop.models.stock import CostGroup
+from jxc_desktop.models.masterdata import Item
 
 NEW_ID_BASE = 1 << 60  # sorts new moves after every stored move of the same date and time
 
@@ -67,7 +67,13 @@ def group_key(item: Item, warehouse_id: int, batch_no: str) -> tuple[int, int, s
     return (item.id, warehouse_id, batch)
 
 
-@dataclass
+# what a replay reads of each stored row (moves, revaluations and reversals alike)
+_MOVE_COLUMNS = (
+    "id, kind, qty, cost_source, value, linked_id, date, time, location_id, batch_no, adjusts_id"
+)
+
+
+@dataclass(slots=True)
 class _Stored:
     """A stored move of a pool, with its current value (own + revaluations)."""
 
@@ -94,26 +100,34 @@ class _Pass:
         self.doc = doc
         self.refuse_negative = refuse_negative
         self.items: dict[int, Item] = {}
-        self.groups: dict[tuple, CostGroup] = {}
+        self.groups: dict[tuple, pool_store.Group] = {}
         self.overlay: dict[int, int] = {}  # stored move id -> its new value in this pass
         self.revals: list[tuple[_Stored, tuple, int]] = []  # (move, group key, delta)
         self.problems: list[Problem] = []
         self.states: dict[tuple, PoolState] = {}
         self.short_pools: set[tuple] = set()
+        # preloaded for many pools at once (see `preload`); a pool not in them is read alone
+        self.layers: dict[int, list[list[int]]] = {}
+        self.settled_costs: dict[int, dict[str, int]] = {}
+        self.location_checks: list[tuple[tuple, list[PlannedMove], str]] = []
+        self.pool_rows: dict[tuple, list[tuple]] = {}  # see prefetch_moves
 
     # ------------------------------------------------------------ pools
-    def group(self, key: tuple) -> CostGroup:
+    def group(self, key: tuple) -> pool_store.Group:
         if key not in self.groups:
-            item_id, wh_id, batch = key
-            group = CostGroup.get_or_none(
-                (CostGroup.item == item_id)
-                & (CostGroup.warehouse == wh_id)
-                & (CostGroup.batch_no == batch)
-            )
-            if group is None:
-                group = CostGroup.create(item=item_id, warehouse=wh_id, batch_no=batch)
-            self.groups[key] = group
+            self.preload([key])
         return self.groups[key]
+
+    def preload(self, keys) -> None:
+        """Reads (creating the missing) cost groups of many pools, with their FIFO layers and
+        settled costs, in a few IN queries instead of three queries per pool."""
+        wanted = [k for k in dict.fromkeys(keys) if k not in self.groups]
+        if wanted:
+            fifo = {k for k in wanted if self.method(k) == "fifo"}
+            groups, layers, settled = pool_store.load(wanted, fifo)
+            self.groups.update(groups)
+            self.layers.update(layers)
+            self.settled_costs.update(settled)
 
     def method(self, key: tuple) -> str:
         return self.items[key[0]].valuation_method
@@ -122,52 +136,73 @@ class _Pass:
         g = self.group(key)
         layers = []
         if self.method(key) == "fifo":
-            rows = execute(
-                "SELECT qty, value FROM fifo_layer WHERE group_id = ? ORDER BY seq", (g.id,)
-            ).fetchall()
-            layers = [[q, v] for q, v in rows]
-        return PoolState(_raw(g, "qty"), _raw(g, "value"), _raw(g, "last_unit_cost"), layers)
+            if g.id in self.layers:
+                layers = [list(x) for x in self.layers[g.id]]
+            else:
+                rows = execute(
+                    "SELECT qty, value FROM fifo_layer WHERE group_id = ? ORDER BY seq", (g.id,)
+                ).fetchall()
+                layers = [[q, v] for q, v in rows]
+        return PoolState(g.qty, g.value, g.last_unit_cost, layers)
 
     def settled(self, key: tuple) -> dict[str, int]:
-        rows = execute(
-            "SELECT period, unit_cost FROM periodic_cost WHERE group_id = ?", (self.group(key).id,)
-        ).fetchall()
-        return dict(rows)
+        gid = self.group(key).id
+        if gid in self.settled_costs:
+            return dict(self.settled_costs[gid])
+        rows = execute("SELECT period, unit_cost FROM periodic_cost WHERE group_id = ?", (gid,))
+        return dict(rows.fetchall())
+
+    def prefetch_moves(self, keys) -> None:
+        """Reads the stored rows of many pools with IN queries, so that replaying each
+        (a reversal, a backdated document) does not query alone. The database does not
+        change during a pass, so the rows stay current; `overlay` is applied on use."""
+        keys = [k for k in dict.fromkeys(keys) if k not in self.pool_rows]
+        if not keys:
+            return
+        for k in keys:
+            self.pool_rows[k] = []
+        whs = sorted({k[1] for k in keys})
+        rows = pool_store.in_query(
+            f"SELECT item_id, warehouse_id, {_MOVE_COLUMNS} FROM stock_move "
+            f"WHERE warehouse_id IN ({', '.join('?' * len(whs))}) AND item_id IN ({{}}) "
+            "ORDER BY item_id, warehouse_id, date, time, id",
+            sorted({k[0] for k in keys}),
+            tuple(whs),
+        )
+        for r in rows:
+            bucket = self.pool_rows.get(group_key(self.items[r[0]], r[1], r[11]))
+            if bucket is not None:
+                bucket.append(r[2:])
 
     def stored_moves(self, key: tuple) -> list[_Stored]:
-        item_id, wh_id, batch = key
-        where = "item_id = ? AND warehouse_id = ?"
-        params: list = [item_id, wh_id]
-        if self.method(key) == "specific":
-            where += " AND batch_no = ?"
-            params.append(batch)
-        reversed_ids = {
-            r[0]
-            for r in execute(
-                f"SELECT adjusts_id FROM stock_move WHERE kind = 'reverse' AND {where}", params
-            )
-        }
-        revals = dict(
-            execute(
-                f"SELECT adjusts_id, SUM(value) FROM stock_move WHERE kind = 'reval' AND {where} "
-                "GROUP BY adjusts_id",
+        rows = self.pool_rows.get(key)
+        if rows is None:
+            item_id, wh_id, batch = key
+            where = "item_id = ? AND warehouse_id = ?"
+            params: list = [item_id, wh_id]
+            if self.method(key) == "specific":
+                where += " AND batch_no = ?"
+                params.append(batch)
+            # one scan of the pool in index order: its moves, revaluations and reversals
+            rows = execute(
+                f"SELECT {_MOVE_COLUMNS} FROM stock_move WHERE {where} ORDER BY date, time, id",
                 params,
             ).fetchall()
-        )
-        rows = execute(
-            "SELECT id, qty, cost_source, value, linked_id, date, time, location_id, batch_no "
-            f"FROM stock_move WHERE kind = 'move' AND {where} ORDER BY date, time, id",
-            params,
-        ).fetchall()
-        out = []
+        reversed_ids, revals = set(), {}
         for r in rows:
-            if r[0] in reversed_ids:
-                continue
-            value = self.overlay.get(r[0], r[3] + revals.get(r[0], 0))
-            out.append(
-                _Stored(r[0], r[1], r[2], value, r[3], r[4], str(r[5]), r[6], r[7] or 0, r[8])
+            if r[1] == "reval":
+                revals[r[10]] = revals.get(r[10], 0) + r[4]
+            elif r[1] == "reverse":
+                reversed_ids.add(r[10])
+        overlay = self.overlay
+        return [
+            _Stored(
+                *(r[0], r[2], r[3], overlay.get(r[0], r[4] + revals.get(r[0], 0)), r[4], r[5]),
+                *(str(r[6]), r[7], r[8] or 0, r[9]),
             )
-        return out
+            for r in rows
+            if r[1] == "move" and r[0] not in reversed_ids
+        ]
 
     def linked_values(self, ids: list[int]) -> dict[int, tuple[int, int]]:
         """Current (value, qty) of the moves that LINKED moves take their cost from."""
@@ -201,51 +236,11 @@ class _Pass:
         if not self.refuse_negative or (key in self.short_pools and not force):
             return
         self.short_pools.add(key)
-        item = self.items[key[0]]
-        wh = Warehouse.get_by_id(key[1])
-        self.problems.append(
-            Problem(
-                tr(
-                    "库存不足：商品 {c} {n}，仓库 {w}{where}，日期 {d}，短缺 {s}",
-                    "Not enough stock: item {c} {n}, warehouse {w}{where}, date {d}, short by {s}",
-                    c=item.code,
-                    n=item.name,
-                    w=wh.name,
-                    where=where,
-                    d=date,
-                    s=_qty_text(-qty),
-                ),
-                "qty",
-            )
-        )
+        self.problems.append(messages.shortage(self.items[key[0]], key[1], where, date, -qty))
 
     def nothing_to_adjust(self, key: tuple, date: str) -> None:
         """A value-only adjustment needs stock to carry the value (else value without qty)."""
-        item = self.items[key[0]]
-        self.problems.append(
-            Problem(
-                tr(
-                    "成本调整需要库存：商品 {c} 在仓库 {w} 于 {d} 没有库存",
-                    "A cost adjustment needs stock: item {c} has none in warehouse {w} on {d}",
-                    c=item.code,
-                    w=Warehouse.get_by_id(key[1]).name,
-                    d=date,
-                ),
-                "amount",
-            )
-        )
-
-
-def _raw(model, name: str) -> int:
-    """A scaled field's stored integer."""
-    f = model._meta.fields[name]
-    return f.db_value(getattr(model, name)) or 0
-
-
-def _qty_text(units: int) -> str:
-    from jxc_desktop.engine.money import format_qty
-
-    return format_qty(from_scaled(units, 4))
+        self.problems.append(messages.nothing_to_adjust(self.items[key[0]], key[1], date))
 
 
 def _period(date: str) -> str:
@@ -276,19 +271,27 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
     by_key: dict[tuple, list] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append((i, planned[i]))
+    p.preload(order)
+    backdated = {
+        k
+        for k in order
+        if p.groups[k].last_date is not None
+        and (date, time) < (p.groups[k].last_date, p.groups[k].last_time)
+    }
+    p.prefetch_moves([k for k in order if k in backdated])
     for key in order:
-        g = p.group(key)
-        backdated = g.last_date is not None and (date, time) < (str(g.last_date), g.last_time)
-        if backdated:
+        if key in backdated:
             cascade |= _replay(p, key, by_key[key], new_values, date, time)
         else:
             _append(p, key, by_key[key], new_values, date)
+    _check_locations(p)
     _run_cascade(p, cascade, by_key, new_values, date, time)
     if p.problems:
         raise ValidationError(p.problems)
     ids = reserve_ids("stock_move", len(planned))
     rows = []
     trueups = []
+    stamp = str(now())
     for i, m in enumerate(planned):
         value, trueup = new_values[i]
         linked = ids[m.link] if m.link is not None else m.link_move
@@ -310,41 +313,46 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
                 linked,
                 m.source,
                 ids[i],
-                now(),
+                stamp,
             )
         )
         if trueup:
             trueups.append((ids[i], m, trueup))
-    _insert_moves(rows)
+    pool_store.insert_moves(rows)
     _insert_revals(p, date, trueups)
     _save_pools(p, date, time)
-    _apply_balances(
+    pool_store.apply_balances(
         [(m.item.id, m.warehouse_id, m.location_id or 0, m.batch_no, m.qty) for m in planned]
     )
     result = PostResult(moves=len(planned), revalued=len(p.revals))
-    result.messages = _reval_messages(p)
+    result.messages = messages.revalued(p.items, p.revals)
     return result
+
+
+_NO_DEPS: frozenset = frozenset()
 
 
 def _group_order(planned: list[PlannedMove], keys: list[tuple]) -> list[tuple]:
     """Pools in an order where a LINKED move's source pool comes first."""
     order: list[tuple] = []
     pending = list(dict.fromkeys(keys))
+    needs: dict[tuple, set] = {}  # one pass over the moves, not one per pool
+    for i, m in enumerate(planned):
+        if m.link is not None and keys[m.link] != keys[i]:
+            needs.setdefault(keys[i], set()).add(keys[m.link])
+    done: set[tuple] = set()
     while pending:
-        progressed = False
-        for key in list(pending):
-            deps = {
-                keys[m.link]
-                for i, m in enumerate(planned)
-                if keys[i] == key and m.link is not None and keys[m.link] != key
-            }
-            if deps <= set(order):
+        rest = []
+        for key in pending:
+            if needs.get(key, _NO_DEPS) <= done:
+                done.add(key)
                 order.append(key)
-                pending.remove(key)
-                progressed = True
-        if not progressed:  # a cycle of links inside one document: keep the given order
-            order.extend(pending)
+            else:
+                rest.append(key)
+        if len(rest) == len(pending):  # a cycle of links inside one document: keep the order
+            order.extend(rest)
             break
+        pending = rest
     return order
 
 
@@ -359,8 +367,8 @@ def _append(p: _Pass, key, moves, new_values, date) -> None:
         new_values[i] = (out.value, out.trueup)
         if m.qty < 0 and pool.s.qty < 0:
             p.shortage(key, date, pool.s.qty)
-    if pool.s.qty >= 0:
-        _check_locations(p, key, [m for _, m in moves], date)
+    if pool.s.qty >= 0 and p.refuse_negative:
+        p.location_checks.append((key, [m for _, m in moves], date))
     p.states[key] = pool.s
 
 
@@ -374,54 +382,48 @@ def _planned_link_value(p: _Pass, m: PlannedMove, new_values: dict) -> int:
     return _linked_value(*p.linked_values([m.link_move])[m.link_move], m.qty)
 
 
-def _check_locations(p: _Pass, key, moves: list[PlannedMove], date: str) -> None:
-    """On-hand per location and batch may not go negative either."""
-    if not p.refuse_negative:
+def _check_locations(p: _Pass) -> None:
+    """On-hand per location and batch may not go negative either (pools appended to).
+
+    The balances of every pool that takes stock out are read in one IN query."""
+    checks = []
+    for key, moves, date in p.location_checks:
+        deltas: dict[tuple, int] = {}
+        for m in moves:
+            k = (m.item.id, m.warehouse_id, m.location_id or 0, m.batch_no)
+            deltas[k] = deltas.get(k, 0) + m.qty
+        checks += [(key, k, delta, date) for k, delta in deltas.items() if delta < 0]
+    if not checks:
         return
-    deltas: dict[tuple, int] = {}
-    for m in moves:
-        k = (m.item.id, m.warehouse_id, m.location_id or 0, m.batch_no)
-        deltas[k] = deltas.get(k, 0) + m.qty
-    for k, delta in deltas.items():
-        if delta >= 0:
-            continue
-        row = execute(
-            "SELECT qty FROM stock_balance WHERE item_id = ? AND warehouse_id = ? "
-            "AND location_id = ? AND batch_no = ?",
-            k,
-        ).fetchone()
-        have = row[0] if row else 0
-        if have + delta < 0:
-            p.shortage(key, date, have + delta, _where(k), force=True)
-
-
-def _where(k: tuple) -> str:
-    from jxc_desktop.models.masterdata import Location
-
-    parts = []
-    if k[2]:
-        loc = Location.get_or_none(Location.id == k[2])
-        parts.append(tr(" 库位 {c}", " location {c}", c=loc.code if loc else k[2]))
-    if k[3]:
-        parts.append(tr(" 批次 {b}", " batch {b}", b=k[3]))
-    return "".join(parts)
+    have = {
+        tuple(r[:4]): r[4]
+        for r in pool_store.in_query(
+            "SELECT item_id, warehouse_id, location_id, batch_no, qty FROM stock_balance "
+            "WHERE item_id IN ({})",
+            sorted({k[0] for _, k, _, _ in checks}),
+        )
+    }
+    for key, k, delta, date in checks:
+        if have.get(k, 0) + delta < 0:
+            p.shortage(key, date, have.get(k, 0) + delta, messages.place(k[2], k[3]), force=True)
 
 
 def _replay(p: _Pass, key, moves, new_values, date, time, exclude: set[int] = frozenset()):
     """Re-values a whole pool with the new moves merged in at their date (or some moves
     taken out, for a reversal). Returns pools that must follow through transfers."""
     stored = [s for s in p.stored_moves(key) if s.id not in exclude]
-    merged: list[tuple[tuple, object]] = [(s.key, s) for s in stored]
-    merged += [((date, time, NEW_ID_BASE + i), (i, m)) for i, m in moves]
-    merged.sort(key=lambda x: x[0])
+    # stored moves come in valuation order; the new ones go after every stored move of
+    # their date and time (as if their id were NEW_ID_BASE): a bisect, not a 100k sort
+    at = bisect.bisect_right(stored, (date, time, NEW_ID_BASE), key=_Stored.key.fget)
+    merged: list = [*stored[:at], *moves, *stored[at:]]
     linked_ids = [s.linked_id for s in stored if s.source == LINKED and s.linked_id]
     sources = p.linked_values(linked_ids) if linked_ids else {}
     pool = Pool(p.method(key), PoolState(), p.settled(key))
     running: dict[tuple, int] = {}
     changed_out: list[int] = []
-    for sort_key, entry in merged:
-        d = sort_key[0]
+    for entry in merged:
         if isinstance(entry, _Stored):
+            d = entry.date
             value = entry.own
             if entry.source == LINKED and entry.linked_id in sources:
                 value = _linked_value(*sources[entry.linked_id], entry.qty)
@@ -439,6 +441,7 @@ def _replay(p: _Pass, key, moves, new_values, date, time, exclude: set[int] = fr
             loc_key, qty = (entry.location_id, entry.batch_no), entry.qty
         else:
             i, m = entry
+            d = date
             value = _planned_link_value(p, m, new_values)
             if m.source == VALUE and pool.s.qty <= 0:
                 p.nothing_to_adjust(key, d)
@@ -497,19 +500,10 @@ def _run_cascade(
         rounds += 1
 
 
-def _insert_moves(rows: list[tuple]) -> None:
-    executemany(
-        "INSERT INTO stock_move (kind, document_id, line_id, date, time, item_id, warehouse_id, "
-        "location_id, batch_no, qty, value, unit_cost, adjusts_id, linked_id, cost_source, id, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-
-
 def _insert_revals(p: _Pass, date: str, trueups: list) -> None:
     """Writes 'reval' rows: later moves re-valued, and receipts' negative-stock true-ups."""
     rows = []
-    stamp = now()
+    stamp = str(now())  # formatted once, not by the driver for every row
     for s, key, delta in p.revals:
         rows.append(
             (
@@ -552,70 +546,22 @@ def _insert_revals(p: _Pass, date: str, trueups: list) -> None:
                 stamp,
             )
         )
-    executemany(
-        "INSERT INTO stock_move (kind, document_id, line_id, date, time, item_id, warehouse_id, "
-        "location_id, batch_no, qty, value, unit_cost, adjusts_id, linked_id, cost_source, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    pool_store.insert_adjustments(rows)
 
 
 def _save_pools(p: _Pass, date: str, time: str) -> None:
+    """Writes every touched pool's state back: one executemany UPDATE, FIFO layers replaced."""
+    updates, fifo_ids, layers = [], [], []
     for key, state in p.states.items():
         g = p.group(key)
         last_date, last_time = g.last_date, g.last_time
-        if date and (last_date is None or (date, time) > (str(last_date), last_time)):
-            last_date, last_time = dt.date.fromisoformat(date), time
-        CostGroup.update(
-            qty=from_scaled(state.qty, 4),
-            value=from_scaled(state.value, 2),
-            last_unit_cost=from_scaled(state.last_unit_cost, 6),
-            last_date=last_date,
-            last_time=last_time,
-        ).where(CostGroup.id == g.id).execute()
+        if date and (last_date is None or (date, time) > (last_date, last_time)):
+            last_date, last_time = date, time
+        updates.append((state.qty, state.value, state.last_unit_cost, last_date, last_time, g.id))
         if p.method(key) == "fifo":
-            execute("DELETE FROM fifo_layer WHERE group_id = ?", (g.id,))
-            executemany(
-                "INSERT INTO fifo_layer (group_id, seq, qty, value) VALUES (?, ?, ?, ?)",
-                [(g.id, n, q, v) for n, (q, v) in enumerate(state.layers)],
-            )
-
-
-def _apply_balances(deltas: list[tuple]) -> None:
-    """Adds quantity deltas to the on-hand balances (upsert; standard SQL on both databases)."""
-    merged: dict[tuple, int] = {}
-    for item_id, wh_id, loc_id, batch, qty in deltas:
-        k = (item_id, wh_id, loc_id, batch)
-        merged[k] = merged.get(k, 0) + qty
-    executemany(
-        "INSERT INTO stock_balance (item_id, warehouse_id, location_id, batch_no, qty) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id, warehouse_id, location_id, batch_no) "
-        "DO UPDATE SET qty = stock_balance.qty + excluded.qty",
-        [(*k, q) for k, q in merged.items() if q],
-    )
-
-
-def _reval_messages(p: _Pass) -> list[str]:
-    if not p.revals:
-        return []
-    pools = {}
-    for _, key, _delta in p.revals:
-        pools[key] = pools.get(key, 0) + 1
-    out = []
-    for key, n in pools.items():
-        item = p.items[key[0]]
-        wh = Warehouse.get_by_id(key[1])
-        out.append(
-            tr(
-                "已重估 {n} 笔后续出入库：商品 {c} {name}，仓库 {w}",
-                "Re-valued {n} later moves: item {c} {name}, warehouse {w}",
-                n=n,
-                c=item.code,
-                name=item.name,
-                w=wh.name,
-            )
-        )
-    return out
+            fifo_ids.append(g.id)
+            layers += [(g.id, n, q, v) for n, (q, v) in enumerate(state.layers)]
+    pool_store.save(updates, fifo_ids, layers)
 
 
 # ---------------------------------------------------------------- reversal
@@ -634,11 +580,15 @@ def reverse(doc: Document) -> PostResult:
         return PostResult()
     ids = [r[0] for r in originals]
     current = p.linked_values(ids)
-    keys = set()
-    for r in originals:
-        item = p.items.get(r[1]) or Item.get_by_id(r[1])
-        p.items[item.id] = item
-        keys.add(group_key(item, r[2], r[4]))
+    item_ids = sorted({r[1] for r in originals})
+    for start in range(0, len(item_ids), pool_store.CHUNK):  # the items in one query, not one each
+        p.items.update(
+            (i.id, i)
+            for i in Item.select().where(Item.id.in_(item_ids[start : start + pool_store.CHUNK]))
+        )
+    keys = {group_key(p.items[r[1]], r[2], r[4]) for r in originals}
+    p.preload(keys)
+    p.prefetch_moves(keys)
     excluded = set(ids)
     cascade: set[tuple] = set()
     for key in sorted(keys):
@@ -646,7 +596,7 @@ def reverse(doc: Document) -> PostResult:
     _run_cascade(p, cascade, exclude=excluded)
     if p.problems:
         raise ValidationError(p.problems)
-    stamp = now()
+    stamp = str(now())  # formatted once, not by the driver for every row
     rows = [
         (
             "reverse",
@@ -668,15 +618,10 @@ def reverse(doc: Document) -> PostResult:
         )
         for r in originals
     ]
-    executemany(
-        "INSERT INTO stock_move (kind, document_id, line_id, date, time, item_id, warehouse_id, "
-        "location_id, batch_no, qty, value, unit_cost, adjusts_id, linked_id, cost_source, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    pool_store.insert_adjustments(rows)
     _insert_revals(p, "", [])
     _save_pools(p, "", "")
-    _apply_balances([(r[1], r[2], r[3] or 0, r[4], -r[5]) for r in originals])
+    pool_store.apply_balances([(r[1], r[2], r[3] or 0, r[4], -r[5]) for r in originals])
     result = PostResult(moves=len(rows), revalued=len(p.revals))
-    result.messages = _reval_messages(p)
+    result.messages = messages.revalued(p.items, p.revals)
     return result

@@ -16,6 +16,7 @@ from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine, DocumentLineSerial
+from jxc_desktop.models.masterdata import Item
 from jxc_desktop.models.stock import SerialMove, SerialNumber
 
 RECEIPTS = {"QCKC", "QTRK", "CGRK", "CPRK", "XSTH"}
@@ -24,16 +25,24 @@ TRANSFERS = {"DBD"}
 
 
 def _serial_lines(doc: Document) -> list[tuple[DocumentLine, list[str]]]:
-    out = []
-    for line in (
-        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
+    """The lines of serial-managed items with their serials (two queries in all)."""
+    lines = list(
+        DocumentLine.select(DocumentLine, Item)
+        .join(Item, on=(DocumentLine.item == Item.id))
+        .where((DocumentLine.document == doc) & (Item.serial_managed == True))  # noqa: E712
+        .order_by(DocumentLine.line_no)
+    )
+    if not lines:
+        return []
+    serials: dict[int, list[str]] = {line.id: [] for line in lines}
+    for line_id, serial in (
+        DocumentLineSerial.select(DocumentLineSerial.line, DocumentLineSerial.serial)
+        .where(DocumentLineSerial.line.in_(list(serials)))
+        .order_by(DocumentLineSerial.id)
+        .tuples()
     ):
-        if line.item_id and line.item.serial_managed:
-            serials = [
-                s.serial for s in DocumentLineSerial.select().where(DocumentLineSerial.line == line)
-            ]
-            out.append((line, serials))
-    return out
+        serials[line_id].append(serial)
+    return [(line, serials[line.id]) for line in lines]
 
 
 def _state(item_id: int, serial: str) -> SerialNumber | None:

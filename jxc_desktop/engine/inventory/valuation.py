@@ -39,7 +39,7 @@ COMPUTED = "computed"  # an issue valued by the method
 VALUE = "value"  # a value-only adjustment (成本调整), qty 0
 
 
-@dataclass
+@dataclass(slots=True)  # one per move of a re-valued pool: 100,000s of them
 class MoveIn:
     id: int
     qty: int
@@ -59,7 +59,7 @@ class PoolState:
         return PoolState(self.qty, self.value, self.last_unit_cost, [list(x) for x in self.layers])
 
 
-@dataclass
+@dataclass(slots=True)
 class MoveOut:
     id: int
     value: int  # the move's value (signed like its qty)

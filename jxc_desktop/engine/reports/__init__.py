@@ -61,6 +61,14 @@ def load_all() -> dict[str, Report]:
     """Imports every report module so each registers itself."""
     import jxc_desktop.engine.reports.finance  # noqa: F401
     import jxc_desktop.engine.reports.finance_statements  # noqa: F401
-    from jxc_desktop.engine.reports import accounts, serials, stock, stock_alerts  # noqa: F401
+    from jxc_desktop.engine.reports import (  # noqa: F401
+        accounts,
+        serials,
+        stock,
+        stock_alerts,
+        trade_ar,
+        trade_orders,
+        trade_sales,
+    )
 
     return REPORTS

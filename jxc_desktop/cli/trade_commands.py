@@ -1,0 +1,106 @@
+"""Trade commands: `jxc print statement|contract`, and `jxc trade …` (next documents,
+short close, price suggestions, requisition from alerts)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from jxc_desktop.cli import open_db
+from jxc_desktop.engine.i18n import tr
+
+# the trade papers (jxc_desktop.engine.printing.trade_papers.PAPERS; no reportlab import here)
+PAPERS = ("contract", "quotation", "purchase-order", "delivery-note", "sales-slip")
+
+
+def _print_parser(sub) -> argparse.ArgumentParser | None:
+    """The existing `print` parser, so `print statement|contract` sit beside `print doc`."""
+    return sub.choices.get("print")
+
+
+def register(sub) -> None:
+    base = _print_parser(sub)
+    if base is not None:
+        # `print` takes a positional choice; widen it so statement / contract parse too
+        for action in base._actions:
+            if action.dest == "what":
+                action.choices = [*action.choices, "statement", *PAPERS]
+            if action.dest == "name":  # `print statement --partner CODE` names no document
+                action.nargs, action.default, action.required = "?", None, False
+        previous = base.get_default("func")
+        base.set_defaults(func=lambda args: _cmd_print(args, previous))
+    p = sub.add_parser("trade", help="purchasing and sales tools")
+    p.add_argument("action", choices=["next", "close-line", "reopen-line", "price", "requisition"])
+    p.add_argument("number", nargs="?", help="document number (own or external)")
+    p.add_argument("--line", type=int, help="order line number")
+    p.add_argument("--reason", default="")
+    p.add_argument("--date")
+    p.add_argument("--warehouse")
+    p.add_argument("--partner")
+    p.add_argument("--item")
+    p.add_argument("--qty", default="1")
+    p.set_defaults(func=cmd_trade)
+
+
+def _cmd_print(args, previous) -> int:
+    if args.what not in ("statement", *PAPERS):
+        return previous(args)
+    from jxc_desktop.cli.report_commands import params_from_args
+    from jxc_desktop.engine.printing import trade_papers
+
+    open_db(args)
+    if args.what == "statement":
+        # `jxc print statement --partner CODE`: the positional name is optional here
+        params = params_from_args(args)
+        params.partner = params.partner or args.name
+        path = trade_papers.render_statement(params, args.output)
+    else:
+        from jxc_desktop.engine.documents import find_document
+
+        path = trade_papers.render_paper(args.what, find_document(args.name).id, args.output)
+    print(tr("已生成 {p}", "Written {p}", p=path))
+    return 0
+
+
+def _date(text):
+    return dt.date.fromisoformat(text) if text else dt.date.today()
+
+
+def cmd_trade(args) -> int:
+    from jxc_desktop.engine.documents import find_document
+    from jxc_desktop.engine.trade import execution, generate, pricing
+
+    open_db(args)
+    day = _date(args.date)
+    if args.action == "requisition":
+        doc = pricing.requisition_from_alerts(day)
+        print(tr("已生成草稿 {n}", "Draft {n} saved", n=doc.number))
+        return 0
+    if args.action == "price":
+        if args.partner and find_partner_kind(args.partner) == "supplier":
+            value, source = pricing.suggest_purchase_price(args.partner, args.item, args.qty, day)
+        else:
+            value, source = pricing.suggest_sale_price(args.partner, args.item, args.qty, day)
+        print(f"{value}\t{source}")
+        return 0
+    doc = find_document(args.number)
+    if args.action in ("close-line", "reopen-line"):
+        line = doc.lines.where(doc.lines.model.line_no == (args.line or 1)).get()
+        fn = execution.close_line if args.action == "close-line" else execution.reopen_line
+        fn(line.id, args.reason, day) if args.action == "close-line" else fn(line.id)
+        print(execution.status_label(execution.order_status(doc)))
+        return 0
+    if doc.doc_type in ("XSDD", "CGDD"):
+        new = generate.order_to_delivery(doc.id, day, args.warehouse, save=True)
+    elif doc.doc_type in ("XSCK", "CGRK"):
+        new = generate.delivery_to_invoice(doc.id, day, save=True)
+    else:
+        new = generate.invoice_to_money(doc.id, day, save=True)
+    print(tr("已生成草稿 {n}", "Draft {n} saved", n=new.number))
+    return 0
+
+
+def find_partner_kind(code: str) -> str:
+    from jxc_desktop.engine import lookup
+
+    return "customer" if lookup.partner_by_code(code, "customer") else "supplier"

@@ -1,0 +1,74 @@
+"""What the ledger tells the user: shortages, adjustments without stock, re-valuations.
+
+Kept apart from ledger.py, which decides values; every text is translatable.
+"""
+
+from __future__ import annotations
+
+from jxc_desktop.engine.errors import Problem
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.money import format_qty, from_scaled
+from jxc_desktop.models.masterdata import Item, Location, Warehouse
+
+
+def shortage(item: Item, warehouse_id: int, where: str, date: str, short_units: int) -> Problem:
+    """Not enough stock: `short_units` (1e-4 base units, positive) missing on `date`."""
+    return Problem(
+        tr(
+            "库存不足：商品 {c} {n}，仓库 {w}{where}，日期 {d}，短缺 {s}",
+            "Not enough stock: item {c} {n}, warehouse {w}{where}, date {d}, short by {s}",
+            c=item.code,
+            n=item.name,
+            w=Warehouse.get_by_id(warehouse_id).name,
+            where=where,
+            d=date,
+            s=format_qty(from_scaled(short_units, 4)),
+        ),
+        "qty",
+    )
+
+
+def nothing_to_adjust(item: Item, warehouse_id: int, date: str) -> Problem:
+    """A value-only adjustment needs stock to carry the value (else value without qty)."""
+    return Problem(
+        tr(
+            "成本调整需要库存：商品 {c} 在仓库 {w} 于 {d} 没有库存",
+            "A cost adjustment needs stock: item {c} has none in warehouse {w} on {d}",
+            c=item.code,
+            w=Warehouse.get_by_id(warehouse_id).name,
+            d=date,
+        ),
+        "amount",
+    )
+
+
+def place(location_id: int, batch_no: str) -> str:
+    """' 库位 A-01 批次 B1' for a shortage message; empty without location and batch."""
+    parts = []
+    if location_id:
+        loc = Location.get_or_none(Location.id == location_id)
+        parts.append(tr(" 库位 {c}", " location {c}", c=loc.code if loc else location_id))
+    if batch_no:
+        parts.append(tr(" 批次 {b}", " batch {b}", b=batch_no))
+    return "".join(parts)
+
+
+def revalued(items: dict[int, Item], revals: list[tuple]) -> list[str]:
+    """One line per pool whose later moves a document re-valued (revals: move, key, delta)."""
+    pools: dict[tuple, int] = {}
+    for _, key, _delta in revals:
+        pools[key] = pools.get(key, 0) + 1
+    out = []
+    for key, n in pools.items():
+        item = items[key[0]]
+        out.append(
+            tr(
+                "已重估 {n} 笔后续出入库：商品 {c} {name}，仓库 {w}",
+                "Re-valued {n} later moves: item {c} {name}, warehouse {w}",
+                n=n,
+                c=item.code,
+                name=item.name,
+                w=Warehouse.get_by_id(key[1]).name,
+            )
+        )
+    return out

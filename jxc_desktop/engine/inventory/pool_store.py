@@ -1,0 +1,131 @@
+"""Reading and writing the ledger's caches for many cost pools at once.
+
+ledger.py decides values; this module moves its caches in and out of the database in
+bulk. The cost groups of all a document's pools (created when missing), their FIFO
+layers and settled periodic costs are read with a few IN queries, and written back,
+with the new moves and the on-hand balances, through executemany: approving a
+1,000-line document costs a handful of statements, not several per line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jxc_desktop.models.db import execute, executemany
+
+CHUNK = 500  # ids per IN list: well inside every database's parameter limit
+
+_MOVE_COLUMNS = (
+    "kind, document_id, line_id, date, time, item_id, warehouse_id, location_id, batch_no, "
+    "qty, value, unit_cost, adjusts_id, linked_id, cost_source"
+)
+
+
+@dataclass
+class Group:
+    """A cost group's stored row (quantities, values and costs as scaled integers)."""
+
+    id: int
+    qty: int
+    value: int
+    last_unit_cost: int
+    last_date: str | None  # YYYY-MM-DD
+    last_time: str
+
+
+def in_query(sql: str, ids: list, params: tuple = ()) -> list[tuple]:
+    """Runs `sql` (with one '{}' for the IN list) over `ids` in chunks; all rows."""
+    out: list[tuple] = []
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        out += execute(sql.format(", ".join("?" * len(chunk))), [*params, *chunk]).fetchall()
+    return out
+
+
+def select_groups(keys: list[tuple]) -> dict[tuple, Group]:
+    """The stored cost groups of these pool keys (item, warehouse, batch), by key."""
+    wanted = set(keys)
+    found = {}
+    for row in in_query(
+        "SELECT item_id, warehouse_id, batch_no, id, qty, value, last_unit_cost, last_date, "
+        "last_time FROM cost_group WHERE item_id IN ({})",
+        sorted({k[0] for k in keys}),
+    ):
+        key = tuple(row[:3])
+        if key in wanted:
+            last_date = str(row[7]) if row[7] is not None else None
+            found[key] = Group(row[3], row[4], row[5], row[6], last_date, row[8])
+    return found
+
+
+def load(keys: list[tuple], fifo_keys: set[tuple]):
+    """Groups (missing ones created empty), FIFO layers and settled costs of these pools.
+
+    Returns (groups by key, layers by group id, settled unit costs by group id).
+    """
+    groups = select_groups(keys)
+    missing = [k for k in keys if k not in groups]
+    if missing:
+        executemany(
+            "INSERT INTO cost_group (item_id, warehouse_id, batch_no, qty, value, "
+            "last_unit_cost, last_time) VALUES (?, ?, ?, 0, 0, 0, '')",
+            missing,
+        )
+        groups.update(select_groups(missing))
+    ids = [groups[k].id for k in keys]
+    layers: dict[int, list[list[int]]] = {gid: [] for gid in ids}
+    settled: dict[int, dict[str, int]] = {gid: {} for gid in ids}
+    for gid, q, v in in_query(
+        "SELECT group_id, qty, value FROM fifo_layer WHERE group_id IN ({}) ORDER BY group_id, seq",
+        [groups[k].id for k in keys if k in fifo_keys],
+    ):
+        layers[gid].append([q, v])
+    for gid, period, cost in in_query(
+        "SELECT group_id, period, unit_cost FROM periodic_cost WHERE group_id IN ({})", ids
+    ):
+        settled[gid][period] = cost
+    return groups, layers, settled
+
+
+def save(updates: list[tuple], fifo_ids: list[int], layers: list[tuple]) -> None:
+    """Writes pool states (qty, value, last_unit_cost, last_date, last_time, id) and
+    replaces the FIFO layers (group_id, seq, qty, value) of the FIFO groups."""
+    executemany(
+        "UPDATE cost_group SET qty = ?, value = ?, last_unit_cost = ?, last_date = ?, "
+        "last_time = ? WHERE id = ?",
+        updates,
+    )
+    for start in range(0, len(fifo_ids), CHUNK):
+        chunk = fifo_ids[start : start + CHUNK]
+        execute(f"DELETE FROM fifo_layer WHERE group_id IN ({', '.join('?' * len(chunk))})", chunk)
+    executemany("INSERT INTO fifo_layer (group_id, seq, qty, value) VALUES (?, ?, ?, ?)", layers)
+
+
+def insert_moves(rows: list[tuple]) -> None:
+    """New moves with their reserved ids: the move columns, then id and created_at."""
+    executemany(
+        f"INSERT INTO stock_move ({_MOVE_COLUMNS}, id, created_at) VALUES ({', '.join('?' * 17)})",
+        rows,
+    )
+
+
+def insert_adjustments(rows: list[tuple]) -> None:
+    """Revaluation, true-up and reversal rows: the move columns, then created_at."""
+    executemany(
+        f"INSERT INTO stock_move ({_MOVE_COLUMNS}, created_at) VALUES ({', '.join('?' * 16)})",
+        rows,
+    )
+
+
+def apply_balances(deltas: list[tuple]) -> None:
+    """Adds quantity deltas to the on-hand balances (upsert; standard SQL on both databases)."""
+    merged: dict[tuple, int] = {}
+    for item_id, wh_id, loc_id, batch, qty in deltas:
+        k = (item_id, wh_id, loc_id, batch)
+        merged[k] = merged.get(k, 0) + qty
+    executemany(
+        "INSERT INTO stock_balance (item_id, warehouse_id, location_id, batch_no, qty) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id, warehouse_id, location_id, batch_no) "
+        "DO UPDATE SET qty = stock_balance.qty + excluded.qty",
+        [(*k, q) for k, q in merged.items() if q],
+    )

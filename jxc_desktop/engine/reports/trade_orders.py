@@ -1,0 +1,140 @@
+"""Order execution (订单执行), invoice differences and the 首页 trade counts.
+
+order-execution: one row per line of approved XSDD / CGDD orders dated in --from/--to
+(--option type=XSDD|CGDD to pick one side); keys: number, date, partner, line, item,
+ordered, delivered, invoiced, collected (money SKD/FKD settled on what the line
+became), open, closed, status (未执行/部分执行/已完成/已关闭 of the whole order).
+
+invoice-differences: per invoice line linked to a delivery / receipt line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from jxc_desktop.engine.reports import Column, Report, ReportParams, register
+from jxc_desktop.engine.trade import execution, invoices, openitems
+from jxc_desktop.models.documents import Document
+from jxc_desktop.models.masterdata import Partner
+
+
+def _orders(params: ReportParams, types: tuple[str, ...]):
+    query = Document.select().where(
+        (Document.status == "approved") & Document.doc_type.in_(list(types))
+    )
+    if params.date_from:
+        query = query.where(Document.date >= params.date_from)
+    if params.date_to:
+        query = query.where(Document.date <= params.date_to)
+    if params.partner:
+        query = query.join(Partner, on=(Document.partner == Partner.id)).where(
+            Partner.code == params.partner
+        )
+    return query.order_by(Document.date, Document.number)
+
+
+def execution_rows(params: ReportParams) -> list[dict]:
+    kind = params.extra.get("type")
+    types = (kind,) if kind in ("XSDD", "CGDD") else ("XSDD", "CGDD")
+    out = []
+    for order in _orders(params, types):
+        states = execution.line_states(order)
+        status = execution.status_label(execution.order_status(order))
+        for st in states:
+            if params.item and (st.line.item is None or st.line.item.code != params.item):
+                continue
+            out.append(
+                {
+                    "number": order.number,
+                    "type": order.doc_type,
+                    "date": order.date,
+                    "partner": order.partner.code if order.partner else "",
+                    "line": st.line.line_no,
+                    "line_id": st.line.id,
+                    "item": st.line.item.code if st.line.item else "",
+                    "ordered": st.ordered,
+                    "delivered": st.delivered,
+                    "invoiced": st.invoiced,
+                    "collected": st.collected,
+                    "open": st.open,
+                    "closed": st.closed,
+                    "status": status,
+                }
+            )
+    return out
+
+
+register(
+    Report(
+        "order-execution",
+        "订单执行情况",
+        "Order execution",
+        [
+            Column("number", "订单编号", "Order"),
+            Column("date", "日期", "Date", "date"),
+            Column("partner", "往来单位", "Partner"),
+            Column("line", "行号", "Line", "int"),
+            Column("item", "商品", "Item"),
+            Column("ordered", "订购数量", "Ordered", "qty"),
+            Column("delivered", "已出入库", "Delivered", "qty"),
+            Column("invoiced", "已开票", "Invoiced", "qty"),
+            Column("collected", "已收付款", "Collected", "money"),
+            Column("open", "未执行", "Open", "qty"),
+            Column("closed", "已关闭", "Closed", "bool"),
+            Column("status", "订单状态", "Status"),
+        ],
+        execution_rows,
+    )
+)
+
+
+def difference_rows(params: ReportParams) -> list[dict]:
+    out = []
+    for inv in _orders(params, ("XSFP", "CGFP")):
+        for row in invoices.differences(inv):
+            out.append({"number": inv.number, "date": inv.date, **row})
+    return out
+
+
+register(
+    Report(
+        "invoice-differences",
+        "发票差异",
+        "Invoice differences",
+        [
+            Column("number", "发票编号", "Invoice"),
+            Column("date", "日期", "Date", "date"),
+            Column("line", "行号", "Line", "int"),
+            Column("source", "源单", "Source"),
+            Column("item", "商品", "Item"),
+            Column("delivered_qty", "出入库数量", "Delivered qty", "qty"),
+            Column("invoiced_qty", "开票数量", "Invoiced qty", "qty"),
+            Column("delivered_price", "出入库单价", "Delivered price", "price"),
+            Column("invoiced_price", "开票单价", "Invoiced price", "price"),
+            Column("delivered_total", "出入库金额", "Delivered total", "money"),
+            Column("invoiced_total", "开票金额", "Invoiced total", "money"),
+            Column("difference", "差额", "Difference", "money"),
+        ],
+        difference_rows,
+    )
+)
+
+
+def dashboard_counts(today: dt.date | None = None) -> dict[str, int]:
+    """首页: deliveries not yet invoiced, collections due this week, overdue, payments due."""
+    today = today or dt.date.today()
+    week_end = today + dt.timedelta(days=6 - today.weekday())
+    counts = {"uninvoiced": 0, "due_this_week": 0, "overdue": 0, "payments_due": 0}
+    counts["uninvoiced"] = len({x["line"].document_id for x in invoices.uninvoiced_lines("XSCK")})
+    for kind in ("receivable", "payable"):
+        items = [o for found in openitems.all_open_items(kind).values() for o in found]
+        for item in items:
+            if item.open <= 0:
+                continue
+            if kind == "payable":
+                counts["payments_due"] += item.due_date <= week_end
+            elif item.due_date < today:
+                counts["overdue"] += 1
+            elif item.due_date <= week_end:
+                counts["due_this_week"] += 1
+    return counts

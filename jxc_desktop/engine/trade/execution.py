@@ -1,0 +1,259 @@
+"""订单执行: what each order line has become, short closing, and over-delivery.
+
+Per XSDD / CGDD line: ordered; delivered (received) = approved XSCK (CGRK) lines whose
+source_line is the order line, less approved returns (XSTH / CGTH) of those lines;
+invoiced = approved XSFP (CGFP) lines naming those deliveries (or the order line);
+collected (paid) = SKD (FKD) settlements on their open items; open = ordered −
+delivered, or 0 once the line is closed short (短缺关闭).
+
+Over-delivery is refused: a delivery may not take an order line beyond its ordered
+quantity, nor take anything from a closed line or an unapproved order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jxc_desktop.engine.errors import Problem, StateError
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.money import from_scaled, qty, yuan
+from jxc_desktop.engine.session import audit, current_user
+from jxc_desktop.engine.trade import openitems
+from jxc_desktop.models.db import execute, write_transaction
+from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.trade import ClosedLine
+
+ORDER_OF = {"XSCK": "XSDD", "CGRK": "CGDD"}
+DELIVERY_OF = {"XSDD": "XSCK", "CGDD": "CGRK"}
+RETURN_OF = {"XSCK": "XSTH", "CGRK": "CGTH"}
+INVOICE_OF = {"XSDD": "XSFP", "CGDD": "CGFP"}
+STATUS_LABELS = {
+    "open": ("未执行", "Not started"),
+    "partial": ("部分执行", "Partly executed"),
+    "done": ("已完成", "Completed"),
+    "closed": ("已关闭", "Closed"),
+}
+
+
+def _marks(ids) -> str:
+    return ",".join("?" * len(ids)) or "NULL"
+
+
+def _sum_by(sql: str, ids: list[int]) -> dict[int, Decimal]:
+    if not ids:
+        return {}
+    rows = execute(sql.format(marks=_marks(ids)), ids).fetchall()
+    return {r[0]: from_scaled(r[1] or 0, 4) for r in rows}
+
+
+def delivered(order_line_ids: list[int]) -> dict[int, Decimal]:
+    """Base quantity delivered (received) per order line, net of returns."""
+    out = _sum_by(
+        "SELECT l.source_line_id, SUM(l.base_qty) FROM document_line l JOIN document d "
+        "ON d.id = l.document_id WHERE d.status = 'approved' AND d.doc_type IN ('XSCK', 'CGRK') "
+        "AND l.source_line_id IN ({marks}) GROUP BY l.source_line_id",
+        order_line_ids,
+    )
+    returned = _sum_by(
+        "SELECT dl.source_line_id, SUM(r.base_qty) FROM document_line r JOIN document d "
+        "ON d.id = r.document_id JOIN document_line dl ON dl.id = r.source_line_id "
+        "WHERE d.status = 'approved' AND d.doc_type IN ('XSTH', 'CGTH') "
+        "AND dl.source_line_id IN ({marks}) GROUP BY dl.source_line_id",
+        order_line_ids,
+    )
+    return {k: out.get(k, Decimal(0)) - returned.get(k, Decimal(0)) for k in order_line_ids}
+
+
+def invoiced(order_line_ids: list[int]) -> dict[int, Decimal]:
+    """Base quantity invoiced per order line (through its deliveries, or named directly)."""
+    via = _sum_by(
+        "SELECT dl.source_line_id, SUM(i.base_qty) FROM document_line i JOIN document d "
+        "ON d.id = i.document_id JOIN document_line dl ON dl.id = i.source_line_id "
+        "WHERE d.status = 'approved' AND d.doc_type IN ('XSFP', 'CGFP') "
+        "AND dl.source_line_id IN ({marks}) GROUP BY dl.source_line_id",
+        order_line_ids,
+    )
+    direct = _sum_by(
+        "SELECT i.source_line_id, SUM(i.base_qty) FROM document_line i JOIN document d "
+        "ON d.id = i.document_id WHERE d.status = 'approved' AND d.doc_type IN ('XSFP', 'CGFP') "
+        "AND i.source_line_id IN ({marks}) GROUP BY i.source_line_id",
+        order_line_ids,
+    )
+    return {k: via.get(k, Decimal(0)) + direct.get(k, Decimal(0)) for k in order_line_ids}
+
+
+def downstream_lines(order_line_id: int) -> list[int]:
+    """Ids of the delivery and invoice lines that descend from an order line."""
+    rows = execute(
+        "SELECT l.id FROM document_line l WHERE l.source_line_id = ? UNION "
+        "SELECT i.id FROM document_line i JOIN document_line l ON l.id = i.source_line_id "
+        "WHERE l.source_line_id = ?",
+        (order_line_id, order_line_id),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def closed_ids(line_ids: list[int]) -> set[int]:
+    if not line_ids:
+        return set()
+    rows = execute(
+        f"SELECT line_id FROM closed_line WHERE line_id IN ({_marks(line_ids)})", line_ids
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+@dataclass
+class LineState:
+    line: DocumentLine
+    ordered: Decimal
+    delivered: Decimal
+    invoiced: Decimal
+    collected: Decimal
+    closed: bool
+
+    @property
+    def open(self) -> Decimal:
+        return Decimal(0) if self.closed else max(self.ordered - self.delivered, Decimal(0))
+
+
+def line_states(order: Document) -> list[LineState]:
+    """The execution of every line of an order."""
+    lines = list(
+        DocumentLine.select().where(DocumentLine.document == order).order_by(DocumentLine.line_no)
+    )
+    ids = [line.id for line in lines]
+    got, inv, closed = delivered(ids), invoiced(ids), closed_ids(ids)
+    return [
+        LineState(
+            line,
+            line.base_qty,
+            got[line.id],
+            inv[line.id],
+            yuan(openitems.settled_by_money(downstream_lines(line.id))),
+            line.id in closed,
+        )
+        for line in lines
+    ]
+
+
+def order_status(order: Document) -> str:
+    """open (未执行) / partial (部分执行) / done (已完成) / closed (已关闭)."""
+    states = line_states(order)
+    if any(s.open > 0 for s in states):
+        return "partial" if any(s.delivered > 0 or s.closed for s in states) else "open"
+    return "closed" if any(s.closed for s in states) else "done"
+
+
+def status_label(status: str) -> str:
+    return tr(*STATUS_LABELS[status])
+
+
+def _order_line(line_id: int) -> DocumentLine:
+    line = DocumentLine.get_or_none(DocumentLine.id == line_id)
+    if line is None or line.document.doc_type not in DELIVERY_OF:
+        raise StateError(tr("不是订单明细行", "Not an order line") + f": {line_id}")
+    return line
+
+
+def close_line(line_id: int, reason: str = "", date: dt.date | None = None) -> None:
+    """短缺关闭: the order line takes no more deliveries; its open quantity becomes 0."""
+    line = _order_line(line_id)
+    with write_transaction():
+        if ClosedLine.get_or_none(ClosedLine.line == line) is None:
+            ClosedLine.create(
+                line=line, date=date or dt.date.today(), reason=reason, user=current_user()
+            )
+            audit("order.close_line", line.document.number, str(line.line_no))
+
+
+def reopen_line(line_id: int) -> None:
+    """Undoes 短缺关闭 for an order line."""
+    line = _order_line(line_id)
+    with write_transaction():
+        ClosedLine.delete().where(ClosedLine.line == line).execute()
+        audit("order.reopen_line", line.document.number, str(line.line_no))
+
+
+def returned(delivery_line_ids: list[int], exclude_doc: int) -> dict[int, Decimal]:
+    """Base quantity already returned (approved XSTH / CGTH) per delivery line."""
+    got = _sum_by(
+        "SELECT r.source_line_id, SUM(r.base_qty) FROM document_line r JOIN document d "
+        "ON d.id = r.document_id WHERE d.status = 'approved' AND d.doc_type IN ('XSTH', 'CGTH') "
+        f"AND d.id <> {int(exclude_doc)} AND r.source_line_id IN ({{marks}}) "
+        "GROUP BY r.source_line_id",
+        delivery_line_ids,
+    )
+    return {k: got.get(k, Decimal(0)) for k in delivery_line_ids}
+
+
+def validate_return(doc: Document) -> list[Problem]:
+    """A return may not give back more than its delivery (receipt) line took."""
+    wanted: dict[int, Decimal] = {}
+    for line in DocumentLine.select().where(DocumentLine.document == doc):
+        src = line.source_line
+        if src is not None and src.document.doc_type in RETURN_OF:
+            wanted[src.id] = wanted.get(src.id, Decimal(0)) + line.base_qty
+    done = returned(list(wanted), doc.id)
+    problems = []
+    for src_id, this in wanted.items():
+        src = DocumentLine.get_by_id(src_id)
+        if done[src_id] + this > src.base_qty:
+            problems.append(
+                Problem(
+                    tr(
+                        "退货超出原单数量：{n} 第 {l} 行 数量 {q}，已退 {d}，本单 {t}",
+                        "More returned than delivered: {n} line {l} qty {q}, returned {d}, "
+                        "this {t}",
+                        n=src.document.number,
+                        l=src.line_no,
+                        q=src.base_qty.normalize(),
+                        d=done[src_id].normalize(),
+                        t=this.normalize(),
+                    )
+                )
+            )
+    return problems
+
+
+def validate_against_orders(doc: Document) -> list[Problem]:
+    """A delivery (receipt) may not exceed its order lines, nor use closed lines."""
+    if doc.doc_type in ("XSTH", "CGTH"):
+        return validate_return(doc)
+    if doc.doc_type not in ORDER_OF:
+        return []
+    wanted: dict[int, Decimal] = {}
+    problems = []
+    for line in DocumentLine.select().where(DocumentLine.document == doc):
+        src = line.source_line
+        if src is None or src.document.doc_type != ORDER_OF[doc.doc_type]:
+            continue
+        where = tr("第 {n} 行", "line {n}", n=line.line_no)
+        if src.document.status != "approved":
+            problems.append(
+                Problem(
+                    tr("订单 {n} 未审核", "Order {n} is not approved", n=src.document.number), where
+                )
+            )
+        wanted[src.id] = wanted.get(src.id, Decimal(0)) + line.base_qty
+    got, closed = delivered(list(wanted)), closed_ids(list(wanted))
+    for src_id, this in wanted.items():
+        src = DocumentLine.get_by_id(src_id)
+        label = f"{src.document.number} #{src.line_no}"
+        if src_id in closed:
+            problems.append(Problem(tr("订单行 {l} 已关闭", "Order line {l} is closed", l=label)))
+        elif got[src_id] + this > src.base_qty:
+            problems.append(
+                Problem(
+                    tr(
+                        "超出订单数量：订单行 {l} 订购 {o}，已执行 {d}，本单 {t}",
+                        "More than ordered: order line {l} ordered {o}, done {d}, this {t}",
+                        l=label,
+                        o=qty(src.base_qty).normalize(),
+                        d=qty(got[src_id]).normalize(),
+                        t=qty(this).normalize(),
+                    )
+                )
+            )
+    return problems

@@ -1,0 +1,123 @@
+"""Invoices (XSFP / CGFP) against deliveries and receipts: what is left to invoice.
+
+An invoice line names the delivery (receipt) line it invoices in source_line. It may
+not invoice more than was delivered less what is already invoiced; its price may
+differ (the difference report shows by how much, and the open items carry it).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jxc_desktop.engine.errors import Problem
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.money import from_scaled, money
+from jxc_desktop.models.db import execute
+from jxc_desktop.models.documents import Document, DocumentLine
+
+DELIVERY_FOR = {"XSFP": ("XSCK",), "CGFP": ("CGRK",)}
+
+
+def invoiced_base(delivery_line_ids: list[int], exclude_doc: int | None = None) -> dict:
+    """Base quantity invoiced (approved invoices) per delivery line."""
+    if not delivery_line_ids:
+        return {}
+    marks = ",".join("?" * len(delivery_line_ids))
+    rows = execute(
+        "SELECT i.source_line_id, SUM(i.base_qty) FROM document_line i JOIN document d "
+        "ON d.id = i.document_id WHERE d.status = 'approved' AND d.doc_type IN ('XSFP', 'CGFP') "
+        f"AND i.source_line_id IN ({marks}) AND d.id <> ? GROUP BY i.source_line_id",
+        [*delivery_line_ids, exclude_doc or 0],
+    ).fetchall()
+    found = {r[0]: from_scaled(r[1], 4) for r in rows}
+    return {k: found.get(k, Decimal(0)) for k in delivery_line_ids}
+
+
+def validate_invoice(doc: Document) -> list[Problem]:
+    """Linked lines must name approved deliveries of the partner, within their quantity."""
+    problems = []
+    lines = list(DocumentLine.select().where(DocumentLine.document == doc))
+    linked = [x for x in lines if x.source_line_id]
+    done = invoiced_base([x.source_line_id for x in linked], doc.id)
+    wanted: dict[int, Decimal] = {}
+    for line in linked:
+        src = line.source_line
+        where = tr("第 {n} 行", "line {n}", n=line.line_no)
+        if src.document.doc_type not in DELIVERY_FOR[doc.doc_type]:
+            continue  # e.g. an order line: recorded, no quantity check
+        if src.document.status != "approved" or src.document.partner_id != doc.partner_id:
+            problems.append(
+                Problem(
+                    tr(
+                        "源单 {n} 未审核或不是该往来单位的单据",
+                        "Source {n} is not approved or belongs to another partner",
+                        n=src.document.number,
+                    ),
+                    where,
+                )
+            )
+        wanted[src.id] = wanted.get(src.id, Decimal(0)) + line.base_qty
+    for src_id, this in wanted.items():
+        src = DocumentLine.get_by_id(src_id)
+        if done[src_id] + this > src.base_qty:
+            problems.append(
+                Problem(
+                    tr(
+                        "开票数量超出出入库数量：{n} 第 {l} 行 数量 {q}，已开票 {d}，本单 {t}",
+                        "Invoiced beyond the delivery: {n} line {l} qty {q}, invoiced {d}, "
+                        "this {t}",
+                        n=src.document.number,
+                        l=src.line_no,
+                        q=src.base_qty.normalize(),
+                        d=done[src_id].normalize(),
+                        t=this.normalize(),
+                    )
+                )
+            )
+    return problems
+
+
+def uninvoiced_lines(doc_type: str, partner_id: int | None = None) -> list[dict]:
+    """Approved delivery (receipt) lines not fully invoiced: 已出库未开票."""
+    sql = (
+        "SELECT l.id FROM document_line l JOIN document d ON d.id = l.document_id "
+        "WHERE d.status = 'approved' AND d.doc_type = ? AND l.base_qty > 0"
+    )
+    params: list = [doc_type]
+    if partner_id:
+        sql += " AND d.partner_id = ?"
+        params.append(partner_id)
+    ids = [r[0] for r in execute(sql + " ORDER BY d.date, d.id, l.line_no", params).fetchall()]
+    done = invoiced_base(ids)
+    out = []
+    for line in DocumentLine.select().where(DocumentLine.id.in_(ids)) if ids else []:
+        left = line.base_qty - done[line.id]
+        if left > 0:
+            value = money(line.total * left / line.base_qty)
+            out.append({"line": line, "qty": left, "total": value})
+    return out
+
+
+def differences(invoice: Document) -> list[dict]:
+    """差异: per linked line, invoiced vs delivered quantity, price and amount."""
+    out = []
+    for line in DocumentLine.select().where(DocumentLine.document == invoice):
+        src = line.source_line
+        if src is None or not src.base_qty:
+            continue
+        delivered_value = money(src.total * line.base_qty / src.base_qty)
+        out.append(
+            {
+                "line": line.line_no,
+                "source": src.document.number,
+                "item": line.item.code if line.item else "",
+                "delivered_qty": src.base_qty,
+                "invoiced_qty": line.base_qty,
+                "delivered_price": src.price,
+                "invoiced_price": line.price,
+                "delivered_total": delivered_value,
+                "invoiced_total": line.total,
+                "difference": line.total - delivered_value,
+            }
+        )
+    return out

@@ -1,0 +1,215 @@
+"""Open items (应收/应付 明细) and settlements (核销).
+
+- An approved document that creates a receivable or payable writes one open item per
+  line: CNY amount incl. tax (line total × rate, half-up), and its currency amount.
+  Returns (XSTH/CGTH) give negative items. The due date is the document date plus the
+  partner's payment_terms_days.
+- A new item is netted at once, oldest first, against opposite-signed open items of the
+  same partner (a return against deliveries, a delivery against an advance); the
+  settlement rows name the new document.
+- Un-approving a document reverses the settlements it made, then its items; it is
+  refused while another document still settles one of its items (un-approve that first).
+All amounts are integers in fen here; reversed rows and their reversal rows are both
+left out of every sum (the document never happened).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from jxc_desktop.engine.errors import StateError
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.money import money, to_scaled, yuan
+from jxc_desktop.models.db import execute
+from jxc_desktop.models.documents import Document
+from jxc_desktop.models.trade import OpenItem, Settlement
+
+SALES_TYPES = ("XSDD", "XSCK", "XSTH", "XSFP", "SKD", "XSBJ")
+LIVE_ITEM = (
+    "oi.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM open_item r WHERE r.reverses_id = oi.id)"
+)
+LIVE_SETTLEMENT = (
+    "s.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM settlement r WHERE r.reverses_id = s.id)"
+)
+
+
+def kind_of(doc_type: str) -> str:
+    """receivable for the sales side, payable for the purchase side."""
+    return "receivable" if doc_type in SALES_TYPES else "payable"
+
+
+def cny_fen(doc: Document, amount) -> int:
+    """A document-currency amount in CNY fen (rounded half-up once)."""
+    return to_scaled(money(amount * doc.exchange_rate), 2)
+
+
+@dataclass
+class Open:
+    """A live open item and what is still open on it (fen, signed)."""
+
+    id: int
+    document_id: int
+    date: dt.date
+    due_date: dt.date
+    amount: int
+    open: int
+
+
+def _date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _open_sql(as_of: dt.date | None) -> str:
+    return (
+        "SELECT oi.id, oi.document_id, oi.date, oi.due_date, oi.amount, "
+        "oi.amount - COALESCE((SELECT SUM(s.amount) FROM settlement s WHERE "
+        f"s.open_item_id = oi.id AND {LIVE_SETTLEMENT}{' AND s.date <= ?' if as_of else ''}), 0), "
+        f"oi.partner_id FROM open_item oi WHERE oi.kind = ? AND {LIVE_ITEM}"
+    )
+
+
+def all_open_items(kind: str, as_of: dt.date | None = None) -> dict[int, list[Open]]:
+    """Every partner's live items with an open amount, in one query (aging, 首页)."""
+    sql = _open_sql(as_of)
+    params: list = [as_of, kind] if as_of else [kind]
+    if as_of:
+        sql += " AND oi.date <= ?"
+        params.append(as_of)
+    out: dict[int, list[Open]] = {}
+    for r in execute(sql + " ORDER BY oi.due_date, oi.date, oi.id", params).fetchall():
+        if r[5]:
+            out.setdefault(r[6], []).append(Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5]))
+    return out
+
+
+def open_items(
+    partner_id: int,
+    kind: str,
+    as_of: dt.date | None = None,
+    documents: list[int] | None = None,
+    lines: list[int] | None = None,
+) -> list[Open]:
+    """Live items of a partner with their open amounts, oldest due first."""
+    sql = _open_sql(as_of) + " AND oi.partner_id = ?"
+    params: list = [as_of] if as_of else []
+    params += [kind, partner_id]
+    if as_of:
+        sql += " AND oi.date <= ?"
+        params.append(as_of)
+    for column, ids in (("document_id", documents), ("line_id", lines)):
+        if ids is not None:
+            sql += f" AND oi.{column} IN ({','.join('?' * len(ids)) or 'NULL'})"
+            params += ids
+    sql += " ORDER BY oi.due_date, oi.date, oi.id"
+    return [
+        Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5])
+        for r in execute(sql, params).fetchall()
+    ]
+
+
+def balance(partner_id: int, kind: str, as_of: dt.date | None = None) -> int:
+    """Open balance of a partner in fen (advances and returns net it down)."""
+    return sum(o.open for o in open_items(partner_id, kind, as_of))
+
+
+def add_item(doc: Document, line, currency_amount, is_advance=False, fen: int | None = None):
+    """Writes one open item for a document (line); `fen` overrides the CNY amount."""
+    terms = 0 if is_advance else (doc.partner.payment_terms_days or 0)
+    return OpenItem.create(
+        partner=doc.partner,
+        kind=kind_of(doc.doc_type),
+        document=doc,
+        line=line,
+        date=doc.date,
+        due_date=doc.date + dt.timedelta(days=terms),
+        currency=doc.currency,
+        exchange_rate=doc.exchange_rate,
+        currency_amount=currency_amount,
+        amount=yuan(cny_fen(doc, currency_amount) if fen is None else fen),
+        is_advance="1" if is_advance else "",
+    )
+
+
+def settle(item_id: int, doc: Document, line_id: int | None, fen: int) -> None:
+    """One settlement row: `fen` (same sign as the item) of an item cleared by doc."""
+    Settlement.create(
+        open_item=item_id, document=doc, line=line_id, date=doc.date, amount=yuan(fen)
+    )
+
+
+def net_new_items(doc: Document) -> None:
+    """Pairs the document's new items with opposite-signed open items, oldest first."""
+    kind = kind_of(doc.doc_type)
+    for new in open_items(doc.partner_id, kind, documents=[doc.id]):
+        remaining = new.open
+        for other in open_items(doc.partner_id, kind):
+            if remaining == 0:
+                break
+            if other.document_id == doc.id or other.open == 0:
+                continue
+            if (other.open > 0) == (remaining > 0):
+                continue
+            take = min(abs(remaining), abs(other.open))
+            sign = 1 if remaining > 0 else -1
+            settle(new.id, doc, None, sign * take)
+            settle(other.id, doc, None, -sign * take)
+            remaining -= sign * take
+
+
+def reverse_document(doc: Document) -> None:
+    """Un-approve: reverse the settlements the document made, then its items."""
+    for s in execute(
+        f"SELECT s.id, s.open_item_id, s.amount FROM settlement s WHERE s.document_id = ? "
+        f"AND {LIVE_SETTLEMENT}",
+        (doc.id,),
+    ).fetchall():
+        Settlement.create(
+            open_item=s[1], document=doc, date=doc.date, amount=-yuan(s[2]), reverses=s[0]
+        )
+    blockers = execute(
+        "SELECT DISTINCT d.number FROM settlement s JOIN open_item oi ON oi.id = s.open_item_id "
+        f"JOIN document d ON d.id = s.document_id WHERE oi.document_id = ? AND {LIVE_SETTLEMENT}",
+        (doc.id,),
+    ).fetchall()
+    if blockers:
+        raise StateError(
+            tr(
+                "单据 {n} 的应收应付已被 {d} 核销，请先反审核这些单据",
+                "The open items of {n} are settled by {d}; un-approve those first",
+                n=doc.number,
+                d=", ".join(b[0] for b in blockers),
+            )
+        )
+    for row in execute(
+        f"SELECT oi.id FROM open_item oi WHERE oi.document_id = ? AND {LIVE_ITEM}", (doc.id,)
+    ).fetchall():
+        orig = OpenItem.get_by_id(row[0])
+        OpenItem.create(
+            partner=orig.partner_id,
+            kind=orig.kind,
+            document=doc,
+            line=orig.line_id,
+            date=orig.date,
+            due_date=orig.due_date,
+            currency=orig.currency,
+            exchange_rate=orig.exchange_rate,
+            currency_amount=-orig.currency_amount,
+            amount=-orig.amount,
+            is_advance=orig.is_advance,
+            reverses=orig.id,
+        )
+
+
+def settled_by_money(line_ids: list[int]) -> int:
+    """Fen collected or paid (SKD/FKD) on the items of these document lines."""
+    if not line_ids:
+        return 0
+    marks = ",".join("?" * len(line_ids))
+    (total,) = execute(
+        "SELECT COALESCE(SUM(s.amount), 0) FROM settlement s "
+        "JOIN open_item oi ON oi.id = s.open_item_id JOIN document d ON d.id = s.document_id "
+        f"WHERE oi.line_id IN ({marks}) AND d.doc_type IN ('SKD', 'FKD') AND {LIVE_SETTLEMENT}",
+        line_ids,
+    ).fetchone()
+    return total

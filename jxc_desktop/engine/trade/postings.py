@@ -1,0 +1,112 @@
+"""What approving trade documents does to receivables and payables.
+
+- ar_ap_basis = delivery (default): 销售出库 XSCK / 采购入库 CGRK create open items for
+  their totals incl. tax; 销售退货 XSTH / 采购退货 CGTH negative ones. A 发票 XSFP/CGFP
+  line linked to a delivery (receipt) line records the invoice and clears "delivered,
+  not yet invoiced"; when its total differs from the delivered value of the same
+  quantity, the difference becomes an item of its own (the price difference). An
+  unlinked invoice line only records the invoice.
+- ar_ap_basis = invoice: only XSFP/CGFP create items (their full totals).
+- 收款单 SKD / 付款单 FKD settle items (see settlement.py).
+The item's basis is decided when the document is approved; un-approving reverses exactly
+what was written, whatever the setting says by then.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jxc_desktop.engine import documents, settings
+from jxc_desktop.engine.documents import Posting, register_posting
+from jxc_desktop.engine.errors import Problem
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.money import money
+from jxc_desktop.engine.trade import credit, execution, invoices, openitems, settlement
+from jxc_desktop.models.documents import Document, DocumentLine
+
+DELIVERY_SIGN = {"XSCK": 1, "XSTH": -1, "CGRK": 1, "CGTH": -1}
+INVOICES = ("XSFP", "CGFP")
+MONEY = ("SKD", "FKD")
+
+
+def _lines(doc: Document) -> list[DocumentLine]:
+    return list(
+        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
+    )
+
+
+def _delivery_items(doc: Document) -> None:
+    sign = DELIVERY_SIGN[doc.doc_type]
+    for line in _lines(doc):
+        openitems.add_item(doc, line, sign * line.total)
+
+
+def _invoice_items(doc: Document, basis: str) -> None:
+    for line in _lines(doc):
+        if basis == "invoice":
+            openitems.add_item(doc, line, line.total)
+            continue
+        source = line.source_line
+        if source is None or source.document.doc_type not in DELIVERY_SIGN or not source.qty:
+            continue
+        delivered_value = money(source.total * line.base_qty / source.base_qty)
+        diff = line.total - delivered_value
+        if diff:
+            openitems.add_item(doc, line, diff)
+
+
+def after_approve(doc: Document, result) -> list[str] | None:
+    """Writes the open items of a delivery, receipt, return or invoice, and nets them."""
+    basis = settings.get("ar_ap_basis")
+    if doc.doc_type in DELIVERY_SIGN and basis == "delivery":
+        _delivery_items(doc)
+    elif doc.doc_type in INVOICES:
+        _invoice_items(doc, basis)
+    elif doc.doc_type in MONEY:
+        return settlement.apply_money(doc)
+    else:
+        return credit.warn_after_approve(doc)
+    openitems.net_new_items(doc)
+    return credit.warn_after_approve(doc)
+
+
+def after_unapprove(doc: Document, result) -> None:
+    if doc.doc_type in DELIVERY_SIGN or doc.doc_type in INVOICES or doc.doc_type in MONEY:
+        openitems.reverse_document(doc)
+
+
+def validate(doc: Document) -> list[Problem]:
+    """Checks that run before any trade document is approved."""
+    problems = execution.validate_against_orders(doc)
+    if doc.doc_type in INVOICES:
+        problems += invoices.validate_invoice(doc)
+    problems += credit.validate_credit(doc)
+    return problems
+
+
+def _validate_money(doc: Document) -> list[Problem]:
+    problems = []
+    for line in _lines(doc):
+        if line.account and not line.account.startswith(("1001", "1002")):
+            problems.append(
+                Problem(
+                    tr(
+                        "账户 {a} 不是现金或银行科目",
+                        "Account {a} is not a cash or bank account",
+                        a=line.account,
+                    ),
+                    tr("第 {n} 行", "line {n}", n=line.line_no),
+                )
+            )
+        if line.amount <= Decimal(0):
+            problems.append(Problem(tr("金额必须大于 0", "The amount must be greater than 0")))
+    return problems
+
+
+for _prefix in MONEY:
+    register_posting(_prefix, Posting(validate=_validate_money))
+for _prefix in INVOICES:
+    register_posting(_prefix, Posting())
+documents.on_validate(validate)
+documents.on_approve(after_approve)
+documents.on_unapprove(after_unapprove)

@@ -1,0 +1,370 @@
+"""The inventory document form: header, a scanner field (focused) and the lines grid.
+
+Built for a clerk scanning all day: the scanner field has the focus whenever the form
+opens or a scan is done, every scan answers in the message line (red + beep when it
+cannot be used), Ctrl+S saves and shows every problem at once, 审核 shows what the
+engine did (e.g. the re-valuation of later moves after a backdated document).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from jxc_desktop.engine import documents, money, scanning
+from jxc_desktop.engine.doctypes import DOC_TYPES
+from jxc_desktop.engine.errors import ValidationError
+from jxc_desktop.ui import choices, messages
+from jxc_desktop.ui.forms import ERROR_LABEL_STYLE
+from jxc_desktop.ui.i18n import tr
+from jxc_desktop.ui.inventory.delegates import ItemCodeDelegate, UnitDelegate
+from jxc_desktop.ui.inventory.lines_model import LinesModel
+from jxc_desktop.ui.inventory.scan_field import ScanField
+from jxc_desktop.ui.ops import Ops
+
+
+def status_text(status: str) -> str:
+    return {"draft": tr("草稿"), "approved": tr("已审核"), "void": tr("作废")}.get(status, status)
+
+
+class DocumentForm(QDialog):
+    def __init__(self, ops: Ops, doc_type: str, doc_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.doc_type = doc_type
+        self.doc_id = doc_id
+        self.approved_result = None
+        self.busy = False  # a save or approval is running on the worker thread
+        self.stage = "save"
+        if doc_id is None:
+            self.header = scanning.DraftHeader(doc_type, dt.date.today())
+            self.lines = scanning.DraftLines(with_price=doc_type in scanning.PRICED_TYPES)
+        else:
+            self.header, self.lines = scanning.load_draft(doc_id)
+        self.setObjectName("documentForm")
+        self.setWindowTitle(
+            DOC_TYPES[doc_type].label + " - " + (self.header.number or tr("新单据"))
+        )
+        self.resize(1100, 680)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_header())
+        self.scan = ScanField()
+        self.scan.scanned.connect(self.on_scan)
+        if doc_type in scanning.PRICED_TYPES:
+            layout.addLayout(self._build_batch_row())
+        layout.addWidget(self.scan)
+        layout.addWidget(self._build_grid(), 1)
+        layout.addLayout(self._build_footer())
+        self.banner = QLabel()
+        self.banner.setObjectName("formBanner")
+        self.banner.setStyleSheet(ERROR_LABEL_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        layout.addLayout(self._build_buttons())
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self._show_state()
+        self.scan.setFocus()
+
+    # -- building -------------------------------------------------------------------------
+    def _build_header(self) -> QHBoxLayout:
+        h = self.header
+        self.number = QLabel(h.number or tr("（保存时生成）"))
+        self.number.setObjectName("docNumber")
+        self.number.setStyleSheet("font-weight: bold;")
+        self.status = QLabel(status_text(h.status))
+        self.status.setObjectName("docStatus")
+        self.date = QDateEdit(QDate(h.date.year, h.date.month, h.date.day))
+        self.date.setObjectName("docDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.time = QLineEdit(h.time)
+        self.time.setObjectName("docTime")
+        self.time.setPlaceholderText("HH:MM")
+        self.time.setMaximumWidth(80)
+        self.warehouse = self._warehouse_box("docWarehouse", h.warehouse, True)
+        self.dest_warehouse = self._warehouse_box("docDestWarehouse", h.dest_warehouse, False)
+        self.remarks = QLineEdit(h.remarks)
+        self.remarks.setObjectName("docRemarks")
+        left, right = QFormLayout(), QFormLayout()
+        left.addRow(tr("单据编号："), self.number)
+        left.addRow(tr("日期："), self.date)
+        left.addRow(tr("时间："), self.time)
+        transfer = self.doc_type == "DBD"
+        right.addRow(tr("状态："), self.status)
+        right.addRow(tr("调出仓库：") if transfer else tr("仓库："), self.warehouse)
+        if transfer:
+            right.addRow(tr("调入仓库："), self.dest_warehouse)
+        right.addRow(tr("备注："), self.remarks)
+        row = QHBoxLayout()
+        row.addLayout(left, 1)
+        row.addLayout(right, 2)
+        return row
+
+    def _build_batch_row(self) -> QHBoxLayout:
+        """Receipts: the batch being received, applied to batch-managed items scanned."""
+        self.batch_no = QLineEdit()
+        self.batch_no.setObjectName("scanBatch")
+        self.batch_no.setPlaceholderText(tr("批次号"))
+        self.production_date = QLineEdit()
+        self.production_date.setObjectName("scanProductionDate")
+        self.production_date.setPlaceholderText("YYYY-MM-DD")
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("批次管理商品的当前批次：")))
+        row.addWidget(self.batch_no)
+        row.addWidget(QLabel(tr("生产日期：")))
+        row.addWidget(self.production_date)
+        for edit in (self.batch_no, self.production_date):
+            edit.setMaximumWidth(150)
+            edit.returnPressed.connect(self.scan.setFocus)  # back to scanning
+        row.addStretch(1)
+        return row
+
+    def current_batch(self) -> scanning.ScanBatch | str:
+        """The batch typed beside the scanner, or why it cannot be used."""
+        if not hasattr(self, "batch_no"):
+            return scanning.ScanBatch()
+        text = self.production_date.text().strip()
+        try:
+            made = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            return tr("日期“{t}”无效，请按 YYYY-MM-DD 输入").format(t=text)
+        return scanning.ScanBatch(self.batch_no.text().strip(), made)
+
+    def _warehouse_box(self, name: str, code: str, preselect: bool) -> QComboBox:
+        """Warehouses by code; a new document starts in the first one (most shops have one)."""
+        box = QComboBox()
+        box.setObjectName(name)
+        box.setMinimumWidth(200)
+        box.addItem("", "")
+        for wh_code, wh_name in choices.warehouses():
+            box.addItem(f"{wh_code}  {wh_name}", wh_code)
+        if code:
+            index = box.findData(code)
+            box.setCurrentIndex(index if index >= 0 else 0)
+        elif preselect and box.count() > 1 and self.doc_id is None:
+            box.setCurrentIndex(1)
+        return box
+
+    def _build_grid(self) -> QTableView:
+        self.model = LinesModel(self.doc_type, self.lines, self)
+        self.model.problem.connect(self.scan.show_error)
+        self.model.totals_changed.connect(self._update_totals)
+        self.table = QTableView()
+        self.table.setObjectName("linesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, column.width)
+        self.table.setItemDelegateForColumn(self.model.column_of("code"), ItemCodeDelegate(self))
+        if any(c.key == "unit" for c in self.model.columns):
+            unit_delegate = UnitDelegate(self.lines, self)
+            self.table.setItemDelegateForColumn(self.model.column_of("unit"), unit_delegate)
+        return self.table
+
+    def _build_footer(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.remove_button = QPushButton(tr("删除行"))
+        self.remove_button.setObjectName("btn_removeLine")
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self.remove_line)
+        self.totals = QLabel()
+        self.totals.setObjectName("docTotals")
+        self.totals.setStyleSheet("font-size: 11pt;")
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        row.addWidget(self.totals)
+        self._update_totals()
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, slot in [
+            ("save", tr("保存 (Ctrl+S)"), self.save),
+            ("approve", tr("保存并审核"), self.approve),
+            ("close", tr("关闭"), self.reject),
+        ]:
+            button = QPushButton(text)
+            button.setObjectName(f"btn_{name}")
+            button.setAutoDefault(False)  # Enter belongs to the scanner field
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            self.buttons[name] = button
+            row.addWidget(button)
+        row.insertStretch(0, 1)
+        return row
+
+    # -- state ----------------------------------------------------------------------------
+    def editable(self) -> bool:
+        return self.header.status == "draft"
+
+    def _show_state(self) -> None:
+        editable = self.editable()
+        self.model.read_only = not editable
+        for widget in (self.date, self.time, self.warehouse, self.dest_warehouse, self.remarks):
+            widget.setEnabled(editable)
+        self.scan.setVisible(editable)
+        self.remove_button.setEnabled(editable)
+        self.buttons["save"].setEnabled(editable)
+        self.buttons["approve"].setEnabled(editable)
+        self.status.setText(status_text(self.header.status))
+        self.number.setText(self.header.number or tr("（保存时生成）"))
+
+    def reject(self) -> None:
+        """Closing waits for a running save: its answer must find the form still there."""
+        if self.busy:
+            self.scan.show_error(tr("正在保存，请稍候再关闭"))
+            return
+        super().reject()
+
+    def _update_totals(self) -> None:
+        qty = sum((line.qty for line in self.lines.lines), Decimal(0))
+        amounts = [line.line_amount for line in self.lines.lines if line.line_amount is not None]
+        text = tr("共 {n} 行    数量合计 {q}").format(n=len(self.lines), q=money.format_qty(qty))
+        if amounts:
+            total = sum(amounts, Decimal(0))
+            text += "    " + tr("金额合计 {a}").format(a=money.format_money(total))
+        self.totals.setText(text)
+
+    # -- scanning -------------------------------------------------------------------------
+    def on_scan(self, text: str) -> None:
+        """One scan: add or increase a line, or say in red why not (never raises)."""
+        batch = self.current_batch()
+        if isinstance(batch, str):
+            self.scan.show_error(batch)
+            return
+        result = scanning.scan_text(self.lines, text, batch)
+        if not result.ok:
+            self.scan.show_error(result.message)
+            return
+        if result.added:
+            self.model.row_added(result.row)
+        else:
+            self.model.row_changed(result.row)
+        self.table.selectRow(result.row)
+        self.table.scrollTo(self.model.index(result.row, 0))
+        self.scan.show_ok(result.message)
+        self.scan.setFocus()
+
+    def remove_line(self) -> None:
+        index = self.table.currentIndex()
+        row = index.row() if index.isValid() else len(self.lines) - 1
+        self.model.remove_row(row)
+        self.scan.setFocus()
+
+    # -- saving ---------------------------------------------------------------------------
+    def collect(self) -> scanning.DraftHeader:
+        d = self.date.date()
+        h = self.header
+        h.date = dt.date(d.year(), d.month(), d.day())
+        h.time = self.time.text().strip()
+        h.warehouse = self.warehouse.currentData() or ""
+        h.dest_warehouse = (
+            (self.dest_warehouse.currentData() or "") if self.doc_type == "DBD" else ""
+        )
+        h.remarks = self.remarks.text().strip()
+        return h
+
+    def save(self, then=None):
+        """Saves the draft on the worker thread (a 500-line document takes a second or
+        two); on refusal the banner shows every problem and the lines stay as they are.
+        `then` runs after a successful save. Returns the job, or None when nothing ran."""
+        if not self.editable() or self.busy:
+            return None
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.setFocus()  # commit the cell being typed in
+        data = scanning.to_input(self.collect(), self.lines)
+        doc_id = self.doc_id
+        self.busy, self.stage = True, "save"
+        return self.ops.run_in_background(
+            lambda _progress, _stop: documents.save_draft(data, doc_id),
+            title=tr("正在保存……"),
+            parent=self,
+            changed="documents",
+            on_success=lambda doc: self._saved(doc, then),
+            on_failure=self._failed,
+        )
+
+    def _saved(self, doc, then) -> None:
+        self.busy = False
+        self.doc_id = doc.id
+        self.header.number, self.header.doc_id = doc.number, doc.id
+        self.setWindowTitle(DOC_TYPES[self.doc_type].label + " - " + doc.number)
+        self.banner.hide()
+        self._show_state()
+        self.scan.show_ok(tr("已保存 {n}").format(n=doc.number))
+        self.scan.setFocus()
+        if then is not None:
+            then()
+
+    def _failed(self, exc: BaseException) -> bool:
+        self.busy = False
+        self.scan.setFocus()
+        return self._problems_in_banner(exc)
+
+    def _problems_in_banner(self, exc: BaseException) -> bool:
+        """Validation problems (saving or approving) go to the banner, all of them."""
+        if isinstance(exc, ValidationError):
+            self.show_problems([str(p) for p in exc.problems])
+            return True
+        return False
+
+    def show_problems(self, texts: list[str]) -> None:
+        if self.doc_id is not None and self.stage == "approve":
+            head = tr("发现 {n} 个问题，单据已保存但未审核：").format(n=len(texts))
+        else:
+            head = tr("发现 {n} 个问题，未保存：").format(n=len(texts))
+        self.banner.setText("\n".join([head, *[f"• {t}" for t in texts[:40]]]))
+        self.banner.show()
+
+    def approve(self):
+        """Saves, then approves (both on the worker thread); shows the engine's messages,
+        e.g. the re-valuation of later moves after a backdated document."""
+        return self.save(then=self._approve_saved)
+
+    def _approve_saved(self) -> None:
+        doc_id = self.doc_id
+        self.busy, self.stage = True, "approve"
+        self.ops.run_in_background(
+            lambda _progress, _stop: documents.approve(doc_id),
+            title=tr("正在审核……"),
+            parent=self,
+            changed="documents",
+            on_success=self._approved,
+            on_failure=self._failed,
+        )
+
+    def _approved(self, result) -> None:
+        self.busy = False
+        self.approved_result = result
+        self.header.status = "approved"
+        self._show_state()
+        notes = list(getattr(result, "messages", []) or [])
+        text = "\n".join([tr("单据 {n} 已审核。").format(n=self.header.number), *notes])
+        messages.info(self, text)

@@ -1,0 +1,218 @@
+"""A stock report (库存查询 / 出入库明细 / 收发存汇总) as a table with its filters.
+
+The report runs on the worker thread (a big ledger can take a while) and the rows come
+back as plain dicts; double-clicking a row emits `row_activated` for the drill-down.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.engine.reports.output import display_value, to_xlsx
+from jxc_desktop.ui import choices, messages
+from jxc_desktop.ui.i18n import tr
+from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path, qdate
+from jxc_desktop.ui.ops import Ops
+
+NUMERIC = {"money", "qty", "price", "rate", "int"}
+WIDTHS = {"money": 110, "qty": 90, "price": 100, "date": 90, "name": 170, "number": 150}
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(self, columns, parent=None):
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].label
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_value(column, self.rows[index.row()].get(column.key))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ReportView(QWidget):
+    row_activated = Signal(dict)
+
+    def __init__(self, ops: Ops, report_name: str, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.report = load_all()[report_name]
+        self.params = ReportParams()
+        self.last_pdf: str | None = None
+        self._ran = False
+        self.model = RowsModel(self.report.columns, self)
+        self.table = QTableView()
+        self.table.setObjectName("reportTable")
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(self.report.columns):
+            width = WIDTHS.get(column.key) or WIDTHS.get(column.kind, 100)
+            self.table.setColumnWidth(i, width)
+        self.table.activated.connect(
+            lambda index: self.row_activated.emit(self.model.rows[index.row()])
+        )
+        self.count = QLabel()
+        self.count.setObjectName("reportCount")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._filters())
+        layout.addWidget(self.table, 1)
+
+    def _filters(self) -> QHBoxLayout:
+        self.item = QLineEdit()
+        self.item.setObjectName("reportItem")
+        self.item.setPlaceholderText(tr("商品编码或条码"))
+        self.item.setMaximumWidth(170)
+        self.item.returnPressed.connect(self.run)
+        self.warehouse = QComboBox()
+        self.warehouse.setObjectName("reportWarehouse")
+        self.fill_warehouses()
+        today = QDate.currentDate()
+        self.use_from = QCheckBox(tr("从"))
+        self.date_from = QDateEdit(QDate(today.year(), today.month(), 1))
+        self.use_to = QCheckBox(tr("截至") if self.report.name == "stock-balance" else tr("到"))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("商品：")))
+        row.addWidget(self.item)
+        row.addWidget(QLabel(tr("仓库：")))
+        row.addWidget(self.warehouse)
+        if self.report.name != "stock-balance":
+            row.addWidget(self.use_from)
+            row.addWidget(self.date_from)
+        row.addWidget(self.use_to)
+        row.addWidget(self.date_to)
+        for name, text, slot in [
+            ("run", tr("查询"), self.run),
+            ("export", tr("导出 Excel"), self.export),
+            ("print", tr("打印 PDF"), self.print_pdf),
+        ]:
+            button = QPushButton(text)
+            button.setObjectName(f"btn_{name}")
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.count)
+        return row
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """库存查询 fills itself when first shown (balances come from the balance table,
+        so it is quick); the ledger and summary wait for 查询 as they may be large."""
+        super().showEvent(event)
+        if self.report.name == "stock-balance" and not self._ran:
+            self.run()
+
+    def fill_warehouses(self) -> None:
+        chosen = self.warehouse.currentData()
+        self.warehouse.clear()
+        self.warehouse.addItem(tr("全部仓库"), None)
+        for code, name in choices.warehouses():
+            self.warehouse.addItem(f"{code}  {name}", code)
+        self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(chosen)))
+
+    def set_filters(self, item: str = "", warehouse: str | None = None) -> None:
+        self.item.setText(item)
+        self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(warehouse)))
+
+    def current_params(self) -> ReportParams:
+        return ReportParams(
+            date_from=qdate(self.date_from.date()) if self.use_from.isChecked() else None,
+            date_to=qdate(self.date_to.date()) if self.use_to.isChecked() else None,
+            item=self.item.text().strip() or None,
+            warehouse=self.warehouse.currentData(),
+        )
+
+    def run(self):
+        """Runs the report on the worker thread and shows its rows."""
+        self._ran = True
+        params = self.current_params()
+        report = self.report
+        return self.ops.run_in_background(
+            lambda _p, _s: report.run(params),
+            title=tr("正在查询……"),
+            parent=self,
+            on_success=lambda rows: self._show(params, rows),
+        )
+
+    def _show(self, params: ReportParams, rows: list[dict]) -> None:
+        self.params = params
+        self.model.set_rows(rows)
+        self.count.setText(tr("共 {n} 条").format(n=f"{len(rows):,}"))
+
+    def export(self, path: str | None = None):
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("导出 Excel"), f"{self.report.name}.xlsx", "Excel (*.xlsx)"
+            )
+        if not path:
+            return None
+        report, rows = self.report, list(self.model.rows)
+        return self.ops.run_in_background(
+            lambda _p, _s: to_xlsx(report.columns, rows, path, report.title),
+            title=tr("正在导出……"),
+            parent=self,
+            on_success=lambda _r: messages.info(self, tr("已导出到 {p}").format(p=path)),
+        )
+
+    def print_pdf(self, path: str | None = None):
+        from jxc_desktop.engine.printing.report_pdf import render_report
+
+        target = pdf_path(self, f"{self.report.name}.pdf", path)
+        report, rows, params = self.report, list(self.model.rows), self.params
+        return self.ops.run_in_background(
+            lambda _p, _s: str(render_report(report, rows, params, target)),
+            title=tr("正在生成 PDF……"),
+            parent=self,
+            on_success=self._printed,
+        )
+
+    def _printed(self, path: str) -> None:
+        self.last_pdf = path
+        open_file(path)

@@ -1,0 +1,90 @@
+"""往来: one partner's balance, aging buckets and statement (对账单)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.money import format_money
+from jxc_desktop.engine.reports import ReportParams
+from jxc_desktop.engine.reports.trade_ar import BUCKETS, aging_rows, statement_rows
+from jxc_desktop.models.masterdata import Partner
+
+
+class PartnerView(QWidget):
+    def __init__(self, ops, side: str, parent=None):
+        super().__init__(parent)
+        self.kind = "customer" if side == "sales" else "supplier"
+        self.partner_box = QComboBox()
+        self.partner_box.setObjectName("tradePartner")
+        self.summary = QLabel()
+        self.summary.setObjectName("tradeAging")
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("日期", "Date"),
+                tr("单据编号", "Number"),
+                tr("类型", "Type"),
+                tr("借方", "Debit"),
+                tr("贷方", "Credit"),
+                tr("余额", "Balance"),
+            ]
+        )
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("往来单位", "Partner")))
+        top.addWidget(self.partner_box)
+        top.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.partner_box.currentIndexChanged.connect(self.show_partner)
+        ops.changed.connect(lambda _what: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> bool:
+        current = self.partner_box.currentData()
+        self.partner_box.blockSignals(True)
+        self.partner_box.clear()
+        for p in Partner.select().where(Partner.kind == self.kind).order_by(Partner.code):
+            self.partner_box.addItem(f"{p.code} {p.name}", p.code)
+        index = self.partner_box.findData(current)
+        self.partner_box.setCurrentIndex(max(index, 0))
+        self.partner_box.blockSignals(False)
+        self.show_partner()
+        return True
+
+    def show_partner(self) -> None:
+        code = self.partner_box.currentData()
+        if not code:
+            self.summary.setText("")
+            self.table.setRowCount(0)
+            return
+        kind = "receivable" if self.kind == "customer" else "payable"
+        aging = aging_rows(kind, ReportParams(partner=code))
+        row = aging[0] if aging else None
+        parts = [tr("余额", "Balance") + ": " + format_money(row["total"] if row else 0)]
+        for key, _, _ in BUCKETS:
+            parts.append(f"{key}: {format_money(row[key] if row else 0)}")
+        parts.append(tr("逾期", "Overdue") + ": " + format_money(row["overdue"] if row else 0))
+        self.summary.setText("    ".join(parts))
+        lines = statement_rows(ReportParams(partner=code))
+        self.table.setRowCount(len(lines))
+        for r, line in enumerate(lines):
+            values = [
+                line["date"].isoformat() if line["date"] else "",
+                line["number"],
+                line["type"],
+                format_money(line["debit"]),
+                format_money(line["credit"]),
+                format_money(line["balance"]),
+            ]
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
