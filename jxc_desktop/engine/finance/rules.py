@@ -45,9 +45,12 @@ DEFAULT_RULES = [
 
 
 def ensure_default_rules() -> None:
-    """Seeds the default rules once per company (call inside a write transaction)."""
+    """Seeds the default rules (and the cash-flow items) once per company."""
     if VoucherRule.select().exists():
         return
+    from jxc_desktop.engine.finance.cashflow import ensure_items
+
+    ensure_items()
     with write_transaction():
         for event, item_type, debit, credit in DEFAULT_RULES:
             VoucherRule.create(
