@@ -323,7 +323,7 @@ def generate(path: Path, spec: Spec, progress=None) -> Summary:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     open_company(path, create=True)
-    init_company(CompanySetup(name="基准测试公司", start_period="2026-01"))
+    init_company(CompanySetup(name="基准测试公司", start_period="2025-12"))
     with write_transaction():
         item_ids, methods, unit = _insert_base(spec)
         led = _Ledger(spec, item_ids, methods, unit)

@@ -61,8 +61,8 @@ def test_import_errors_listed_with_rows_and_report(tmp_path, capsys):
 
 def test_unknown_kinds_and_update_flag(tmp_path, capsys):
     db = _db(tmp_path)
-    assert main(["--db", db, "import", "boms", "x.xlsx", "--approve"]) == 1
-    assert "boms" in capsys.readouterr().err
+    assert main(["--db", db, "import", "gizmos", "x.xlsx", "--approve"]) == 1
+    assert "gizmos" in capsys.readouterr().err
     assert main(["--db", db, "export", "nothing", "x.xlsx"]) == 1
     assert main(["--db", db, "template", "units", "x.xlsx"]) == 1
     assert set(IMPORTERS) >= {"items", "customers", "suppliers", "warehouses"}

@@ -18,12 +18,12 @@ def test_demo_print_and_labels(tmp_path, capsys):
     from jxc_desktop.models.documents import Document
 
     open_company(db)
-    number = Document.get((Document.doc_type == "QTRK") & (Document.status == "approved")).number
+    number = Document.get((Document.doc_type == "CGRK") & (Document.status == "approved")).number
     close_company()
     pdf = tmp_path / "doc.pdf"
     assert main(["--db", str(db), "print", "doc", number, "-o", str(pdf)]) == 0
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert "其他入库单" in text and number in text
+    assert "采购入库单" in text and number in text
     rep = tmp_path / "balance.pdf"
     assert main(["--db", str(db), "print", "report", "stock-balance", "-o", str(rep)]) == 0
     assert (

@@ -18,8 +18,9 @@ COMMAND_MODULES = [
     "jxc_desktop.cli.report_commands",
     "jxc_desktop.cli.print_commands",
     "jxc_desktop.cli.data_commands",
-    "jxc_desktop.cli.finance_commands",
+    "jxc_desktop.cli.production_commands",
     "jxc_desktop.cli.trade_commands",
+    "jxc_desktop.cli.finance_commands",
 ]
 
 

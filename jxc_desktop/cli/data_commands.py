@@ -60,6 +60,7 @@ IMPORTERS: dict[str, Callable] = {
     "warehouses": _sheet_importer("warehouses"),
     "vouchers": import_vouchers_cli,
 }
+IMPORTERS.update(__import__("jxc_desktop.cli.production_commands", fromlist=["x"]).IMPORTERS)
 
 
 def register(sub) -> None:

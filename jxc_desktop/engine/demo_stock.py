@@ -16,7 +16,8 @@ from jxc_desktop.engine import documents
 from jxc_desktop.engine.documents import DocumentInput, LineInput
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.inventory import stocktake
-from jxc_desktop.models.masterdata import Item, Location, Warehouse
+from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.masterdata import Item, Location, Partner, Warehouse
 from jxc_desktop.models.stock import StockBalance
 
 SEED = 1125
@@ -88,12 +89,18 @@ def _receipt(day, items, warehouses, rng, approve=True):
                 **_batch(item, day, n + 2),
             )
         )
-    doc = documents.save_draft(DocumentInput("QTRK", day, lines, warehouse=wh, remarks="补货入库"))
+    supplier = rng.choice(_partners("supplier"))
+    doc = documents.save_draft(
+        DocumentInput("CGRK", day, lines, warehouse=wh, partner=supplier, remarks="采购到货")
+    )
     if approve:
         documents.approve(doc.id)
+        if rng.random() < 0.6:  # most suppliers are paid within the month
+            _money("FKD", day + dt.timedelta(days=rng.randint(3, 20)), doc, supplier, rng)
 
 
 def _issue(day, items, warehouses, rng) -> None:
+    """Goods go out as sales deliveries; raw materials as 领用 other issues."""
     wh = warehouses[rng.choice(["WH01", "WH01", "WH02"])]
     lines = []
     for item in rng.sample(items, 12):
@@ -103,14 +110,45 @@ def _issue(day, items, warehouses, rng) -> None:
         row = rows[0]
         qty = int(row.qty * Decimal(rng.randint(5, 30)) / 100)
         if qty > 0:
+            price = str(item.sale_price) if wh.code == "WH01" and item.sale_price else None
             lines.append(
-                LineInput(item=item, qty=str(qty), location=_location(row), batch_no=row.batch_no)
+                LineInput(
+                    item=item,
+                    qty=str(qty),
+                    location=_location(row),
+                    batch_no=row.batch_no,
+                    price=price,
+                )
             )
-    if lines:
+    if not lines:
+        return
+    if wh.code == "WH02":
         doc = documents.save_draft(
-            DocumentInput("QTCK", day, lines, warehouse=wh, remarks="领用出库")
+            DocumentInput("QTCK", day, lines, warehouse=wh, remarks="生产领用")
         )
         documents.approve(doc.id)
+        return
+    customer = rng.choice(_partners("customer"))
+    doc = documents.save_draft(
+        DocumentInput("XSCK", day, lines, warehouse=wh, partner=customer, remarks="销售发货")
+    )
+    documents.approve(doc.id)
+    if rng.random() < 0.7:
+        _money("SKD", day + dt.timedelta(days=rng.randint(2, 25)), doc, customer, rng)
+
+
+def _partners(kind: str) -> list[Partner]:
+    return list(Partner.select().where(Partner.kind == kind).order_by(Partner.code))
+
+
+_LATER: list[tuple] = []  # money documents, approved in date order at the end
+
+
+def _money(doc_type: str, day: dt.date, source: Document, partner: Partner, rng) -> None:
+    """A 收款单 / 付款单 settling a delivery or receipt in full (to the bank, 1002)."""
+    first = source.lines.order_by(DocumentLine.line_no).first()
+    total = sum((line.total for line in source.lines), Decimal(0))
+    _LATER.append((day, doc_type, partner, total, first))
 
 
 def _location(row: StockBalance) -> Location | None:
@@ -187,3 +225,17 @@ def build_stock_history(start: dt.date, end: dt.date) -> None:
     documents.approve(adj.id)
     _receipt(end, items, warehouses, rng, approve=False)
     _stocktake(end, warehouses, rng, approve=False)
+    for day, doc_type, partner, total, first in sorted(_LATER, key=lambda x: x[0]):
+        if day > end:
+            continue
+        doc = documents.save_draft(
+            DocumentInput(
+                doc_type,
+                day,
+                [LineInput(amount=str(total), account="1002", source_line=first)],
+                partner=partner,
+                remarks="银行转账",
+            )
+        )
+        documents.approve(doc.id)
+    _LATER.clear()

@@ -93,8 +93,10 @@ class _Result:
 POSTING_MODULES = [
     "jxc_desktop.engine.inventory.postings",
     "jxc_desktop.engine.inventory.serials",
-    "jxc_desktop.engine.finance.document_vouchers",
     "jxc_desktop.engine.trade.postings",
+    "jxc_desktop.engine.production.postings",
+    # last: the vouchers read what the postings and hooks above have written
+    "jxc_desktop.engine.finance.document_vouchers",
 ]
 
 

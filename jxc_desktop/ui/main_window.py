@@ -14,6 +14,7 @@ from jxc_desktop.ui.inventory import InventoryPage
 from jxc_desktop.ui.masterdata_page import MasterdataPage
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import HomePage, PlannedPage, TabPage, planned_pages
+from jxc_desktop.ui.production import ProductionPage
 from jxc_desktop.ui.system_page import SystemPage
 from jxc_desktop.ui.trade import TradePage
 
@@ -78,10 +79,12 @@ class MainWindow(QMainWindow):
         for key, title, planned in planned_pages():
             if key in self.visible_tabs():
                 pages[key] = PlannedPage(title, planned)
-        if "finance" in pages:
-            pages["finance"] = FinancePage(self.ops)
+        if "production" in pages:
+            pages["production"] = ProductionPage(self.ops)
         if "inventory" in pages:
             pages["inventory"] = InventoryPage(self.ops)
+        if "finance" in pages:
+            pages["finance"] = FinancePage(self.ops)
         pages["masterdata"] = MasterdataPage(self.ops)
         pages.update({k: TradePage(self.ops, k) for k in ("sales", "purchase") if k in pages})
         system = SystemPage(self.ops, self.db_path)

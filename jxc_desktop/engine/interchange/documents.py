@@ -207,6 +207,8 @@ def _source_line(
     if item is not None and doc.doc_type not in ORDERS_FOR_OTHER_ITEMS:
         query = query.where(DocumentLine.item == item)
     line = query.order_by(DocumentLine.line_no).first()
+    if line is None and doc.doc_type == "SCDD":  # a material issue names its work order
+        line = DocumentLine.select().where(DocumentLine.document == doc).first()
     if line is None:
         problems.append(
             Problem(

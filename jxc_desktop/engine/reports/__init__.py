@@ -59,10 +59,11 @@ def register(report: Report) -> Report:
 
 def load_all() -> dict[str, Report]:
     """Imports every report module so each registers itself."""
-    import jxc_desktop.engine.reports.finance  # noqa: F401
-    import jxc_desktop.engine.reports.finance_statements  # noqa: F401
     from jxc_desktop.engine.reports import (  # noqa: F401
         accounts,
+        finance,
+        finance_statements,
+        production,
         serials,
         stock,
         stock_alerts,

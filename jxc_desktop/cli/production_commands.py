@@ -1,0 +1,218 @@
+"""jxc bom … | jxc mrp run|firm | jxc cost run | jxc wo …, and the production imports.
+
+The importers in IMPORTERS are added to `jxc import KIND` by cli/data_commands.py:
+boms, work-hours, wip.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jxc_desktop.cli import open_db
+from jxc_desktop.engine.i18n import tr
+
+
+def _import_boms(path: Path, args) -> str:
+    from jxc_desktop.engine.production.bom_import import import_boms
+
+    result = import_boms(path)
+    return tr(
+        "导入完成：物料清单 {b} 个，子项 {n} 行",
+        "Import done: {b} BOMs, {n} component lines",
+        b=result.boms,
+        n=result.lines,
+    )
+
+
+IMPORTERS = {"boms": _import_boms}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("bom", help="show a BOM explosion or where an item is used")
+    p.add_argument("action", choices=["explode", "where-used"])
+    p.add_argument("item")
+    p.add_argument("--qty", default="1")
+    p.set_defaults(func=cmd_bom)
+    _add_mrp(sub)
+    _add_cost(sub)
+    _add_wo(sub)
+
+
+def cmd_bom(args) -> int:
+    from jxc_desktop.engine import money
+    from jxc_desktop.engine.production import bom
+    from jxc_desktop.engine.reports.production import require_item
+
+    open_db(args)
+    item = require_item(args.item)
+    if args.action == "explode":
+        rows = [
+            {
+                "level": e.level,
+                "parent": e.parent.code,
+                "component": e.component.code,
+                "qty_per": money.format_plain(e.qty_per, 6),
+                "qty": money.format_plain(e.extended, 4),
+            }
+            for e in bom.explode(item, money.D(args.qty))
+        ]
+    else:
+        rows = [
+            {"parent": parent.code, "version": version, "qty_per": money.format_plain(per, 6)}
+            for parent, version, per in bom.where_used(item)
+        ]
+    print(json.dumps(rows, ensure_ascii=False, indent=1))
+    return 0
+
+
+def _add_mrp(sub) -> None:
+    p = sub.add_parser("mrp", help="material requirements planning")
+    msub = p.add_subparsers(dest="mrp_action", required=True)
+    run = msub.add_parser("run", help="list the planned orders")
+    firm = msub.add_parser("firm", help="turn planned orders into CGSQ / SCDD documents")
+    firm.add_argument("items", nargs="*")
+    for q in (run, firm):
+        q.add_argument("--from", dest="date_from")
+        q.add_argument("--to", dest="date_to")
+        q.add_argument("--warehouse", action="extend", nargs="+", default=[])
+    run.add_argument("--format", choices=["json", "table"], default="table")
+    run.set_defaults(func=cmd_mrp_run)
+    firm.set_defaults(func=cmd_mrp_firm)
+
+
+def _plain(value):
+    import datetime as dt
+    from decimal import Decimal
+
+    from jxc_desktop.engine import money
+
+    if isinstance(value, Decimal):
+        return money.format_plain(value, 4)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [{k: _plain(v) for k, v in p.items()} for p in value]
+    return value
+
+
+def cmd_mrp_run(args) -> int:
+    from jxc_desktop.cli.report_commands import parse_date
+    from jxc_desktop.engine.production.mrp import run_mrp
+
+    open_db(args)
+    result = run_mrp(
+        parse_date(args.date_from, "--from"), parse_date(args.date_to, "--to"), args.warehouse
+    )
+    rows = [{k: _plain(v) for k, v in o.as_row().items()} for o in result.orders]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        pegs = ", ".join(f"{p['number']}×{p['qty']}" for p in r["pegging"])
+        print(
+            f"{r['item']}\t{r['kind']}\t{r['qty']}\t{r['purchase_qty']} {r['purchase_unit']}"
+            f"\t{r['release_date']} → {r['due_date']}\t{pegs}"
+        )
+    return 0
+
+
+def cmd_mrp_firm(args) -> int:
+    from jxc_desktop.cli.report_commands import parse_date
+    from jxc_desktop.engine.production.mrp_firm import firm
+
+    open_db(args)
+    numbers = firm(
+        args.items,
+        parse_date(args.date_from, "--from"),
+        parse_date(args.date_to, "--to"),
+        args.warehouse,
+    )
+    print(tr("已生成 {n} 张单据", "{n} documents written", n=len(numbers)))
+    for number in numbers:
+        print(number)
+    return 0
+
+
+def _import_work_hours(path: Path, args) -> str:
+    from jxc_desktop.engine.production.costing_import import import_work_hours
+
+    n = import_work_hours(path)
+    return tr("导入完成：工时 {n} 行", "Import done: {n} work-hour rows", n=n)
+
+
+def _import_wip(path: Path, args) -> str:
+    from jxc_desktop.engine.production.costing_import import import_wip
+
+    n = import_wip(path)
+    return tr("导入完成：在产品 {n} 行", "Import done: {n} work-in-process rows", n=n)
+
+
+IMPORTERS.update({"work-hours": _import_work_hours, "wip": _import_wip})
+
+
+def _add_cost(sub) -> None:
+    p = sub.add_parser("cost", help="product costing for a month")
+    csub = p.add_subparsers(dest="cost_action", required=True)
+    for name in ("run", "undo"):
+        q = csub.add_parser(name, help=f"{name} the cost run of a month")
+        q.add_argument("period", help="YYYY-MM")
+        q.set_defaults(func=cmd_cost_run if name == "run" else cmd_cost_undo)
+
+
+def cmd_cost_run(args) -> int:
+    from jxc_desktop.engine.production.costing_run import run_cost
+
+    open_db(args)
+    for line in run_cost(args.period).summary():
+        print(line)
+    return 0
+
+
+def cmd_cost_undo(args) -> int:
+    from jxc_desktop.engine.production.costing_run import undo
+
+    open_db(args)
+    n = undo(args.period)
+    print(tr("已撤销 {n} 张成本调整单", "{n} cost adjustments undone", n=n))
+    return 0
+
+
+def _add_wo(sub) -> None:
+    p = sub.add_parser("wo", help="work orders: list, complete, close, reopen, variance")
+    p.add_argument("action", choices=["list", "complete", "close", "reopen", "variance"])
+    p.add_argument("number", nargs="?")
+    p.set_defaults(func=cmd_wo)
+
+
+def cmd_wo(args) -> int:
+    from jxc_desktop.engine import money
+    from jxc_desktop.engine.errors import JxcError
+    from jxc_desktop.engine.production import workorders
+
+    open_db(args)
+    if args.action == "list":
+        rows = [
+            {
+                "number": v.number,
+                "item": v.item,
+                "status": v.status,
+                "planned_qty": money.format_plain(v.planned_qty, 4),
+                "completed_qty": money.format_plain(v.completed_qty, 4),
+                "wip": money.format_plain(v.wip, 2),
+            }
+            for v in workorders.work_orders()
+        ]
+    elif not args.number:
+        raise JxcError(tr("请给出生产订单编号", "Give the work order number"))
+    elif args.action == "variance":
+        rows = [
+            {k: money.format_plain(v, 4) if k != "item" else v for k, v in r.items()}
+            for r in workorders.variance(args.number)
+        ]
+    else:
+        status = {"complete": "completed", "close": "closed", "reopen": "released"}[args.action]
+        workorders.set_status(args.number, status)
+        rows = [{"number": args.number, "status": status}]
+    print(json.dumps(rows, ensure_ascii=False, indent=1))
+    return 0

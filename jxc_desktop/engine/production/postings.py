@@ -1,0 +1,54 @@
+"""Approval rules of the production documents (a documents.on_validate hook).
+
+A material issue (SCLL), a return (QTRK) or a receipt (CPRK) may not name a work order
+that is closed or not released (still a draft, or void): the order must be approved
+and open for the shop floor to book against it.
+"""
+
+from __future__ import annotations
+
+from jxc_desktop.engine import documents
+from jxc_desktop.engine.errors import Problem
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.production import WorkOrderState
+
+BOOKED = ("SCLL", "QTRK", "CPRK")
+
+
+def _named_orders(doc: Document) -> list[tuple[int, Document]]:
+    from jxc_desktop.engine.production.workorders import find_work_order
+
+    out = []
+    for line in DocumentLine.select().where(DocumentLine.document == doc):
+        order = None
+        if line.cost_object:
+            order = find_work_order(line.cost_object)
+        elif line.source_line_id:
+            source = line.source_line.document
+            order = source if source.doc_type == "SCDD" else None
+        if order is not None:
+            out.append((line.line_no, order))
+    return out
+
+
+@documents.on_validate
+def work_order_open(doc: Document) -> list[Problem]:
+    """Refuses booking against a closed or unreleased work order."""
+    if doc.doc_type not in BOOKED:
+        return []
+    problems = []
+    for line_no, order in _named_orders(doc):
+        state = WorkOrderState.get_or_none(WorkOrderState.document == order)
+        if order.status != "approved" or (state is not None and state.status == "closed"):
+            problems.append(
+                Problem(
+                    tr(
+                        "生产订单 {n} 未下达或已关闭",
+                        "Work order {n} is not released or is closed",
+                        n=order.number,
+                    ),
+                    tr("第 {n} 行", "line {n}", n=line_no),
+                )
+            )
+    return problems

@@ -1,0 +1,369 @@
+"""The 生产 tab: 物料清单 / 生产订单 / MRP / 成本计算 sub-tabs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jxc_desktop.engine import money
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.ui.ops import Ops
+from jxc_desktop.ui.pages import TabPage
+from jxc_desktop.ui.production.widgets import RowsTable, cell_text
+from jxc_desktop.ui.row_table import CellSpec, RowTable
+
+
+def _row(*widgets) -> QHBoxLayout:
+    box = QHBoxLayout()
+    for w in widgets:
+        box.addWidget(w)
+    box.addStretch(1)
+    return box
+
+
+def _button(text: str, slot, name: str) -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.clicked.connect(slot)
+    return b
+
+
+class BomTab(QWidget):
+    """A multi-level BOM as a tree with extended quantities (scrap included)."""
+
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.item = QLineEdit()
+        self.item.setObjectName("bomItem")
+        self.item.setPlaceholderText(tr("父项编码", "Parent item code"))
+        self.qty = QLineEdit("1")
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("bomTree")
+        self.tree.setHeaderLabels(
+            [tr("编码", "Code"), tr("名称", "Name"), tr("单位用量", "Qty per"), tr("数量", "Qty")]
+        )
+        self.version = QLineEdit("1")
+        self.version.setObjectName("bomVersion")
+        self.lines = RowTable(
+            [
+                CellSpec(tr("子项编码", "Component")),
+                CellSpec(tr("用量", "Qty per parent unit")),
+                CellSpec(tr("单位", "Unit")),
+                CellSpec(tr("损耗率%", "Scrap %")),
+            ]
+        )
+        self.lines.setObjectName("bomLines")
+        editor = QWidget()
+        edit_layout = QVBoxLayout(editor)
+        edit_layout.addLayout(
+            _row(
+                QLabel(tr("版本", "Version")),
+                self.version,
+                _button(tr("载入", "Load"), self.load, "bomLoad"),
+                _button(tr("保存物料清单", "Save BOM"), self.save, "bomSave"),
+            )
+        )
+        edit_layout.addWidget(self.lines)
+        layout = QVBoxLayout(self)
+        layout.addLayout(
+            _row(
+                QLabel(tr("父项", "Parent")),
+                self.item,
+                QLabel(tr("数量", "Qty")),
+                self.qty,
+                _button(tr("展开", "Explode"), self.explode, "bomExplode"),
+            )
+        )
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tree)
+        split.addWidget(editor)
+        layout.addWidget(split)
+
+    def load(self) -> None:
+        """Fills the editor with the typed version of the parent."""
+        from jxc_desktop.engine.production.bom import version_lines
+
+        code, version = self.item.text().strip(), self.version.text().strip() or "1"
+        ok, lines = self.ops.run(lambda: version_lines(code, version), parent=self)
+        self.lines.table.setRowCount(0)
+        for line in lines if ok else []:
+            self.lines.add_row([line.component, f"{line.qty:f}", line.unit, f"{line.scrap_rate:f}"])
+
+    def save(self) -> None:
+        """Saves the edited lines as the typed version (cycles and bad rows are refused)."""
+        from jxc_desktop.engine.production.bom import BomInput, BomLineInput, save_bom
+
+        data = BomInput(
+            self.item.text().strip(),
+            self.version.text().strip() or "1",
+            lines=[BomLineInput(c, q, u, s or "0") for c, q, u, s in self.lines.rows()],
+        )
+        ok, _bom = self.ops.run(lambda: save_bom(data), parent=self, changed="boms")
+        if ok:
+            self.explode()
+
+    def explode(self) -> None:
+        from jxc_desktop.engine.production import bom
+        from jxc_desktop.engine.reports.production import require_item
+
+        ok, rows = self.ops.run(
+            lambda: bom.explode(
+                require_item(self.item.text().strip()), money.D(self.qty.text() or "1")
+            ),
+            parent=self,
+        )
+        if ok:
+            self.show_rows(rows)
+
+    def show_rows(self, rows) -> None:
+        self.tree.clear()
+        parents: dict[int, QTreeWidgetItem] = {}
+        for r in rows:
+            node = QTreeWidgetItem(
+                [
+                    r.component.code,
+                    r.component.name,
+                    cell_text(money.qty(r.qty_per)),
+                    cell_text(r.extended),
+                ]
+            )
+            holder = parents.get(r.level - 1)
+            if holder is None:
+                self.tree.addTopLevelItem(node)
+            else:
+                holder.addChild(node)
+            parents[r.level] = node
+        self.tree.expandAll()
+
+
+def _work_order_columns():
+    return [
+        ("number", tr("生产订单", "Work order")),
+        ("item", tr("产品", "Item")),
+        ("status", tr("状态", "Status")),
+        ("planned_qty", tr("计划数量", "Planned")),
+        ("completed_qty", tr("完工数量", "Completed")),
+        ("wip", tr("在制材料", "Material WIP")),
+    ]
+
+
+class WorkOrderTab(QWidget):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.table = RowsTable(_work_order_columns())
+        self.table.setObjectName("workOrders")
+        layout = QVBoxLayout(self)
+        layout.addLayout(
+            _row(
+                _button(tr("刷新", "Refresh"), self.refresh, "woRefresh"),
+                _button(tr("完工", "Complete"), lambda: self.set_status("completed"), "woComplete"),
+                _button(tr("关闭", "Close"), lambda: self.set_status("closed"), "woClose"),
+            )
+        )
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        from jxc_desktop.engine.production.workorders import work_orders
+
+        ok, views = self.ops.run(work_orders, parent=self)
+        if ok:
+            self.table.fill([vars(v) | {"wip": v.wip} for v in views])
+
+    def set_status(self, status: str) -> None:
+        from jxc_desktop.engine.production.workorders import set_status
+
+        row = self.table.current()
+        if row is not None:
+            self.ops.run(
+                lambda: set_status(row["number"], status), parent=self, changed="documents"
+            )
+            self.refresh()
+
+
+def _date_edit(day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _mrp_columns():
+    return [
+        ("item", tr("商品", "Item")),
+        ("kind", tr("类型", "Kind")),
+        ("qty", tr("数量", "Qty")),
+        ("purchase_qty", tr("采购数量", "Purchase qty")),
+        ("purchase_unit", tr("采购单位", "Purchase unit")),
+        ("release_date", tr("下达日期", "Release")),
+        ("due_date", tr("需求日期", "Due")),
+    ]
+
+
+def _peg_columns():
+    return [
+        ("number", tr("需求单据", "Demand")),
+        ("item", tr("商品", "Item")),
+        ("date", tr("日期", "Date")),
+        ("qty", tr("数量", "Qty")),
+    ]
+
+
+class MrpTab(QWidget):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        today = dt.date.today()
+        self.date_from = _date_edit(today)
+        self.date_to = _date_edit(today + dt.timedelta(days=90))
+        self.table = RowsTable(_mrp_columns())
+        self.table.setObjectName("mrpOrders")
+        self.pegging = RowsTable(_peg_columns())
+        self.pegging.setObjectName("mrpPegging")
+        self.table.itemSelectionChanged.connect(self.show_pegging)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.pegging)
+        layout = QVBoxLayout(self)
+        layout.addLayout(
+            _row(
+                QLabel(tr("从", "From")),
+                self.date_from,
+                QLabel(tr("到", "To")),
+                self.date_to,
+                _button(tr("运行 MRP", "Run MRP"), self.run, "mrpRun"),
+                _button(tr("下达所选", "Firm selected"), self.firm, "mrpFirm"),
+            )
+        )
+        layout.addWidget(split)
+
+    def _dates(self) -> tuple[dt.date, dt.date]:
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    def run(self) -> None:
+        from jxc_desktop.engine.production.mrp import run_mrp
+
+        start, end = self._dates()
+        self.ops.run_in_background(
+            lambda progress, stop: [
+                o.as_row() for o in run_mrp(start, end, None, progress, stop).orders
+            ],
+            title=tr("MRP 运算", "MRP run"),
+            parent=self,
+            on_success=self.table.fill,
+            cancellable=True,
+        )
+
+    def show_pegging(self) -> None:
+        row = self.table.current()
+        self.pegging.fill(row["pegging"] if row else [])
+
+    def firm(self) -> None:
+        from jxc_desktop.engine.production.mrp_firm import firm
+
+        items = sorted({r["item"] for r in self.table.selected()})
+        if not items:
+            return
+        start, end = self._dates()
+        ok, _numbers = self.ops.run(
+            lambda: firm(items, start, end), parent=self, changed="documents"
+        )
+        if ok:
+            self.run()
+
+
+class CostTab(QWidget):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        from jxc_desktop.engine.reports import load_all
+
+        self.ops = ops
+        reports = load_all()
+        self.period = QLineEdit(dt.date.today().strftime("%Y-%m"))
+        self.period.setObjectName("costPeriod")
+        self.jobs = RowsTable([(c.key, c.label) for c in reports["job-cost"].columns])
+        self.jobs.setObjectName("jobCost")
+        self.steps = RowsTable([(c.key, c.label) for c in reports["process-cost"].columns])
+        self.steps.setObjectName("processCost")
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(
+            _row(
+                QLabel(tr("期间", "Period")),
+                self.period,
+                _button(tr("查看", "Show"), self.show_costs, "costShow"),
+                _button(tr("成本计算", "Cost run"), self.run, "costRun"),
+            )
+        )
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(tr("订单法", "Job-order costing")))
+        layout.addWidget(self.jobs)
+        layout.addWidget(QLabel(tr("分步法", "Process costing")))
+        layout.addWidget(self.steps)
+
+    def _params(self):
+        from jxc_desktop.engine.company import month_bounds
+        from jxc_desktop.engine.reports import ReportParams
+
+        start, end = month_bounds(self.period.text().strip())
+        return ReportParams(date_from=start, date_to=end)
+
+    def show_costs(self) -> None:
+        from jxc_desktop.engine.reports.production_cost import job_rows, process_rows
+
+        ok, rows = self.ops.run(
+            lambda: (job_rows(self._params()), process_rows(self._params())), parent=self
+        )
+        if ok:
+            self.jobs.fill(rows[0])
+            self.steps.fill(rows[1])
+
+    def run(self) -> None:
+        from jxc_desktop.engine.production.costing_run import run_cost
+
+        ok, result = self.ops.run(
+            lambda: run_cost(self.period.text().strip()), parent=self, changed="documents"
+        )
+        if ok:
+            self.summary.setText("\n".join(result.summary()))
+            self.show_costs()
+
+
+class ProductionPage(TabPage):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("productionTabs")
+        self.bom = BomTab(ops)
+        self.orders = WorkOrderTab(ops)
+        self.mrp = MrpTab(ops)
+        self.cost = CostTab(ops)
+        self.tabs.addTab(self.bom, tr("物料清单", "BOMs"))
+        self.tabs.addTab(self.orders, tr("生产订单", "Work orders"))
+        self.tabs.addTab(self.mrp, tr("MRP 运算", "MRP"))
+        self.tabs.addTab(self.cost, tr("成本计算", "Costing"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        ops.changed.connect(self._on_changed)
+
+    def _on_changed(self, _what: str) -> None:
+        self.orders.refresh()
+
+    def refresh(self) -> bool:
+        self.orders.refresh()
+        return True
