@@ -138,6 +138,9 @@ def test_credit_block_and_warn(shop):
     settings.set_value("credit_control", "off")
     _, result = trade_doc("XSCK", day(3), c, [("A", 10, "10")], warehouse="W1")
     assert not result.messages
+    settings.set_value("credit_control", "warn")
+    _, result = trade_doc("XSCK", day(4), c, [("A", 1, "10")], warehouse="W1")
+    assert any("已用 113.00" in m and "本单 11.30" in m for m in result.messages)
 
 
 def test_foreign_currency_items_keep_both_amounts(shop):
@@ -153,6 +156,9 @@ def test_foreign_currency_items_keep_both_amounts(shop):
     )
     money_doc("SKD", day(4), c, "802.30")
     assert ar(c) == 0
+    from jxc_desktop.engine import checks
+
+    assert checks.run_all() == []
 
 
 def test_return_beyond_delivery_refused(shop):

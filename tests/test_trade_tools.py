@@ -71,3 +71,47 @@ def test_requisition_from_alerts(shop):
     req = pricing.requisition_from_alerts(day(5))
     lines = {x.item.code: x.qty for x in DocumentLine.select().where(DocumentLine.document == req)}
     assert req.doc_type == "CGSQ" and lines == {"B": Decimal(50), "Z": Decimal(3)}
+
+
+def test_import_price_list_and_quotes_then_compare(shop, tmp_path, capsys):
+    import json
+
+    from openpyxl import Workbook
+
+    from jxc_desktop.cli import main
+    from jxc_desktop.engine.session import close_company
+
+    supplier("S2")
+
+    def sheet(name, head, rows):
+        wb = Workbook()
+        wb.active.append(head)
+        for r in rows:
+            wb.active.append(list(r))
+        wb.save(tmp_path / name)
+        return str(tmp_path / name)
+
+    prices = sheet(
+        "p.xlsx",
+        ["价格等级", "商品编码", "起订数量", "单价", "折扣"],
+        [("VIP", "A", 0, "11", None), ("VIP", "A", 10, "10", "5")],
+    )
+    quotes = sheet(
+        "q.xlsx",
+        ["供应商", "商品编码", "起订数量", "单价", "失效日期"],
+        [("S1", "A", 0, "4.8", None), ("S2", "A", 0, "4.5", "2026-01-31")],
+    )
+    bad = sheet("b.xlsx", ["供应商", "商品编码", "单价"], [("NOPE", "ZZ", "1e3")])
+    close_company()
+    db = ["--db", str(tmp_path / "company.sqlite")]
+    assert main([*db, "import", "price-list", prices]) == 0
+    assert main([*db, "import", "supplier-quotes", quotes]) == 0
+    assert main([*db, "import", "supplier-quotes", bad]) == 1
+    err = capsys.readouterr().err
+    assert "供应商" in err and "商品编码" in err and "单价" in err
+    args = [*db, "report", "quote-comparison", "--item", "A", "--to", "2026-01-15"]
+    assert main([*args, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["supplier"], r["price"]) for r in rows] == [("S2", "4.500000"), ("S1", "4.800000")]
+    assert main([*db, "trade", "price", "--partner", "C1", "--item", "A", "--qty", "12"]) == 0
+    assert capsys.readouterr().out.split() == ["9.500000", "price_list"]

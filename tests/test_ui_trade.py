@@ -44,7 +44,47 @@ def test_sales_tab_approves_generates_and_shows_the_partner(qtbot, company, tmp_
         assert "113.00" in page.partners.summary.text()
         assert page.partners.table.rowCount() == 2
         assert page.partners.table.item(1, 5).text() == "113.00"
+        orders = page.partners.orders
+        assert orders.rowCount() == 1 and orders.item(0, 3).text() == "10"
+        assert orders.item(0, 5).text() == "已完成"
         assert window.pages["purchase"].docs.type_box.currentData() == "CGDD"
     finally:
         window.close()
     assert Decimal("113.00")
+
+
+def test_scanner_form_adds_lines_with_suggested_prices(qtbot, company, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from jxc_desktop.models.documents import DocumentLine
+    from jxc_desktop.models.masterdata import Item, ItemBarcode
+    from jxc_desktop.models.trade import PriceList
+    from jxc_desktop.ui import messages
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.doc_list import TradeDocList
+
+    monkeypatch.setattr(messages, "info", lambda parent, text: None)
+    make_warehouse("W1")
+    item = make_item("A", sale_price=Decimal("12"))
+    ItemBarcode.create(item=item, barcode="6901234567892")
+    doc("QCKC", day(1), [("A", 100, "5")])
+    customer("C1", grade="VIP")
+    PriceList.create(grade="VIP", item=Item.get(Item.code == "A"), price=Decimal("11"))
+    ops = Ops()
+    docs = TradeDocList(ops, "sales")
+    qtbot.addWidget(docs)
+    docs.type_box.setCurrentIndex(1)  # 销售出库
+    form = docs.new_document()
+    for code in ("6901234567892", "A"):
+        qtbot.keyClicks(form.scan, code)
+        qtbot.keyClick(form.scan, Qt.Key.Key_Enter)
+    assert form.table.rowCount() == 1 and form.table.item(0, 2).text() == "2"
+    assert form.table.item(0, 3).text() == "11"
+    qtbot.keyClicks(form.scan, "NOPE")
+    qtbot.keyClick(form.scan, Qt.Key.Key_Enter)
+    assert "NOPE" in form.message.text()
+    assert form.save_and_approve()
+    saved = Document.get(Document.doc_type == "XSCK")
+    line = DocumentLine.get(DocumentLine.document == saved)
+    assert saved.status == "approved" and line.total == Decimal("24.86")
+    assert docs.table.rowCount() == 1

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jxc_desktop.cli import open_db
 from jxc_desktop.cli.finance_commands import import_vouchers_cli
+from jxc_desktop.cli.trade_commands import price_importer
 from jxc_desktop.engine.errors import JxcError, ValidationError
 from jxc_desktop.engine.i18n import tr
 
@@ -61,6 +62,8 @@ IMPORTERS: dict[str, Callable] = {
     "vouchers": import_vouchers_cli,
 }
 IMPORTERS.update(__import__("jxc_desktop.cli.production_commands", fromlist=["x"]).IMPORTERS)
+IMPORTERS["price-list"] = price_importer("price-list")
+IMPORTERS["supplier-quotes"] = price_importer("supplier-quotes")
 
 
 def register(sub) -> None:

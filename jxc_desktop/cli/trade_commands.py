@@ -104,3 +104,14 @@ def find_partner_kind(code: str) -> str:
     from jxc_desktop.engine import lookup
 
     return "customer" if lookup.partner_by_code(code, "customer") else "supplier"
+
+
+def price_importer(kind: str):
+    """`jxc import price-list|supplier-quotes FILE` (registered in data_commands)."""
+
+    def run(path, args) -> str:
+        from jxc_desktop.engine.trade.price_import import import_prices
+
+        return tr("导入完成：{n} 条", "Import done: {n} rows", n=import_prices(kind, path))
+
+    return run

@@ -12,34 +12,46 @@ from __future__ import annotations
 
 import datetime as dt
 
+from peewee import JOIN
+
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
 from jxc_desktop.engine.trade import execution, invoices, openitems
-from jxc_desktop.models.documents import Document
-from jxc_desktop.models.masterdata import Partner
+from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.masterdata import Item, Partner
 
 
 def _orders(params: ReportParams, types: tuple[str, ...]):
-    query = Document.select().where(
-        (Document.status == "approved") & Document.doc_type.in_(list(types))
+    query = (
+        Document.select(Document, Partner)
+        .join(Partner, JOIN.LEFT_OUTER)
+        .where((Document.status == "approved") & Document.doc_type.in_(list(types)))
     )
     if params.date_from:
         query = query.where(Document.date >= params.date_from)
     if params.date_to:
         query = query.where(Document.date <= params.date_to)
     if params.partner:
-        query = query.join(Partner, on=(Document.partner == Partner.id)).where(
-            Partner.code == params.partner
-        )
+        query = query.where(Partner.code == params.partner)
     return query.order_by(Document.date, Document.number)
 
 
 def execution_rows(params: ReportParams) -> list[dict]:
     kind = params.extra.get("type")
     types = (kind,) if kind in ("XSDD", "CGDD") else ("XSDD", "CGDD")
+    orders = list(_orders(params, types))
+    lines = list(
+        DocumentLine.select(DocumentLine, Item)
+        .join(Item, JOIN.LEFT_OUTER)
+        .where(DocumentLine.document.in_([o.id for o in orders] or [0]))
+        .order_by(DocumentLine.document, DocumentLine.line_no)
+    )
+    by_order: dict[int, list] = {}
+    for st in execution.states_of_lines(lines):
+        by_order.setdefault(st.line.document_id, []).append(st)
     out = []
-    for order in _orders(params, types):
-        states = execution.line_states(order)
-        status = execution.status_label(execution.order_status(order))
+    for order in orders:
+        states = by_order.get(order.id, [])
+        status = execution.status_label(execution.status_of(states))
         for st in states:
             if params.item and (st.line.item is None or st.line.item.code != params.item):
                 continue
@@ -138,3 +150,32 @@ def dashboard_counts(today: dt.date | None = None) -> dict[str, int]:
             elif item.due_date <= week_end:
                 counts["due_this_week"] += 1
     return counts
+
+
+def quote_rows(params: ReportParams) -> list[dict]:
+    """供应商报价比较 for --item (--option qty=N, default 1; as of --to or today)."""
+    from jxc_desktop.engine.errors import JxcError
+    from jxc_desktop.engine.i18n import tr
+    from jxc_desktop.engine.trade import pricing
+
+    if not params.item:
+        raise JxcError(tr("报价比较需要 --item", "The quote comparison needs --item"))
+    day = params.date_to or dt.date.today()
+    return pricing.compare_quotes(params.item, params.extra.get("qty", "1"), day)
+
+
+register(
+    Report(
+        "quote-comparison",
+        "供应商报价比较",
+        "Supplier quote comparison",
+        [
+            Column("supplier", "供应商", "Supplier"),
+            Column("name", "名称", "Name"),
+            Column("price", "单价", "Price", "price"),
+            Column("min_qty", "起订数量", "From qty", "qty"),
+            Column("valid_to", "有效期至", "Valid to", "date"),
+        ],
+        quote_rows,
+    )
+)

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from peewee import JOIN
+
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import money, quantize, yuan
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
@@ -29,8 +31,11 @@ SIGNS = {"sales": {"XSCK": 1, "XSTH": -1}, "purchase": {"CGRK": 1, "CGTH": -1}}
 
 def _lines(side: str, params: ReportParams):
     query = (
-        DocumentLine.select(DocumentLine, Document)
+        DocumentLine.select(DocumentLine, Document, Item, Partner)
         .join(Document)
+        .join(Partner, JOIN.LEFT_OUTER)
+        .switch(DocumentLine)
+        .join(Item)
         .where(
             (Document.status == "approved")
             & (Document.doc_type.in_(list(SIGNS[side])))
@@ -42,11 +47,9 @@ def _lines(side: str, params: ReportParams):
     if params.date_to:
         query = query.where(Document.date <= params.date_to)
     if params.partner:
-        query = query.join(Partner, on=(Document.partner == Partner.id)).where(
-            Partner.code == params.partner
-        )
+        query = query.where(Partner.code == params.partner)
     if params.item:
-        query = query.switch(DocumentLine).join(Item).where(Item.code == params.item)
+        query = query.where(Item.code == params.item)
     return query
 
 

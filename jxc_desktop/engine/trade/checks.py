@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from jxc_desktop.engine.checks import register
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.money import from_scaled, money, to_scaled, yuan
 from jxc_desktop.engine.trade import execution, openitems
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine
@@ -28,11 +29,36 @@ def _items_by_document() -> dict[int, int]:
     return {r[0]: r[1] for r in rows}
 
 
+def _cny_totals(doc_ids: list[int], column: str) -> dict[int, int]:
+    """Per document: Σ over lines of money(line value × rate) in fen, signed by type."""
+    out: dict[int, int] = {}
+    for start in range(0, len(doc_ids), 500):
+        chunk = doc_ids[start : start + 500]
+        rows = execute(
+            f"SELECT d.id, d.doc_type, d.exchange_rate, l.{column} FROM document d "
+            "JOIN document_line l ON l.document_id = d.id "
+            f"WHERE d.id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        for doc_id, doc_type, rate, value in rows:
+            fen = (
+                value if rate == 10**6 else to_scaled(money(yuan(value) * from_scaled(rate, 6)), 2)
+            )
+            out[doc_id] = out.get(doc_id, 0) + SIGN.get(doc_type, 1) * fen
+    return out
+
+
 @register("open_items")
 def open_items_equal_sources() -> list[str]:
     out = []
     found = _items_by_document()
-    for doc in Document.select().where(Document.id.in_(list(found) or [0])):
+    docs = list(
+        Document.select(Document.id, Document.number, Document.doc_type, Document.status).where(
+            Document.id.in_(list(found) or [0])
+        )
+    )
+    expected = _cny_totals([d.id for d in docs if d.doc_type in SIGN], "total")
+    for doc in docs:
         if doc.status != "approved":
             out.append(
                 tr(
@@ -41,18 +67,16 @@ def open_items_equal_sources() -> list[str]:
                     n=doc.number,
                 )
             )
-        elif doc.doc_type in SIGN:
-            expected = sum(SIGN[doc.doc_type] * openitems.cny_fen(doc, x.total) for x in doc.lines)
-            if expected != found[doc.id]:
-                out.append(
-                    tr(
-                        "单据 {n} 的应收应付 {a} 不等于单据金额 {e}",
-                        "{n}: open items {a} differ from the document total {e}",
-                        n=doc.number,
-                        a=found[doc.id] / 100,
-                        e=expected / 100,
-                    )
+        elif doc.doc_type in SIGN and expected.get(doc.id) != found[doc.id]:
+            out.append(
+                tr(
+                    "单据 {n} 的应收应付 {a} 不等于单据金额 {e}",
+                    "{n}: open items {a} differ from the document total {e}",
+                    n=doc.number,
+                    a=yuan(found[doc.id]),
+                    e=yuan(expected.get(doc.id, 0)),
                 )
+            )
     return out
 
 
@@ -70,8 +94,8 @@ def settlements_within_items() -> list[str]:
             "{n}: item {i} settled {s} beyond its amount {a}",
             n=number,
             i=item_id,
-            s=settled / 100,
-            a=amount / 100,
+            s=yuan(settled),
+            a=yuan(amount),
         )
         for item_id, number, amount, settled in rows
         if (amount >= 0 and not 0 <= settled <= amount)
@@ -81,30 +105,37 @@ def settlements_within_items() -> list[str]:
 
 @register("money_documents")
 def money_fully_applied() -> list[str]:
+    docs = list(
+        Document.select(Document.id, Document.number).where(
+            Document.doc_type.in_(["SKD", "FKD"]) & (Document.status == "approved")
+        )
+    )
+    expected = _cny_totals([d.id for d in docs], "amount")
+    applied = dict(
+        execute(
+            "SELECT s.document_id, SUM(s.amount) FROM settlement s JOIN open_item oi "
+            f"ON oi.id = s.open_item_id WHERE oi.amount > 0 AND {LIVE_SETTLEMENT} "
+            "GROUP BY s.document_id"
+        ).fetchall()
+    )
+    advance = dict(
+        execute(
+            "SELECT oi.document_id, SUM(oi.amount) FROM open_item oi "
+            f"WHERE oi.is_advance = '1' AND {LIVE_ITEM} GROUP BY oi.document_id"
+        ).fetchall()
+    )
     out = []
-    for doc in Document.select().where(
-        Document.doc_type.in_(["SKD", "FKD"]) & (Document.status == "approved")
-    ):
-        (applied,) = execute(
-            "SELECT COALESCE(SUM(s.amount), 0) FROM settlement s JOIN open_item oi "
-            f"ON oi.id = s.open_item_id WHERE s.document_id = ? AND oi.amount > 0 AND {LIVE_SETTLEMENT}",
-            (doc.id,),
-        ).fetchone()
-        (advance,) = execute(
-            f"SELECT COALESCE(SUM(oi.amount), 0) FROM open_item oi WHERE oi.document_id = ? "
-            f"AND oi.is_advance = '1' AND {LIVE_ITEM}",
-            (doc.id,),
-        ).fetchone()
-        expected = sum(openitems.cny_fen(doc, x.amount) for x in doc.lines)
-        if applied - advance != expected:
+    for doc in docs:
+        a, b = applied.get(doc.id, 0), advance.get(doc.id, 0)
+        if a - b != expected.get(doc.id, 0):
             out.append(
                 tr(
                     "{n}：核销 {a} + 预收付 {b} 不等于金额 {e}",
                     "{n}: settled {a} + advance {b} differ from its amount {e}",
                     n=doc.number,
-                    a=applied / 100,
-                    b=-advance / 100,
-                    e=expected / 100,
+                    a=yuan(a),
+                    b=yuan(-b),
+                    e=yuan(expected.get(doc.id, 0)),
                 )
             )
     return out

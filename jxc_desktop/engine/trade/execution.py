@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from jxc_desktop.engine.errors import Problem, StateError
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import from_scaled, qty, yuan
+from jxc_desktop.engine.money import from_scaled, qty
 from jxc_desktop.engine.session import audit, current_user
 from jxc_desktop.engine.trade import openitems
 from jxc_desktop.models.db import execute, write_transaction
@@ -41,11 +41,15 @@ def _marks(ids) -> str:
     return ",".join("?" * len(ids)) or "NULL"
 
 
-def _sum_by(sql: str, ids: list[int]) -> dict[int, Decimal]:
-    if not ids:
-        return {}
-    rows = execute(sql.format(marks=_marks(ids)), ids).fetchall()
-    return {r[0]: from_scaled(r[1] or 0, 4) for r in rows}
+def _sum_by(sql: str, ids: list[int], places: int = 4) -> dict[int, Decimal]:
+    """sql grouped by line id, run over ids in chunks (bounded IN lists)."""
+    out = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        params = chunk * sql.count("{marks}")
+        rows = execute(sql.format(marks=_marks(chunk)), params).fetchall()
+        out.update({r[0]: from_scaled(r[1] or 0, places) for r in rows})
+    return out
 
 
 def delivered(order_line_ids: list[int]) -> dict[int, Decimal]:
@@ -84,17 +88,6 @@ def invoiced(order_line_ids: list[int]) -> dict[int, Decimal]:
     return {k: via.get(k, Decimal(0)) + direct.get(k, Decimal(0)) for k in order_line_ids}
 
 
-def downstream_lines(order_line_id: int) -> list[int]:
-    """Ids of the delivery and invoice lines that descend from an order line."""
-    rows = execute(
-        "SELECT l.id FROM document_line l WHERE l.source_line_id = ? UNION "
-        "SELECT i.id FROM document_line i JOIN document_line l ON l.id = i.source_line_id "
-        "WHERE l.source_line_id = ?",
-        (order_line_id, order_line_id),
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
 def closed_ids(line_ids: list[int]) -> set[int]:
     if not line_ids:
         return set()
@@ -118,32 +111,60 @@ class LineState:
         return Decimal(0) if self.closed else max(self.ordered - self.delivered, Decimal(0))
 
 
-def line_states(order: Document) -> list[LineState]:
-    """The execution of every line of an order."""
-    lines = list(
-        DocumentLine.select().where(DocumentLine.document == order).order_by(DocumentLine.line_no)
+def collected(order_line_ids: list[int]) -> dict[int, Decimal]:
+    """Money (SKD/FKD settlements, CNY) on the items of each order line's deliveries and
+    their invoices."""
+    return _sum_by(
+        "SELECT m.ol, SUM(s.amount) FROM (SELECT l.source_line_id AS ol, l.id AS dl "
+        "FROM document_line l WHERE l.source_line_id IN ({marks}) UNION ALL "
+        "SELECT l.source_line_id, i.id FROM document_line i JOIN document_line l "
+        "ON l.id = i.source_line_id WHERE l.source_line_id IN ({marks})) m "
+        "JOIN open_item oi ON oi.line_id = m.dl JOIN settlement s ON s.open_item_id = oi.id "
+        "JOIN document d ON d.id = s.document_id WHERE d.doc_type IN ('SKD', 'FKD') "
+        f"AND {openitems.LIVE_SETTLEMENT} GROUP BY m.ol",
+        order_line_ids,
+        places=2,
     )
+
+
+def states_of_lines(lines: list[DocumentLine]) -> list[LineState]:
+    """The execution of many order lines with a handful of grouped queries."""
     ids = [line.id for line in lines]
-    got, inv, closed = delivered(ids), invoiced(ids), closed_ids(ids)
+    got, inv, closed, money = delivered(ids), invoiced(ids), closed_ids(ids), collected(ids)
     return [
         LineState(
             line,
             line.base_qty,
             got[line.id],
             inv[line.id],
-            yuan(openitems.settled_by_money(downstream_lines(line.id))),
+            money.get(line.id, Decimal("0.00")),
             line.id in closed,
         )
         for line in lines
     ]
 
 
-def order_status(order: Document) -> str:
+def line_states(order: Document) -> list[LineState]:
+    """The execution of every line of an order."""
+    return states_of_lines(
+        list(
+            DocumentLine.select()
+            .where(DocumentLine.document == order)
+            .order_by(DocumentLine.line_no)
+        )
+    )
+
+
+def status_of(states: list[LineState]) -> str:
     """open (未执行) / partial (部分执行) / done (已完成) / closed (已关闭)."""
-    states = line_states(order)
     if any(s.open > 0 for s in states):
         return "partial" if any(s.delivered > 0 or s.closed for s in states) else "open"
     return "closed" if any(s.closed for s in states) else "done"
+
+
+def order_status(order: Document) -> str:
+    """The status of an order from its lines' execution."""
+    return status_of(line_states(order))
 
 
 def status_label(status: str) -> str:

@@ -15,6 +15,7 @@ from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import money, qty, yuan
 from jxc_desktop.engine.trade import execution, invoices, settlement
+from jxc_desktop.models.db import write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
 
 INVOICE_FOR = {"XSCK": "XSFP", "CGRK": "CGFP"}
@@ -116,3 +117,10 @@ def invoice_to_money(doc_id: int, date=None, account="1002", save=False):
         amount = money(yuan(open_fen))
         data.lines.append(LineInput(amount=amount, account=account, source_line=first_line))
     return _finish(data, save)
+
+
+def save_and_approve(data: DocumentInput):
+    """Saves and approves in one transaction, so a refusal leaves no draft behind."""
+    with write_transaction():
+        doc = documents.save_draft(data)
+        return doc, documents.approve(doc.id)

@@ -199,17 +199,3 @@ def reverse_document(doc: Document) -> None:
             is_advance=orig.is_advance,
             reverses=orig.id,
         )
-
-
-def settled_by_money(line_ids: list[int]) -> int:
-    """Fen collected or paid (SKD/FKD) on the items of these document lines."""
-    if not line_ids:
-        return 0
-    marks = ",".join("?" * len(line_ids))
-    (total,) = execute(
-        "SELECT COALESCE(SUM(s.amount), 0) FROM settlement s "
-        "JOIN open_item oi ON oi.id = s.open_item_id JOIN document d ON d.id = s.document_id "
-        f"WHERE oi.line_id IN ({marks}) AND d.doc_type IN ('SKD', 'FKD') AND {LIVE_SETTLEMENT}",
-        line_ids,
-    ).fetchone()
-    return total

@@ -81,6 +81,7 @@ class TradeDocList(QWidget):
         bar.addWidget(self.status_box)
         self.buttons = {}
         for key, label, slot in [
+            ("new", tr("新建", "New"), self.new_document),
             ("approve", tr("审核", "Approve"), self.approve),
             ("unapprove", tr("反审核", "Un-approve"), self.unapprove),
             ("next", tr("生成下游单据", "Next document"), self.next_document),
@@ -116,6 +117,7 @@ class TradeDocList(QWidget):
             ]
             for col, cell in enumerate(cells):
                 self.table.setItem(row, col, cell)
+        self.table.resizeColumnsToContents()  # at most LIMIT rows
         return True
 
     def selected_id(self) -> int | None:
@@ -131,6 +133,20 @@ class TradeDocList(QWidget):
         texts = getattr(result, "messages", None) if ok else None
         if texts:
             messages.info(self, "\n".join(texts))
+
+    def new_document(self):
+        """Opens the scanner form for the chosen type (money documents come from 生成)."""
+        from jxc_desktop.ui.trade.trade_form import TradeForm
+
+        prefix = self.type_box.currentData()
+        if not DOC_TYPES[prefix].item_lines:
+            messages.info(
+                self, tr("收付款单请从发票“生成下游单据”", "Make receipts from an invoice")
+            )
+            return None
+        self.form = TradeForm(self.ops, prefix, self)
+        self.form.open()
+        return self.form
 
     def approve(self) -> None:
         self._act(documents.approve)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -13,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import format_money
+from jxc_desktop.engine.money import format_money, format_qty
 from jxc_desktop.engine.reports import ReportParams
 from jxc_desktop.engine.reports.trade_ar import BUCKETS, aging_rows, statement_rows
+from jxc_desktop.engine.reports.trade_orders import execution_rows
 from jxc_desktop.models.masterdata import Partner
 
 
@@ -38,13 +40,28 @@ class PartnerView(QWidget):
                 tr("余额", "Balance"),
             ]
         )
+        self.orders = QTableWidget(0, 6)
+        self.orders.setObjectName("tradePartnerOrders")
+        self.orders.setHorizontalHeaderLabels(
+            [
+                tr("订单编号", "Order"),
+                tr("商品", "Item"),
+                tr("订购数量", "Ordered"),
+                tr("已出入库", "Delivered"),
+                tr("已开票", "Invoiced"),
+                tr("订单状态", "Status"),
+            ]
+        )
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("往来单位", "Partner")))
         top.addWidget(self.partner_box)
         top.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table)
+        layout.addWidget(QLabel(tr("对账单", "Statement")))
+        layout.addWidget(self.table, 2)
+        layout.addWidget(QLabel(tr("订单执行", "Orders")))
+        layout.addWidget(self.orders, 1)
         self.partner_box.currentIndexChanged.connect(self.show_partner)
         ops.changed.connect(lambda _what: self.refresh())
         self.refresh()
@@ -66,6 +83,7 @@ class PartnerView(QWidget):
         if not code:
             self.summary.setText("")
             self.table.setRowCount(0)
+            self.orders.setRowCount(0)
             return
         kind = "receivable" if self.kind == "customer" else "payable"
         aging = aging_rows(kind, ReportParams(partner=code))
@@ -87,4 +105,30 @@ class PartnerView(QWidget):
                 format_money(line["balance"]),
             ]
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                self.table.setItem(r, c, _cell(value, right=c >= 3))
+        self.table.resizeColumnsToContents()
+        self._show_orders(code)
+
+    def _show_orders(self, code: str) -> None:
+        rows = execution_rows(ReportParams(partner=code))
+        self.orders.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [
+                row["number"],
+                row["item"],
+                format_qty(row["ordered"]),
+                format_qty(row["delivered"]),
+                format_qty(row["invoiced"]),
+                row["status"],
+            ]
+            for c, value in enumerate(values):
+                self.orders.setItem(r, c, _cell(value, right=2 <= c <= 4))
+        self.orders.resizeColumnsToContents()
+
+
+def _cell(text: str, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
