@@ -201,3 +201,31 @@ def test_cli_import_vouchers_and_refused_close(company, tmp_path, capsys):
     assert "QCKC20260101-0001 is not approved" in capsys.readouterr().err
     assert main(["--db", db, "voucher", "list", "2026-01"]) == 0
     assert capsys.readouterr().out.count("posted") == 3
+
+
+def test_cli_backdated_import_books_cost_in_its_own_voucher(company, tmp_path, capsys):
+    from jxc_desktop.cli import main
+    from jxc_desktop.engine.session import close_company
+
+    setup_basic()
+    close_company()
+    db = str(company)
+    head = ["单据类型", "单据编号", "日期", "往来单位", "仓库", "商品编码", "数量", "单价", "税率"]
+    first = [
+        ["CGRK", "P1", "2026-01-01", "S1", "W1", "A", "10", "100", "13"],
+        ["XSCK", "S1", "2026-01-05", "C1", "W1", "A", "10", "150", "13"],
+    ]
+    late = [["CGRK", "P2", "2026-01-03", "S1", "W1", "A", "10", "130", "13"]]
+    for name, rows in (("a.csv", first), ("b.csv", late)):
+        path = write_csv(tmp_path / name, rows, head)
+        assert main(["--db", db, "import", "documents", str(path), "--approve"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "report", "vouchers", "--period", "2026-01", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    late_rows = [r for r in rows if r["number"] == "记-0003"]
+    assert {(r["account"], r["debit"], r["credit"]) for r in late_rows} >= {
+        ("5401", "150.00", "0.00"),
+        ("1405", "0.00", "150.00"),
+    }
+    assert {r["source"] for r in late_rows} == {"CGRK20260103-0001"}
+    assert main(["--db", db, "check"]) == 0

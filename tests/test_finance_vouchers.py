@@ -171,3 +171,14 @@ def test_foreign_currency_lines_keep_original_amount_and_rate(company):
         ("22210102", "0.00", "27.78", ""),
     }
     assert run_all() == []
+
+
+def test_rules_and_cash_flow_items_are_seeded_and_editable(company):
+    from jxc_desktop.models.finance import CashFlowItem, VoucherRule
+
+    setup_basic()
+    doc("QCKC", day(1), [("A", 1, "5")])
+    assert CashFlowItem.select().count() == 16
+    VoucherRule.update(credit_account="3002").where(VoucherRule.event == "opening_stock").execute()
+    d = doc("QCKC", day(2), [("A", 1, "5")])
+    assert ("3002", "0.00", "5.00", "") in lines_of(voucher_of(d))

@@ -244,8 +244,7 @@ def _counter_entry(owner: Document, line_id, own: bool, rules: RuleBook, value) 
     the cost run reads it as such; material is known from the stock moves.
     """
     t = owner.doc_type
-    invoice_basis = settings.get("ar_ap_basis") == "invoice"
-    if t in ("CGRK", "CGTH") and invoice_basis and own:
+    if t in ("CGRK", "CGTH") and rules.invoice_basis and own:
         return Entry(rules.credit("purchase_accrual"), -value, summary=tr("暂估", "accrual"))
     if t in SELF_BALANCED and own:
         return None
@@ -269,18 +268,32 @@ def _object_text(obj: str) -> str:
     return tr("成本对象 {o}", "cost object {o}", o=obj) if obj else ""
 
 
+def _by_id(model, ids: set[int]) -> dict:
+    """Rows by id, read in chunks (one query per 500, not one per stock row)."""
+    out, ids = {}, sorted(ids)
+    for start in range(0, len(ids), 500):
+        for row in model.select().where(model.id.in_(ids[start : start + 500])):
+            out[row.id] = row
+    return out
+
+
 def stock_entries(doc: Document, rules: RuleBook, after: int) -> list[Entry]:
+    rows = [r for r in _stock_rows(doc, after) if r[4]]
+    items = _by_id(Item, {r[2] for r in rows})
+    owners = _by_id(Document, {r[5] for r in rows} - {doc.id})
+    owners[doc.id] = doc
     entries: list[Entry] = []
-    owners: dict[int, Document] = {doc.id: doc}
-    items: dict[int, Item] = {}
-    for _id, _kind, item_id, wh_id, value, owner_id, line_id in _stock_rows(doc, after):
+    for _id, _kind, item_id, wh_id, value, owner_id, line_id in rows:
         value = money.from_scaled(value, 2)
-        if value == 0:
-            continue
-        item = items.get(item_id) or items.setdefault(item_id, Item.get_by_id(item_id))
-        owner = owners.get(owner_id) or owners.setdefault(owner_id, Document.get_by_id(owner_id))
-        summary = "" if owner_id == doc.id else tr("重估 {n}", "re-valued {n}", n=owner.number)
-        entries.append(Entry(rules.inventory(item, wh_id), value, summary=summary))
+        owner = owners[owner_id]
+        # re-valuations merge per owner type and account (a backdated receipt may re-value
+        # thousands of deliveries; the stock ledger keeps the detail per move)
+        summary = (
+            ""
+            if owner_id == doc.id
+            else tr("重估 {t}", "re-valued {t}", t=DOC_TYPES[owner.doc_type].label)
+        )
+        entries.append(Entry(rules.inventory(items[item_id], wh_id), value, summary=summary))
         counter = _counter_entry(owner, line_id, owner_id == doc.id, rules, value)
         if counter is not None:
             counter.summary = counter.summary or summary

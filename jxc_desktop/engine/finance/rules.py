@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jxc_desktop.engine import settings
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.models.accounting import Account
@@ -44,9 +45,12 @@ DEFAULT_RULES = [
 
 
 def ensure_default_rules() -> None:
-    """Seeds the default rules once per company (call inside a write transaction)."""
+    """Seeds the default rules (and the cash-flow items) once per company."""
     if VoucherRule.select().exists():
         return
+    from jxc_desktop.engine.finance.cashflow import ensure_items
+
+    ensure_items()
     with write_transaction():
         for event, item_type, debit, credit in DEFAULT_RULES:
             VoucherRule.create(
@@ -90,6 +94,8 @@ class RuleBook:
         for rule in VoucherRule.select().order_by(VoucherRule.id):
             self.rules.setdefault(rule.event, []).append(rule)
         self._inv_cache: dict[tuple, str] = {}
+        # read once per posting: a backdated document may bring thousands of stock rows
+        self.invoice_basis = settings.get("ar_ap_basis") == "invoice"
 
     def rule(self, event: str, ctx: Context = Context()) -> VoucherRule:
         best, best_score = None, -1
