@@ -23,13 +23,18 @@ from jxc_desktop.models.masterdata import Item, Location
 
 
 def _lines(doc: Document) -> list[DocumentLine]:
-    """The document's lines with their items, in one query (approval reads them often)."""
-    return list(
-        DocumentLine.select(DocumentLine, Item)
-        .join(Item, JOIN.LEFT_OUTER, on=(DocumentLine.item == Item.id))
-        .where(DocumentLine.document == doc)
-        .order_by(DocumentLine.line_no)
-    )
+    """The document's lines with their items, in one query; read once per approval
+    (validation and posting get the same Document object)."""
+    cached = getattr(doc, "_posting_lines", None)
+    if cached is None:
+        cached = list(
+            DocumentLine.select(DocumentLine, Item)
+            .join(Item, JOIN.LEFT_OUTER, on=(DocumentLine.item == Item.id))
+            .where(DocumentLine.document == doc)
+            .order_by(DocumentLine.line_no)
+        )
+        doc._posting_lines = cached
+    return cached
 
 
 def _where(line: DocumentLine) -> str:
