@@ -92,3 +92,29 @@ def test_as_of_date_balance(history):
     _, rows = run("stock-balance", date_to=day(2))
     assert sum(r["qty"] for r in rows) == Decimal(30)
     assert sum(r["value"] for r in rows) == Decimal("35.00")
+
+
+def test_negative_stock_trueup_is_its_own_row(company):
+    from jxc_desktop.engine import settings
+
+    make_warehouse("W1")
+    make_item("N")
+    settings.set_value("negative_stock", "allow")
+    doc("QTRK", day(1), [("N", 5, "1.00")])
+    doc("QTCK", day(2), [("N", 10)])  # 5 at 1.00 + 5 at the last cost 1.00
+    doc("QTRK", day(3), [("N", 10, "3.00")])  # trues the -5 up to 3.00
+    _, rows = run("stock-ledger", item="N")
+    receipt = rows[2]
+    assert (receipt["qty"], receipt["value"], receipt["trueup"]) == (
+        Decimal(10),
+        Decimal("30.00"),
+        False,
+    )
+    trueup = rows[3]
+    assert trueup["trueup"] and trueup["qty"] == 0 and trueup["value"] == Decimal("-10.00")
+    assert trueup["balance_qty"] == Decimal(5) and trueup["balance_value"] == Decimal("15.00")
+    report, _ = run("stock-ledger")
+    from jxc_desktop.engine.reports import output
+
+    header = output.to_csv(report.columns, rows).splitlines()[0]
+    assert "time" in header and "reversal" in header and "trueup" in header

@@ -19,6 +19,8 @@ def plain_value(column: Column, value):
         return None if column.kind in PLACES else ""
     if column.kind in PLACES:
         return money.format_plain(value, PLACES[column.kind])
+    if isinstance(value, bool):
+        return value  # JSON true/false; CSV writes it as text below
     if isinstance(value, Decimal):
         return format(value, "f")
     if hasattr(value, "isoformat"):
@@ -52,7 +54,8 @@ def to_csv(columns: list[Column], rows: list[dict]) -> str:
     writer = csv.writer(buf)
     writer.writerow([c.key for c in columns])
     for row in rows:
-        writer.writerow([plain_value(c, row.get(c.key)) for c in columns])
+        values = [plain_value(c, row.get(c.key)) for c in columns]
+        writer.writerow(["true" if v is True else "false" if v is False else v for v in values])
     return buf.getvalue()
 
 

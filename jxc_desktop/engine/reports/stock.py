@@ -214,9 +214,12 @@ register(
 
 # ---------------------------------------------------------------- stock ledger
 
+# A move's value with the revaluations that corrected it. A negative-stock true-up
+# (cost_source 'trueup') is shown as its own row instead: folded into the receipt it
+# rides on, it would give a receipt of 10 a negative value.
 _EFFECTIVE = (
     "m.value + (SELECT COALESCE(SUM(r.value), 0) FROM stock_move r "
-    "WHERE r.adjusts_id = m.id AND r.kind = 'reval')"
+    "WHERE r.adjusts_id = m.id AND r.kind = 'reval' AND r.cost_source <> 'trueup')"
 )
 
 
@@ -247,7 +250,8 @@ def _ledger_rows(params: ReportParams) -> list[dict]:
         "SELECT m.item_id, m.warehouse_id, m.location_id, m.batch_no, m.date, m.time, m.kind, "
         f"m.qty, {_EFFECTIVE}, d.number, d.external_number, d.doc_type, m.id "
         "FROM stock_move m JOIN document d ON d.id = m.document_id "
-        f"WHERE m.kind IN ('move', 'reverse') {cond}{date_cond}",
+        "WHERE (m.kind IN ('move', 'reverse') OR (m.kind = 'reval' AND m.cost_source = 'trueup'))"
+        f" {cond}{date_cond}",
         [*args, *date_args],
     ).fetchall()
     items, whs, locs = _names(_ids(rows) if params.item else None)
@@ -265,6 +269,7 @@ def _ledger_rows(params: ReportParams) -> list[dict]:
                 "external_number": ext or "",
                 "type": dtype,
                 "reversal": kind == "reverse",
+                "trueup": kind == "reval",
                 "item": items[item_id][0],
                 "name": items[item_id][1],
                 "warehouse": whs[wh_id][0],
@@ -287,9 +292,12 @@ register(
         "Stock ledger",
         [
             Column("date", "日期", "Date", "date"),
+            Column("time", "时间", "Time"),
             Column("number", "单据编号", "Number"),
             Column("external_number", "外部单号", "External no."),
             Column("type", "类型", "Type"),
+            Column("reversal", "冲回", "Reversal", "bool"),
+            Column("trueup", "负库存调整", "Negative-stock true-up", "bool"),
             Column("item", "商品编码", "Item"),
             Column("name", "商品名称", "Name"),
             Column("warehouse", "仓库", "Warehouse"),
