@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from peewee import DatabaseError
+
 from jxc_desktop.engine.errors import JxcError, ValidationError
 from jxc_desktop.engine.i18n import set_language, tr
 
@@ -68,6 +70,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except JxcError as exc:
         print(tr("错误：", "Error: ") + exc.message, file=sys.stderr)
+        return 1
+    except DatabaseError as exc:  # not a company file, or damaged
+        print(
+            tr("错误：无法读取数据库（{e}）", "Error: cannot read the database ({e})", e=exc),
+            file=sys.stderr,
+        )
         return 1
     except BrokenPipeError:  # `jxc ... | head`: the reader has gone; not an error of ours
         sys.stderr.close()

@@ -158,9 +158,20 @@ class SheetReader:
                 handle.seek(0)
                 yield from (tuple(r) for r in csv.reader(handle))
             return
+        import zipfile
+
         from openpyxl import load_workbook
 
-        wb = load_workbook(self.path, read_only=True, data_only=True)
+        try:
+            wb = load_workbook(self.path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+            raise JxcError(
+                tr(
+                    "不是有效的 Excel (.xlsx) 文件：{p}",
+                    "Not a valid Excel (.xlsx) file: {p}",
+                    p=self.path,
+                )
+            ) from exc
         try:
             sheet = wb.worksheets[0]
             self.total = sheet.max_row - 1 if sheet.max_row else None

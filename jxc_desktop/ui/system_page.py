@@ -35,7 +35,25 @@ def setting_labels() -> dict[str, str]:
         "process_cost_method": tr("分步法约当产量"),
         "overhead_basis": tr("制造费用分配标准"),
         "overhead_rate": tr("预定制造费用分配率"),
+        "voucher_self_review": tr("制单人可审核自己的凭证"),
     }
+
+
+def value_label(key: str, option: str, values: dict[str, str]) -> str:
+    """A setting value's label; some keys share values ("allow") that mean other things."""
+    own = {
+        ("voucher_self_review", "allow"): tr("允许"),
+        ("voucher_self_review", "refuse"): tr("不允许"),
+    }
+    return own.get((key, option)) or values.get(option, option)
+
+
+def placeholder(key: str, spec: settings.SettingSpec) -> str:
+    return {
+        "overhead_rate": tr("小数，可留空"),
+        "expiry_warning_days": tr("天数"),
+        "slow_moving_days": tr("天数"),
+    }.get(key, spec.choices)
 
 
 def value_labels() -> dict[str, str]:
@@ -96,10 +114,10 @@ class SystemPage(TabPage):
             if options:
                 editor = QComboBox()
                 for option in options:
-                    editor.addItem(values.get(option, option), option)
+                    editor.addItem(value_label(key, option, values), option)
             else:
                 editor = QLineEdit()
-                editor.setPlaceholderText(spec.choices)
+                editor.setPlaceholderText(placeholder(key, spec))
             editor.setObjectName(f"setting_{key}")
             editor.setToolTip(spec.description)
             self.editors[key] = editor

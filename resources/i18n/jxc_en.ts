@@ -1097,6 +1097,26 @@
       <source>：</source>
       <translation>: </translation>
     </message>
+    <message>
+      <source>制单人可审核自己的凭证</source>
+      <translation>Makers may review their own vouchers</translation>
+    </message>
+    <message>
+      <source>允许</source>
+      <translation>Allowed</translation>
+    </message>
+    <message>
+      <source>不允许</source>
+      <translation>Not allowed</translation>
+    </message>
+    <message>
+      <source>小数，可留空</source>
+      <translation>a decimal, or empty</translation>
+    </message>
+    <message>
+      <source>天数</source>
+      <translation>days</translation>
+    </message>
   </context>
   <context>
     <name>jxc</name>
