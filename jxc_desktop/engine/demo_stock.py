@@ -63,6 +63,24 @@ def _opening(day, items, warehouses, rng) -> None:
         documents.approve(doc.id)
 
 
+def _capital(day: dt.date) -> None:
+    """The owners' money paid into the bank on the first day (a posted manual voucher)."""
+    from jxc_desktop.engine.finance import manual
+
+    voucher = manual.create_voucher(
+        manual.VoucherInput(
+            day,
+            "股东投入资本金",
+            [
+                manual.VoucherLineInput("1002", debit="800000.00", summary="股东投入资本金"),
+                manual.VoucherLineInput("3001", credit="800000.00", summary="股东投入资本金"),
+            ],
+        )
+    )
+    manual.review(voucher.id)
+    manual.post(voucher.id)
+
+
 def _on_hand(item: Item, wh: Warehouse) -> list[StockBalance]:
     return list(
         StockBalance.select().where(
@@ -203,6 +221,7 @@ def build_stock_history(start: dt.date, end: dt.date) -> None:
     items = _stock_items()
     warehouses = {w.code: w for w in Warehouse.select()}
     _opening(start, items, warehouses, rng)
+    _capital(start)
     day = start + dt.timedelta(days=2)
     while day <= end - dt.timedelta(days=3):
         _receipt(day, items, warehouses, rng)

@@ -15,6 +15,7 @@ from jxc_desktop.ui.masterdata_page import MasterdataPage
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import HomePage, PlannedPage, TabPage, planned_pages
 from jxc_desktop.ui.production import ProductionPage
+from jxc_desktop.ui.reports_page import ReportsPage
 from jxc_desktop.ui.system_page import SystemPage
 from jxc_desktop.ui.trade import TradePage
 
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
             pages["production"] = ProductionPage(self.ops)
         if "inventory" in pages:
             pages["inventory"] = InventoryPage(self.ops)
+        if "reports" in pages:
+            pages["reports"] = ReportsPage(self.ops)
         if "finance" in pages:
             pages["finance"] = FinancePage(self.ops)
         pages["masterdata"] = MasterdataPage(self.ops)
