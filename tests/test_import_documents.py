@@ -215,3 +215,17 @@ def test_ambiguous_external_number_is_refused(shop, tmp_path):
         find_document("N-1")
     assert "QTRK" in str(info.value) and "QTCK" in str(info.value)
     assert find_document("N-1", "QTCK").doc_type == "QTCK"
+
+
+def test_unknown_item_does_not_hide_the_rows_other_problems(shop, tmp_path):
+    path = write_xlsx(
+        tmp_path / "u.xlsx",
+        [("QTRK", "U-1", "2026-01-02", None, "W1", None, "NOPE", "1e3", "abc", None)],
+    )
+    with pytest.raises(ValidationError) as info:
+        import_documents(path)
+    assert {(p.row, p.column) for p in info.value.problems} == {
+        (2, "商品编码"),
+        (2, "数量"),
+        (2, "单价"),
+    }

@@ -249,6 +249,7 @@ def _line(group: _Group, row: SheetRow, header: dict, problems: list[Problem], c
                 column="商品编码",
             )
         )
+        _check_numbers(row, problems)  # the rest of the row is still checked
         return None
     line.item = item
     unit = _text(row, "单位")
@@ -328,6 +329,16 @@ def _line(group: _Group, row: SheetRow, header: dict, problems: list[Problem], c
     if group.doc_type == "PDD":
         line.book_qty = None  # frozen at approval, as of the stocktake's date
     return line
+
+
+def _check_numbers(row: SheetRow, problems: list[Problem]) -> None:
+    """The number and date cells of a row whose item is unknown, so every problem shows."""
+    _number(row, "数量", problems, money.QTY_PLACES)
+    for col in ("单价", "含税单价"):
+        _number(row, col, problems, money.PRICE_PLACES)
+    _number(row, "税率", problems, money.RATE_PLACES)
+    for col in ("生产日期", "有效期至", "交货日期"):
+        _date(row, col, problems)
 
 
 def _header(group: _Group, problems: list[Problem]) -> dict:
