@@ -37,6 +37,9 @@ class ReportsPage(TabPage):
         self.nav.currentItemChanged.connect(
             lambda item, _prev: item and self.show_report(item.data(NAME_ROLE))
         )
+        names = [self.nav.item(i).data(NAME_ROLE) for i in range(self.nav.count())]
+        if "stock-balance" in names:  # open on the report users look at most
+            self.nav.setCurrentRow(names.index("stock-balance"))
 
     def show_report(self, name: str) -> ReportView:
         view = self.views.get(name)
