@@ -249,3 +249,14 @@ def test_deliveries_returns_and_invoices_count_as_trade_counts_them(plant):
     a = [o.qty for o in run_mrp(D(2026, 1, 1)).orders if o.item.code == "A"]
     # SO-1 40 − 5 delivered = 35 against the 5 left of 10 on hand → 30; SO-2 30
     assert a == [Decimal(30), Decimal(30)]
+
+
+def test_firm_refuses_unknown_items_and_prices_requisitions(company):
+    import pytest
+
+    from jxc_desktop.engine.errors import JxcError
+    from jxc_desktop.engine.production.mrp_firm import firm
+
+    with pytest.raises(JxcError) as info:
+        firm(["NO-SUCH-ITEM"])
+    assert "NO-SUCH-ITEM" in str(info.value)

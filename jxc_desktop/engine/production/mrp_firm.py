@@ -14,17 +14,31 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from jxc_desktop.engine import documents
+from jxc_desktop.engine import documents, money
 from jxc_desktop.engine.documents import DocumentInput, LineInput
+from jxc_desktop.engine.errors import JxcError
+from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.production.mrp import PlannedOrder, run_mrp
 from jxc_desktop.models.db import write_transaction
 
 
 def _requisition_line(order: PlannedOrder) -> LineInput:
-    unit = order.purchase_unit if order.purchase_unit != order.item.base_unit.name else None
+    """A requisition line in the purchase unit, priced from the item's 采购价 (per base unit)."""
+    item = order.item
+    unit = order.purchase_unit if order.purchase_unit != item.base_unit.name else None
     qty = order.purchase_qty if unit else order.qty
+    factor = item.purchase_unit_factor if unit and item.purchase_unit_factor else 1
+    price = money.price(item.purchase_price * factor) if item.purchase_price else None
     remarks = "委外" if order.kind == "outsourcing" else ""
-    return LineInput(item=order.item, qty=qty, unit=unit, due_date=order.due_date, remarks=remarks)
+    return LineInput(
+        item=item, qty=qty, unit=unit, price=price, due_date=order.due_date, remarks=remarks
+    )
+
+
+def _unknown_items(codes: set[str]) -> list[str]:
+    from jxc_desktop.engine.lookup import item_by_code
+
+    return sorted(code for code in codes if item_by_code(code) is None)
 
 
 def firm(
@@ -35,6 +49,9 @@ def firm(
 ) -> list[str]:
     """Writes the planned orders (of `items`, or all) as approved documents; their numbers."""
     wanted = set(items)
+    unknown = _unknown_items(wanted)
+    if unknown:
+        raise JxcError(tr("商品不存在：{c}", "No such items: {c}", c=", ".join(unknown)), "items")
     orders = [
         o
         for o in run_mrp(date_from, date_to, warehouses).orders
