@@ -99,10 +99,13 @@ def _check(groups, problems) -> list[tuple[bom_engine.BomInput, dict]]:
         first = data.lines[0].row
         own: list[Problem] = []
         rows = bom_engine.validate_bom(data, own)
+        reported = {(p.row, p.column) for p in problems}
         for p in own:
             if p.row is None:
                 column = "父项编码" if p.field == "item" else None
                 p = Problem(p.message, p.field, first, column)
+            if p.column and (p.row, p.column) in reported:
+                continue  # that cell was already reported while reading the sheet
             problems.append(p)
         seen: set[str] = set()
         for line in data.lines:
