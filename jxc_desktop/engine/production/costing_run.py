@@ -193,6 +193,28 @@ def _post(period: str, receipt: Document, lines: list[LineInput]) -> str:
     return doc.number
 
 
+def _unallocated_overhead(period: str, start, end, objects) -> list[str]:
+    """A warning when 4101 overhead found no object to carry it (the basis has no data)."""
+    from jxc_desktop.engine import settings
+    from jxc_desktop.engine.production import costing_sources
+
+    tagged, untagged = costing_sources.overhead(start, end, wo.object_key)
+    actual = sum(tagged.values(), Decimal(0)) + untagged
+    allocated = sum((oc.actual_overhead for oc in objects), Decimal(0))
+    if actual == allocated:
+        return []
+    return [
+        tr(
+            "注意：{p} 有制造费用 {a} 未能分配（分配标准 {b} 没有数据），仍留在 4101",
+            "Note: {a} of overhead in {p} could not be allocated (no data for the basis "
+            "{b}); it stays in 4101",
+            p=period,
+            a=money.money(actual - allocated),
+            b=settings.get("overhead_basis"),
+        )
+    ]
+
+
 def run_cost(period: str) -> CostRunResult:
     """Costs the month and writes the completed goods' cost (see the module docstring)."""
     start, end = costing.check_period(period)
@@ -219,6 +241,7 @@ def run_cost(period: str) -> CostRunResult:
                 result.objects.append(oc)
             result.documents += _settle(period, targets)
         result.entries = overhead_entries(period, result.objects)
+        result.messages += _unallocated_overhead(period, start, end, result.objects)
         for hook in _RUN_HOOKS:
             result.messages += hook(period, result.entries) or []
         CostRunDocument.create(period=period, document=None)
