@@ -1117,6 +1117,82 @@
       <source>天数</source>
       <translation>days</translation>
     </message>
+    <message>
+      <source>借方合计 {d}　贷方合计 {c}</source>
+      <translation>Debit total {d}　Credit total {c}</translation>
+    </message>
+    <message>
+      <source>借方金额</source>
+      <translation>Debit</translation>
+    </message>
+    <message>
+      <source>凭证</source>
+      <translation>Vouchers</translation>
+    </message>
+    <message>
+      <source>凭证号</source>
+      <translation>Voucher no.</translation>
+    </message>
+    <message>
+      <source>反结账</source>
+      <translation>Reopen</translation>
+    </message>
+    <message>
+      <source>取消审核</source>
+      <translation>Un-review</translation>
+    </message>
+    <message>
+      <source>差额 {x}</source>
+      <translation>Difference {x}</translation>
+    </message>
+    <message>
+      <source>录入凭证</source>
+      <translation>New voucher</translation>
+    </message>
+    <message>
+      <source>往来单位</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>摘要</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <source>月末结账</source>
+      <translation>Month-end close</translation>
+    </message>
+    <message>
+      <source>期间</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>来源单据</source>
+      <translation>Source document</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>科目</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>结账</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>记账</source>
+      <translation>Post</translation>
+    </message>
+    <message>
+      <source>账簿报表</source>
+      <translation>Books and statements</translation>
+    </message>
+    <message>
+      <source>贷方金额</source>
+      <translation>Credit</translation>
+    </message>
   </context>
   <context>
     <name>jxc</name>
