@@ -1246,6 +1246,10 @@
       <translation>All statuses</translation>
     </message>
     <message>
+      <source>共 {n} 行</source>
+      <translation>{n} lines</translation>
+    </message>
+    <message>
       <source>共 {n} 行    数量合计 {q}</source>
       <translation>{n} lines    Total qty {q}</translation>
     </message>

@@ -246,7 +246,10 @@ class DocumentForm(QDialog):
     def _update_totals(self) -> None:
         qty = sum((line.qty for line in self.lines.lines), Decimal(0))
         amounts = [line.line_amount for line in self.lines.lines if line.line_amount is not None]
-        text = tr("共 {n} 行    数量合计 {q}").format(n=len(self.lines), q=money.format_qty(qty))
+        if len({line.unit for line in self.lines.lines}) <= 1:
+            text = tr("共 {n} 行    数量合计 {q}").format(n=len(self.lines), q=money.format_qty(qty))
+        else:  # 瓶 and 箱 do not add up: no quantity total across units
+            text = tr("共 {n} 行").format(n=len(self.lines))
         if amounts:
             total = sum(amounts, Decimal(0))
             text += "    " + tr("金额合计 {a}").format(a=money.format_money(total))
