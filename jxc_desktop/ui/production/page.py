@@ -206,13 +206,27 @@ def _date_edit(day: dt.date) -> QDateEdit:
 def _mrp_columns():
     return [
         ("item", tr("商品", "Item")),
-        ("kind", tr("类型", "Kind")),
+        ("name", tr("名称", "Name")),
+        ("kind_label", tr("类型", "Kind")),
         ("qty", tr("数量", "Qty")),
         ("purchase_qty", tr("采购数量", "Purchase qty")),
         ("purchase_unit", tr("采购单位", "Purchase unit")),
         ("release_date", tr("下达日期", "Release")),
         ("due_date", tr("需求日期", "Due")),
     ]
+
+
+def _planned_row(order) -> dict:
+    """A planned order as the grid shows it: with the item's name and the kind in words."""
+    kinds = {
+        "purchase": tr("采购", "Purchase"),
+        "production": tr("生产", "Production"),
+        "outsourcing": tr("委外", "Outsourcing"),
+    }
+    row = order.as_row()
+    row["name"] = order.item.name
+    row["kind_label"] = kinds.get(order.kind, order.kind)
+    return row
 
 
 def _peg_columns():
@@ -261,7 +275,7 @@ class MrpTab(QWidget):
         start, end = self._dates()
         self.ops.run_in_background(
             lambda progress, stop: [
-                o.as_row() for o in run_mrp(start, end, None, progress, stop).orders
+                _planned_row(o) for o in run_mrp(start, end, None, progress, stop).orders
             ],
             title=tr("MRP 运算", "MRP run"),
             parent=self,
