@@ -20,7 +20,8 @@ def _named_orders(doc: Document) -> list[tuple[int, Document]]:
     from jxc_desktop.engine.production.workorders import find_work_order
 
     out = []
-    for line in DocumentLine.select().where(DocumentLine.document == doc):
+    naming = (DocumentLine.cost_object != "") | DocumentLine.source_line.is_null(False)
+    for line in DocumentLine.select().where((DocumentLine.document == doc) & naming):
         order = None
         if line.cost_object:
             order = find_work_order(line.cost_object)
