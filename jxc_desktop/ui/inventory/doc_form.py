@@ -247,7 +247,9 @@ class DocumentForm(QDialog):
         qty = sum((line.qty for line in self.lines.lines), Decimal(0))
         amounts = [line.line_amount for line in self.lines.lines if line.line_amount is not None]
         if len({line.unit for line in self.lines.lines}) <= 1:
-            text = tr("共 {n} 行    数量合计 {q}").format(n=len(self.lines), q=money.format_qty(qty))
+            text = tr("共 {n} 行    数量合计 {q}").format(
+                n=len(self.lines), q=money.format_qty(qty)
+            )
         else:  # 瓶 and 箱 do not add up: no quantity total across units
             text = tr("共 {n} 行").format(n=len(self.lines))
         if amounts:
