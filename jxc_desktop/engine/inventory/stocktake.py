@@ -146,32 +146,11 @@ def count(
 
 
 def variance(doc_id: int) -> list[dict]:
-    """The variance list: book, counted and difference per line, valued at book cost."""
-    from jxc_desktop.models.stock import CostGroup
+    """The variance list: book, counted and difference per line, valued at book cost.
 
-    doc = get_document(doc_id)
-    out = []
-    for line in (
-        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
-    ):
-        group = CostGroup.get_or_none(
-            (CostGroup.item == line.item) & (CostGroup.warehouse == doc.warehouse)
-        )
-        unit_cost = (group.value / group.qty) if group and group.qty > 0 else Decimal(0)
-        book = line.book_qty if line.book_qty is not None else Decimal(0)
-        diff = (line.base_qty - book) if line.counted else Decimal(0)
-        out.append(
-            {
-                "line": line.line_no,
-                "item": line.item.code,
-                "name": line.item.name,
-                "location": line.location.code if line.location else "",
-                "batch": line.batch_no,
-                "book_qty": book,
-                "counted_qty": line.base_qty if line.counted else None,
-                "diff_qty": diff,
-                "diff_value": money.money(diff * unit_cost),
-                "counted": line.counted,
-            }
-        )
-    return out
+    One reader serves the engine and the counting screen (engine/stocktake_view.py reads
+    items, locations and costs once per document).
+    """
+    from jxc_desktop.engine.stocktake_view import variance_rows
+
+    return [{k: v for k, v in row.items() if k != "line_id"} for row in variance_rows(doc_id)]
