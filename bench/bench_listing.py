@@ -43,35 +43,28 @@ COLUMNS = (
 )
 
 
+# the fields every generated item shares (valuation, flags, stock limits, planning, active)
+FIXED = ("moving_average", 0, 0, 0, 0, "purchase", 0, "lot_for_lot", 0, 0, 1)
+
+
+def item_rows(first: int, last: int, unit: int, spec: str, prices) -> list[tuple]:
+    """Item rows I{n:07d} for bulk_insert into COLUMNS; prices(n) -> (purchase, sale) 1e-6."""
+    return [
+        (f"I{n:07d}", f"商品 {n % 9973} 号", spec, "goods", unit, 130000)
+        + prices(n)
+        + FIXED
+        + ("2026-01-01 00:00:00",)
+        for n in range(first, last)
+    ]
+
+
 def fill(rows: int) -> None:
     unit = Unit.get(Unit.name == "个").id
     with write_transaction():
         for start in range(0, rows, 50_000):
-            batch = [
-                (
-                    f"I{n:07d}",
-                    f"商品 {n % 9973} 号",
-                    "规格",
-                    "goods",
-                    unit,
-                    130000,
-                    1_000_000,
-                    1_500_000,
-                    "moving_average",
-                    0,
-                    0,
-                    0,
-                    0,
-                    "purchase",
-                    0,
-                    "lot_for_lot",
-                    0,
-                    0,
-                    1,
-                    "2026-01-01 00:00:00",
-                )
-                for n in range(start, min(rows, start + 50_000))
-            ]
+            batch = item_rows(
+                start, min(rows, start + 50_000), unit, "规格", lambda n: (1_000_000, 1_500_000)
+            )
             bulk_insert("item", COLUMNS, batch)
         ids = [i for (i,) in Item.select(Item.id).where(Item.code == "I0500000").tuples()]
         for item_id in ids:

@@ -25,36 +25,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench_listing import COLUMNS, item_rows  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from jxc_desktop.engine.company import CompanySetup, init_company  # noqa: E402
 from jxc_desktop.engine.session import close_company, open_company  # noqa: E402
 from jxc_desktop.models.db import bulk_insert, write_transaction  # noqa: E402
 from jxc_desktop.models.masterdata import Item, Unit  # noqa: E402
-
-COLUMNS = (
-    "code",
-    "name",
-    "spec",
-    "item_type",
-    "base_unit_id",
-    "tax_rate",
-    "purchase_price",
-    "sale_price",
-    "valuation_method",
-    "batch_managed",
-    "serial_managed",
-    "safety_stock",
-    "max_stock",
-    "source",
-    "lead_time_days",
-    "lot_rule",
-    "lot_size",
-    "min_order_qty",
-    "active",
-    "created_at",
-)
-FIXED = ("moving_average", 0, 0, 0, 0, "purchase", 0, "lot_for_lot", 0, 0, 1)
 
 
 def build(path: Path, rows: int) -> float:
@@ -64,17 +41,9 @@ def build(path: Path, rows: int) -> float:
     unit = Unit.get(Unit.name == "个").id
     with write_transaction():
         for first in range(0, rows, 50_000):
-            bulk_insert(
-                "item",
-                COLUMNS,
-                [
-                    (f"I{n:07d}", f"商品 {n % 9973} 号", "500ml", "goods", unit, 130000)
-                    + (n % 1000 * 10_000, n % 1000 * 15_000)
-                    + FIXED
-                    + ("2026-01-01 00:00:00",)
-                    for n in range(first, min(rows, first + 50_000))
-                ],
-            )
+            prices = lambda n: (n % 1000 * 10_000, n % 1000 * 15_000)  # noqa: E731
+            last = min(rows, first + 50_000)
+            bulk_insert("item", COLUMNS, item_rows(first, last, unit, "500ml", prices))
     return time.perf_counter() - start
 
 
