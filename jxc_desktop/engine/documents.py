@@ -217,21 +217,16 @@ def _resolve(value, model, finder, label_zh, label_en, field_name, problems, **k
         problems.append(
             Problem(
                 tr(
-                    "{label}“{value}”不存在",
-                    "{label} '{value}' does not exist",
-                    label=label_zh if _zh() else label_en,
+                    "{zh}“{value}”不存在",
+                    "{en} '{value}' does not exist",
+                    zh=label_zh,
+                    en=label_en,
                     value=value,
                 ),
                 field_name,
             )
         )
     return found
-
-
-def _zh() -> bool:
-    from jxc_desktop.engine.i18n import get_language
-
-    return get_language() == "zh_CN"
 
 
 def _decimal(value, field_name: str, problems: list[Problem], places: int) -> Decimal | None:
