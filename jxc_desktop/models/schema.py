@@ -21,6 +21,7 @@ from jxc_desktop.models import (
     finance,
     masterdata,
     production,
+    quality,
     stock,
     trade,
 )
@@ -72,7 +73,11 @@ APPEND_ONLY_TABLES = ["stock_move", "serial_move"]
 # Step 3: the finance (vouchers), trade (open items, settlements) and production tables.
 V3_MODELS = [*finance.MODELS, *trade.MODELS, *production.MODELS]
 V3_APPEND_ONLY = [*finance.APPEND_ONLY, *trade.APPEND_ONLY, *production.APPEND_ONLY]
-ALL_MODELS = V1_MODELS + V3_MODELS + [documents.DocumentLineSerial]
+# Step 5: the tables added since (quality control, and new tables of the other modules:
+# each module appends to its own MODELS list; step 5 creates whatever is missing).
+V5_MODELS = [*quality.MODELS]
+V5_APPEND_ONLY = [*quality.APPEND_ONLY]
+ALL_MODELS = V1_MODELS + V3_MODELS + [documents.DocumentLineSerial] + V5_MODELS
 
 
 def _step_1() -> None:
@@ -102,7 +107,20 @@ def _step_4() -> None:
     add_column_if_missing(stock.SerialMove, "reverses")
 
 
-STEPS: dict[int, Callable[[], None]] = {1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4}
+def _step_5() -> None:
+    """Tables added after version 4, in any module; columns added to older tables."""
+    database.obj.create_tables(V3_MODELS + V5_MODELS, safe=True)
+    for table in V3_APPEND_ONLY + V5_APPEND_ONLY:
+        install_append_only_guard(table)
+
+
+STEPS: dict[int, Callable[[], None]] = {
+    1: _step_1,
+    2: _step_2,
+    3: _step_3,
+    4: _step_4,
+    5: _step_5,
+}
 SCHEMA_VERSION = max(STEPS)
 
 
