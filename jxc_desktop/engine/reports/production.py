@@ -78,3 +78,4 @@ register(
 import jxc_desktop.engine.reports.production_cost  # noqa: E402, F401
 import jxc_desktop.engine.reports.production_mrp  # noqa: E402, F401
 import jxc_desktop.engine.reports.production_outsourcing  # noqa: E402, F401
+import jxc_desktop.engine.reports.production_restoration  # noqa: E402, F401
