@@ -1,4 +1,5 @@
-"""jxc close YYYY-MM | jxc reopen YYYY-MM | jxc voucher list|show|review|post|unreview|delete.
+"""jxc close YYYY-MM | jxc reopen YYYY-MM | jxc fx revalue YYYY-MM |
+jxc voucher list|review|post|unreview|delete.
 
 `jxc import vouchers FILE [--approve]` is registered in data_commands.IMPORTERS.
 """
@@ -19,6 +20,10 @@ def register(sub) -> None:
     p = sub.add_parser("reopen", help="re-open the latest closed month (反结账)")
     p.add_argument("period", help="YYYY-MM")
     p.set_defaults(func=cmd_reopen)
+    p = sub.add_parser("fx", help="period-end FX revaluation (期末调汇): fx revalue YYYY-MM")
+    p.add_argument("action", choices=["revalue"])
+    p.add_argument("period", help="YYYY-MM")
+    p.set_defaults(func=cmd_fx)
     p = sub.add_parser("voucher", help="act on a voucher: PERIOD NUMBER, e.g. 2026-01 记-0003")
     p.add_argument("action", choices=["list", "review", "post", "unreview", "delete"])
     p.add_argument("period", nargs="?", help="YYYY-MM")
@@ -36,6 +41,15 @@ def cmd_close(args) -> int:
         print(exc.message, file=sys.stderr)
         return 1
     for line in result.messages:
+        print(line)
+    return 0
+
+
+def cmd_fx(args) -> int:
+    from jxc_desktop.engine.finance.fx import revalue
+
+    open_db(args)
+    for line in revalue(args.period):
         print(line)
     return 0
 
