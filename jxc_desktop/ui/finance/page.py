@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import money
 from jxc_desktop.engine.company import month_bounds, period_code
 from jxc_desktop.engine.finance import closing, manual
+from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.ui.finance.reconcile_view import ReconcileView
 from jxc_desktop.ui.finance.voucher_dialog import VoucherDialog
 from jxc_desktop.ui.finance.voucher_model import VoucherListModel
 from jxc_desktop.ui.i18n import tr
@@ -185,9 +187,11 @@ class FinancePage(TabPage):
         self.vouchers = VouchersView(ops)
         self.books = BooksView()
         self.closing = CloseView(ops)
+        self.reconcile = ReconcileView()
         self.tabs.addTab(self.vouchers, tr("凭证"))
         self.tabs.addTab(self.books, tr("账簿报表"))
         self.tabs.addTab(self.closing, tr("月末结账"))
+        self.tabs.addTab(self.reconcile, etr("对账", "Reconciliation"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         ops.changed.connect(lambda _what: self.vouchers.refresh())
