@@ -70,16 +70,36 @@ class VouchersView(QWidget):
             ("review", tr("审核"), lambda: self._act(manual.review)),
             ("post", tr("记账"), lambda: self._act(manual.post)),
             ("unreview", tr("取消审核"), lambda: self._act(manual.unreview)),
+            ("print", etr("打印凭证", "Print"), lambda: self.print_vouchers()),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             self.buttons[key] = button
             bar.addWidget(button)
+        self.print_layout = QComboBox()
+        self.print_layout.addItem(etr("A4 两张", "A4, two a page"), "a4")
+        self.print_layout.addItem(etr("A5 横向", "A5 landscape"), "a5")
+        bar.addWidget(self.print_layout)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        self.last_pdf: str | None = None
         self.refresh()
+
+    def print_vouchers(self, path: str | None = None) -> None:
+        """The selected voucher (none selected: the whole month) in the 记账凭证 form."""
+        from jxc_desktop.engine.printing.voucher_pdf import render_vouchers
+        from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path
+
+        vid = self.selected_id()
+        ids = [vid] if vid is not None else list(self.model.ids)
+        target = pdf_path(self, f"vouchers-{self.period.text()}.pdf", path)
+        layout = self.print_layout.currentData()
+        ok, result = self.ops.run(lambda: render_vouchers(ids, target, layout), parent=self)
+        if ok:
+            self.last_pdf = str(result)
+            open_file(self.last_pdf)
 
     def refresh(self) -> None:
         keep = self.selected_id()
