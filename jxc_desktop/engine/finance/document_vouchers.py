@@ -49,6 +49,9 @@ STOCK_COUNTER = {
     "XSTH": ("sale_cost", True),
     "SCLL": ("material_issue", True),
     "CPRK": ("finished_receipt", False),
+    "WWFL": ("outsourcing_send", True),
+    "WWRK": ("outsourcing_receipt", False),
+    "WWTL": ("outsourcing_receipt", False),
 }
 # Types whose own stock rows are balanced by the business part (payable) or by their
 # other half (transfers); any residual goes to purchase_difference.
