@@ -47,6 +47,7 @@ _ALL = [
     DocType("WWDD", "委外订单", "Outsourcing order", "supplier"),
     DocType("QCKC", "期初库存", "Opening stock", None, True),
     DocType("CBTZ", "成本调整", "Cost adjustment", None, True, value_only=True),
+    DocType("ZJD", "质检单", "Inspection"),
 ]
 
 DOC_TYPES: dict[str, DocType] = {d.prefix: d for d in _ALL}
