@@ -16,6 +16,7 @@ from jxc_desktop.ui.masterdata_page import MasterdataPage
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import HomePage, PlannedPage, TabPage, planned_pages
 from jxc_desktop.ui.production import ProductionPage
+from jxc_desktop.ui.quality import QualityPage
 from jxc_desktop.ui.reports_page import ReportsPage
 from jxc_desktop.ui.system_page import SystemPage
 from jxc_desktop.ui.trade import TradePage
@@ -26,6 +27,7 @@ TAB_ORDER = [
     "purchase",
     "inventory",
     "production",
+    "quality",
     "finance",
     "reports",
     "masterdata",
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
 
     def tab_titles(self) -> dict[str, str]:
         titles = {"home": tr("首页"), "masterdata": tr("基础资料"), "system": tr("系统")}
+        titles["quality"] = QualityPage.title()
         titles.update({key: title for key, title, _ in planned_pages()})
         return titles
 
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
             pages["reports"] = ReportsPage(self.ops)
         if "finance" in pages:
             pages["finance"] = FinancePage(self.ops)
+        pages["quality"] = QualityPage(self.ops)
         pages["masterdata"] = MasterdataPage(self.ops)
         pages.update({k: TradePage(self.ops, k) for k in ("sales", "purchase") if k in pages})
         system = SystemPage(self.ops, self.db_path)

@@ -55,7 +55,7 @@ STOCK_COUNTER = {
 }
 # Types whose own stock rows are balanced by the business part (payable) or by their
 # other half (transfers); any residual goes to purchase_difference.
-SELF_BALANCED = {"CGRK", "CGTH", "DBD"}
+SELF_BALANCED = {"CGRK", "CGTH", "DBD", "ZJD"}
 # Types whose approval always has a ledger effect (checked by `jxc check`).
 ALWAYS_VOUCHER = {"QCKC", "CGRK", "CGTH", "XSCK", "XSTH", "SKD", "FKD"}
 
