@@ -50,6 +50,7 @@ _ALL = [
     DocType("WWTL", "委外退料", "Outsourcing material return", "supplier", True),
     DocType("QCKC", "期初库存", "Opening stock", None, True),
     DocType("CBTZ", "成本调整", "Cost adjustment", None, True, value_only=True),
+    DocType("ZJD", "质检单", "Inspection"),
 ]
 
 DOC_TYPES: dict[str, DocType] = {d.prefix: d for d in _ALL}
