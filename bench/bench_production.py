@@ -3,9 +3,10 @@
     .venv/bin/python bench/bench_production.py [--scale F] [--dir DIR] [--only NAME ...]
 
 Parts (targets from issue 6, sizes × --scale):
-- mrp: 10,000 items on 5 BOM levels (1,000 products, 1,500 / 1,500 / 2,000 made
-  sub-assemblies, 4,000 purchased materials; 2–3 components per BOM, shared), 20,000
-  open sales-order lines due over one year; `run_mrp` < 5 s.
+- mrp: 10,000 items on 5 BOM levels (1,000 products made to order, 1,500 / 1,500 /
+  2,000 sub-assemblies made in minimum lots of 50 / 100 / 200, 4,000 purchased
+  materials in fixed lots of 500; 2–3 components per BOM, shared), 20,000 open
+  sales-order lines due over one year; `run_mrp` < 5 s.
 - explode: one product whose 5-level BOM has 2,030 component lines (5 × 5 × 5 × 5 × 2,
   every node its own item); `bom.explode` < 100 ms.
 - costrun: 5,000 work orders in one month, each with one material issue and one
@@ -66,7 +67,8 @@ def insert(model, rows: list[dict]) -> None:
             model.insert_many(chunk).execute()
 
 
-def make_items(codes_sources: list[tuple[str, str, int]]) -> dict[str, int]:
+def make_items(codes_sources: list[tuple]) -> dict[str, int]:
+    """(code, source, lead time[, lot rule, lot size]) → item ids by code."""
     unit = Unit.get(Unit.name == "个").id
     rows = [
         {
@@ -76,8 +78,10 @@ def make_items(codes_sources: list[tuple[str, str, int]]) -> dict[str, int]:
             "source": source,
             "lead_time_days": lead,
             "item_type": "material" if source == "purchase" else "goods",
+            "lot_rule": lot[0] if lot else "lot_for_lot",
+            "lot_size": Decimal(lot[1]) if lot else Decimal(0),
         }
-        for code, source, lead in codes_sources
+        for code, source, lead, *lot in codes_sources
     ]
     insert(Item, rows)
     return {i.code: i.id for i in Item.select(Item.id, Item.code)}
@@ -109,9 +113,11 @@ def mrp_data(scale: float, rng: random.Random) -> int:
     sizes = [int(n * scale) or 1 for n in (1000, 1500, 1500, 2000, 4000)]
     levels = [[f"L{lv}-{i:05d}" for i in range(n)] for lv, n in enumerate(sizes)]
     specs = []
+    # products made to order; sub-assemblies in minimum lots, materials in fixed lots
+    lots = [(), ("minimum", 50), ("minimum", 100), ("minimum", 200), ("fixed", 500)]
     for lv, codes in enumerate(levels):
         source = "purchase" if lv == 4 else "make"
-        specs += [(c, source, rng.choice((0, 1, 2, 3, 5, 7))) for c in codes]
+        specs += [(c, source, rng.choice((0, 1, 2, 3, 5, 7)), *lots[lv]) for c in codes]
     ids = make_items(specs)
     children = {
         code: [
