@@ -173,7 +173,7 @@ def _invoice_differences(doc: Document) -> tuple[Decimal, Decimal]:
 
 
 def _sales_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
-    if settings.get("ar_ap_basis") == "invoice":
+    if rules.invoice_basis:
         return _sale(doc, rules, sign)
     amount, tax = _invoice_differences(doc)
     return [
@@ -184,7 +184,7 @@ def _sales_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
 
 
 def _purchase_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
-    if settings.get("ar_ap_basis") == "invoice":
+    if rules.invoice_basis:
         amount, tax, total = _sums(doc)
         if not _general_taxpayer():
             amount, tax = total, ZERO
@@ -230,7 +230,7 @@ def _money_doc(doc: Document, rules: RuleBook, sign: int, event: str) -> list[En
 
 def business_entries(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
     """The part of a document's voucher that does not come from the stock ledger."""
-    invoice_basis = settings.get("ar_ap_basis") == "invoice"
+    invoice_basis = rules.invoice_basis
     t = doc.doc_type
     if t in ("XSCK", "XSTH") and not invoice_basis:
         return _sale(doc, rules, sign if t == "XSCK" else -sign)
