@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "jxc_desktop.cli.production_commands",
     "jxc_desktop.cli.trade_commands",
     "jxc_desktop.cli.finance_commands",
+    "jxc_desktop.cli.quality_commands",
 ]
 
 

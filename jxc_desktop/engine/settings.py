@@ -121,6 +121,7 @@ SPECS = {
             "a decimal, or empty",
             "预定制造费用分配率（空 = 按实际 4101 分配）",
         ),
+        SettingSpec("quarantine_warehouse", "", lambda v: True, "a warehouse code", "不合格品仓库"),
     ]
 }
 
