@@ -503,6 +503,9 @@ def build_demo(setup: CompanySetup) -> Company:
 
         build_stock_history(_first_day(setup), last_day)
         build_production_demo(_first_day(setup), last_day)
+        __import__("jxc_desktop.engine.demo_trade").engine.demo_trade.build_trade_demo(
+            _first_day(setup), last_day
+        )
     return company
 
 
