@@ -68,3 +68,25 @@ def test_main_window_has_the_finance_tab(qtbot, company, tmp_path):
     window = make_window(qtbot, company, tmp_path)
     window.select_tab("finance")
     assert isinstance(window.pages["finance"], FinancePage)
+
+
+def test_reconciliation_page_lists_the_differing_voucher(qtbot, company):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from tests.test_finance_reconcile import business, manual
+
+    business()
+    v = manual("1405", "12.34")
+    ops = Ops()
+    page = FinancePage(ops)
+    qtbot.addWidget(page)
+    view = page.reconcile
+    view.as_of.setDate(QDate(dt.date(2026, 1, 31)))
+    view.only_differences.setChecked(True)
+    view.refresh()
+    cells = [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
+    assert f"2026-01 {v.display_number}" in cells
+    assert "1" in view.status.text()
+    ops.shutdown()

@@ -218,10 +218,10 @@ def _resolve(value, model, finder, label_zh, label_en, field_name, problems, **k
         problems.append(
             Problem(
                 tr(
-                    "{zh}“{value}”不存在",
-                    "{en} '{value}' does not exist",
-                    zh=label_zh,
-                    en=label_en,
+                    "{label_zh}“{value}”不存在",
+                    "{label_en} '{value}' does not exist",
+                    label_zh=label_zh,
+                    label_en=label_en,
                     value=value,
                 ),
                 field_name,

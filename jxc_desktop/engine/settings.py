@@ -161,7 +161,9 @@ def set_value(key: str, value: str) -> None:
     from jxc_desktop.engine.session import audit
 
     with write_transaction():
-        Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        Setting.insert(key=key, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}
+        ).execute()
         audit("config.set", key, value)
 
 

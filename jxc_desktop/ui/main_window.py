@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QToolBar
 
 from jxc_desktop.engine.company import MODULES, enabled_modules
+from jxc_desktop.engine.session import display_target
 from jxc_desktop.ui import messages, queries
 from jxc_desktop.ui.finance import FinancePage
 from jxc_desktop.ui.i18n import apply_language, tr
@@ -180,8 +181,8 @@ class MainWindow(QMainWindow):
         self.status_labels["company"].setText(tr("账套：") + data.company)
         self.status_labels["period"].setText(tr("当前期间：") + data.current_period)
         self.status_labels["user"].setText(tr("操作员：") + data.user)
-        self.status_labels["db"].setText(tr("数据库：") + self.db_path)
-        self.status_labels["db"].setToolTip(self.db_path)
+        self.status_labels["db"].setText(tr("数据库：") + display_target(self.db_path))
+        self.status_labels["db"].setToolTip(display_target(self.db_path))
 
     # -- behaviour ----------------------------------------------------------------------
     def current_page(self) -> TabPage:

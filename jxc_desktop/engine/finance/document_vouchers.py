@@ -19,6 +19,7 @@ re-valuation of later moves), so the books follow the stock ledger exactly.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from jxc_desktop.engine import documents, money, settings
@@ -28,12 +29,12 @@ from jxc_desktop.engine.finance import production_vouchers
 from jxc_desktop.engine.finance.ledger import Entry, write_voucher
 from jxc_desktop.engine.finance.rules import RuleBook
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory.lines import read_items
 from jxc_desktop.engine.session import current_user
 from jxc_desktop.models.base import now
 from jxc_desktop.models.db import execute
-from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.documents import Document
 from jxc_desktop.models.finance import Voucher
-from jxc_desktop.models.masterdata import Item
 
 ZERO = Decimal(0)
 
@@ -49,6 +50,9 @@ STOCK_COUNTER = {
     "XSTH": ("sale_cost", True),
     "SCLL": ("material_issue", True),
     "CPRK": ("finished_receipt", False),
+    "WWFL": ("outsourcing_send", True),
+    "WWRK": ("outsourcing_receipt", False),
+    "WWTL": ("outsourcing_receipt", False),
 }
 # Types whose own stock rows are balanced by the business part (payable) or by their
 # other half (transfers); any residual goes to purchase_difference.
@@ -57,10 +61,33 @@ SELF_BALANCED = {"CGRK", "CGTH", "DBD", "ZJD"}
 ALWAYS_VOUCHER = {"QCKC", "CGRK", "CGTH", "XSCK", "XSTH", "SKD", "FKD"}
 
 
-def _lines(doc: Document) -> list[DocumentLine]:
-    return list(
-        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
-    )
+@dataclass(slots=True, frozen=True)
+class _Line:
+    """What the business part reads of a line (amounts as Decimals)."""
+
+    line_no: int
+    amount: Decimal
+    total: Decimal
+    base_qty: Decimal
+    account: str
+    source_line_id: int | None
+
+
+def _lines(doc: Document) -> list[_Line]:
+    """The document's lines as plain values, in one query (no per-line models)."""
+    rows = execute(
+        "SELECT line_no, amount, total, base_qty, account, source_line_id "
+        "FROM document_line WHERE document_id = ? ORDER BY line_no",
+        (doc.id,),
+    ).fetchall()
+    return [
+        _Line(n, _fen(a), _fen(t), money.from_scaled(q, 4), acc or "", src)
+        for n, a, t, q, acc, src in rows
+    ]
+
+
+def _fen(units: int) -> Decimal:
+    return money.from_scaled(units, 2)
 
 
 def _cny(doc: Document, amount: Decimal) -> Decimal:
@@ -88,6 +115,18 @@ def _sums(doc: Document, lines=None) -> tuple[Decimal, Decimal, Decimal]:
     return amount, total - amount, total
 
 
+def _sources(lines: list[_Line]) -> dict[int, tuple]:
+    """The lines named as sources: id -> (doc_type, base_qty, amount, total), one query."""
+    from jxc_desktop.engine.inventory.pool_store import in_query
+
+    rows = in_query(
+        "SELECT s.id, d.doc_type, s.base_qty, s.amount, s.total FROM document_line s "
+        "JOIN document d ON d.id = s.document_id WHERE s.id IN ({})",
+        sorted({x.source_line_id for x in lines if x.source_line_id}),
+    )
+    return {i: (t, money.from_scaled(q, 4), _fen(a), _fen(tot)) for i, t, q, a, tot in rows}
+
+
 def _general_taxpayer() -> bool:
     return get_company().taxpayer_type == "general"
 
@@ -96,8 +135,9 @@ def _general_taxpayer() -> bool:
 
 
 def _sale(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
-    amount, tax, total = _sums(doc)
-    original = sum((line.total for line in _lines(doc)), ZERO)
+    lines = _lines(doc)
+    amount, tax, total = _sums(doc, lines)
+    original = sum((line.total for line in lines), ZERO)
     return [
         _partner_entry(doc, rules.debit("sale"), sign * total, sign * original),
         Entry(rules.credit("sale"), -sign * amount),
@@ -107,8 +147,9 @@ def _sale(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
 
 def _purchase(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
     """The payable and the input VAT; the stock rows carry the inventory debit."""
-    amount, tax, total = _sums(doc)
-    original = sum((line.total for line in _lines(doc)), ZERO)
+    lines = _lines(doc)
+    amount, tax, total = _sums(doc, lines)
+    original = sum((line.total for line in lines), ZERO)
     entries = [_partner_entry(doc, rules.credit("purchase"), -sign * total, -sign * original)]
     if _general_taxpayer():
         entries.append(Entry(rules.debit("purchase"), sign * tax))
@@ -122,13 +163,15 @@ def _invoice_differences(doc: Document) -> tuple[Decimal, Decimal]:
     """(amount, tax) in CNY of an invoice beyond the delivery / receipt lines it names, pro
     rata by quantity; lines without such a source carry nothing (as the open items do)."""
     amount = total = ZERO
-    for line in _lines(doc):
-        src = line.source_line
-        if src is None or src.document.doc_type not in DELIVERIES or not src.base_qty:
+    lines = _lines(doc)
+    sources = _sources(lines)
+    for line in lines:
+        src = sources.get(line.source_line_id)
+        if src is None or src[0] not in DELIVERIES or not src[1]:
             continue
-        share = line.base_qty / src.base_qty
-        amount += _cny(doc, line.amount - money.money(src.amount * share))
-        total += _cny(doc, line.total - money.money(src.total * share))
+        share = line.base_qty / src[1]
+        amount += _cny(doc, line.amount - money.money(src[2] * share))
+        total += _cny(doc, line.total - money.money(src[3] * share))
     return amount, total - amount
 
 
@@ -221,22 +264,48 @@ def _stock_rows(doc: Document, after: int) -> list[tuple]:
     ).fetchall()
 
 
-def _cost_object(owner: Document, line: DocumentLine | None) -> str:
-    if line is not None and line.cost_object:
-        return line.cost_object
-    return owner.source.number if owner.source_id else ""
+def _line_facts(line_ids: list[int]) -> dict[int, tuple[str, bool]]:
+    """What the counter side of production and cost-adjustment rows needs of their lines,
+    read in IN queries (not one per stock row): line id -> (cost object, whether the line
+    settles a finished goods receipt, i.e. a 成本调整 line naming a CPRK line).
+
+    The cost object is the line's own or its document's source (work order) number; for
+    a settling line, that of the receipt it names."""
+    from jxc_desktop.engine.inventory.pool_store import in_query
+
+    out = {}
+    for lid, obj, src_no, sid, s_type, s_obj, s_src_no in in_query(
+        "SELECT l.id, l.cost_object, od.number, s.id, sd.doc_type, s.cost_object, ssd.number "
+        "FROM document_line l JOIN document d ON d.id = l.document_id "
+        "LEFT JOIN document od ON od.id = d.source_id "
+        "LEFT JOIN document_line s ON s.id = l.source_line_id "
+        "LEFT JOIN document sd ON sd.id = s.document_id "
+        "LEFT JOIN document ssd ON ssd.id = sd.source_id WHERE l.id IN ({})",
+        sorted(set(line_ids)),
+    ):
+        if sid is not None and s_type == "CPRK":
+            out[lid] = (s_obj or s_src_no or "", True)
+        else:
+            out[lid] = (obj or src_no or "", False)
+    return out
 
 
-def _finished_adjustment(owner: Document, line_id) -> DocumentLine | None:
-    """The CPRK line a 成本调整 line names (the cost run settling a receipt), if any."""
-    if owner.doc_type != "CBTZ" or not line_id:
+# owner types whose counter entry depends on the line (its cost object, or the receipt a
+# 成本调整 line settles)
+_BY_LINE = {"SCLL", "CPRK", "CBTZ"}
+
+
+def _counter_key(owner: Document, line_id, facts: dict) -> tuple | None:
+    """What, beyond the owner, decides a row's counter entry: (cost object, settling)."""
+    if owner.doc_type not in _BY_LINE or not line_id or line_id not in facts:
         return None
-    line = DocumentLine.get_or_none(DocumentLine.id == line_id)
-    src = line.source_line if line is not None and line.source_line_id else None
-    return src if src is not None and src.document.doc_type == "CPRK" else None
+    obj, settles = facts[line_id]
+    if owner.doc_type == "CBTZ":
+        return (obj, True) if settles else None
+    return (obj, False)
 
 
-def _counter_entry(owner: Document, line_id, own: bool, rules: RuleBook, value) -> Entry | None:
+def _counter_entry(owner: Document, key: tuple | None, own: bool, rules: RuleBook, value):
     """The other side of an inventory row of `owner`'s move (None: balanced elsewhere).
 
     Production lines (4001) name their cost object in the summary, not in the cost-object
@@ -248,19 +317,13 @@ def _counter_entry(owner: Document, line_id, own: bool, rules: RuleBook, value) 
         return Entry(rules.credit("purchase_accrual"), -value, summary=tr("暂估", "accrual"))
     if t in SELF_BALANCED and own:
         return None
-    receipt = _finished_adjustment(owner, line_id)
-    if receipt is not None:  # Dr 1405 / Cr 4001: the completed goods' settled cost
-        obj = _cost_object(receipt.document, receipt)
-        return Entry(rules.credit("finished_receipt"), -value, summary=_object_text(obj))
+    if key is not None and key[1]:  # Dr 1405 / Cr 4001: the completed goods' settled cost
+        return Entry(rules.credit("finished_receipt"), -value, summary=_object_text(key[0]))
     if t not in STOCK_COUNTER:
         return Entry(rules.debit("purchase_difference"), -value)
     event, debit_side = STOCK_COUNTER[t]
     account = rules.debit(event) if debit_side else rules.credit(event)
-    summary = ""
-    if t in ("SCLL", "CPRK") and line_id:
-        summary = _object_text(
-            _cost_object(owner, DocumentLine.get_or_none(DocumentLine.id == line_id))
-        )
+    summary = _object_text(key[0]) if key is not None and t in ("SCLL", "CPRK") else ""
     return Entry(account, -value, summary=summary)
 
 
@@ -278,13 +341,29 @@ def _by_id(model, ids: set[int]) -> dict:
 
 
 def stock_entries(doc: Document, rules: RuleBook, after: int) -> list[Entry]:
+    """The stock part: each stock row's value on its item's inventory account against
+    the counter-account of the document that owns the move it belongs to.
+
+    Rows that post to the same accounts with the same analysis are added up (in fen)
+    before they become entries: a 1,000-line document makes a handful of entries, in the
+    order the rows first name them, exactly what merging per-row entries would give."""
     rows = [r for r in _stock_rows(doc, after) if r[4]]
-    items = _by_id(Item, {r[2] for r in rows})
+    items = read_items({r[2] for r in rows})
     owners = _by_id(Document, {r[5] for r in rows} - {doc.id})
     owners[doc.id] = doc
-    entries: list[Entry] = []
+    by_line = [r[6] for r in rows if r[6] and owners[r[5]].doc_type in _BY_LINE]
+    facts = _line_facts(by_line) if by_line else {}
+    groups: dict[tuple, int] = {}
     for _id, _kind, item_id, wh_id, value, owner_id, line_id in rows:
-        value = money.from_scaled(value, 2)
+        key = (
+            rules.inventory(items[item_id], wh_id),
+            owner_id,
+            _counter_key(owners[owner_id], line_id, facts),
+        )
+        groups[key] = groups.get(key, 0) + value
+    entries: list[Entry] = []
+    for (account, owner_id, counter_key), fen in groups.items():
+        value = money.from_scaled(fen, 2)
         owner = owners[owner_id]
         # re-valuations merge per owner type and account (a backdated receipt may re-value
         # thousands of deliveries; the stock ledger keeps the detail per move)
@@ -293,8 +372,8 @@ def stock_entries(doc: Document, rules: RuleBook, after: int) -> list[Entry]:
             if owner_id == doc.id
             else tr("重估 {t}", "re-valued {t}", t=DOC_TYPES[owner.doc_type].label)
         )
-        entries.append(Entry(rules.inventory(items[item_id], wh_id), value, summary=summary))
-        counter = _counter_entry(owner, line_id, owner_id == doc.id, rules, value)
+        entries.append(Entry(account, value, summary=summary))
+        counter = _counter_entry(owner, counter_key, owner_id == doc.id, rules, value)
         if counter is not None:
             counter.summary = counter.summary or summary
             entries.append(counter)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from jxc_desktop.engine.inventory.pool_store import in_query
 from jxc_desktop.engine.money import to_scaled
-from jxc_desktop.models.db import execute
+from jxc_desktop.models.db import executemany
 from jxc_desktop.models.masterdata import Batch, Item
 
 
@@ -18,15 +19,50 @@ def expiry_for(item: Item, production_date: dt.date | None, expiry: dt.date | No
 
 def ensure_batch(item: Item, batch_no: str, production_date=None, expiry_date=None) -> Batch:
     """The batch row of an item, created on its first receipt with its dates."""
-    batch = Batch.get_or_none((Batch.item == item) & (Batch.batch_no == batch_no))
+    batch = Batch.get_or_none((Batch.item == item.id) & (Batch.batch_no == batch_no))
     if batch is None:
         batch = Batch.create(
-            item=item,
+            item=item.id,
             batch_no=batch_no,
             production_date=production_date,
             expiry_date=expiry_for(item, production_date, expiry_date),
         )
     return batch
+
+
+def ensure_batches(wanted: list[tuple]) -> None:
+    """Creates the missing batch rows of many (item, batch_no, production_date,
+    expiry_date) at once: one IN query and one executemany for a whole document.
+
+    The first line naming a new batch gives its dates (as if created line by line)."""
+    if not wanted:
+        return
+    have = {
+        (r[0], r[1])
+        for r in in_query(
+            "SELECT item_id, batch_no FROM batch WHERE item_id IN ({})",
+            sorted({w[0].id for w in wanted}),
+        )
+    }
+    rows = []
+    for item, batch_no, production, expiry in wanted:
+        if (item.id, batch_no) in have:
+            continue
+        have.add((item.id, batch_no))
+        expiry = expiry_for(item, production, expiry)
+        rows.append((item.id, batch_no, _day(production), _day(expiry)))
+    executemany(
+        "INSERT INTO batch (item_id, batch_no, production_date, expiry_date) VALUES (?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _needs_query(item, location_id, batch_no: str) -> bool:
+    return location_id is None or (item.batch_managed and not batch_no)
 
 
 def allocate(item: Item, warehouse_id: int, location_id, batch_no: str, qty_units: int):
@@ -36,23 +72,35 @@ def allocate(item: Item, warehouse_id: int, location_id, batch_no: str, qty_unit
     stock. Returns [(location_id or None, batch_no, units)]; what stock cannot cover stays
     on the first candidate so the negative-stock rule names the shortage.
     """
-    open_batch = item.batch_managed and not batch_no
-    if location_id is not None and not open_batch:
+    return allocate_many([(item, warehouse_id, location_id, batch_no, qty_units)])[0]
+
+
+def allocate_many(requests: list[tuple]) -> list[list[tuple]]:
+    """`allocate` for every (item, warehouse_id, location_id, batch_no, units) of a
+    document, reading the on-hand balances of all its open lines in one IN query.
+
+    Each request sees the stored balances (as when allocated one by one before posting)."""
+    open_ids = sorted({r[0].id for r in requests if _needs_query(r[0], r[2], r[3])})
+    on_hand: dict[tuple, list] = {}
+    for row in in_query(
+        "SELECT b.item_id, b.warehouse_id, b.location_id, b.batch_no, b.qty, t.expiry_date "
+        "FROM stock_balance b LEFT JOIN batch t ON t.item_id = b.item_id "
+        "AND t.batch_no = b.batch_no WHERE b.qty > 0 AND b.item_id IN ({})",
+        open_ids,
+    ):
+        on_hand.setdefault((row[0], row[1]), []).append(row[2:])
+    return [_split(on_hand, *r) for r in requests]
+
+
+def _split(on_hand, item, warehouse_id, location_id, batch_no, qty_units) -> list[tuple]:
+    if not _needs_query(item, location_id, batch_no):
         return [(location_id, batch_no, qty_units)]
-    where = "b.item_id = ? AND b.warehouse_id = ? AND b.qty > 0"
-    params: list = [item.id, warehouse_id]
-    if location_id is not None:
-        where += " AND b.location_id = ?"
-        params.append(location_id)
-    if batch_no or not item.batch_managed:
-        where += " AND b.batch_no = ?"
-        params.append(batch_no)
-    rows = execute(
-        "SELECT b.location_id, b.batch_no, b.qty, t.expiry_date FROM stock_balance b "
-        "LEFT JOIN batch t ON t.item_id = b.item_id AND t.batch_no = b.batch_no "
-        f"WHERE {where}",
-        params,
-    ).fetchall()
+    any_batch = item.batch_managed and not batch_no
+    rows = [
+        r
+        for r in on_hand.get((item.id, warehouse_id), ())
+        if (location_id is None or r[0] == location_id) and (any_batch or r[1] == batch_no)
+    ]
     rows.sort(key=lambda r: (r[3] is None, str(r[3] or ""), r[0], r[1]))
     out, need = [], qty_units
     for loc, batch, have, _expiry in rows:

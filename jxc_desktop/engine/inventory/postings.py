@@ -9,56 +9,53 @@ the other; 盘点单 PDD posts the difference between the counted and the book q
 
 from __future__ import annotations
 
-from peewee import JOIN
-
 from jxc_desktop.engine.company import get_company
 from jxc_desktop.engine.documents import Posting, register_posting
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.inventory import batches, ledger
+from jxc_desktop.engine.inventory import batches, ledger, pool_store
+from jxc_desktop.engine.inventory.lines import PostingLine, read_lines
 from jxc_desktop.engine.inventory.valuation import BOOK, COMPUTED, FIXED, LINKED, VALUE
-from jxc_desktop.engine.money import money, to_scaled
-from jxc_desktop.models.documents import Document, DocumentLine
-from jxc_desktop.models.masterdata import Item, Location
+from jxc_desktop.engine.money import from_scaled, money, to_scaled
+from jxc_desktop.models.documents import Document
+from jxc_desktop.models.masterdata import Location
 
 
-def _lines(doc: Document) -> list[DocumentLine]:
-    """The document's lines with their items, in one query; read once per approval
-    (validation and posting get the same Document object)."""
+def _lines(doc: Document) -> list[PostingLine]:
+    """The document's lines with their items as plain values, in one query; read once per
+    approval (validation and posting get the same Document object)."""
     cached = getattr(doc, "_posting_lines", None)
     if cached is None:
-        cached = list(
-            DocumentLine.select(DocumentLine, Item)
-            .join(Item, JOIN.LEFT_OUTER, on=(DocumentLine.item == Item.id))
-            .where(DocumentLine.document == doc)
-            .order_by(DocumentLine.line_no)
-        )
-        doc._posting_lines = cached
+        cached = doc._posting_lines = read_lines(doc.id)
     return cached
 
 
-def _where(line: DocumentLine) -> str:
+def _where(line: PostingLine) -> str:
     return tr("第 {n} 行", "line {n}", n=line.line_no)
 
 
-def _receipt_value(doc: Document, line: DocumentLine) -> int:
+def _receipt_value(doc: Document, line: PostingLine, small_taxpayer: bool) -> int:
     """The cost of a receipt line in CNY fen: net of VAT for a general taxpayer."""
-    amount = line.amount
-    if line.tax and get_company().taxpayer_type == "small":
-        amount = line.total
+    fen = line.total_fen if line.tax_fen and small_taxpayer else line.amount_fen
     if doc.currency != "CNY":
-        amount = money(amount * doc.exchange_rate)
-    return to_scaled(amount, 2)
+        return to_scaled(money(from_scaled(fen, 2) * doc.exchange_rate), 2)
+    return fen
 
 
-def _issue_moves(doc, line, warehouse_id, location, batch_no, qty_units) -> list:
+def _issue_moves(doc: Document, lines: list[PostingLine], warehouse_id: int) -> list[list]:
+    """Each line's issue moves, its open location or batch allocated from what is on hand
+    (one balance query for the whole document)."""
+    splits = batches.allocate_many(
+        [(x.item, warehouse_id, x.location_id, x.batch_no, x.base_units) for x in lines]
+    )
     return [
-        ledger.PlannedMove(
-            line.id, line.item, warehouse_id, loc, batch, -units, COMPUTED, line_no=line.line_no
-        )
-        for loc, batch, units in batches.allocate(
-            line.item, warehouse_id, location, batch_no, qty_units
-        )
+        [
+            ledger.PlannedMove(
+                line.id, line.item, warehouse_id, loc, batch, -units, COMPUTED, line_no=line.line_no
+            )
+            for loc, batch, units in split
+        ]
+        for line, split in zip(lines, splits, strict=True)
     ]
 
 
@@ -75,7 +72,7 @@ def _validate_common(doc: Document, receipts: bool) -> list[Problem]:
     for line in _lines(doc):
         if line.item is None:
             continue
-        if line.qty <= 0 and doc.doc_type not in ("PDD", "CBTZ"):
+        if line.qty_units <= 0 and doc.doc_type not in ("PDD", "CBTZ"):
             problems.append(
                 Problem(tr("数量必须大于 0", "The quantity must be greater than 0"), _where(line))
             )
@@ -129,7 +126,7 @@ def _validate_transfer(doc: Document) -> list[Problem]:
 def _validate_adjustment(doc: Document) -> list[Problem]:
     problems = []
     for line in _lines(doc):
-        if line.amount == 0:
+        if line.amount_fen == 0:
             problems.append(
                 Problem(tr("调整金额不能为 0", "The adjustment amount cannot be 0"), _where(line))
             )
@@ -139,54 +136,45 @@ def _validate_adjustment(doc: Document) -> list[Problem]:
 # ---------------------------------------------------------------- planning
 
 
-def _receipt_move(doc: Document, line: DocumentLine) -> ledger.PlannedMove:
-    """A receipt line's move: at its cost, or at book cost when it has no price."""
-    if line.batch_no:
-        batches.ensure_batch(line.item, line.batch_no, line.production_date, line.expiry_date)
-    source, value = (FIXED, _receipt_value(doc, line)) if line.price else (BOOK, 0)
-    return ledger.PlannedMove(
-        line.id,
-        line.item,
-        doc.warehouse_id,
-        line.location_id,
-        line.batch_no,
-        to_scaled(line.base_qty, 4),
-        source,
-        value,
-        line_no=line.line_no,
+def _ensure_batches(lines: list[PostingLine]) -> None:
+    """The batch rows of receipt lines, created on their first receipt (one query)."""
+    batches.ensure_batches(
+        [(x.item, x.batch_no, x.production_date, x.expiry_date) for x in lines if x.batch_no]
     )
 
 
-def _plan_receipt(doc: Document) -> list:
-    return [_receipt_move(doc, line) for line in _lines(doc)]
-
-
-def _plan_issue(doc: Document) -> list:
-    planned = []
-    for line in _lines(doc):
-        planned += _issue_moves(
-            doc,
-            line,
+def _receipt_moves(doc: Document, lines: list[PostingLine]) -> list[ledger.PlannedMove]:
+    """Receipt lines' moves: at their cost, or at book cost when they have no price."""
+    _ensure_batches(lines)
+    small = get_company().taxpayer_type == "small"
+    return [
+        ledger.PlannedMove(
+            line.id,
+            line.item,
             doc.warehouse_id,
             line.location_id,
             line.batch_no,
-            to_scaled(line.base_qty, 4),
+            line.base_units,
+            *((FIXED, _receipt_value(doc, line, small)) if line.price_units else (BOOK, 0)),
+            line_no=line.line_no,
         )
-    return planned
+        for line in lines
+    ]
+
+
+def _plan_receipt(doc: Document) -> list:
+    return _receipt_moves(doc, _lines(doc))
+
+
+def _plan_issue(doc: Document) -> list:
+    return [m for moves in _issue_moves(doc, _lines(doc), doc.warehouse_id) for m in moves]
 
 
 def _plan_transfer(doc: Document) -> list:
     planned = []
     dest_wh = doc.dest_warehouse_id or doc.warehouse_id
-    for line in _lines(doc):
-        outs = _issue_moves(
-            doc,
-            line,
-            doc.warehouse_id,
-            line.location_id,
-            line.batch_no,
-            to_scaled(line.base_qty, 4),
-        )
+    lines = _lines(doc)
+    for line, outs in zip(lines, _issue_moves(doc, lines, doc.warehouse_id), strict=True):
         for out in outs:
             planned.append(out)
             planned.append(
@@ -209,20 +197,24 @@ def _plan_stocktake(doc: Document) -> list:
     from jxc_desktop.engine.inventory.stocktake import book_qty_units
 
     planned = []
-    for line in _lines(doc):
+    lines = _lines(doc)
+    _ensure_batches(
+        [x for x in lines if x.counted and x.book_units is not None and x.base_units > x.book_units]
+    )
+    for line in lines:
         if not line.counted:
             continue
-        counted = to_scaled(line.base_qty, 4)
+        counted = line.base_units
         book = (
-            to_scaled(line.book_qty, 4)
-            if line.book_qty is not None
+            line.book_units
+            if line.book_units is not None
             else book_qty_units(
                 line.item, doc.warehouse_id, line.location_id, line.batch_no, doc.date, doc.time
             )
         )
         diff = counted - book
         if diff > 0:
-            if line.batch_no:
+            if line.batch_no and line.book_units is None:
                 batches.ensure_batch(
                     line.item, line.batch_no, line.production_date, line.expiry_date
                 )
@@ -264,7 +256,7 @@ def _plan_adjustment(doc: Document) -> list:
             line.batch_no,
             0,
             VALUE,
-            to_scaled(line.amount, 2),
+            line.amount_fen,
             line_no=line.line_no,
         )
         for line in _lines(doc)
@@ -278,34 +270,39 @@ def _poster(plan):
     return post
 
 
-def _delivery_move(line: DocumentLine) -> int | None:
-    """The un-reversed delivery move of the line a return names (matching its batch)."""
-    from jxc_desktop.models.db import execute
+def _delivery_moves(lines: list[PostingLine]) -> dict[int, list[tuple]]:
+    """The un-reversed delivery moves of the lines returns name, by delivery line id
+    (id, item_id, batch_no in id order), read in IN queries of 500 lines."""
+    found: dict[int, list[tuple]] = {}
+    for move_id, line_id, item_id, batch_no in pool_store.in_query(
+        "SELECT m.id, m.line_id, m.item_id, m.batch_no FROM stock_move m "
+        "WHERE m.kind = 'move' AND NOT EXISTS (SELECT 1 FROM stock_move r "
+        "WHERE r.adjusts_id = m.id AND r.kind = 'reverse') AND m.line_id IN ({}) ORDER BY m.id",
+        sorted({x.source_line_id for x in lines if x.source_line_id}),
+    ):
+        found.setdefault(line_id, []).append((move_id, item_id, batch_no))
+    return found
 
-    if not line.source_line_id:
-        return None
-    rows = execute(
-        "SELECT m.id, m.batch_no FROM stock_move m WHERE m.line_id = ? AND m.kind = 'move' "
-        "AND m.item_id = ? AND NOT EXISTS (SELECT 1 FROM stock_move r "
-        "WHERE r.adjusts_id = m.id AND r.kind = 'reverse') ORDER BY m.id",
-        (line.source_line_id, line.item_id),
-    ).fetchall()
-    match = [r for r in rows if r[1] == line.batch_no] or rows
+
+def _delivery_move(line: PostingLine, moves: dict[int, list[tuple]]) -> int | None:
+    """The delivery move of the line a return names (of its item, matching its batch)."""
+    rows = [r for r in moves.get(line.source_line_id, ()) if r[1] == line.item_id]
+    match = [r for r in rows if r[2] == line.batch_no] or rows
     return match[0][0] if match else None
 
 
 def _plan_return(doc: Document) -> list:
     """销售退货: back at the cost it left with when the line names its delivery line."""
-    planned = []
-    for line in _lines(doc):
-        move = _receipt_move(doc, line)
-        source_move = _delivery_move(line)
+    lines = _lines(doc)
+    deliveries = _delivery_moves(lines)
+    planned = _receipt_moves(doc, lines)
+    for line, move in zip(lines, planned, strict=True):
+        source_move = _delivery_move(line, deliveries)
         # the line's price is the sale price, never the cost: without its delivery the
         # goods come back at the current book cost
         move.source, move.link_move, move.value = (
             (LINKED, source_move, 0) if source_move else (BOOK, None, 0)
         )
-        planned.append(move)
     return planned
 
 

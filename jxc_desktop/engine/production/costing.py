@@ -11,7 +11,8 @@ For each cost object (a work order number, or any other 成本对象 = a process
   and the difference to the actual (actual_overhead) stays in 4101;
 - beginning WIP = the month's 期初 rows (`jxc import wip`) if any, else what the
   previous month left;
-- completed quantity = the month's approved 产品入库 CPRK lines for the object.
+- completed quantity = the month's approved 产品入库 CPRK lines for the object (of the
+  main product: by-products of its BOM take their cost share of what is transferred).
 Ending WIP uses the 期末 rows: equivalent units = Σ qty × 完工率 per element. Weighted
 average (work orders always; steps with process_cost_method = weighted):
 ending = money(total × wip_eu ÷ (completed + wip_eu)). FIFO (steps with fifo):
@@ -170,7 +171,18 @@ def _start(inputs: Inputs, key: str, carry: dict) -> ObjectCost:
         oc.beginning = dict(carry[key].ending)
     if oc.item_id is None and (oc.closing or opening):
         oc.item_id = (oc.closing or opening)[0].item_id
+    _exclude_by_products(oc, inputs.period)
     return oc
+
+
+def _exclude_by_products(oc: ObjectCost, period: str) -> None:
+    """Completed units count the main product only: by-products take a cost share."""
+    from jxc_desktop.engine.production.bom_cost import by_products
+
+    shares = by_products(oc.item_id, month_bounds(period)[1]) if oc.item_id else {}
+    main = [line for line in oc.receipts if line.item_id not in shares]
+    if shares and main:
+        oc.completed_qty = sum((line.qty for line in main), ZERO)
 
 
 def _apply_overhead(inputs: Inputs, costs: dict[str, ObjectCost]) -> None:

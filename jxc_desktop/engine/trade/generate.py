@@ -14,7 +14,7 @@ from jxc_desktop.engine.documents import DocumentInput, LineInput
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import money, qty, yuan
-from jxc_desktop.engine.trade import execution, invoices, settlement
+from jxc_desktop.engine.trade import exchange, execution, invoices, settlement
 from jxc_desktop.models.db import write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
 
@@ -110,17 +110,31 @@ def invoice_to_money(doc_id: int, date=None, account="1002", save=False):
     )
     first_line = first.first()
     probe = Document(doc_type=MONEY_FOR[source.doc_type], partner=source.partner)
-    open_fen = sum(o.open for o in settlement.target_items(probe, first_line) if o.open > 0)
+    targets = [o for o in settlement.target_items(probe, first_line) if o.open > 0]
     data = _header(source, MONEY_FOR[source.doc_type], date)
-    data.currency, data.exchange_rate = "CNY", 1
-    if open_fen > 0:
-        amount = money(yuan(open_fen))
+    if source.currency == "CNY":
+        data.currency, data.exchange_rate = "CNY", 1
+        amount = money(yuan(sum(o.open for o in targets)))
+    else:  # in the invoice's currency at its rate: the user enters the day's rate
+        rates = exchange.item_currency([o.id for o in targets])
+        amount = money(
+            sum(
+                (
+                    money(yuan(o.open) / rates[o.id][1])
+                    for o in targets
+                    if rates[o.id][0] == source.currency
+                ),
+                yuan(0),
+            )
+        )
+    if amount > 0:
         data.lines.append(LineInput(amount=amount, account=account, source_line=first_line))
     return _finish(data, save)
 
 
-def save_and_approve(data: DocumentInput):
-    """Saves and approves in one transaction, so a refusal leaves no draft behind."""
+def save_and_approve(data: DocumentInput, doc_id: int | None = None):
+    """Saves (a new draft, or over draft `doc_id`) and approves in one transaction, so a
+    refusal leaves nothing behind: no new draft, and an edited draft as it was."""
     with write_transaction():
-        doc = documents.save_draft(data)
+        doc = documents.save_draft(data, doc_id)
         return doc, documents.approve(doc.id)

@@ -54,6 +54,7 @@ class Open:
     due_date: dt.date
     amount: int
     open: int
+    line_id: int | None = None
 
 
 def _date(value) -> dt.date:
@@ -65,7 +66,7 @@ def _open_sql(as_of: dt.date | None) -> str:
         "SELECT oi.id, oi.document_id, oi.date, oi.due_date, oi.amount, "
         "oi.amount - COALESCE((SELECT SUM(s.amount) FROM settlement s WHERE "
         f"s.open_item_id = oi.id AND {LIVE_SETTLEMENT}{' AND s.date <= ?' if as_of else ''}), 0), "
-        f"oi.partner_id FROM open_item oi WHERE oi.kind = ? AND {LIVE_ITEM}"
+        f"oi.partner_id, oi.line_id FROM open_item oi WHERE oi.kind = ? AND {LIVE_ITEM}"
     )
 
 
@@ -79,7 +80,9 @@ def all_open_items(kind: str, as_of: dt.date | None = None) -> dict[int, list[Op
     out: dict[int, list[Open]] = {}
     for r in execute(sql + " ORDER BY oi.due_date, oi.date, oi.id", params).fetchall():
         if r[5]:
-            out.setdefault(r[6], []).append(Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5]))
+            out.setdefault(r[6], []).append(
+                Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5], r[7])
+            )
     return out
 
 
@@ -103,7 +106,7 @@ def open_items(
             params += ids
     sql += " ORDER BY oi.due_date, oi.date, oi.id"
     return [
-        Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5])
+        Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5], r[7])
         for r in execute(sql, params).fetchall()
     ]
 

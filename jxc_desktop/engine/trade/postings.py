@@ -21,7 +21,7 @@ from jxc_desktop.engine.documents import Posting, register_posting
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import money
-from jxc_desktop.engine.trade import credit, execution, invoices, openitems, settlement
+from jxc_desktop.engine.trade import credit, exchange, execution, invoices, openitems, settlement
 from jxc_desktop.models.documents import Document, DocumentLine
 
 DELIVERY_SIGN = {"XSCK": 1, "XSTH": -1, "CGRK": 1, "CGTH": -1}
@@ -71,6 +71,8 @@ def after_approve(doc: Document, result) -> list[str] | None:
 
 
 def after_unapprove(doc: Document, result) -> None:
+    if doc.doc_type in MONEY:
+        exchange.reverse(doc)
     if doc.doc_type in DELIVERY_SIGN or doc.doc_type in INVOICES or doc.doc_type in MONEY:
         openitems.reverse_document(doc)
 
