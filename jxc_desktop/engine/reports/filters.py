@@ -146,6 +146,29 @@ TABLE: dict[str, Filters] = {
     ),
     "job-cost": Filters(("period",)),
     "process-cost": Filters(("period",)),
+    "cost-restoration": Filters(("period",)),
+    "outsourcing-reconciliation": Filters(("partner", "dates")),
+    "reconciliation": Filters(("partner", "as_of")),
+    "inspection-summary": Filters(
+        ("item", "partner", "dates"),
+        (
+            Option(
+                "stage",
+                "检验阶段",
+                "Stage",
+                (
+                    ("", "全部", "All"),
+                    ("incoming", "来料检验", "Incoming"),
+                    ("process", "工序检验", "In-process"),
+                    ("final", "完工检验", "Final"),
+                ),
+            ),
+        ),
+    ),
+    "supplier-evaluation": Filters(("item", "partner", "period")),
+    "supplier-qualifications": Filters(
+        ("partner", "as_of"), (Option("days", "提前天数", "Days ahead", default="30"),)
+    ),
 }
 
 
