@@ -153,6 +153,7 @@ class ReportTab(QWidget):
         ok, rows = self.ops.run(lambda: self.report.run(params), parent=self)
         if ok:
             self.table.fill(rows)
+            self.table.resizeColumnsToContents()  # a reminder or evaluation: few rows
 
 
 class QualificationTab(ReportTab):
