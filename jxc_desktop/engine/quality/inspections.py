@@ -255,10 +255,10 @@ def _line_problems(line: DocumentLine, src: DocumentLine | None, r) -> list[str]
             tr(
                 "合格 {a} + 不合格 {r} + 让步接收 {c} 应等于检验数量 {q}",
                 "accepted {a} + rejected {r} + concession {c} must equal the inspected {q}",
-                a=r.accepted.normalize(),
-                r=r.rejected.normalize(),
-                c=r.concession.normalize(),
-                q=line.qty.normalize(),
+                a=money.format_qty(r.accepted),
+                r=money.format_qty(r.rejected),
+                c=money.format_qty(r.concession),
+                q=money.format_qty(line.qty),
             )
         )
     if r.sample_size > line.qty:
@@ -318,9 +318,9 @@ def check(doc: Document, lines: list | None = None, sources: dict | None = None)
                         "this {t}",
                         n=src.document.number,
                         l=src.line_no,
-                        q=src.base_qty.normalize(),
-                        d=done[src_id].normalize(),
-                        t=this.normalize(),
+                        q=money.format_qty(src.base_qty),
+                        d=money.format_qty(done[src_id]),
+                        t=money.format_qty(this),
                     )
                 )
             )
