@@ -12,7 +12,7 @@ from jxc_desktop.engine.errors import StateError
 from jxc_desktop.engine.finance import closing, fx
 from jxc_desktop.engine.masterdata import save_exchange_rate
 from jxc_desktop.models.accounting import Account
-from jxc_desktop.models.finance import FxAccount, Voucher
+from jxc_desktop.models.finance import Voucher
 from tests.finance_helpers import lines_of, setup_basic, trade_doc
 from tests.inventory_helpers import day, doc
 
@@ -97,7 +97,8 @@ def test_flagged_bank_account_is_revalued(company):
         level=2,
         parent=Account.get(Account.code == "1002"),
     )
-    FxAccount.create(account=bank, currency="USD")
+    fx.flag_account("100201", "usd")
+    assert fx.flagged_accounts() == [("100201", "美元户", "USD")]
     v = create_voucher(
         VoucherInput(
             day(2),
@@ -124,3 +125,8 @@ def test_cli_fx_revalue(tmp_path, capsys):
     assert main(["--db", db, "init", "--start-period", "2026-01"]) == 0
     assert main(["--db", db, "fx", "revalue", "2026-01"]) == 0
     assert "期末调汇" in capsys.readouterr().out
+    assert main(["--db", db, "fx", "flag", "1002", "USD"]) == 0
+    assert main(["--db", db, "fx", "list"]) == 0
+    assert "1002\t银行存款\tUSD" in capsys.readouterr().out
+    assert main(["--db", db, "fx", "unflag", "1002"]) == 0
+    assert main(["--db", db, "fx", "flag", "9999"]) == 1

@@ -111,3 +111,15 @@ def test_cli_and_gui_print(company, tmp_path, capsys, qtbot):
     page.vouchers.print_vouchers(str(tmp_path / "gui.pdf"))
     assert page.vouchers.last_pdf and "提现" in text_of(page.vouchers.last_pdf)
     ops.shutdown()
+
+
+def test_red_reversal_prints_negative_amounts(company, tmp_path):
+    from jxc_desktop.engine import documents
+
+    setup_basic()
+    doc("QCKC", day(1), [("A", 10, "5")])
+    s = trade_doc("XSCK", day(3), [("A", 5, "20", "13")], partner="C1")
+    documents.unapprove(s.id)
+    red = Voucher.get(Voucher.kind == "reversal")
+    flat = text_of(render_vouchers([red.id], tmp_path / "red.pdf", "a5")).replace(" ", "")
+    assert "-113.00" in flat and "人民币（大写）负壹佰叁拾捌元整" in flat

@@ -79,3 +79,16 @@ def test_report_json(tmp_path, capsys):
     keys = {"section", "account", "partner", "document", "date", "subledger", "gl", "difference"}
     assert all(set(r) == keys for r in rows)
     assert {r["account"] for r in rows} >= {"1403", "1405"}
+
+
+def test_as_of_a_day_and_opening_balances(company):
+    from jxc_desktop.models.accounting import Account
+    from jxc_desktop.models.finance import OpeningBalance
+
+    business()
+    manual("1405", "12.34")  # dated day 4
+    assert reconcile.differences(day(3)) == []
+    assert len(reconcile.differences(day(4))) == 1
+    OpeningBalance.create(account=Account.get(Account.code == "1403"), debit=Decimal("9.99"))
+    diffs = {(r.account, r.document): r.difference for r in reconcile.differences()}
+    assert diffs[("1403", "期初余额")] == Decimal("9.99")

@@ -53,6 +53,8 @@ def test_voucher_entry_review_post_and_books(qtbot, company):
     assert "5602" in names and "1001" in names
 
     page.closing.period.setText("2026-01")
+    page.closing.fx_button.click()  # no foreign balances: nothing to adjust, said so
+    assert "期末调汇" in page.closing.output.toPlainText()
     page.closing.close_button.click()
     assert "2026-01" in page.closing.output.toPlainText()
     page.closing.close_button.click()  # again: refused, with the reason shown

@@ -20,9 +20,13 @@ def register(sub) -> None:
     p = sub.add_parser("reopen", help="re-open the latest closed month (反结账)")
     p.add_argument("period", help="YYYY-MM")
     p.set_defaults(func=cmd_reopen)
-    p = sub.add_parser("fx", help="period-end FX revaluation (期末调汇): fx revalue YYYY-MM")
-    p.add_argument("action", choices=["revalue"])
-    p.add_argument("period", help="YYYY-MM")
+    p = sub.add_parser(
+        "fx",
+        help="期末调汇: fx revalue YYYY-MM | fx flag CODE [CURRENCY] | fx unflag CODE | fx list",
+    )
+    p.add_argument("action", choices=["revalue", "flag", "unflag", "list"])
+    p.add_argument("target", nargs="?", help="YYYY-MM (revalue) or an account code")
+    p.add_argument("currency", nargs="?", default="", help="flag: the account's currency")
     p.set_defaults(func=cmd_fx)
     p = sub.add_parser("voucher", help="act on a voucher: PERIOD NUMBER, e.g. 2026-01 记-0003")
     p.add_argument("action", choices=["list", "review", "post", "unreview", "delete", "print"])
@@ -48,11 +52,21 @@ def cmd_close(args) -> int:
 
 
 def cmd_fx(args) -> int:
-    from jxc_desktop.engine.finance.fx import revalue
+    from jxc_desktop.engine.finance import fx
 
     open_db(args)
-    for line in revalue(args.period):
-        print(line)
+    if args.action == "list":
+        for code, name, currency in fx.flagged_accounts():
+            print(f"{code}\t{name}\t{currency}")
+        return 0
+    if not args.target:
+        raise JxcError(tr("请给出期间或科目编码", "Give the period or the account code"))
+    if args.action == "revalue":
+        for line in fx.revalue(args.target):
+            print(line)
+        return 0
+    fx.flag_account(args.target, args.currency, on=args.action == "flag")
+    print(f"{args.action}: {args.target}")
     return 0
 
 

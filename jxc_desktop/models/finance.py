@@ -141,6 +141,30 @@ class FxAccount(BaseModel):
     currency = CharField(default="")  # informative: the currency the account is kept in
 
 
+class PeriodTotal(BaseModel):
+    """Voucher line totals of a CLOSED month per account and partner (a balance cache).
+
+    Written by the month-end close after its closing entries, deleted by re-opening the
+    month; a closed month's vouchers cannot change, so the totals stay exact. `closing`
+    separates the closing entries (结转) that the income statement leaves out.
+    """
+
+    id = AutoField()
+    period = CharField(index=True)
+    account = ForeignKeyField(Account, on_delete="CASCADE")
+    partner = ForeignKeyField(Partner, null=True, on_delete="CASCADE")
+    closing = IntegerField(default=0)
+    debit = MoneyField(default=0)
+    credit = MoneyField(default=0)
+
+
+class PeriodTotalMark(BaseModel):
+    """The months whose PeriodTotal rows are complete (a month without activity has none)."""
+
+    id = AutoField()
+    period = CharField(unique=True)
+
+
 # Every table of this module, in creation order (parents before children).
 MODELS: list = [
     CashFlowItem,
@@ -150,6 +174,8 @@ MODELS: list = [
     OpeningBalance,
     PeriodClose,
     FxAccount,
+    PeriodTotal,
+    PeriodTotalMark,
 ]
 # Ledger tables whose rows are never updated or deleted (guarded by triggers).
 APPEND_ONLY: list[str] = ["period_close"]

@@ -196,6 +196,7 @@ def close(code: str) -> CloseResult:
                 )
         period.closed, period.closed_at, period.closed_by = True, now(), _username()
         period.save()
+        balances.cache_period(code)  # the month can no longer change: keep its totals
         PeriodClose.create(
             period=code, action="close", username=_username(), detail="\n".join(result.messages)
         )
@@ -229,6 +230,7 @@ def reopen(code: str) -> CloseResult:
         ids = [v.id for v in closing]
         VoucherLine.delete().where(VoucherLine.voucher.in_(ids)).execute()
         Voucher.delete().where(Voucher.id.in_(ids)).execute()
+        balances.uncache_period(code)
         period.closed, period.closed_at, period.closed_by = False, None, None
         period.save()
         PeriodClose.create(

@@ -55,6 +55,24 @@ class FxBalance:
     booked: Decimal  # signed CNY balance
 
 
+def flag_account(code: str, currency: str = "", on: bool = True) -> None:
+    """Marks an account (and its subtree) as kept in a foreign currency, or unmarks it."""
+    account = Account.get_or_none(Account.code == code.strip())
+    if account is None:
+        raise JxcError(tr("科目 {c} 不存在", "Account {c} does not exist", c=code), "account")
+    with write_transaction():
+        FxAccount.delete().where(FxAccount.account == account).execute()
+        if on:
+            FxAccount.create(account=account, currency=currency.strip().upper())
+        audit("fx.flag" if on else "fx.unflag", account.code)
+
+
+def flagged_accounts() -> list[tuple[str, str, str]]:
+    """(code, name, currency) of every account marked 外币核算."""
+    query = FxAccount.select(FxAccount, Account).join(Account).order_by(Account.code)
+    return [(fa.account.code, fa.account.name, fa.currency) for fa in query]
+
+
 def revalued_account_ids() -> list[int]:
     """1122, 2202 and the flagged accounts, each with its whole subtree."""
     roots = set(ALWAYS) | {

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -19,6 +21,7 @@ from jxc_desktop.engine import money
 from jxc_desktop.engine.finance import reconcile
 from jxc_desktop.engine.i18n import tr
 
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 SECTIONS = {
     "stock": ("库存", "Stock"),
     "receivable": ("应收", "Receivable"),
@@ -51,6 +54,8 @@ class ReconcileView(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([tr(zh, en) for zh, en in COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         bar = QHBoxLayout()
         for widget in (QLabel(tr("截至", "As of")), self.as_of, self.only_differences, show):
             bar.addWidget(widget)
@@ -78,7 +83,12 @@ class ReconcileView(QWidget):
                 money.format_money(row.difference),
             ]
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if c >= 5:  # amounts line up on the decimal point
+                    cell.setTextAlignment(RIGHT)
+                if c == 7 and row.difference:
+                    cell.setForeground(QColor("#c00000"))
+                self.table.setItem(r, c, cell)
         bad = sum(1 for r in rows if r.document and r.difference)
         self.status.setText(
             tr("差异单据 {n} 张", "{n} documents differ", n=bad)
