@@ -181,3 +181,42 @@ def test_a_receipt_draft_reopens_with_its_allocations(qtbot, company, monkeypatc
     assert left[d1.id] == Decimal("113.00") and left[d2.id] == Decimal("13.00")
     assert sum(left.values()) == Decimal("76.00")  # 126 − 50 advance
     assert documents.find_document(form.saved.number).status == "approved"
+
+
+def test_a_generated_receipt_draft_shows_what_it_settles(qtbot, company, monkeypatch):
+    from jxc_desktop.engine.trade import generate
+    from jxc_desktop.ui import messages
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.money_form import MoneyForm
+
+    monkeypatch.setattr(messages, "info", lambda parent, text: None)
+    _stock(day(1))
+    c = customer("C1")
+    trade_doc("XSCK", day(2), c, [("A", 1, "10")], warehouse="W1")
+    d2, _ = trade_doc("XSCK", day(3), c, [("A", 10, "10")], warehouse="W1")
+    invoice, _ = trade_doc("XSFP", day(4), c, [("A", 10, "10", _first(d2))])
+    draft = generate.invoice_to_money(invoice.id, day(5), save=True)  # names the invoice
+    form = MoneyForm(Ops(), "SKD", doc_id=draft.id)
+    qtbot.addWidget(form)
+    assert draft.number in form.windowTitle()
+    assert [form.table.item(r, 5).text() for r in range(2)] == ["", "113.00"]
+    assert form.amount.text() == "113.00" and form.advance.text() == ""
+
+
+def test_the_home_page_counts_collections(qtbot, company, tmp_path):
+    from ui_helpers import make_window
+
+    _stock(day(1))
+    c = customer("C1", terms=0)
+    trade_doc("XSCK", day(2), c, [("A", 1, "10")], warehouse="W1")
+    window = make_window(qtbot, company, tmp_path)
+    try:
+        home = window.pages["home"]
+        qtbot.waitUntil(lambda: home.trade.values["overdue"].text() == "1", timeout=5000)
+        assert home.trade.values["uninvoiced"].text() == "1"
+    finally:
+        window.close()
+
+
+def _first(d):
+    return DocumentLine.get((DocumentLine.document == d) & (DocumentLine.line_no == 1))

@@ -190,3 +190,26 @@ def money_targets(doc_id: int) -> dict[int, Decimal]:
         if item.open > 0:
             out[item.document_id] = out.get(item.document_id, Decimal(0)) + yuan(item.open)
     return out
+
+
+def draft_allocations(doc_id: int) -> dict[int, Decimal]:
+    """A saved receipt (payment) draft's named lines as amounts per document settled,
+    the way approval will spread them (a line naming an invoice settles its deliveries)."""
+    from jxc_desktop.engine.trade import settlement
+
+    doc = documents.get_document(doc_id)
+    out: dict[int, Decimal] = {}
+    for line in DocumentLine.select().where(
+        (DocumentLine.document == doc) & DocumentLine.source_line.is_null(False)
+    ):
+        by_doc: dict[int, Decimal] = {}
+        for item in settlement.target_items(doc, line.source_line):
+            if item.open > 0:
+                by_doc[item.document_id] = by_doc.get(item.document_id, Decimal(0)) + yuan(
+                    item.open
+                )
+        shares = auto_fill(line.amount, list(by_doc.values()))
+        for doc_key, share in zip(by_doc, shares, strict=True):
+            if share:
+                out[doc_key] = out.get(doc_key, Decimal(0)) + share
+    return out

@@ -124,8 +124,8 @@ class MoneyForm(QDialog):
         q = self.date.date()
         return dt.date(q.year(), q.month(), q.day())
 
-    def load_candidates(self, settle: dict[int, Decimal] | None = None) -> None:
-        """The partner's open documents; `settle` pre-fills amounts by first line id."""
+    def load_candidates(self) -> None:
+        """The partner's open documents, nothing chosen yet."""
         partner_id = self.partner.currentData()
         self.candidates = drafts.settle_candidates(partner_id, self.doc_type) if partner_id else []
         self.table.blockSignals(True)
@@ -142,8 +142,7 @@ class MoneyForm(QDialog):
                 cell = QTableWidgetItem(value)
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, cell)
-            value = (settle or {}).get(c.first_line_id)
-            self.table.setItem(row, SETTLE, QTableWidgetItem(str(value) if value else ""))
+            self.table.setItem(row, SETTLE, QTableWidgetItem(""))
         self.table.blockSignals(False)
         self._show_advance()
 
@@ -179,7 +178,9 @@ class MoneyForm(QDialog):
 
     def prefill(self, partner_id: int, by_document: dict[int, Decimal]) -> None:
         """A new receipt (payment) for given documents: their open amounts chosen."""
+        self.partner.blockSignals(True)
         self.partner.setCurrentIndex(max(self.partner.findData(partner_id), 0))
+        self.partner.blockSignals(False)
         self.load_candidates()
         self.table.blockSignals(True)
         for row, c in enumerate(self.candidates):
@@ -193,16 +194,12 @@ class MoneyForm(QDialog):
         data = drafts.document_input(doc_id)
         doc = documents.get_document(doc_id)
         self.setWindowTitle(self.dtype.label + " - " + doc.number)
-        self.partner.blockSignals(True)
-        self.partner.setCurrentIndex(max(self.partner.findData(doc.partner_id), 0))
-        self.partner.blockSignals(False)
         self.date.setDate(QDate(doc.date.year, doc.date.month, doc.date.day))
         if data.lines and data.lines[0].account:
             self.account.setCurrentIndex(max(self.account.findData(data.lines[0].account), 0))
-        self.amount.setText(str(sum((D_(x.amount) for x in data.lines), Decimal(0))))
         self.remarks.setText(data.remarks)
-        named = {x.source_line.id: D_(x.amount) for x in data.lines if x.source_line is not None}
-        self.load_candidates(named)
+        self.prefill(doc.partner_id, drafts.draft_allocations(doc_id))
+        self.amount.setText(str(sum((D_(x.amount) for x in data.lines), Decimal(0))))
 
     def _input(self):
         return drafts.money_input(
