@@ -111,6 +111,19 @@ class _Pass:
         self.settled_costs: dict[int, dict[str, int]] = {}
         self.location_checks: list[tuple[tuple, list[PlannedMove], str]] = []
         self.pool_rows: dict[tuple, list[tuple]] = {}  # see prefetch_moves
+        self.flows: dict[tuple, list[int]] = {}  # pool -> [in qty, in value, out qty, out value]
+
+    def flow(self, key: tuple, direction: int, qty: int, value: int) -> None:
+        """Counts a row this pass writes into its pool's in / out flows (CostGroup)."""
+        f = self.flows.get(key)
+        if f is None:
+            f = self.flows[key] = [0, 0, 0, 0]
+        if direction >= 0:
+            f[0] += qty
+            f[1] += value
+        else:
+            f[2] -= qty
+            f[3] -= value
 
     # ------------------------------------------------------------ pools
     def group(self, key: tuple) -> pool_store.Group:
@@ -294,6 +307,7 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
     stamp = str(now())
     for i, m in enumerate(planned):
         value, trueup = new_values[i]
+        p.flow(keys[i], m.qty, m.qty, value)
         linked = ids[m.link] if m.link is not None else m.link_move
         rows.append(
             (
@@ -507,6 +521,7 @@ def _insert_revals(p: _Pass, date: str, trueups: list) -> None:
     rows = []
     stamp = str(now())  # formatted once, not by the driver for every row
     for s, key, delta in p.revals:
+        p.flow(key, s.qty, 0, delta)
         rows.append(
             (
                 "reval",
@@ -528,6 +543,7 @@ def _insert_revals(p: _Pass, date: str, trueups: list) -> None:
             )
         )
     for move_id, m, delta in trueups:
+        p.flow(group_key(m.item, m.warehouse_id, m.batch_no), m.qty, 0, delta)
         rows.append(
             (
                 "reval",
@@ -559,11 +575,18 @@ def _save_pools(p: _Pass, date: str, time: str) -> None:
         last_date, last_time = g.last_date, g.last_time
         if date and (last_date is None or (date, time) > (last_date, last_time)):
             last_date, last_time = date, time
-        updates.append((state.qty, state.value, state.last_unit_cost, last_date, last_time, g.id))
+        flows = p.flows.get(key) or (0, 0, 0, 0)
+        updates.append(
+            (state.qty, state.value, state.last_unit_cost, last_date, last_time, *flows, g.id)
+        )
         if p.method(key) == "fifo":
             fifo_ids.append(g.id)
             layers += [(g.id, n, q, v) for n, (q, v) in enumerate(state.layers)]
     pool_store.save(updates, fifo_ids, layers)
+    # a pool with rows but no new state (none so far: every writer replays or appends)
+    pool_store.add_flows(
+        [(*f, p.group(key).id) for key, f in p.flows.items() if key not in p.states]
+    )
 
 
 # ---------------------------------------------------------------- reversal
@@ -599,6 +622,8 @@ def reverse(doc: Document) -> PostResult:
     if p.problems:
         raise ValidationError(p.problems)
     stamp = str(now())  # formatted once, not by the driver for every row
+    for r in originals:
+        p.flow(group_key(p.items[r[1]], r[2], r[4]), r[5], -r[5], -current[r[0]][0])
     rows = [
         (
             "reverse",
