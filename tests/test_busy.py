@@ -10,13 +10,16 @@ from openpyxl import Workbook
 
 from jxc_desktop.engine.session import close_company
 
+# Another PC's writer: the engine's own write lock (SQLite's IMMEDIATE transaction, or
+# PostgreSQL's advisory lock), held for a while.
 HOLD = """
-import sqlite3, sys, time
-con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
-con.execute("ROLLBACK")
+import sys, time
+from jxc_desktop.engine.session import open_company
+from jxc_desktop.models.db import write_transaction
+open_company(sys.argv[1])
+with write_transaction():
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
 """
 
 

@@ -296,7 +296,8 @@ def test_export_streams_in_chunks(company, tmp_path):
             + ["min_order_qty", "active", "created_at"],
             [
                 (f"K{n:05d}", f"商品{n}", "", "goods", unit, 130000, n, 0, "moving_average")
-                + (0, 0, 0, 0, "purchase", 0, "lot_for_lot", 0, 0, 1, "2026-01-01 00:00:00")
+                + (False, False, 0, 0, "purchase", 0, "lot_for_lot", 0, 0, True)
+                + ("2026-01-01 00:00:00",)
                 for n in range(4500, 0, -1)
             ],
         )

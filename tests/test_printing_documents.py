@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
@@ -148,15 +147,6 @@ def test_english_paper(company, tmp_path):
 def test_missing_document_is_refused(company, tmp_path):
     with pytest.raises(NotFound):
         render_document(999, tmp_path / "none.pdf")
-
-
-def test_fifty_line_document_renders_quickly(company, tmp_path):
-    """Measured for the report, not asserted: CI machines vary."""
-    doc = _fifty_line_receipt()
-    render_document(doc.id, tmp_path / "warm.pdf")  # font registration happens once
-    start = time.perf_counter()
-    render_document(doc.id, tmp_path / "timed.pdf")
-    print(f"50-line document PDF: {time.perf_counter() - start:.3f} s")
 
 
 def test_printing_does_not_load_qt():

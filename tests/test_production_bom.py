@@ -132,6 +132,7 @@ def test_bom_cost_roll_up(parts, capsys):
             "qty": "2.0000",
             "material": "46.60",
             "operations": "60.00",
+            "by_products": "0.00",
             "total": "106.60",
             "unit_cost": "53.300000",
         }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
@@ -111,7 +110,8 @@ def test_plain_list_and_hand_edited_lines_are_reindexed(company):
     assert lines[0].qty == 2
 
 
-def test_a_scan_on_a_500_line_document_takes_under_20_ms(company):
+def test_scans_on_a_500_line_document_add_to_the_right_line(company):
+    """Timing lives in bench/bench_inventory.py (scan to line); here: the result."""
     from jxc_desktop.models.masterdata import Item
 
     _items()
@@ -122,15 +122,10 @@ def test_a_scan_on_a_500_line_document_takes_under_20_ms(company):
         line = draft_line(base)
         line.item_id = -n  # distinct keys without 500 items in the database
         lines.append(line)
-    worst = 0.0
     for _ in range(50):
-        start = time.perf_counter()
-        result = scan_text(lines, "2*" + WATER)
-        worst = max(worst, time.perf_counter() - start)
-        assert result.ok
+        assert scan_text(lines, "2*" + WATER).ok
     assert len(lines) == 501
     assert lines[500].qty == 100
-    assert worst < 0.020, f"worst scan {worst * 1000:.1f} ms"
 
 
 def test_a_batch_goes_on_batch_managed_items_only(company):

@@ -73,7 +73,7 @@ def test_requisition_from_alerts(shop):
     assert req.doc_type == "CGSQ" and lines == {"B": Decimal(50), "Z": Decimal(3)}
 
 
-def test_import_price_list_and_quotes_then_compare(shop, tmp_path, capsys):
+def test_import_price_list_and_quotes_then_compare(shop, company, tmp_path, capsys):
     import json
 
     from openpyxl import Workbook
@@ -103,7 +103,7 @@ def test_import_price_list_and_quotes_then_compare(shop, tmp_path, capsys):
     )
     bad = sheet("b.xlsx", ["供应商", "商品编码", "单价"], [("NOPE", "ZZ", "1e3")])
     close_company()
-    db = ["--db", str(tmp_path / "company.sqlite")]
+    db = ["--db", str(company)]
     assert main([*db, "import", "price-list", prices]) == 0
     assert main([*db, "import", "supplier-quotes", quotes]) == 0
     assert main([*db, "import", "supplier-quotes", bad]) == 1

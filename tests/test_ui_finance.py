@@ -53,6 +53,8 @@ def test_voucher_entry_review_post_and_books(qtbot, company):
     assert "5602" in names and "1001" in names
 
     page.closing.period.setText("2026-01")
+    page.closing.fx_button.click()  # no foreign balances: nothing to adjust, said so
+    assert "期末调汇" in page.closing.output.toPlainText()
     page.closing.close_button.click()
     assert "2026-01" in page.closing.output.toPlainText()
     page.closing.close_button.click()  # again: refused, with the reason shown
@@ -68,3 +70,25 @@ def test_main_window_has_the_finance_tab(qtbot, company, tmp_path):
     window = make_window(qtbot, company, tmp_path)
     window.select_tab("finance")
     assert isinstance(window.pages["finance"], FinancePage)
+
+
+def test_reconciliation_page_lists_the_differing_voucher(qtbot, company):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from tests.test_finance_reconcile import business, manual
+
+    business()
+    v = manual("1405", "12.34")
+    ops = Ops()
+    page = FinancePage(ops)
+    qtbot.addWidget(page)
+    view = page.reconcile
+    view.as_of.setDate(QDate(dt.date(2026, 1, 31)))
+    view.only_differences.setChecked(True)
+    view.refresh()
+    cells = [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
+    assert f"2026-01 {v.display_number}" in cells
+    assert "1" in view.status.text()
+    ops.shutdown()

@@ -16,7 +16,18 @@ from jxc_desktop.ui.pages import PlannedPage
 def test_every_tab_opens_and_unbuilt_modules_say_so(qtbot, company, tmp_path):
     window = make_window(qtbot, company, tmp_path)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["首页", "销售", "采购", "库存", "生产", "财务", "报表", "基础资料", "系统"]
+    assert titles == [
+        "首页",
+        "销售",
+        "采购",
+        "库存",
+        "生产",
+        "质检",
+        "财务",
+        "报表",
+        "基础资料",
+        "系统",
+    ]
     for key in TAB_ORDER:
         window.select_tab(key)
         qtbot.wait(1)
@@ -86,6 +97,7 @@ def test_language_switch_shows_english(qtbot, company, tmp_path):
             "Purchasing",
             "Inventory",
             "Production",
+            "Quality",
             "Finance",
             "Reports",
             "Base data",
@@ -237,6 +249,6 @@ def test_switched_off_modules_have_no_tab(qtbot, company, tmp_path):
     Setting.update(value="sales,purchase,inventory").where(Setting.key == "modules").execute()
     window = make_window(qtbot, company, tmp_path)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["首页", "销售", "采购", "库存", "报表", "基础资料", "系统"]
+    assert titles == ["首页", "销售", "采购", "库存", "质检", "报表", "基础资料", "系统"]
     window.select_tab("production")
     assert window.current_key() == "home"

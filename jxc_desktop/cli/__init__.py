@@ -11,6 +11,7 @@ import sys
 
 from peewee import DatabaseError
 
+from jxc_desktop.cli import argparse_i18n
 from jxc_desktop.engine.errors import JxcError, ValidationError
 from jxc_desktop.engine.i18n import set_language, tr
 
@@ -23,6 +24,7 @@ COMMAND_MODULES = [
     "jxc_desktop.cli.production_commands",
     "jxc_desktop.cli.trade_commands",
     "jxc_desktop.cli.finance_commands",
+    "jxc_desktop.cli.quality_commands",
 ]
 
 
@@ -51,6 +53,7 @@ def open_db(args, create: bool = False):
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    argparse_i18n.install(argparse_i18n.language_of(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang)

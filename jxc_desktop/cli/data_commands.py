@@ -64,6 +64,9 @@ IMPORTERS: dict[str, Callable] = {
 IMPORTERS.update(__import__("jxc_desktop.cli.production_commands", fromlist=["x"]).IMPORTERS)
 IMPORTERS["price-list"] = price_importer("price-list")
 IMPORTERS["supplier-quotes"] = price_importer("supplier-quotes")
+IMPORTERS["inspection-plans"] = __import__(
+    "jxc_desktop.cli.quality_commands", fromlist=["x"]
+).import_plans
 
 
 def register(sub) -> None:

@@ -1,4 +1,5 @@
-"""jxc close YYYY-MM | jxc reopen YYYY-MM | jxc voucher list|show|review|post|unreview|delete.
+"""jxc close YYYY-MM | jxc reopen YYYY-MM | jxc fx revalue YYYY-MM |
+jxc voucher list|review|post|unreview|delete|print.
 
 `jxc import vouchers FILE [--approve]` is registered in data_commands.IMPORTERS.
 """
@@ -19,10 +20,20 @@ def register(sub) -> None:
     p = sub.add_parser("reopen", help="re-open the latest closed month (反结账)")
     p.add_argument("period", help="YYYY-MM")
     p.set_defaults(func=cmd_reopen)
+    p = sub.add_parser(
+        "fx",
+        help="期末调汇: fx revalue YYYY-MM | fx flag CODE [CURRENCY] | fx unflag CODE | fx list",
+    )
+    p.add_argument("action", choices=["revalue", "flag", "unflag", "list"])
+    p.add_argument("target", nargs="?", help="YYYY-MM (revalue) or an account code")
+    p.add_argument("currency", nargs="?", default="", help="flag: the account's currency")
+    p.set_defaults(func=cmd_fx)
     p = sub.add_parser("voucher", help="act on a voucher: PERIOD NUMBER, e.g. 2026-01 记-0003")
-    p.add_argument("action", choices=["list", "review", "post", "unreview", "delete"])
+    p.add_argument("action", choices=["list", "review", "post", "unreview", "delete", "print"])
     p.add_argument("period", nargs="?", help="YYYY-MM")
-    p.add_argument("number", nargs="?", help="记-0001 or 1")
+    p.add_argument("number", nargs="?", help="记-0001 or 1 (print: every voucher if omitted)")
+    p.add_argument("--output", "-o", help="print: the PDF to write")
+    p.add_argument("--layout", default="a4", choices=["a4", "a5"], help="print: 2 per A4 / A5")
     p.set_defaults(func=cmd_voucher)
 
 
@@ -37,6 +48,25 @@ def cmd_close(args) -> int:
         return 1
     for line in result.messages:
         print(line)
+    return 0
+
+
+def cmd_fx(args) -> int:
+    from jxc_desktop.engine.finance import fx
+
+    open_db(args)
+    if args.action == "list":
+        for code, name, currency in fx.flagged_accounts():
+            print(f"{code}\t{name}\t{currency}")
+        return 0
+    if not args.target:
+        raise JxcError(tr("请给出期间或科目编码", "Give the period or the account code"))
+    if args.action == "revalue":
+        for line in fx.revalue(args.target):
+            print(line)
+        return 0
+    fx.flag_account(args.target, args.currency, on=args.action == "flag")
+    print(f"{args.action}: {args.target}")
     return 0
 
 
@@ -76,6 +106,8 @@ def cmd_voucher(args) -> int:
                 f"{v.period}\t{v.display_number}\t{v.date}\t{v.status}\t{v.kind}\t{source}\t{v.summary}"
             )
         return 0
+    if args.action == "print":
+        return _print(args)
     if not (args.period and args.number):
         raise JxcError(tr("请给出期间和凭证号", "Give the period and the voucher number"))
     voucher = _find(args.period, args.number)
@@ -87,6 +119,23 @@ def cmd_voucher(args) -> int:
     }[args.action]
     action(voucher.id)
     print(f"{args.action}: {voucher.period} {voucher.display_number}")
+    return 0
+
+
+def _print(args) -> int:
+    """jxc voucher print PERIOD [NUMBER] --output FILE.pdf [--layout a4|a5]."""
+    from jxc_desktop.engine.printing.voucher_pdf import render_vouchers
+    from jxc_desktop.models.finance import Voucher
+
+    if not (args.period and args.output):
+        raise JxcError(tr("请给出期间和 --output", "Give the period and --output"))
+    if args.number:
+        ids = [_find(args.period, args.number).id]
+    else:
+        query = Voucher.select(Voucher.id).where(Voucher.period == args.period)
+        ids = [v.id for v in query.order_by(Voucher.number)]
+    path = render_vouchers(ids, args.output, args.layout)
+    print(tr("已生成 {p}（{n} 张凭证）", "Written {p} ({n} vouchers)", p=path, n=len(ids)))
     return 0
 
 

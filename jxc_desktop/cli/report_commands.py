@@ -24,6 +24,7 @@ def register(sub) -> None:
     p.add_argument("--output")
     p.add_argument("--qty", help="quantity (bom-cost)")
     p.add_argument("--bucket", choices=["day", "week"], help="period size (mrp-record)")
+    p.add_argument("--days", help="days ahead (supplier-qualifications)")
     p.add_argument("--option", action="append", default=[], help="KEY=VALUE report option")
     p.set_defaults(func=cmd_report)
 
@@ -48,7 +49,7 @@ def params_from_args(args) -> ReportParams:
         partner=args.partner,
         extra=dict(o.split("=", 1) for o in args.option if "=" in o),
     )
-    params.extra.update({k: v for k in ("qty", "bucket") if (v := getattr(args, k, None))})
+    params.extra.update({k: v for k in ("qty", "bucket", "days") if (v := getattr(args, k, None))})
     if args.period:
         from jxc_desktop.engine.company import month_bounds
 

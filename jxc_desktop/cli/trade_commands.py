@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from decimal import Decimal, InvalidOperation
 
 from jxc_desktop.cli import open_db
 from jxc_desktop.engine.i18n import tr
@@ -30,7 +31,9 @@ def register(sub) -> None:
         previous = base.get_default("func")
         base.set_defaults(func=lambda args: _cmd_print(args, previous))
     p = sub.add_parser("trade", help="purchasing and sales tools")
-    p.add_argument("action", choices=["next", "close-line", "reopen-line", "price", "requisition"])
+    p.add_argument(
+        "action", choices=["next", "close-line", "reopen-line", "price", "requisition", "plan"]
+    )
     p.add_argument("number", nargs="?", help="document number (own or external)")
     p.add_argument("--line", type=int, help="order line number")
     p.add_argument("--reason", default="")
@@ -39,6 +42,13 @@ def register(sub) -> None:
     p.add_argument("--partner")
     p.add_argument("--item")
     p.add_argument("--qty", default="1")
+    p.add_argument(
+        "--instalment",
+        action="append",
+        default=[],
+        metavar="DATE=AMOUNT",
+        help="plan: one instalment of the collection plan (repeat; replaces the plan)",
+    )
     p.set_defaults(func=cmd_trade)
 
 
@@ -84,6 +94,8 @@ def cmd_trade(args) -> int:
         print(f"{value}\t{source}")
         return 0
     doc = find_document(args.number)
+    if args.action == "plan":
+        return _plan(doc, args.instalment)
     if args.action in ("close-line", "reopen-line"):
         line = doc.lines.where(doc.lines.model.line_no == (args.line or 1)).get()
         fn = execution.close_line if args.action == "close-line" else execution.reopen_line
@@ -97,6 +109,29 @@ def cmd_trade(args) -> int:
     else:
         new = generate.invoice_to_money(doc.id, day, save=True)
     print(tr("已生成草稿 {n}", "Draft {n} saved", n=new.number))
+    return 0
+
+
+def _plan(order, given: list[str]) -> int:
+    """`jxc trade plan XSDD… [--instalment 2026-02-01=500 …]`: sets, then prints the plan."""
+    from jxc_desktop.engine.errors import JxcError
+    from jxc_desktop.engine.trade import collection_plan
+
+    if given:
+        instalments = []
+        for text in given:
+            day, _, amount = text.partition("=")
+            try:
+                instalments.append(
+                    collection_plan.Instalment(dt.date.fromisoformat(day), Decimal(amount))
+                )
+            except (ValueError, InvalidOperation) as exc:
+                raise JxcError(
+                    tr("分期格式应为 日期=金额：{t}", "An instalment is DATE=AMOUNT: {t}", t=text)
+                ) from exc
+        collection_plan.set_plan(order.id, instalments)
+    for inst in collection_plan.plan_of(order.id):
+        print(f"{inst.due_date.isoformat()}\t{inst.amount}")
     return 0
 
 

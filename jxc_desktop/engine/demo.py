@@ -500,9 +500,14 @@ def build_demo(setup: CompanySetup) -> Company:
     with write_transaction():
         from jxc_desktop.engine.demo_production import build_production_demo
         from jxc_desktop.engine.demo_stock import build_stock_history
+        from jxc_desktop.engine.demo_trade import build_trade_demo
+        from jxc_desktop.engine.quality.demo import build_quality_demo
 
         build_stock_history(_first_day(setup), last_day)
         build_production_demo(_first_day(setup), last_day)
+        build_trade_demo(_first_day(setup), last_day)
+        # last: it inspects the purchase receipts the trade demo made
+        build_quality_demo(_first_day(setup), last_day)
     return company
 
 

@@ -83,9 +83,12 @@ def _capital(day: dt.date) -> None:
 
 def _on_hand(item: Item, wh: Warehouse) -> list[StockBalance]:
     return list(
-        StockBalance.select().where(
+        StockBalance.select()
+        .where(
             (StockBalance.item == item) & (StockBalance.warehouse == wh) & (StockBalance.qty > 0)
         )
+        # Ordered: PostgreSQL returns updated rows in a different order than SQLite.
+        .order_by(StockBalance.id)
     )
 
 

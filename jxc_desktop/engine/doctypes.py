@@ -45,8 +45,12 @@ _ALL = [
     DocType("SCLL", "生产领料", "Material issue", None, True),
     DocType("CPRK", "产品入库", "Finished goods receipt", None, True),
     DocType("WWDD", "委外订单", "Outsourcing order", "supplier"),
+    DocType("WWFL", "委外发料", "Outsourcing material issue", "supplier", True),
+    DocType("WWRK", "委外入库", "Outsourcing receipt", "supplier", True),
+    DocType("WWTL", "委外退料", "Outsourcing material return", "supplier", True),
     DocType("QCKC", "期初库存", "Opening stock", None, True),
     DocType("CBTZ", "成本调整", "Cost adjustment", None, True, value_only=True),
+    DocType("ZJD", "质检单", "Inspection"),
 ]
 
 DOC_TYPES: dict[str, DocType] = {d.prefix: d for d in _ALL}

@@ -7,6 +7,7 @@ and roles exist, the acting user is the default administrator made at `init`.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -31,10 +32,23 @@ def default_db_path() -> Path:
     return base / "jxc_desktop" / "company.sqlite"
 
 
+def is_database_url(target: str | Path) -> bool:
+    """A PostgreSQL server URL (several PCs) rather than a SQLite file path."""
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def display_target(target: str | Path) -> str:
+    """The database as shown to a user: a server URL without its password."""
+    text = str(target)
+    if is_database_url(text):
+        return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", text)
+    return text
+
+
 def open_company(target: str | Path, create: bool = False):
     """Opens a company database, upgrading its schema; refuses a missing file unless create."""
     target = str(target)
-    is_url = target.startswith(("postgresql://", "postgres://"))
+    is_url = is_database_url(target)
     if not is_url:
         path = Path(target)
         if not create and not path.exists():

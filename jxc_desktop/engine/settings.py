@@ -121,6 +121,7 @@ SPECS = {
             "a decimal, or empty",
             "预定制造费用分配率（空 = 按实际 4101 分配）",
         ),
+        SettingSpec("quarantine_warehouse", "", lambda v: True, "a warehouse code", "不合格品仓库"),
     ]
 }
 
@@ -160,7 +161,9 @@ def set_value(key: str, value: str) -> None:
     from jxc_desktop.engine.session import audit
 
     with write_transaction():
-        Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        Setting.insert(key=key, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}
+        ).execute()
         audit("config.set", key, value)
 
 

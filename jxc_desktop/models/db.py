@@ -65,7 +65,24 @@ def is_postgres() -> bool:
 
 def is_busy_error(exc: BaseException) -> bool:
     text = str(exc).lower()
-    return "database is locked" in text or "database is busy" in text
+    return any(sign in text for sign in ("database is locked", "database is busy", "lock timeout"))
+
+
+# The key of the advisory lock that serialises writers on PostgreSQL (any constant).
+PG_WRITE_LOCK = 0x6A7863
+
+
+def _take_pg_write_lock(db) -> None:
+    """Writers on PostgreSQL queue behind one advisory lock, as SQLite's IMMEDIATE does.
+
+    The engine reads balances and then writes rows derived from them; serialising the
+    writers keeps that exact on several PCs (readers are never blocked). The lock is
+    released with the transaction; a writer that waits longer than the busy timeout
+    gets DatabaseBusy.
+    """
+    millis = int(BUSY_TIMEOUT_SECONDS * 1000)
+    db.execute_sql(f"SET LOCAL lock_timeout = {millis}")
+    db.execute_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
 @contextlib.contextmanager
@@ -85,6 +102,7 @@ def write_transaction():
                 yield db
         else:
             with db.atomic():
+                _take_pg_write_lock(db)
                 yield db
     except (OperationalError, sqlite3.OperationalError) as exc:
         if is_busy_error(exc):
@@ -152,7 +170,8 @@ def install_append_only_guard(table: str) -> None:
     else:
         db.execute_sql(
             "CREATE OR REPLACE FUNCTION jxc_append_only() RETURNS trigger AS $$ "
-            "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql"
+            # %% because the driver formats parameters even when there are none.
+            "BEGIN RAISE EXCEPTION '%% is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql"
         )
         db.execute_sql(
             f'DROP TRIGGER IF EXISTS {table}_append_only ON "{table}"; '

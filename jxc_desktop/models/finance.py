@@ -27,8 +27,9 @@ from jxc_desktop.models.masterdata import Department, Item, ItemCategory, Partne
 
 VOUCHER_STATUSES = ("draft", "reviewed", "posted")
 # manual: entered or imported; document: written by approving a business document;
-# reversal: written by un-approving one; close: month-end closing entries.
-VOUCHER_KINDS = ("manual", "document", "reversal", "close")
+# reversal: written by un-approving one; close: month-end closing entries;
+# fx_revaluation: 期末调汇 (deleted with the closing entries when the month is re-opened).
+VOUCHER_KINDS = ("manual", "document", "reversal", "close", "fx_revaluation")
 
 
 class CashFlowItem(BaseModel):
@@ -131,7 +132,50 @@ class PeriodClose(BaseModel):
     detail = TextField(default="")
 
 
+class FxAccount(BaseModel):
+    """外币核算科目: an account (and its subtree) whose foreign-currency lines are revalued
+    at month end, besides 1122 / 2202 which always are (e.g. a USD bank account 100201)."""
+
+    id = AutoField()
+    account = ForeignKeyField(Account, unique=True, on_delete="CASCADE")
+    currency = CharField(default="")  # informative: the currency the account is kept in
+
+
+class PeriodTotal(BaseModel):
+    """Voucher line totals of a CLOSED month per account and partner (a balance cache).
+
+    Written by the month-end close after its closing entries, deleted by re-opening the
+    month; a closed month's vouchers cannot change, so the totals stay exact. `closing`
+    separates the closing entries (结转) that the income statement leaves out.
+    """
+
+    id = AutoField()
+    period = CharField(index=True)
+    account = ForeignKeyField(Account, on_delete="CASCADE")
+    partner = ForeignKeyField(Partner, null=True, on_delete="CASCADE")
+    closing = IntegerField(default=0)
+    debit = MoneyField(default=0)
+    credit = MoneyField(default=0)
+
+
+class PeriodTotalMark(BaseModel):
+    """The months whose PeriodTotal rows are complete (a month without activity has none)."""
+
+    id = AutoField()
+    period = CharField(unique=True)
+
+
 # Every table of this module, in creation order (parents before children).
-MODELS: list = [CashFlowItem, Voucher, VoucherLine, VoucherRule, OpeningBalance, PeriodClose]
+MODELS: list = [
+    CashFlowItem,
+    Voucher,
+    VoucherLine,
+    VoucherRule,
+    OpeningBalance,
+    PeriodClose,
+    FxAccount,
+    PeriodTotal,
+    PeriodTotalMark,
+]
 # Ledger tables whose rows are never updated or deleted (guarded by triggers).
 APPEND_ONLY: list[str] = ["period_close"]

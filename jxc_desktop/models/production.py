@@ -146,6 +146,22 @@ class CostRunDocument(BaseModel):
     created_at = DateTimeField(default=now)
 
 
+class OutsourcingConsumption(BaseModel):
+    """委外: the materials at the subcontractor that one 委外入库 WWRK line consumed.
+
+    Written when the receipt is approved and deleted when it is un-approved: it records
+    which part of the 委托加工物资 balance of an outsourcing order the receipt took.
+    """
+
+    id = AutoField()
+    document = ForeignKeyField(Document, on_delete="CASCADE", backref="+")
+    line_id = IntegerField()  # the WWRK line
+    order = ForeignKeyField(Document, on_delete="RESTRICT", backref="+")  # the WWDD
+    item = ForeignKeyField(Item, on_delete="RESTRICT", backref="+")  # the component
+    qty = QtyField()  # base units
+    value = MoneyField()
+
+
 MODELS: list = [
     Bom,
     BomLine,
@@ -157,6 +173,7 @@ MODELS: list = [
     WorkHours,
     WipCount,
     CostRunDocument,
+    OutsourcingConsumption,
 ]
 # Ledger tables whose rows are never updated or deleted (guarded by triggers).
 APPEND_ONLY: list[str] = []

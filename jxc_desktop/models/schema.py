@@ -137,7 +137,9 @@ def current_version() -> int:
 
 
 def _set_version(version: int) -> None:
-    company.Meta.insert(key="schema_version", value=str(version)).on_conflict_replace().execute()
+    company.Meta.insert(key="schema_version", value=str(version)).on_conflict(
+        conflict_target=[company.Meta.key], update={company.Meta.value: str(version)}
+    ).execute()
 
 
 def backup_file(path: str | Path, version: int) -> Path | None:

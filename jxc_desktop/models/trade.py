@@ -13,6 +13,7 @@ from peewee import (
     DateField,
     DateTimeField,
     ForeignKeyField,
+    IntegerField,
     TextField,
 )
 
@@ -101,7 +102,48 @@ class SupplierQuote(BaseModel):
     remarks = TextField(default="")
 
 
+class CollectionPlan(BaseModel):
+    """收款计划: one instalment of a sales order (the order's currency); the instalments
+    of an order add up to its total. Replaced as a whole when the plan changes."""
+
+    id = AutoField()
+    order = ForeignKeyField(Document, on_delete="CASCADE", backref="+")
+    seq = IntegerField()
+    due_date = DateField(index=True)
+    amount = MoneyField(default=0)
+    remarks = TextField(default="")
+
+    class Meta:
+        indexes = ((("order", "seq"), True),)
+
+
+class ExchangeDifference(BaseModel):
+    """汇兑差额: a foreign-currency item settled at another rate than it was booked at.
+
+    amount (CNY, signed) = the settling money valued at its own rate − the book value it
+    cleared; the voucher (Dr/Cr 1122 or 2202 against 560302 汇兑损益) is written with it.
+    A row with `reverses` set cancels that row (un-approve).
+    """
+
+    id = AutoField()
+    document = ForeignKeyField(Document, on_delete="RESTRICT", backref="+")
+    line = ForeignKeyField(DocumentLine, null=True, on_delete="RESTRICT", backref="+")
+    open_item = ForeignKeyField(OpenItem, on_delete="RESTRICT", backref="+")
+    date = DateField()
+    amount = MoneyField(default=0)
+    reverses = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="+")
+    created_at = DateTimeField(default=now)
+
+
 # Every table of this module, in creation order (parents before children).
-MODELS: list = [OpenItem, Settlement, ClosedLine, PriceList, SupplierQuote]
+MODELS: list = [
+    OpenItem,
+    Settlement,
+    ClosedLine,
+    PriceList,
+    SupplierQuote,
+    CollectionPlan,
+    ExchangeDifference,
+]
 # Ledger tables whose rows are never updated or deleted (guarded by triggers).
-APPEND_ONLY: list[str] = ["open_item", "settlement"]
+APPEND_ONLY: list[str] = ["open_item", "settlement", "exchange_difference"]

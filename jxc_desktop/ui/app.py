@@ -20,7 +20,12 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from jxc_desktop.engine.errors import JxcError
-from jxc_desktop.engine.session import close_company, default_db_path, open_company
+from jxc_desktop.engine.session import (
+    close_company,
+    default_db_path,
+    is_database_url,
+    open_company,
+)
 from jxc_desktop.models.company import Company
 from jxc_desktop.ui.i18n import ROOT, apply_language, tr
 
@@ -52,7 +57,7 @@ def app_settings() -> QSettings:
 
 def has_company(db_path: str) -> bool:
     """Opens an existing file; False when it does not exist or holds no company yet."""
-    if not Path(db_path).exists():
+    if not is_database_url(db_path) and not Path(db_path).exists():
         return False
     open_company(db_path)
     if Company.select().exists():
@@ -81,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     language = args.lang or str(settings.value("language", "zh_CN"))
     if not apply_language(language):
         apply_language("zh_CN")
-    db_path = str(Path(args.db or default_db_path()).expanduser().resolve())
+    db_path = args.db or str(default_db_path())
+    if not is_database_url(db_path):
+        db_path = str(Path(db_path).expanduser().resolve())
     try:
         if not open_or_setup(db_path):
             return 0

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QToolBar
 
 from jxc_desktop.engine.company import MODULES, enabled_modules
+from jxc_desktop.engine.session import display_target
 from jxc_desktop.ui import messages, queries
 from jxc_desktop.ui.finance import FinancePage
 from jxc_desktop.ui.i18n import apply_language, tr
@@ -15,6 +16,7 @@ from jxc_desktop.ui.masterdata_page import MasterdataPage
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import HomePage, PlannedPage, TabPage, planned_pages
 from jxc_desktop.ui.production import ProductionPage
+from jxc_desktop.ui.quality import QualityPage
 from jxc_desktop.ui.reports_page import ReportsPage
 from jxc_desktop.ui.system_page import SystemPage
 from jxc_desktop.ui.trade import TradePage
@@ -25,6 +27,7 @@ TAB_ORDER = [
     "purchase",
     "inventory",
     "production",
+    "quality",
     "finance",
     "reports",
     "masterdata",
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
 
     def tab_titles(self) -> dict[str, str]:
         titles = {"home": tr("首页"), "masterdata": tr("基础资料"), "system": tr("系统")}
+        titles["quality"] = QualityPage.title()
         titles.update({key: title for key, title, _ in planned_pages()})
         return titles
 
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
             pages["reports"] = ReportsPage(self.ops)
         if "finance" in pages:
             pages["finance"] = FinancePage(self.ops)
+        pages["quality"] = QualityPage(self.ops)
         pages["masterdata"] = MasterdataPage(self.ops)
         pages.update({k: TradePage(self.ops, k) for k in ("sales", "purchase") if k in pages})
         system = SystemPage(self.ops, self.db_path)
@@ -176,8 +181,8 @@ class MainWindow(QMainWindow):
         self.status_labels["company"].setText(tr("账套：") + data.company)
         self.status_labels["period"].setText(tr("当前期间：") + data.current_period)
         self.status_labels["user"].setText(tr("操作员：") + data.user)
-        self.status_labels["db"].setText(tr("数据库：") + self.db_path)
-        self.status_labels["db"].setToolTip(self.db_path)
+        self.status_labels["db"].setText(tr("数据库：") + display_target(self.db_path))
+        self.status_labels["db"].setToolTip(display_target(self.db_path))
 
     # -- behaviour ----------------------------------------------------------------------
     def current_page(self) -> TabPage:

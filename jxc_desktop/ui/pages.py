@@ -104,6 +104,10 @@ class HomePage(TabPage):
         layout.addLayout(cards)
         layout.addSpacing(12)
         layout.addWidget(self._alerts_box())
+        from jxc_desktop.ui.trade.dashboard import TradeDashboard  # ui.trade imports this module
+
+        self.trade = TradeDashboard(ops)
+        layout.addWidget(self.trade)
         self.setStyleSheet(CARD_STYLE)
         self.refresh()
 

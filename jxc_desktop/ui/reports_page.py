@@ -7,9 +7,12 @@ report opens in a ReportView the first time it is chosen.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget
 
+from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import load_all
+from jxc_desktop.engine.reports.filters import GROUPS, OTHER, group_of
 from jxc_desktop.ui.inventory.report_view import ReportView
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
@@ -25,11 +28,7 @@ class ReportsPage(TabPage):
         self.nav = QListWidget()
         self.nav.setObjectName("reportsNav")
         self.nav.setMaximumWidth(220)
-        for name, report in sorted(load_all().items(), key=lambda kv: kv[1].title):
-            entry = QListWidgetItem(report.title)
-            entry.setToolTip(name)
-            entry.setData(NAME_ROLE, name)
-            self.nav.addItem(entry)
+        self._fill_nav()
         self.stack = QStackedWidget()
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
@@ -40,6 +39,29 @@ class ReportsPage(TabPage):
         names = [self.nav.item(i).data(NAME_ROLE) for i in range(self.nav.count())]
         if "stock-balance" in names:  # open on the report users look at most
             self.nav.setCurrentRow(names.index("stock-balance"))
+
+    def _fill_nav(self) -> None:
+        """Reports under a heading per module (库存, 购销与往来, 财务 …), in the order the
+        modules register them; the headings cannot be chosen."""
+        order = [g[0] for g in GROUPS] + [OTHER[0]]
+        grouped: dict[str, list] = {}
+        titles = {}
+        for name, report in load_all().items():
+            key, zh, en = group_of(report)
+            grouped.setdefault(key, []).append((name, report))
+            titles[key] = etr(zh, en)
+        bold = QFont()
+        bold.setBold(True)
+        for key in [k for k in order if k in grouped]:
+            heading = QListWidgetItem(titles[key])
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown, never chosen
+            heading.setFont(bold)
+            self.nav.addItem(heading)
+            for name, report in grouped[key]:
+                entry = QListWidgetItem("  " + report.title)
+                entry.setToolTip(name)
+                entry.setData(NAME_ROLE, name)
+                self.nav.addItem(entry)
 
     def show_report(self, name: str) -> ReportView:
         view = self.views.get(name)

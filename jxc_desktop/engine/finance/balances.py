@@ -1,6 +1,7 @@
 """Account balances for the books and statements, summed in SQL over voucher lines.
 
-Every voucher counts, whatever its status (the books show made, reviewed and posted
+A closed month's totals are cached in `period_total` (see activity); the open months
+are summed from their voucher lines. Every voucher counts, whatever its status (the books show made, reviewed and posted
 vouchers alike; the month-end close refuses a month with unposted ones). Opening
 balances (期初余额) count as activity before the company's first day. Sub-account
 amounts roll up into their parents, so a level-1 row is the total of its subtree.
@@ -12,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
+from jxc_desktop.engine.company import month_bounds, period_code
 from jxc_desktop.engine.money import from_scaled
 from jxc_desktop.models.accounting import Account
 from jxc_desktop.models.db import execute
@@ -20,8 +22,42 @@ ZERO = Decimal(0)
 PROFIT_AND_LOSS = "损益"
 
 
-def _where(date_from, date_to, exclude_close: bool, partner_id) -> tuple[str, list]:
-    clauses, params = [], []
+def _months(first: str, last: str) -> list[str]:
+    """Every month code from `first` to `last`, inclusive."""
+    year, month = (int(x) for x in first.split("-"))
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _split(date_from, date_to) -> tuple[list[str], list[str]]:
+    """(cached months, live months) covering the range: a month is read from PeriodTotal
+    when it is cached and lies wholly inside the range, else from the voucher lines."""
+    row = execute("SELECT MIN(period), MAX(period) FROM voucher").fetchone()
+    if row is None or row[0] is None:
+        return [], []
+    first = period_code(date_from) if date_from else row[0]
+    last = period_code(date_to) if date_to else row[1]
+    months = _months(max(first, row[0]), min(last, row[1]))
+    marked = {p for (p,) in execute("SELECT period FROM period_total_mark").fetchall()}
+    cached, live = [], []
+    for code in months:
+        start, end = month_bounds(code)
+        whole = (date_from is None or date_from <= start) and (date_to is None or end <= date_to)
+        (cached if whole and code in marked else live).append(code)
+    return cached, live
+
+
+def _marks(values: list) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _live(date_from, date_to, months, exclude_close, partner_id) -> list[tuple]:
+    if not months:
+        return []
+    clauses, params = [f"v.period IN ({_marks(months)})"], list(months)
     if date_from is not None:
         clauses.append("v.date >= ?")
         params.append(date_from.isoformat())
@@ -33,7 +69,28 @@ def _where(date_from, date_to, exclude_close: bool, partner_id) -> tuple[str, li
     if partner_id is not None:
         clauses.append("l.partner_id = ?")
         params.append(partner_id)
-    return (" AND ".join(clauses) or "1 = 1"), params
+    return execute(
+        "SELECT l.account_id, SUM(l.debit), SUM(l.credit) FROM voucher v "
+        "JOIN voucher_line l ON l.voucher_id = v.id "
+        f"WHERE {' AND '.join(clauses)} GROUP BY l.account_id",
+        params,
+    ).fetchall()
+
+
+def _cached(months, exclude_close, partner_id) -> list[tuple]:
+    if not months:
+        return []
+    clauses, params = [f"period IN ({_marks(months)})"], list(months)
+    if exclude_close:
+        clauses.append("closing = 0")
+    if partner_id is not None:
+        clauses.append("partner_id = ?")
+        params.append(partner_id)
+    return execute(
+        "SELECT account_id, SUM(debit), SUM(credit) FROM period_total "
+        f"WHERE {' AND '.join(clauses)} GROUP BY account_id",
+        params,
+    ).fetchall()
 
 
 def activity(
@@ -42,14 +99,40 @@ def activity(
     exclude_close: bool = False,
     partner_id: int | None = None,
 ) -> dict[int, tuple[Decimal, Decimal]]:
-    """(debit, credit) per account id (leaf accounts, not rolled up) in a date range."""
-    where, params = _where(date_from, date_to, exclude_close, partner_id)
-    rows = execute(
-        "SELECT l.account_id, SUM(l.debit), SUM(l.credit) FROM voucher_line l "
-        f"JOIN voucher v ON v.id = l.voucher_id WHERE {where} GROUP BY l.account_id",
-        params,
-    ).fetchall()
-    return {a: (from_scaled(d or 0, 2), from_scaled(c or 0, 2)) for a, d, c in rows}
+    """(debit, credit) per account id (leaf accounts, not rolled up) in a date range.
+
+    Closed months wholly inside the range come from their PeriodTotal cache (written by
+    the close); the rest is summed from the voucher lines of the other months only.
+    """
+    cached, live = _split(date_from, date_to)
+    out: dict[int, tuple[Decimal, Decimal]] = {}
+    for rows in (
+        _cached(cached, exclude_close, partner_id),
+        _live(date_from, date_to, live, exclude_close, partner_id),
+    ):
+        for a, d, c in rows:
+            d0, c0 = out.get(a, (ZERO, ZERO))
+            out[a] = (d0 + from_scaled(d or 0, 2), c0 + from_scaled(c or 0, 2))
+    return out
+
+
+def cache_period(code: str) -> None:
+    """Stores a just-closed month's totals (call inside the close's transaction)."""
+    execute(
+        "INSERT INTO period_total (period, account_id, partner_id, closing, debit, credit) "
+        "SELECT v.period, l.account_id, l.partner_id, "
+        "CASE WHEN v.kind = 'close' THEN 1 ELSE 0 END, SUM(l.debit), SUM(l.credit) "
+        "FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id WHERE v.period = ? "
+        "GROUP BY v.period, l.account_id, l.partner_id, CASE WHEN v.kind = 'close' THEN 1 ELSE 0 END",
+        (code,),
+    )
+    execute("INSERT INTO period_total_mark (period) VALUES (?)", (code,))
+
+
+def uncache_period(code: str) -> None:
+    """Drops a month's totals when it is re-opened (its vouchers may change again)."""
+    execute("DELETE FROM period_total WHERE period = ?", (code,))
+    execute("DELETE FROM period_total_mark WHERE period = ?", (code,))
 
 
 def opening_entries(partner_id: int | None = None) -> dict[int, tuple[Decimal, Decimal]]:

@@ -9,11 +9,10 @@ from decimal import Decimal
 from jxc_desktop.engine.checks import register
 from jxc_desktop.engine.finance import balances
 from jxc_desktop.engine.finance.document_vouchers import ALWAYS_VOUCHER
-from jxc_desktop.engine.finance.rules import RuleBook, inventory_accounts
+from jxc_desktop.engine.finance.rules import Context, RuleBook, inventory_accounts
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import format_money, from_scaled
 from jxc_desktop.models.db import execute
-from jxc_desktop.models.masterdata import Item
 
 ZERO = Decimal(0)
 FAR = dt.date(9999, 12, 31)
@@ -59,19 +58,21 @@ def document_vouchers() -> list[str]:
 
 
 def stock_by_account(day: dt.date = FAR) -> dict[str, Decimal]:
-    """Stock ledger value per inventory account, by the date of the document that wrote it."""
+    """Stock ledger value per inventory account, by the date of the document that wrote it.
+
+    Summed in SQL per (item type, category, warehouse) — the things an inventory rule can
+    name — so the month-end close does not read items one by one.
+    """
     rules = RuleBook()
-    items: dict[int, Item] = {}
     out: dict[str, Decimal] = {}
     rows = execute(
-        "SELECT m.item_id, m.warehouse_id, SUM(m.value) FROM stock_move m "
-        "JOIN document d ON d.id = m.document_id WHERE d.date <= ? "
-        "GROUP BY m.item_id, m.warehouse_id",
+        "SELECT i.item_type, i.category_id, m.warehouse_id, SUM(m.value) FROM stock_move m "
+        "JOIN document d ON d.id = m.document_id JOIN item i ON i.id = m.item_id "
+        "WHERE d.date <= ? GROUP BY i.item_type, i.category_id, m.warehouse_id",
         (day.isoformat(),),
     ).fetchall()
-    for item_id, wh_id, value in rows:
-        item = items.get(item_id) or items.setdefault(item_id, Item.get_by_id(item_id))
-        code = rules.inventory(item, wh_id)
+    for item_type, category_id, wh_id, value in rows:
+        code = rules.debit("inventory", Context(item_type, category_id, wh_id))
         out[code] = out.get(code, ZERO) + from_scaled(value or 0, 2)
     return out
 
@@ -161,3 +162,35 @@ def partner_accounts() -> list[str]:
                     )
                 )
     return out
+
+
+@register("period_totals")
+def period_totals() -> list[str]:
+    """The cached totals of every closed month equal its voucher lines."""
+    rows = execute(
+        "SELECT p.period, p.account_id, p.partner_id, p.closing, p.debit, p.credit, "
+        "COALESCE(SUM(l.debit), 0), COALESCE(SUM(l.credit), 0) FROM period_total p "
+        "LEFT JOIN voucher v ON v.period = p.period "
+        "AND (CASE WHEN v.kind = 'close' THEN 1 ELSE 0 END) = p.closing "
+        "LEFT JOIN voucher_line l ON l.voucher_id = v.id AND l.account_id = p.account_id "
+        "AND (l.partner_id = p.partner_id OR (l.partner_id IS NULL AND p.partner_id IS NULL)) "
+        "GROUP BY p.id, p.period, p.account_id, p.partner_id, p.closing, p.debit, p.credit "
+        "HAVING p.debit <> COALESCE(SUM(l.debit), 0) OR p.credit <> COALESCE(SUM(l.credit), 0)"
+    ).fetchall()
+    rows += execute(  # voucher lines of a cached month that have no cached row at all
+        "SELECT v.period, l.account_id, l.partner_id, 0, 0, 0, SUM(l.debit), SUM(l.credit) "
+        "FROM voucher v JOIN period_total_mark k ON k.period = v.period "
+        "JOIN voucher_line l ON l.voucher_id = v.id WHERE NOT EXISTS (SELECT 1 FROM "
+        "period_total p WHERE p.period = v.period AND p.account_id = l.account_id AND "
+        "(p.partner_id = l.partner_id OR (p.partner_id IS NULL AND l.partner_id IS NULL))) "
+        "GROUP BY v.period, l.account_id, l.partner_id"
+    ).fetchall()
+    return [
+        tr(
+            "已结账期间 {p} 科目 #{a} 的缓存合计与凭证不符",
+            "closed period {p}: cached totals of account #{a} differ from its vouchers",
+            p=row[0],
+            a=row[1],
+        )
+        for row in rows
+    ]

@@ -2,7 +2,11 @@
 
 Close runs its checks first and refuses with EVERY reason found: earlier months still
 open, documents of the month neither approved nor void, vouchers not yet posted, the
-stock sub-ledger different from the inventory accounts. Then, in one transaction:
+stock sub-ledger different from the inventory accounts, a foreign currency with a
+balance but no month-end rate. Then, in one transaction:
+
+0. 期末调汇 (fx.py): foreign-currency balances revalued at the month-end rate, the
+   difference to 财务费用—汇兑损益 (voucher kind 'fx_revaluation').
 
 1. 结转未交增值税: when 应交增值税 (222101) has a credit balance (销项 > 进项),
    Dr 22210104 转出未交增值税 / Cr 222102 未交增值税 for that balance; a debit
@@ -24,7 +28,7 @@ from decimal import Decimal
 
 from jxc_desktop.engine.company import month_bounds
 from jxc_desktop.engine.errors import JxcError, StateError
-from jxc_desktop.engine.finance import balances
+from jxc_desktop.engine.finance import balances, fx
 from jxc_desktop.engine.finance.checks import inventory_differences
 from jxc_desktop.engine.finance.ledger import Entry, write_voucher
 from jxc_desktop.engine.finance.rules import RuleBook
@@ -78,6 +82,7 @@ def close_problems(period: Period) -> list[str]:
     for v in vouchers.order_by(Voucher.number):
         out.append(tr("凭证 {n} 未记账", "voucher {n} is not posted", n=v.display_number))
     out += inventory_differences(period.end)
+    out += fx.missing_rates(period.end)
     return out
 
 
@@ -165,6 +170,9 @@ def close(code: str) -> CloseResult:
         from jxc_desktop.engine.inventory.periodic import settle_periodic
 
         result.messages += settle_periodic(code)  # before the profit is carried
+        revaluation = fx.write_revaluation(period.end)  # its difference is carried too
+        if revaluation is not None:
+            result.messages.append(fx.fx_message(revaluation))
         chart, rules = balances.Chart(), RuleBook()
         vat = _vat_transfer(period, chart, rules)
         if vat is not None:
@@ -188,6 +196,7 @@ def close(code: str) -> CloseResult:
                 )
         period.closed, period.closed_at, period.closed_by = True, now(), _username()
         period.save()
+        balances.cache_period(code)  # the month can no longer change: keep its totals
         PeriodClose.create(
             period=code, action="close", username=_username(), detail="\n".join(result.messages)
         )
@@ -216,11 +225,12 @@ def reopen(code: str) -> CloseResult:
         if user is None or not user.is_admin:
             raise StateError(tr("没有反结账权限", "You may not re-open a period"))
         closing = Voucher.select(Voucher.id).where(
-            (Voucher.period == code) & (Voucher.kind == "close")
+            (Voucher.period == code) & (Voucher.kind.in_(("close", fx.KIND)))
         )
         ids = [v.id for v in closing]
         VoucherLine.delete().where(VoucherLine.voucher.in_(ids)).execute()
         Voucher.delete().where(Voucher.id.in_(ids)).execute()
+        balances.uncache_period(code)
         period.closed, period.closed_at, period.closed_by = False, None, None
         period.save()
         PeriodClose.create(

@@ -50,10 +50,13 @@ STOCK_COUNTER = {
     "XSTH": ("sale_cost", True),
     "SCLL": ("material_issue", True),
     "CPRK": ("finished_receipt", False),
+    "WWFL": ("outsourcing_send", True),
+    "WWRK": ("outsourcing_receipt", False),
+    "WWTL": ("outsourcing_receipt", False),
 }
 # Types whose own stock rows are balanced by the business part (payable) or by their
 # other half (transfers); any residual goes to purchase_difference.
-SELF_BALANCED = {"CGRK", "CGTH", "DBD"}
+SELF_BALANCED = {"CGRK", "CGTH", "DBD", "ZJD"}
 # Types whose approval always has a ledger effect (checked by `jxc check`).
 ALWAYS_VOUCHER = {"QCKC", "CGRK", "CGTH", "XSCK", "XSTH", "SKD", "FKD"}
 

@@ -1,14 +1,21 @@
-"""Vouchers for the production cost run (`jxc cost run`): overhead applied, Dr 4001 / Cr 4101.
+"""Vouchers for the production cost run (`jxc cost run`): overhead applied, Dr 4001 / Cr 4101,
+and for the processing fee of a 委外入库 WWRK (Dr 1408 + 进项税额 / Cr 2202 by subcontractor).
 
 The cost run hands its entries to `costing_run.on_cost_run` hooks; this module writes
 them as one posted voucher of kind 'cost_run' dated the month's last day, and deletes
 it when the run is undone (`on_cost_undo`, also before a re-run): like the closing
 entries, it is derived data that the next run writes again.
+
+The fee voucher is a second document voucher of the receipt, written after the stock one
+(Dr 1405 / Cr 1408 for materials + fee); un-approving writes its red-letter reversal.
 """
 
 from __future__ import annotations
 
-from jxc_desktop.engine.company import month_bounds
+from decimal import Decimal
+
+from jxc_desktop.engine import documents, settings
+from jxc_desktop.engine.company import get_company, month_bounds
 from jxc_desktop.engine.finance.ledger import Entry, write_voucher
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.session import current_user
@@ -52,6 +59,97 @@ def undo_cost_run(period: str) -> None:
     Voucher.delete().where(Voucher.id.in_(ids)).execute()
 
 
+def _fee_entries(doc, sign: int) -> list[Entry]:
+    from jxc_desktop.engine.finance.rules import RuleBook
+    from jxc_desktop.engine.production.outsourcing import fee_lines
+
+    rules, entries = RuleBook(), []
+    general = get_company().taxpayer_type == "general"
+    for line in fee_lines(doc):
+        rate = doc.exchange_rate
+        total = line.total if doc.currency == "CNY" else _cny(line.total, rate)
+        amount = line.amount if doc.currency == "CNY" else _cny(line.amount, rate)
+        tax = total - amount if general else Decimal(0)
+        entries += [
+            Entry(rules.debit("outsourcing_fee"), sign * (total - tax)),
+            Entry(rules.debit("purchase"), sign * tax),
+            Entry(
+                rules.credit("outsourcing_fee"),
+                -sign * total,
+                partner_id=doc.partner_id,
+                currency=doc.currency,
+                original_amount=-sign * line.total,
+                rate=rate,
+            ),
+        ]
+    return entries
+
+
+def _cny(amount, rate):
+    from jxc_desktop.engine.money import money
+
+    return money(amount * rate)
+
+
+def _status(user):
+    if settings.get("voucher_review") == "separate":
+        return {"status": "draft", "maker": user}
+    stamp = now()
+    return dict(
+        status="posted", maker=user, reviewer=user, reviewed_at=stamp, poster=user, posted_at=stamp
+    )
+
+
+def _fee_summary(doc) -> str:
+    return tr("{n} 委外加工费 {p}", "{n} processing fee {p}", n=doc.number, p=doc.partner.name)
+
+
+def write_fee_voucher(doc, result) -> None:
+    """委外入库: the processing fee payable, after the receipt's stock voucher."""
+    if doc.doc_type != "WWRK":
+        return None
+    entries = _fee_entries(doc, 1)
+    if entries:
+        write_voucher(
+            doc.date,
+            _fee_summary(doc),
+            entries,
+            kind="document",
+            source=doc,
+            **_status(current_user()),
+        )
+    return None
+
+
+def reverse_fee_voucher(doc, result) -> None:
+    """Un-approving a 委外入库: the fee voucher's red-letter reversal."""
+    if doc.doc_type != "WWRK":
+        return None
+    original = (
+        Voucher.select()
+        .where(
+            (Voucher.source == doc)
+            & (Voucher.kind == "document")
+            & (Voucher.summary == _fee_summary(doc))
+        )
+        .order_by(Voucher.id.desc())
+        .first()
+    )
+    entries = _fee_entries(doc, -1)
+    if entries:
+        write_voucher(
+            doc.date,
+            tr("冲销 ", "Reversal of ") + _fee_summary(doc),
+            entries,
+            red=True,
+            kind="reversal",
+            source=doc,
+            reversal_of=original,
+            **_status(current_user()),
+        )
+    return None
+
+
 def register() -> None:
     """Hooks into the production cost run when the production module is present."""
     global _registered
@@ -62,4 +160,7 @@ def register() -> None:
     if not _registered:
         costing_run.on_cost_run(write_cost_run)
         costing_run.on_cost_undo(undo_cost_run)
+        # after the document vouchers: the receipt's stock voucher comes first
+        documents.on_approve(write_fee_voucher)
+        documents.on_unapprove(reverse_fee_voucher)
         _registered = True

@@ -38,9 +38,13 @@ DEFAULT_RULES = [
     ("cost_adjustment", "", "", "5401"),  # CBTZ: Dr/Cr inventory vs 主营业务成本
     ("material_issue", "", "4001", ""),  # SCLL: Dr 生产成本 / Cr inventory
     ("finished_receipt", "", "", "4001"),  # CPRK: Dr inventory / Cr 生产成本
+    ("outsourcing_send", "", "1408", ""),  # WWFL: Dr 委托加工物资 / Cr inventory
+    ("outsourcing_receipt", "", "", "1408"),  # WWRK / WWTL: Dr inventory / Cr 委托加工物资
+    ("outsourcing_fee", "", "1408", "2202"),  # WWRK fee: Dr 委托加工物资 / Cr 应付账款
     ("vat_transfer", "", "22210104", "222102"),  # 转出未交增值税 / 未交增值税
     ("profit", "", "3103", "3103"),  # 本年利润
     ("retained", "", "310401", "310401"),  # 利润分配—未分配利润
+    ("fx_revaluation", "", "560302", "560302"),  # 期末调汇 → 财务费用—汇兑损益
 ]
 
 

@@ -49,6 +49,7 @@ COLUMNS = [
     "币种",
     "汇率",
     "备注",
+    *["合格数量", "不合格数量", "让步接收数量", "不良原因"],  # 质检单 ZJD results (quality)
 ]
 REQUIRED = ["单据类型", "单据编号", "日期"]
 # header fields: all rows of one document must agree on them
@@ -326,6 +327,8 @@ def _line(group: _Group, row: SheetRow, header: dict, problems: list[Problem], c
     source = _text(row, "源单编号")
     if source:
         line.source_line = _source_line(source, item, row, problems, created)
+    if group.doc_type == "ZJD":  # 质检单: the results travel with the line
+        line.extra["result"] = _quality().result_cells(row, problems)
     if group.doc_type == "PDD":
         line.book_qty = None  # frozen at approval, as of the stocktake's date
     return line
@@ -443,11 +446,18 @@ def _save_group(group: _Group, problems: list[Problem], created: dict) -> Docume
     data = documents.DocumentInput(
         group.doc_type, header.pop("date"), lines, external_number=group.external, **header
     )
+    save = _quality().save_inspection if group.doc_type == "ZJD" else documents.save_draft
     try:
-        return documents.save_draft(data)
+        return save(data)
     except ValidationError as exc:
         problems.extend(_at_row(exc.problems, group.rows[0].number))
         return None
+
+
+def _quality():
+    from jxc_desktop.engine.quality import inspections
+
+    return inspections
 
 
 def _at_row(problems: list[Problem], row: int) -> list[Problem]:

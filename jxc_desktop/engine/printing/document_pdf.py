@@ -88,7 +88,9 @@ class _Line:
 
 def _load_lines(doc: Document) -> list[_Line]:
     """The lines with their items, units and locations, in four queries in all."""
-    rows = list(DocumentLine.select().where(DocumentLine.document == doc).order_by("line_no"))
+    rows = list(
+        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
+    )
     items = _by_id(Item, {r.item_id for r in rows})
     unit_ids = {r.unit_id for r in rows} | {i.base_unit_id for i in items.values()}
     units = _by_id(Unit, unit_ids)

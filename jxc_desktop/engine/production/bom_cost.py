@@ -8,7 +8,10 @@ cost(item, n) = material + operations, where
   or its 采购价 per base unit when none is held;
 - operations = Σ over the item's routing (setup hours + hours per unit × n) ×
   (labour rate + overhead rate of the work centre), rounded to the fen per operation.
-Extended quantities include scrap (see bom.py). By-products are not deducted here.
+Extended quantities include scrap (see bom.py). By-products (副产品) take their cost
+share: each one money(cost × share %), the main product the rest (`by_products` is what
+they take; `total` is the main product's cost after it). The cost run shares a work
+order's completed cost the same way (`split_by_products`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from jxc_desktop.engine import money
 from jxc_desktop.engine.production import bom as bom_engine
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.masterdata import Item
-from jxc_desktop.models.production import RoutingOperation
+from jxc_desktop.models.production import BomByProduct, RoutingOperation
 
 
 @dataclass
@@ -30,10 +33,11 @@ class RolledCost:
     qty: Decimal
     material: Decimal
     operations: Decimal
+    by_products: Decimal = Decimal(0)
 
     @property
     def total(self) -> Decimal:
-        return self.material + self.operations
+        return self.material + self.operations - self.by_products
 
     @property
     def unit_cost(self) -> Decimal:
@@ -64,6 +68,24 @@ def operations_cost(item: Item, qty: Decimal) -> Decimal:
     return total
 
 
+def by_products(item: Item | int, on: dt.date | None = None) -> dict[int, Decimal]:
+    """By-product item id → its cost share (percent) in the BOM in force."""
+    bom = bom_engine.bom_for(item, on)
+    if bom is None:
+        return {}
+    rows = BomByProduct.select().where(BomByProduct.bom == bom).order_by(BomByProduct.id)
+    return {bp.item_id: bp.cost_share for bp in rows}
+
+
+def split_by_products(
+    total: Decimal, shares: dict[int, Decimal]
+) -> tuple[Decimal, dict[int, Decimal]]:
+    """(the main product's part, each by-product's part) of a cost, exact to the fen:
+    a by-product takes money(total × share %), the main product the rest."""
+    parts = {item_id: money.money(total * share / 100) for item_id, share in shares.items()}
+    return total - sum(parts.values(), Decimal(0)), parts
+
+
 def roll_up(item: Item, qty: Decimal = Decimal(1), on: dt.date | None = None) -> RolledCost:
     """The rolled-up cost of `qty` base units of an item (see the module docstring)."""
     material = Decimal(0)
@@ -73,4 +95,6 @@ def roll_up(item: Item, qty: Decimal = Decimal(1), on: dt.date | None = None) ->
             material += roll_up(comp, extended, on).total
         else:
             material += money.money(extended * stock_unit_cost(comp))
-    return RolledCost(item, money.D(qty), material, operations_cost(item, money.D(qty)))
+    operations = operations_cost(item, money.D(qty))
+    _main, parts = split_by_products(material + operations, by_products(item, on))
+    return RolledCost(item, money.D(qty), material, operations, sum(parts.values(), Decimal(0)))

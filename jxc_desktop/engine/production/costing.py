@@ -11,7 +11,8 @@ For each cost object (a work order number, or any other 成本对象 = a process
   and the difference to the actual (actual_overhead) stays in 4101;
 - beginning WIP = the month's 期初 rows (`jxc import wip`) if any, else what the
   previous month left;
-- completed quantity = the month's approved 产品入库 CPRK lines for the object.
+- completed quantity = the month's approved 产品入库 CPRK lines for the object (of the
+  main product: by-products of its BOM take their cost share of what is transferred).
 Ending WIP uses the 期末 rows: equivalent units = Σ qty × 完工率 per element. Weighted
 average (work orders always; steps with process_cost_method = weighted):
 ending = money(total × wip_eu ÷ (completed + wip_eu)). FIFO (steps with fifo):
@@ -78,6 +79,7 @@ class Inputs:
     labour: dict
     tagged: dict
     untagged: Decimal
+    index: wo.WorkOrderIndex = field(default_factory=lambda: wo.WorkOrderIndex({}, {}))
 
 
 def check_period(period: str) -> tuple[dt.date, dt.date]:
@@ -107,6 +109,7 @@ def _inputs(period: str) -> Inputs:
         sources.labour(start, end, wo.object_key),
         tagged,
         untagged,
+        wo.work_order_index(),
     )
 
 
@@ -148,17 +151,14 @@ def _object_keys(inputs: Inputs, carry: dict) -> list[str]:
 
 def _start(inputs: Inputs, key: str, carry: dict) -> ObjectCost:
     lines = inputs.lines.get(key, [])
-    kind = "job" if wo.find_work_order(key) else "step"
+    number = inputs.index.keys.get(key)
+    kind = "job" if number else "step"
     oc = ObjectCost(key, kind)
     oc.receipts = [line for line in lines if line.doc_type in wo.RECEIPT_TYPES]
     oc.completed_qty = sum((line.qty for line in oc.receipts), ZERO)
     oc.item_id = oc.receipts[0].item_id if oc.receipts else None
-    if kind == "job":
-        view = wo.view(wo.find_work_order(key), lines)
-        from jxc_desktop.models.masterdata import Item
-
-        found = Item.get_or_none(Item.code == view.item)
-        oc.item_id = found.id if found else oc.item_id
+    if number:  # a work order costs its own product (its first line)
+        oc.item_id = inputs.index.items.get(number) or oc.item_id
     oc.added["material"] = material_of(lines)
     oc.added["labour"] = inputs.labour.get(key, ZERO)
     oc.closing = inputs.closing.get(key, [])
@@ -170,7 +170,18 @@ def _start(inputs: Inputs, key: str, carry: dict) -> ObjectCost:
         oc.beginning = dict(carry[key].ending)
     if oc.item_id is None and (oc.closing or opening):
         oc.item_id = (oc.closing or opening)[0].item_id
+    _exclude_by_products(oc, inputs.period)
     return oc
+
+
+def _exclude_by_products(oc: ObjectCost, period: str) -> None:
+    """Completed units count the main product only: by-products take a cost share."""
+    from jxc_desktop.engine.production.bom_cost import by_products
+
+    shares = by_products(oc.item_id, month_bounds(period)[1]) if oc.item_id else {}
+    main = [line for line in oc.receipts if line.item_id not in shares]
+    if shares and main:
+        oc.completed_qty = sum((line.qty for line in main), ZERO)
 
 
 def _apply_overhead(inputs: Inputs, costs: dict[str, ObjectCost]) -> None:

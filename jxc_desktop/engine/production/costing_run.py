@@ -34,6 +34,7 @@ from jxc_desktop.engine.errors import StateError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.production import costing
 from jxc_desktop.engine.production import workorders as wo
+from jxc_desktop.engine.production.bom_cost import by_products, split_by_products
 from jxc_desktop.engine.session import audit
 from jxc_desktop.models.db import write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
@@ -131,10 +132,26 @@ def undo(period: str) -> int:
     return n
 
 
-def _targets(oc: costing.ObjectCost) -> dict[int, Decimal]:
-    weights = {str(line.line_id): line.qty for line in oc.receipts}
-    shares = costing.allocate(oc.total("transferred"), weights)
+def _by_qty(total: Decimal, lines) -> dict[int, Decimal]:
+    shares = costing.allocate(total, {str(line.line_id): line.qty for line in lines})
     return {int(k): v for k, v in shares.items()}
+
+
+def _targets(oc: costing.ObjectCost, on) -> dict[int, Decimal]:
+    """The transferred-out cost over the receipt lines: by-products take their BOM cost
+    share, the main product the rest, each shared over its lines by quantity."""
+    total = oc.total("transferred")
+    shares = by_products(oc.item_id, on) if oc.item_id else {}
+    groups: dict[int | None, list] = {}
+    for line in oc.receipts:
+        groups.setdefault(line.item_id if line.item_id in shares else None, []).append(line)
+    if None not in groups:  # no main product received: the receipts take it all
+        return _by_qty(total, oc.receipts)
+    main, parts = split_by_products(total, {i: shares[i] for i in groups if i is not None})
+    out = _by_qty(main, groups[None])
+    for item_id, part in parts.items():
+        out.update(_by_qty(part, groups[item_id]))
+    return out
 
 
 def _settle(period: str, targets: dict[int, tuple[Decimal, str]]) -> list[str]:
@@ -148,7 +165,10 @@ def _settle(period: str, targets: dict[int, tuple[Decimal, str]]) -> list[str]:
     by_doc: dict[int, list[DocumentLine]] = {}
     for line in lines:
         by_doc.setdefault(line.document_id, []).append(line)
-    receipts = sorted((Document.get_by_id(d) for d in by_doc), key=lambda d: (d.date, d.time, d.id))
+    receipts = sorted(
+        Document.select().where(Document.id.in_(list(by_doc))),
+        key=lambda d: (d.date, d.time, d.id),
+    )
     numbers = []
     for receipt in receipts:
         doc_lines = sorted(by_doc[receipt.id], key=lambda x: x.line_no)
@@ -237,7 +257,7 @@ def run_cost(period: str) -> CostRunResult:
                 fifo = costing.uses_fifo(oc)
                 costing.split(oc, fifo, costing.opening_units_of(period, oc.key, carry))
                 oc.receipts = [line for line in lines if line.doc_type == "CPRK"]
-                targets.update({lid: (t, oc.key) for lid, t in _targets(oc).items()})
+                targets.update({lid: (t, oc.key) for lid, t in _targets(oc, end).items()})
                 result.objects.append(oc)
             result.documents += _settle(period, targets)
         result.entries = overhead_entries(period, result.objects)

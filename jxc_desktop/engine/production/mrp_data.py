@@ -49,7 +49,7 @@ def _date(value) -> dt.date:
 
 
 # what fulfils a requisition or an outsourcing order (sales and purchase orders: trade)
-FULFILLED_BY = {"CGSQ": ("CGDD",), "WWDD": ("CGRK", "QTRK", "CPRK")}
+FULFILLED_BY = {"CGSQ": ("CGDD",), "WWDD": ("CGRK", "QTRK", "CPRK", "WWRK")}
 
 
 def _fulfilled(line_ids: list[int], doc_types: tuple[str, ...]) -> dict[int, Decimal]:

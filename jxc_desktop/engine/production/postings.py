@@ -53,3 +53,7 @@ def work_order_open(doc: Document) -> list[Problem]:
                 )
             )
     return problems
+
+
+# 委外 documents (WWFL / WWRK / WWTL) register their postings and hooks on import
+from jxc_desktop.engine.production import outsourcing  # noqa: E402, F401

@@ -64,6 +64,8 @@ def load_all() -> dict[str, Report]:
         finance,
         finance_statements,
         production,
+        quality,
+        quality_suppliers,
         serials,
         stock,
         stock_alerts,

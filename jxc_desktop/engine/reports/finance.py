@@ -208,7 +208,32 @@ def _detail_row(account, date, number, summary, debit, credit, balance, partner)
     }
 
 
+def _reconciliation(params: ReportParams) -> list[dict]:
+    from jxc_desktop.engine.finance import reconcile
+
+    day = params.date_to or reconcile.FAR
+    return [r.as_dict() for r in reconcile.reconcile(day, _partner_id(params))]
+
+
 _M = "money"
+register(
+    Report(
+        "reconciliation",
+        "对账",
+        "Reconciliation",
+        [
+            Column("section", "类别", "Section"),
+            Column("account", "科目", "Account"),
+            Column("partner", "往来单位", "Partner"),
+            Column("document", "单据/凭证", "Document"),
+            Column("date", "日期", "Date", "date"),
+            Column("subledger", "明细账金额", "Sub-ledger", _M),
+            Column("gl", "总账金额", "GL", _M),
+            Column("difference", "差额", "Difference", _M),
+        ],
+        _reconciliation,
+    )
+)
 register(
     Report(
         "vouchers",

@@ -1,7 +1,8 @@
 """Production reports: bom-cost (and, from sibling modules, MRP and cost reports).
 
 Keys are a contract (DOMAIN.md "Planning and costing from the command line"):
-bom-cost: item, qty, material, operations, total, unit_cost.
+bom-cost: item, qty, material, operations, by_products, total (after the by-products'
+share), unit_cost.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def bom_cost_rows(params: ReportParams) -> list[dict]:
             "qty": cost.qty,
             "material": cost.material,
             "operations": cost.operations,
+            "by_products": cost.by_products,
             "total": cost.total,
             "unit_cost": cost.unit_cost,
         }
@@ -64,6 +66,7 @@ register(
             Column("qty", "数量", "Quantity", "qty"),
             Column("material", "材料成本", "Material", "money"),
             Column("operations", "工序成本", "Operations", "money"),
+            Column("by_products", "副产品分摊", "By-products' share", "money"),
             Column("total", "总成本", "Total", "money"),
             Column("unit_cost", "单位成本", "Unit cost", "price"),
         ],
@@ -72,5 +75,8 @@ register(
 )
 
 # the sibling modules register the MRP and cost reports
+import jxc_desktop.engine.reports.production_capacity  # noqa: E402, F401
 import jxc_desktop.engine.reports.production_cost  # noqa: E402, F401
 import jxc_desktop.engine.reports.production_mrp  # noqa: E402, F401
+import jxc_desktop.engine.reports.production_outsourcing  # noqa: E402, F401
+import jxc_desktop.engine.reports.production_restoration  # noqa: E402, F401

@@ -55,15 +55,16 @@ def aging_rows(kind: str, params: ReportParams) -> list[dict]:
         items = by_partner.get(partner.id)
         if not items:
             continue
-        row = {"partner": partner.code, "name": partner.name, "total": Decimal(0)}
-        row.update({key: Decimal(0) for key, _, _ in BUCKETS})
-        row["overdue"] = Decimal(0)
+        # sums in fen (exact integers), turned into yuan once per cell
+        fen = {key: 0 for key, _, _ in BUCKETS}
+        overdue = 0
         for item in items:
-            amount = yuan(item.open)
-            row["total"] += amount
-            row[bucket_of((as_of - item.date).days)] += amount
-            if item.due_date < as_of and amount > 0:
-                row["overdue"] += amount
+            fen[bucket_of((as_of - item.date).days)] += item.open
+            if item.due_date < as_of and item.open > 0:
+                overdue += item.open
+        row = {"partner": partner.code, "name": partner.name, "total": yuan(sum(fen.values()))}
+        row.update({key: yuan(value) for key, value in fen.items()})
+        row["overdue"] = yuan(overdue)
         out.append(row)
     return out
 

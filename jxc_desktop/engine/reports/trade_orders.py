@@ -15,7 +15,7 @@ import datetime as dt
 from peewee import JOIN
 
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
-from jxc_desktop.engine.trade import execution, invoices, openitems
+from jxc_desktop.engine.trade import collection_plan, execution, invoices, openitems
 from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.masterdata import Item, Partner
 
@@ -133,23 +133,36 @@ register(
 
 
 def dashboard_counts(today: dt.date | None = None) -> dict[str, int]:
-    """首页: deliveries not yet invoiced, collections due this week, overdue, payments due."""
+    """首页: deliveries not yet invoiced, collections due this week, overdue, payments due.
+
+    An order with a 收款计划 is followed by its instalments (what is left of each after
+    the money collected for the order), not by its deliveries' own due dates.
+    """
     today = today or dt.date.today()
     week_end = today + dt.timedelta(days=6 - today.weekday())
     counts = {"uninvoiced": 0, "due_this_week": 0, "overdue": 0, "payments_due": 0}
     counts["uninvoiced"] = len({x["line"].document_id for x in invoices.uninvoiced_lines("XSCK")})
+    planned = collection_plan.planned_order_lines()
     for kind in ("receivable", "payable"):
         items = [o for found in openitems.all_open_items(kind).values() for o in found]
         for item in items:
-            if item.open <= 0:
+            if item.open <= 0 or (kind == "receivable" and item.line_id in planned):
                 continue
             if kind == "payable":
                 counts["payments_due"] += item.due_date <= week_end
-            elif item.due_date < today:
-                counts["overdue"] += 1
-            elif item.due_date <= week_end:
-                counts["due_this_week"] += 1
+            else:
+                _count_due(counts, item.due_date, today, week_end)
+    for inst in collection_plan.open_instalments():
+        if inst.open > 0:
+            _count_due(counts, inst.due_date, today, week_end)
     return counts
+
+
+def _count_due(counts: dict[str, int], due: dt.date, today: dt.date, week_end: dt.date) -> None:
+    if due < today:
+        counts["overdue"] += 1
+    elif due <= week_end:
+        counts["due_this_week"] += 1
 
 
 def quote_rows(params: ReportParams) -> list[dict]:

@@ -124,17 +124,25 @@ def money_fully_applied() -> list[str]:
             f"WHERE oi.is_advance = '1' AND {LIVE_ITEM} GROUP BY oi.document_id"
         ).fetchall()
     )
+    # exchange differences: the money's CNY value beyond the book value it cleared
+    fx = dict(
+        execute(
+            "SELECT document_id, SUM(amount) FROM exchange_difference GROUP BY document_id"
+        ).fetchall()
+    )
     out = []
     for doc in docs:
-        a, b = applied.get(doc.id, 0), advance.get(doc.id, 0)
-        if a - b != expected.get(doc.id, 0):
+        a, b, x = applied.get(doc.id, 0), advance.get(doc.id, 0), fx.get(doc.id, 0) or 0
+        if a - b + x != expected.get(doc.id, 0):
             out.append(
                 tr(
-                    "{n}：核销 {a} + 预收付 {b} 不等于金额 {e}",
-                    "{n}: settled {a} + advance {b} differ from its amount {e}",
+                    "{n}：核销 {a} + 预收付 {b} + 汇兑差额 {x} 不等于金额 {e}",
+                    "{n}: settled {a} + advance {b} + exchange difference {x} differ "
+                    "from its amount {e}",
                     n=doc.number,
                     a=yuan(a),
                     b=yuan(-b),
+                    x=yuan(x),
                     e=yuan(expected.get(doc.id, 0)),
                 )
             )

@@ -21,6 +21,7 @@ from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import from_scaled, qty
 from jxc_desktop.engine.session import audit, current_user
 from jxc_desktop.engine.trade import openitems
+from jxc_desktop.engine.trade.linked import linked_lines
 from jxc_desktop.models.db import execute, write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.trade import ClosedLine
@@ -89,12 +90,14 @@ def invoiced(order_line_ids: list[int]) -> dict[int, Decimal]:
 
 
 def closed_ids(line_ids: list[int]) -> set[int]:
-    if not line_ids:
-        return set()
-    rows = execute(
-        f"SELECT line_id FROM closed_line WHERE line_id IN ({_marks(line_ids)})", line_ids
-    ).fetchall()
-    return {r[0] for r in rows}
+    out = set()
+    for start in range(0, len(line_ids), 500):  # bounded IN lists
+        chunk = line_ids[start : start + 500]
+        rows = execute(
+            f"SELECT line_id FROM closed_line WHERE line_id IN ({_marks(chunk)})", chunk
+        ).fetchall()
+        out.update(r[0] for r in rows)
+    return out
 
 
 @dataclass
@@ -245,33 +248,34 @@ def validate_against_orders(doc: Document) -> list[Problem]:
     if doc.doc_type not in ORDER_OF:
         return []
     wanted: dict[int, Decimal] = {}
+    sources = {}
     problems = []
-    for line in DocumentLine.select().where(DocumentLine.document == doc):
-        src = line.source_line
-        if src is None or src.document.doc_type != ORDER_OF[doc.doc_type]:
+    for line in linked_lines(doc.id):
+        if line.source_type != ORDER_OF[doc.doc_type]:
             continue
-        where = tr("第 {n} 行", "line {n}", n=line.line_no)
-        if src.document.status != "approved":
+        if line.source_status != "approved":
             problems.append(
                 Problem(
-                    tr("订单 {n} 未审核", "Order {n} is not approved", n=src.document.number), where
+                    tr("订单 {n} 未审核", "Order {n} is not approved", n=line.source_number),
+                    tr("第 {n} 行", "line {n}", n=line.line_no),
                 )
             )
-        wanted[src.id] = wanted.get(src.id, Decimal(0)) + line.base_qty
+        wanted[line.source_id] = wanted.get(line.source_id, Decimal(0)) + line.base_qty
+        sources[line.source_id] = line
     got, closed = delivered(list(wanted)), closed_ids(list(wanted))
     for src_id, this in wanted.items():
-        src = DocumentLine.get_by_id(src_id)
-        label = f"{src.document.number} #{src.line_no}"
+        src = sources[src_id]
+        label = f"{src.source_number} #{src.source_line_no}"
         if src_id in closed:
             problems.append(Problem(tr("订单行 {l} 已关闭", "Order line {l} is closed", l=label)))
-        elif got[src_id] + this > src.base_qty:
+        elif got[src_id] + this > src.source_base_qty:
             problems.append(
                 Problem(
                     tr(
                         "超出订单数量：订单行 {l} 订购 {o}，已执行 {d}，本单 {t}",
                         "More than ordered: order line {l} ordered {o}, done {d}, this {t}",
                         l=label,
-                        o=qty(src.base_qty).normalize(),
+                        o=qty(src.source_base_qty).normalize(),
                         d=qty(got[src_id]).normalize(),
                         t=qty(this).normalize(),
                     )

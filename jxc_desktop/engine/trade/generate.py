@@ -8,15 +8,18 @@ the user checks it first).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 
 from jxc_desktop.engine import documents
 from jxc_desktop.engine.documents import DocumentInput, LineInput
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import money, qty, yuan
-from jxc_desktop.engine.trade import execution, invoices, settlement
-from jxc_desktop.models.db import write_transaction
+from jxc_desktop.engine.money import from_scaled, money, qty, yuan
+from jxc_desktop.engine.trade import exchange, execution, invoices, settlement
+from jxc_desktop.models.db import execute, write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.masterdata import Item, Unit
 
 INVOICE_FOR = {"XSCK": "XSFP", "CGRK": "CGFP"}
 MONEY_FOR = {"XSFP": "SKD", "CGFP": "FKD", "XSCK": "SKD", "CGRK": "FKD"}
@@ -52,27 +55,71 @@ def _approved(doc: Document, *types: str) -> None:
         )
 
 
+@dataclass
+class _Line:
+    """What generation needs of a source line (read as a tuple, not as a model)."""
+
+    id: int
+    item: Item | None
+    unit: Unit | None
+    qty: Decimal
+    base_qty: Decimal
+    price: Decimal
+    tax_rate: Decimal
+
+    def carried(self, base_qty: Decimal) -> LineInput:
+        """A line carrying `base_qty` of this one, in its unit and at its price."""
+        factor = self.base_qty / self.qty if self.qty else 1
+        return LineInput(
+            item=self.item,
+            unit=self.unit,
+            qty=qty(base_qty / factor),
+            price=self.price,
+            tax_rate=self.tax_rate,
+            source_line=DocumentLine(id=self.id),  # only its id is written
+        )
+
+
+def _lines_with_items(doc: Document) -> list[_Line]:
+    """The lines with their items and units in a few queries (not a query per line)."""
+    rows = execute(
+        "SELECT id, item_id, unit_id, qty, base_qty, price, tax_rate FROM document_line "
+        "WHERE document_id = ? ORDER BY line_no",
+        (doc.id,),
+    ).fetchall()
+    item_ids = sorted({r[1] for r in rows if r[1]})
+    items = {}
+    for start in range(0, len(item_ids), 500):
+        chunk = item_ids[start : start + 500]
+        items.update({i.id: i for i in Item.select().where(Item.id.in_(chunk))})
+    units = {u.id: u for u in Unit.select()}
+    return [
+        _Line(
+            r[0],
+            items.get(r[1]),
+            units.get(r[2]),
+            from_scaled(r[3], 4),
+            from_scaled(r[4], 4),
+            from_scaled(r[5], 6),
+            DocumentLine.tax_rate.python_value(r[6]),
+        )
+        for r in rows
+    ]
+
+
 def order_to_delivery(order_id: int, date=None, warehouse=None, save=False):
     """XSDD → XSCK (CGDD → CGRK) with each line's open quantity."""
     order = documents.get_document(order_id)
     _approved(order, "XSDD", "CGDD")
     data = _header(order, execution.DELIVERY_OF[order.doc_type], date, warehouse=warehouse)
     data.warehouse = warehouse or order.warehouse
-    for st in execution.line_states(order):
-        line = st.line
-        if st.open <= 0:
-            continue
-        factor = line.base_qty / line.qty if line.qty else 1
-        data.lines.append(
-            LineInput(
-                item=line.item,
-                unit=line.unit,
-                qty=qty(st.open / factor),
-                price=line.price,
-                tax_rate=line.tax_rate,
-                source_line=line,
-            )
-        )
+    lines = _lines_with_items(order)
+    ids = [line.id for line in lines]
+    got, closed = execution.delivered(ids), execution.closed_ids(ids)
+    for line in lines:
+        left = Decimal(0) if line.id in closed else line.base_qty - got[line.id]
+        if left > 0:
+            data.lines.append(line.carried(left))
     return _finish(data, save)
 
 
@@ -81,23 +128,12 @@ def delivery_to_invoice(delivery_id: int, date=None, save=False):
     delivery = documents.get_document(delivery_id)
     _approved(delivery, "XSCK", "CGRK")
     data = _header(delivery, INVOICE_FOR[delivery.doc_type], date)
-    lines = list(DocumentLine.select().where(DocumentLine.document == delivery))
+    lines = _lines_with_items(delivery)
     done = invoices.invoiced_base([x.id for x in lines])
-    for line in sorted(lines, key=lambda x: x.line_no):
+    for line in lines:
         left = line.base_qty - done[line.id]
-        if left <= 0:
-            continue
-        factor = line.base_qty / line.qty
-        data.lines.append(
-            LineInput(
-                item=line.item,
-                unit=line.unit,
-                qty=qty(left / factor),
-                price=line.price,
-                tax_rate=line.tax_rate,
-                source_line=line,
-            )
-        )
+        if left > 0:
+            data.lines.append(line.carried(left))
     return _finish(data, save)
 
 
@@ -110,17 +146,31 @@ def invoice_to_money(doc_id: int, date=None, account="1002", save=False):
     )
     first_line = first.first()
     probe = Document(doc_type=MONEY_FOR[source.doc_type], partner=source.partner)
-    open_fen = sum(o.open for o in settlement.target_items(probe, first_line) if o.open > 0)
+    targets = [o for o in settlement.target_items(probe, first_line) if o.open > 0]
     data = _header(source, MONEY_FOR[source.doc_type], date)
-    data.currency, data.exchange_rate = "CNY", 1
-    if open_fen > 0:
-        amount = money(yuan(open_fen))
+    if source.currency == "CNY":
+        data.currency, data.exchange_rate = "CNY", 1
+        amount = money(yuan(sum(o.open for o in targets)))
+    else:  # in the invoice's currency at its rate: the user enters the day's rate
+        rates = exchange.item_currency([o.id for o in targets])
+        amount = money(
+            sum(
+                (
+                    money(yuan(o.open) / rates[o.id][1])
+                    for o in targets
+                    if rates[o.id][0] == source.currency
+                ),
+                yuan(0),
+            )
+        )
+    if amount > 0:
         data.lines.append(LineInput(amount=amount, account=account, source_line=first_line))
     return _finish(data, save)
 
 
-def save_and_approve(data: DocumentInput):
-    """Saves and approves in one transaction, so a refusal leaves no draft behind."""
+def save_and_approve(data: DocumentInput, doc_id: int | None = None):
+    """Saves (a new draft, or over draft `doc_id`) and approves in one transaction, so a
+    refusal leaves nothing behind: no new draft, and an edited draft as it was."""
     with write_transaction():
-        doc = documents.save_draft(data)
+        doc = documents.save_draft(data, doc_id)
         return doc, documents.approve(doc.id)

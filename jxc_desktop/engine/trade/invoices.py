@@ -12,6 +12,7 @@ from decimal import Decimal
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import from_scaled, money
+from jxc_desktop.engine.trade.linked import linked_lines
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine
 
@@ -20,55 +21,56 @@ DELIVERY_FOR = {"XSFP": ("XSCK",), "CGFP": ("CGRK",)}
 
 def invoiced_base(delivery_line_ids: list[int], exclude_doc: int | None = None) -> dict:
     """Base quantity invoiced (approved invoices) per delivery line."""
-    if not delivery_line_ids:
-        return {}
-    marks = ",".join("?" * len(delivery_line_ids))
-    rows = execute(
-        "SELECT i.source_line_id, SUM(i.base_qty) FROM document_line i JOIN document d "
-        "ON d.id = i.document_id WHERE d.status = 'approved' AND d.doc_type IN ('XSFP', 'CGFP') "
-        f"AND i.source_line_id IN ({marks}) AND d.id <> ? GROUP BY i.source_line_id",
-        [*delivery_line_ids, exclude_doc or 0],
-    ).fetchall()
-    found = {r[0]: from_scaled(r[1], 4) for r in rows}
+    found = {}
+    for start in range(0, len(delivery_line_ids), 500):  # bounded IN lists
+        chunk = delivery_line_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = execute(
+            "SELECT i.source_line_id, SUM(i.base_qty) FROM document_line i JOIN document d "
+            "ON d.id = i.document_id WHERE d.status = 'approved' "
+            f"AND d.doc_type IN ('XSFP', 'CGFP') AND i.source_line_id IN ({marks}) "
+            "AND d.id <> ? GROUP BY i.source_line_id",
+            [*chunk, exclude_doc or 0],
+        ).fetchall()
+        found.update({r[0]: from_scaled(r[1], 4) for r in rows})
     return {k: found.get(k, Decimal(0)) for k in delivery_line_ids}
 
 
 def validate_invoice(doc: Document) -> list[Problem]:
     """Linked lines must name approved deliveries of the partner, within their quantity."""
     problems = []
-    lines = list(DocumentLine.select().where(DocumentLine.document == doc))
-    linked = [x for x in lines if x.source_line_id]
-    done = invoiced_base([x.source_line_id for x in linked], doc.id)
+    linked = linked_lines(doc.id)
+    done = invoiced_base(sorted({x.source_id for x in linked}), doc.id)
     wanted: dict[int, Decimal] = {}
+    sources = {}
     for line in linked:
-        src = line.source_line
-        where = tr("第 {n} 行", "line {n}", n=line.line_no)
-        if src.document.doc_type not in DELIVERY_FOR[doc.doc_type]:
+        if line.source_type not in DELIVERY_FOR[doc.doc_type]:
             continue  # e.g. an order line: recorded, no quantity check
-        if src.document.status != "approved" or src.document.partner_id != doc.partner_id:
+        if line.source_status != "approved" or line.source_partner_id != doc.partner_id:
             problems.append(
                 Problem(
                     tr(
                         "源单 {n} 未审核或不是该往来单位的单据",
                         "Source {n} is not approved or belongs to another partner",
-                        n=src.document.number,
+                        n=line.source_number,
                     ),
-                    where,
+                    tr("第 {n} 行", "line {n}", n=line.line_no),
                 )
             )
-        wanted[src.id] = wanted.get(src.id, Decimal(0)) + line.base_qty
+        wanted[line.source_id] = wanted.get(line.source_id, Decimal(0)) + line.base_qty
+        sources[line.source_id] = line
     for src_id, this in wanted.items():
-        src = DocumentLine.get_by_id(src_id)
-        if done[src_id] + this > src.base_qty:
+        src = sources[src_id]
+        if done[src_id] + this > src.source_base_qty:
             problems.append(
                 Problem(
                     tr(
                         "开票数量超出出入库数量：{n} 第 {l} 行 数量 {q}，已开票 {d}，本单 {t}",
                         "Invoiced beyond the delivery: {n} line {l} qty {q}, invoiced {d}, "
                         "this {t}",
-                        n=src.document.number,
-                        l=src.line_no,
-                        q=src.base_qty.normalize(),
+                        n=src.source_number,
+                        l=src.source_line_no,
+                        q=src.source_base_qty.normalize(),
                         d=done[src_id].normalize(),
                         t=this.normalize(),
                     )

@@ -16,12 +16,14 @@ left out of every sum (the document never happened).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from jxc_desktop.engine.errors import StateError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import money, to_scaled, yuan
-from jxc_desktop.models.db import execute
+from jxc_desktop.models.base import now
+from jxc_desktop.models.db import bulk_insert, execute
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.trade import OpenItem, Settlement
 
@@ -54,10 +56,17 @@ class Open:
     due_date: dt.date
     amount: int
     open: int
+    line_id: int | None = None
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> dt.date:
+    return dt.date.fromisoformat(text[:10])
 
 
 def _date(value) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    # 100,000 items share a few hundred dates: parse each text once
+    return value if isinstance(value, dt.date) else _parse(str(value))
 
 
 def _open_sql(as_of: dt.date | None) -> str:
@@ -65,7 +74,7 @@ def _open_sql(as_of: dt.date | None) -> str:
         "SELECT oi.id, oi.document_id, oi.date, oi.due_date, oi.amount, "
         "oi.amount - COALESCE((SELECT SUM(s.amount) FROM settlement s WHERE "
         f"s.open_item_id = oi.id AND {LIVE_SETTLEMENT}{' AND s.date <= ?' if as_of else ''}), 0), "
-        f"oi.partner_id FROM open_item oi WHERE oi.kind = ? AND {LIVE_ITEM}"
+        f"oi.partner_id, oi.line_id FROM open_item oi WHERE oi.kind = ? AND {LIVE_ITEM}"
     )
 
 
@@ -79,7 +88,9 @@ def all_open_items(kind: str, as_of: dt.date | None = None) -> dict[int, list[Op
     out: dict[int, list[Open]] = {}
     for r in execute(sql + " ORDER BY oi.due_date, oi.date, oi.id", params).fetchall():
         if r[5]:
-            out.setdefault(r[6], []).append(Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5]))
+            out.setdefault(r[6], []).append(
+                Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5], r[7])
+            )
     return out
 
 
@@ -103,7 +114,7 @@ def open_items(
             params += ids
     sql += " ORDER BY oi.due_date, oi.date, oi.id"
     return [
-        Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5])
+        Open(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5], r[7])
         for r in execute(sql, params).fetchall()
     ]
 
@@ -131,6 +142,46 @@ def add_item(doc: Document, line, currency_amount, is_advance=False, fen: int | 
     )
 
 
+def add_items(doc: Document, rows: list[tuple[int, object]]) -> None:
+    """Writes one open item per (line id, currency amount), in one executemany."""
+    if not rows:
+        return
+    terms = doc.partner.payment_terms_days or 0
+    fixed = {
+        "partner": doc.partner_id,
+        "kind": kind_of(doc.doc_type),
+        "document": doc.id,
+        "date": doc.date,
+        "due_date": doc.date + dt.timedelta(days=terms),
+        "currency": doc.currency,
+        "exchange_rate": doc.exchange_rate,
+        "is_advance": "",
+        "created_at": now(),
+    }
+    _bulk(
+        OpenItem,
+        [
+            {
+                **fixed,
+                "line": line_id,
+                "currency_amount": value,
+                "amount": yuan(cny_fen(doc, value)),
+            }
+            for line_id, value in rows
+        ],
+    )
+
+
+def _bulk(model, rows: list[dict]) -> None:
+    """Inserts model rows (field name → Python value) through the cursor's executemany."""
+    fields = [f for f in model._meta.sorted_fields if f.name != "id" and f.name in rows[0]]
+    bulk_insert(
+        model._meta.table_name,
+        [f.column_name for f in fields],
+        [[f.db_value(row[f.name]) for f in fields] for row in rows],
+    )
+
+
 def settle(item_id: int, doc: Document, line_id: int | None, fen: int) -> None:
     """One settlement row: `fen` (same sign as the item) of an item cleared by doc."""
     Settlement.create(
@@ -139,34 +190,65 @@ def settle(item_id: int, doc: Document, line_id: int | None, fen: int) -> None:
 
 
 def net_new_items(doc: Document) -> None:
-    """Pairs the document's new items with opposite-signed open items, oldest first."""
+    """Pairs the document's new items with opposite-signed open items, oldest first.
+
+    The partner's items are read once and netted in memory; the settlement rows are
+    written in one executemany (a 1,000-line delivery against an advance stays fast).
+    """
     kind = kind_of(doc.doc_type)
-    for new in open_items(doc.partner_id, kind, documents=[doc.id]):
-        remaining = new.open
-        for other in open_items(doc.partner_id, kind):
+    items = open_items(doc.partner_id, kind)
+    new = [o for o in items if o.document_id == doc.id and o.open]
+    others = [o for o in items if o.document_id != doc.id and o.open]
+    if not new or not others:
+        return
+    new_signs = {n.open > 0 for n in new}
+    if not any((o.open > 0) not in new_signs or len(new_signs) > 1 for o in others):
+        return  # nothing of the opposite sign to net against
+    left = {o.id: o.open for o in others}
+    rows = []
+    for item in new:
+        remaining = item.open
+        for other in others:
             if remaining == 0:
                 break
-            if other.document_id == doc.id or other.open == 0:
+            if left[other.id] == 0 or (left[other.id] > 0) == (remaining > 0):
                 continue
-            if (other.open > 0) == (remaining > 0):
-                continue
-            take = min(abs(remaining), abs(other.open))
+            take = min(abs(remaining), abs(left[other.id]))
             sign = 1 if remaining > 0 else -1
-            settle(new.id, doc, None, sign * take)
-            settle(other.id, doc, None, -sign * take)
+            rows.append((item.id, sign * take))
+            rows.append((other.id, -sign * take))
+            left[other.id] += sign * take
             remaining -= sign * take
+    stamp = now()
+    if rows:
+        _bulk(
+            Settlement,
+            [
+                {
+                    "open_item": item_id,
+                    "document": doc.id,
+                    "line": None,
+                    "date": doc.date,
+                    "amount": yuan(fen),
+                    "created_at": stamp,
+                }
+                for item_id, fen in rows
+            ],
+        )
 
 
 def reverse_document(doc: Document) -> None:
-    """Un-approve: reverse the settlements the document made, then its items."""
-    for s in execute(
-        f"SELECT s.id, s.open_item_id, s.amount FROM settlement s WHERE s.document_id = ? "
-        f"AND {LIVE_SETTLEMENT}",
-        (doc.id,),
-    ).fetchall():
-        Settlement.create(
-            open_item=s[1], document=doc, date=doc.date, amount=-yuan(s[2]), reverses=s[0]
-        )
+    """Un-approve: reverse the settlements the document made, then its items.
+
+    Reversal rows are copied by the database (INSERT … SELECT), whatever the count.
+    """
+    stamp = now()
+    execute(
+        "INSERT INTO settlement (open_item_id, document_id, line_id, date, amount, reverses_id, "
+        "created_at) SELECT s.open_item_id, s.document_id, NULL, ?, -s.amount, s.id, ? "
+        f"FROM settlement s WHERE s.document_id = ? AND {LIVE_SETTLEMENT}",
+        (OpenItem.date.db_value(doc.date), stamp, doc.id),
+    )
     blockers = execute(
         "SELECT DISTINCT d.number FROM settlement s JOIN open_item oi ON oi.id = s.open_item_id "
         f"JOIN document d ON d.id = s.document_id WHERE oi.document_id = ? AND {LIVE_SETTLEMENT}",
@@ -181,21 +263,11 @@ def reverse_document(doc: Document) -> None:
                 d=", ".join(b[0] for b in blockers),
             )
         )
-    for row in execute(
-        f"SELECT oi.id FROM open_item oi WHERE oi.document_id = ? AND {LIVE_ITEM}", (doc.id,)
-    ).fetchall():
-        orig = OpenItem.get_by_id(row[0])
-        OpenItem.create(
-            partner=orig.partner_id,
-            kind=orig.kind,
-            document=doc,
-            line=orig.line_id,
-            date=orig.date,
-            due_date=orig.due_date,
-            currency=orig.currency,
-            exchange_rate=orig.exchange_rate,
-            currency_amount=-orig.currency_amount,
-            amount=-orig.amount,
-            is_advance=orig.is_advance,
-            reverses=orig.id,
-        )
+    execute(
+        "INSERT INTO open_item (partner_id, kind, document_id, line_id, date, due_date, currency, "
+        "exchange_rate, currency_amount, amount, is_advance, reverses_id, created_at) "
+        "SELECT oi.partner_id, oi.kind, oi.document_id, oi.line_id, oi.date, oi.due_date, "
+        "oi.currency, oi.exchange_rate, -oi.currency_amount, -oi.amount, oi.is_advance, oi.id, ? "
+        f"FROM open_item oi WHERE oi.document_id = ? AND {LIVE_ITEM}",
+        (stamp, doc.id),
+    )

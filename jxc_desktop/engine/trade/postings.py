@@ -21,7 +21,8 @@ from jxc_desktop.engine.documents import Posting, register_posting
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import money
-from jxc_desktop.engine.trade import credit, execution, invoices, openitems, settlement
+from jxc_desktop.engine.trade import credit, exchange, execution, invoices, openitems, settlement
+from jxc_desktop.engine.trade.linked import line_totals, linked_lines
 from jxc_desktop.models.documents import Document, DocumentLine
 
 DELIVERY_SIGN = {"XSCK": 1, "XSTH": -1, "CGRK": 1, "CGTH": -1}
@@ -37,22 +38,21 @@ def _lines(doc: Document) -> list[DocumentLine]:
 
 def _delivery_items(doc: Document) -> None:
     sign = DELIVERY_SIGN[doc.doc_type]
-    for line in _lines(doc):
-        openitems.add_item(doc, line, sign * line.total)
+    openitems.add_items(doc, [(line_id, sign * total) for line_id, total in line_totals(doc.id)])
 
 
 def _invoice_items(doc: Document, basis: str) -> None:
-    for line in _lines(doc):
-        if basis == "invoice":
-            openitems.add_item(doc, line, line.total)
+    if basis == "invoice":
+        openitems.add_items(doc, line_totals(doc.id))
+        return
+    rows = []
+    for line in linked_lines(doc.id):
+        if line.source_type not in DELIVERY_SIGN or not line.source_qty:
             continue
-        source = line.source_line
-        if source is None or source.document.doc_type not in DELIVERY_SIGN or not source.qty:
-            continue
-        delivered_value = money(source.total * line.base_qty / source.base_qty)
-        diff = line.total - delivered_value
-        if diff:
-            openitems.add_item(doc, line, diff)
+        delivered_value = money(line.source_total * line.base_qty / line.source_base_qty)
+        if line.total != delivered_value:  # the price difference is an item of its own
+            rows.append((line.line_id, line.total - delivered_value))
+    openitems.add_items(doc, rows)
 
 
 def after_approve(doc: Document, result) -> list[str] | None:
@@ -71,6 +71,8 @@ def after_approve(doc: Document, result) -> list[str] | None:
 
 
 def after_unapprove(doc: Document, result) -> None:
+    if doc.doc_type in MONEY:
+        exchange.reverse(doc)
     if doc.doc_type in DELIVERY_SIGN or doc.doc_type in INVOICES or doc.doc_type in MONEY:
         openitems.reverse_document(doc)
 

@@ -1,17 +1,21 @@
 """收款单 SKD / 付款单 FKD: settling open items, and advances (预收 / 预付).
 
-Each money line is settled on its own. A line whose source_line names a document settles
-that document's open items (an invoice: the items of the deliveries it invoices too; an
-order: the items of its deliveries), oldest due first; a line that names nothing settles
-the partner's open items oldest due first. Whatever is left becomes an advance: a
-negative item that later deliveries (or invoices) consume when they are approved.
+Each money line is settled on its own. A money document whose lines name nothing is
+settled automatically: each line clears the partner's open items oldest due first. One
+whose lines name documents is settled by hand (手工核销, the 收款单 form): a line that
+names a document settles only that document's open items (an invoice: the items of the
+deliveries it invoices too; an order: the items of its deliveries), oldest due first,
+and a line that names nothing is an advance. Whatever a line does not settle becomes an
+advance: a negative item that later deliveries (or invoices) consume when approved.
+A line in a foreign currency settles the items of that currency by their currency
+amounts; the difference in CNY is an exchange gain or loss (exchange.py).
 """
 
 from __future__ import annotations
 
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import format_money, money, yuan
-from jxc_desktop.engine.trade import openitems
+from jxc_desktop.engine.money import format_money, to_scaled, yuan
+from jxc_desktop.engine.trade import exchange, openitems
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine
 
@@ -48,32 +52,68 @@ def target_items(doc: Document, source: DocumentLine | None) -> list[openitems.O
     return out
 
 
+def _targets(doc: Document, line: DocumentLine, by_hand: bool) -> list[openitems.Open]:
+    if by_hand:
+        return target_items(doc, line.source_line) if line.source_line_id else []
+    return openitems.open_items(doc.partner_id, openitems.kind_of(doc.doc_type))
+
+
 def apply_money(doc: Document) -> list[str]:
-    """Settles a SKD/FKD's lines; returns what the user is told (advance amounts)."""
+    """Settles a SKD/FKD's lines; returns what the user is told (advances, exchange)."""
     messages = []
-    kind = openitems.kind_of(doc.doc_type)
-    for line in _lines(doc):
-        remaining = openitems.cny_fen(doc, line.amount)
-        named = target_items(doc, line.source_line) if line.source_line_id else []
-        # the named items first, then the partner's other items, oldest due first
-        rest = [
-            o
-            for o in openitems.open_items(doc.partner_id, kind)
-            if o.id not in {n.id for n in named}
-        ]
-        for item in named + rest:
-            if remaining == 0:
-                break
-            if item.open <= 0:
-                continue
-            take = min(remaining, item.open)
-            openitems.settle(item.id, doc, line.id, take)
-            remaining -= take
+    lines = _lines(doc)
+    by_hand = any(line.source_line_id for line in lines)
+    for line in lines:
+        targets = _targets(doc, line, by_hand)
+        if doc.currency == "CNY":
+            remaining = _settle_cny(doc, line, targets)
+            in_currency = yuan(remaining)
+        else:
+            remaining, in_currency = _settle_foreign(doc, line, targets)
         if remaining:
-            in_currency = money(yuan(remaining) / doc.exchange_rate)
             openitems.add_item(doc, line, -in_currency, is_advance=True, fen=-remaining)
             messages.append(_advance_message(doc, remaining))
-    return messages
+    return messages + exchange.book(doc)
+
+
+def _settle_cny(doc: Document, line: DocumentLine, targets: list[openitems.Open]) -> int:
+    """Clears items by their CNY amounts; returns the fen left over."""
+    remaining = openitems.cny_fen(doc, line.amount)
+    for item in targets:
+        if remaining == 0:
+            break
+        if item.open <= 0:
+            continue
+        take = min(remaining, item.open)
+        openitems.settle(item.id, doc, line.id, take)
+        remaining -= take
+    return remaining
+
+
+def _settle_foreign(doc: Document, line: DocumentLine, targets: list[openitems.Open]):
+    """Clears items of the money's currency by their currency amounts at their booked
+    rates; the money's value at its own rate minus what it cleared is the exchange
+    difference. Returns (CNY fen left, currency amount left)."""
+    pay = to_scaled(line.amount, 2)
+    total = exchange.cny_of(pay, doc.exchange_rate)
+    rates = exchange.item_currency([t.id for t in targets if t.open > 0])
+    taken = 0  # cents; the money's CNY value is rounded on the running total, so the
+    # parts add up to the line's CNY amount exactly
+    for item in targets:
+        if taken == pay:
+            break
+        if item.open <= 0 or rates[item.id][0] != doc.currency:
+            continue
+        take, cleared = exchange.settle_in_currency(item.open, rates[item.id][1], pay - taken)
+        if take == 0:
+            continue
+        paid = exchange.cny_of(taken + take, doc.exchange_rate) - exchange.cny_of(
+            taken, doc.exchange_rate
+        )
+        openitems.settle(item.id, doc, line.id, cleared)
+        exchange.record(doc, line.id, item.id, paid - cleared)
+        taken += take
+    return total - exchange.cny_of(taken, doc.exchange_rate), yuan(pay - taken)
 
 
 def _advance_message(doc: Document, fen: int) -> str:

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import money
 from jxc_desktop.engine.company import month_bounds, period_code
 from jxc_desktop.engine.finance import closing, manual
+from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.ui.finance.reconcile_view import ReconcileView
 from jxc_desktop.ui.finance.voucher_dialog import VoucherDialog
 from jxc_desktop.ui.finance.voucher_model import VoucherListModel
 from jxc_desktop.ui.i18n import tr
@@ -68,16 +70,36 @@ class VouchersView(QWidget):
             ("review", tr("审核"), lambda: self._act(manual.review)),
             ("post", tr("记账"), lambda: self._act(manual.post)),
             ("unreview", tr("取消审核"), lambda: self._act(manual.unreview)),
+            ("print", etr("打印凭证", "Print"), lambda: self.print_vouchers()),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             self.buttons[key] = button
             bar.addWidget(button)
+        self.print_layout = QComboBox()
+        self.print_layout.addItem(etr("A4 两张", "A4, two a page"), "a4")
+        self.print_layout.addItem(etr("A5 横向", "A5 landscape"), "a5")
+        bar.addWidget(self.print_layout)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        self.last_pdf: str | None = None
         self.refresh()
+
+    def print_vouchers(self, path: str | None = None) -> None:
+        """The selected voucher (none selected: the whole month) in the 记账凭证 form."""
+        from jxc_desktop.engine.printing.voucher_pdf import render_vouchers
+        from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path
+
+        vid = self.selected_id()
+        ids = [vid] if vid is not None else list(self.model.ids)
+        target = pdf_path(self, f"vouchers-{self.period.text()}.pdf", path)
+        layout = self.print_layout.currentData()
+        ok, result = self.ops.run(lambda: render_vouchers(ids, target, layout), parent=self)
+        if ok:
+            self.last_pdf = str(result)
+            open_file(self.last_pdf)
 
     def refresh(self) -> None:
         keep = self.selected_id()
@@ -154,12 +176,15 @@ class CloseView(QWidget):
         self.period = _period_edit()
         self.close_button = QPushButton(tr("结账"))
         self.reopen_button = QPushButton(tr("反结账"))
+        self.fx_button = QPushButton(etr("期末调汇", "FX revaluation"))
+        self.fx_button.clicked.connect(lambda: self._run(_revalue))
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
         self.close_button.clicked.connect(lambda: self._run(closing.close))
         self.reopen_button.clicked.connect(lambda: self._run(closing.reopen))
         bar = QHBoxLayout()
-        for widget in (QLabel(tr("期间")), self.period, self.close_button, self.reopen_button):
+        widgets = (QLabel(tr("期间")), self.period, self.fx_button, self.close_button)
+        for widget in (*widgets, self.reopen_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -178,6 +203,13 @@ class CloseView(QWidget):
             self.output.setPlainText("\n".join(result.messages))
 
 
+def _revalue(code: str) -> closing.CloseResult:
+    """期末调汇 alone (the close runs it too), shown like a close step."""
+    from jxc_desktop.engine.finance import fx
+
+    return closing.CloseResult(code, fx.revalue(code))
+
+
 class FinancePage(TabPage):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
@@ -185,9 +217,11 @@ class FinancePage(TabPage):
         self.vouchers = VouchersView(ops)
         self.books = BooksView()
         self.closing = CloseView(ops)
+        self.reconcile = ReconcileView()
         self.tabs.addTab(self.vouchers, tr("凭证"))
         self.tabs.addTab(self.books, tr("账簿报表"))
         self.tabs.addTab(self.closing, tr("月末结账"))
+        self.tabs.addTab(self.reconcile, etr("对账", "Reconciliation"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         ops.changed.connect(lambda _what: self.vouchers.refresh())

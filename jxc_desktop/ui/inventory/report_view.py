@@ -1,4 +1,4 @@
-"""A stock report (库存查询 / 出入库明细 / 收发存汇总) as a table with its filters.
+"""Any report as a table with the filters it reads (engine/reports/filters.py).
 
 The report runs on the worker thread (a big ledger can take a while) and the rows come
 back as plain dicts; double-clicking a row emits `row_activated` for the drill-down.
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.engine.reports.filters import Option, filters_of
 from jxc_desktop.engine.reports.output import display_value, to_xlsx
 from jxc_desktop.ui import choices, messages
 from jxc_desktop.ui.i18n import tr
@@ -74,6 +76,7 @@ class ReportView(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.report = load_all()[report_name]
+        self.spec = filters_of(report_name)
         self.params = ReportParams()
         self.last_pdf: str | None = None
         self._ran = False
@@ -103,6 +106,9 @@ class ReportView(QWidget):
         layout.addWidget(self.table, 1)
 
     def _filters(self) -> QHBoxLayout:
+        """The filter row: only the filters this report reads (engine/reports/filters.py)."""
+        spec = self.spec
+        today = QDate.currentDate()
         self.item = QLineEdit()
         self.item.setObjectName("reportItem")
         self.item.setPlaceholderText(tr("商品编码或条码"))
@@ -111,24 +117,41 @@ class ReportView(QWidget):
         self.warehouse = QComboBox()
         self.warehouse.setObjectName("reportWarehouse")
         self.fill_warehouses()
-        today = QDate.currentDate()
+        self.partner = QLineEdit()
+        self.partner.setObjectName("reportPartner")
+        self.partner.setPlaceholderText(etr("往来单位编码", "Partner code"))
+        self.partner.setMaximumWidth(150)
+        self.partner.returnPressed.connect(self.run)
         self.use_from = QCheckBox(tr("从"))
         self.date_from = QDateEdit(QDate(today.year(), today.month(), 1))
-        self.use_to = QCheckBox(tr("截至") if self.report.name == "stock-balance" else tr("到"))
+        self.use_to = QCheckBox(tr("截至") if "as_of" in spec.keys else tr("到"))
         self.date_to = QDateEdit(today)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+        if "period" in spec.keys:  # a period report needs both ends: this month to date
+            self.use_from.setChecked(True)
+            self.use_to.setChecked(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("商品：")))
-        row.addWidget(self.item)
-        row.addWidget(QLabel(tr("仓库：")))
-        row.addWidget(self.warehouse)
-        if self.report.name != "stock-balance":
+        if "item" in spec.keys:
+            row.addWidget(QLabel(tr("商品：")))
+            row.addWidget(self.item)
+        if "warehouse" in spec.keys:
+            row.addWidget(QLabel(tr("仓库：")))
+            row.addWidget(self.warehouse)
+        if "partner" in spec.keys:
+            row.addWidget(QLabel(etr("往来单位：", "Partner:")))
+            row.addWidget(self.partner)
+        if {"dates", "period"} & set(spec.keys):
             row.addWidget(self.use_from)
             row.addWidget(self.date_from)
-        row.addWidget(self.use_to)
-        row.addWidget(self.date_to)
+        if {"dates", "period", "as_of"} & set(spec.keys):
+            row.addWidget(self.use_to)
+            row.addWidget(self.date_to)
+        self.options: dict[str, QComboBox | QLineEdit] = {}
+        for option in spec.options:
+            row.addWidget(QLabel(option.label + etr("：", ":")))
+            row.addWidget(self._option_widget(option))
         for name, text, slot in [
             ("run", tr("查询"), self.run),
             ("export", tr("导出 Excel"), self.export),
@@ -142,11 +165,25 @@ class ReportView(QWidget):
         row.addWidget(self.count)
         return row
 
+    def _option_widget(self, option: Option):
+        if option.choices:
+            widget = QComboBox()
+            for value, zh, en in option.choices:
+                widget.addItem(etr(zh, en), value)
+            widget.setCurrentIndex(max(0, widget.findData(option.default)))
+        else:
+            widget = QLineEdit(option.default)
+            widget.setMaximumWidth(120)
+            widget.returnPressed.connect(self.run)
+        widget.setObjectName(f"reportOption_{option.key}")
+        self.options[option.key] = widget
+        return widget
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """库存查询 fills itself when first shown (balances come from the balance table,
-        so it is quick); the ledger and summary wait for 查询 as they may be large."""
+        """A report fills itself when first shown unless it needs a choice first (a
+        partner's statement, an item's MRP record) or may be large (the ledgers)."""
         super().showEvent(event)
-        if self.report.name == "stock-balance" and not self._ran:
+        if self.spec.auto_run and not self._ran:
             self.run()
 
     def fill_warehouses(self) -> None:
@@ -167,7 +204,17 @@ class ReportView(QWidget):
             date_to=qdate(self.date_to.date()) if self.use_to.isChecked() else None,
             item=self.item.text().strip() or None,
             warehouse=self.warehouse.currentData(),
+            partner=self.partner.text().strip() or None,
+            extra=self.option_values(),
         )
+
+    def option_values(self) -> dict[str, str]:
+        values = {}
+        for key, widget in self.options.items():
+            value = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
+            if value and str(value).strip():
+                values[key] = str(value).strip()
+        return values
 
     def run(self):
         """Runs the report on the worker thread and shows its rows."""

@@ -21,7 +21,7 @@ from jxc_desktop.engine import documents
 from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import format_money
-from jxc_desktop.engine.trade import execution, generate
+from jxc_desktop.engine.trade import drafts, execution, generate
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Warehouse
 from jxc_desktop.ui import messages
@@ -69,6 +69,7 @@ class TradeDocList(QWidget):
         )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setObjectName("tradeDocTable")
+        self.table.cellDoubleClicked.connect(lambda _row, _col: self.edit_document())
         self._build_layout()
         self.type_box.currentIndexChanged.connect(self.refresh)
         self.status_box.currentIndexChanged.connect(self.refresh)
@@ -82,11 +83,15 @@ class TradeDocList(QWidget):
         self.buttons = {}
         for key, label, slot in [
             ("new", tr("新建", "New"), self.new_document),
+            ("edit", tr("修改", "Edit"), self.edit_document),
             ("approve", tr("审核", "Approve"), self.approve),
             ("unapprove", tr("反审核", "Un-approve"), self.unapprove),
             ("next", tr("生成下游单据", "Next document"), self.next_document),
             ("close", tr("短缺关闭", "Close short"), self.close_short),
+            ("plan", tr("收款计划", "Collection plan"), self.collection_plan),
         ]:
+            if key == "plan" and self.side != "sales":
+                continue
             button = QPushButton(label)
             button.setObjectName(f"trade_{key}")
             button.clicked.connect(slot)
@@ -134,19 +139,33 @@ class TradeDocList(QWidget):
         if texts:
             messages.info(self, "\n".join(texts))
 
-    def new_document(self):
-        """Opens the scanner form for the chosen type (money documents come from 生成)."""
+    def _form(self, prefix: str, doc_id: int | None):
+        from jxc_desktop.ui.trade.money_form import MoneyForm
         from jxc_desktop.ui.trade.trade_form import TradeForm
 
-        prefix = self.type_box.currentData()
-        if not DOC_TYPES[prefix].item_lines:
-            messages.info(
-                self, tr("收付款单请从发票“生成下游单据”", "Make receipts from an invoice")
-            )
-            return None
-        self.form = TradeForm(self.ops, prefix, self)
+        kind = TradeForm if DOC_TYPES[prefix].item_lines else MoneyForm
+        self.form = kind(self.ops, prefix, self, doc_id=doc_id)
         self.form.open()
         return self.form
+
+    def new_document(self):
+        """Opens the scanner form (the 收款单/付款单 form for money) for the chosen type."""
+        return self._form(self.type_box.currentData(), None)
+
+    def edit_document(self):
+        """Opens the selected draft in its form; saving keeps its number."""
+        doc_id = self.selected_id()
+        if doc_id is None:
+            messages.info(self, tr("请先选择单据", "Select a document first"))
+            return None
+        doc = documents.get_document(doc_id)
+        if doc.status != "draft":
+            messages.info(
+                self,
+                tr("只有草稿可以修改：{n}", "Only a draft can be edited: {n}", n=doc.number),
+            )
+            return None
+        return self._form(doc.doc_type, doc_id)
 
     def approve(self) -> None:
         self._act(documents.approve)
@@ -154,9 +173,22 @@ class TradeDocList(QWidget):
     def unapprove(self) -> None:
         self._act(documents.unapprove)
 
-    def next_document(self) -> None:
-        def make(doc_id):
-            doc = documents.get_document(doc_id)
+    def next_document(self):
+        """生成下游单据: the next document's draft, opened in its form to check and save.
+
+        A delivery or receipt is saved as a draft first (its lines carry the order's open
+        quantities) and opened for scanning; a receipt of money opens as a new form with
+        the invoice's open amounts chosen.
+        """
+        doc_id = self.selected_id()
+        if doc_id is None:
+            messages.info(self, tr("请先选择单据", "Select a document first"))
+            return None
+        doc = documents.get_document(doc_id)
+        if doc.doc_type in generate.MONEY_FOR and doc.doc_type not in generate.INVOICE_FOR:
+            return self._money_for(doc)
+
+        def make():
             if doc.doc_type in execution.DELIVERY_OF:
                 # an order names no warehouse unless the user gave one: take the first
                 wh = doc.warehouse or Warehouse.select().order_by(Warehouse.code).first()
@@ -165,9 +197,32 @@ class TradeDocList(QWidget):
                 return generate.delivery_to_invoice(doc_id, save=True)
             return generate.invoice_to_money(doc_id, save=True)
 
-        ok, new = self.ops.run(lambda: make(self.selected_id()), parent=self, changed="documents")
-        if ok:
-            messages.info(self, tr("已生成草稿 {n}", "Draft {n} saved", n=new.number))
+        ok, new = self.ops.run(make, parent=self, changed="documents")
+        if not ok:
+            return None
+        form = self._form(new.doc_type, new.id)
+        form.message.setText(tr("已生成草稿 {n}", "Draft {n} saved", n=new.number))
+        return form
+
+    def _money_for(self, doc: Document):
+        ok, targets = self.ops.run(lambda: drafts.money_targets(doc.id), parent=self)
+        if not ok:
+            return None
+        form = self._form(generate.MONEY_FOR[doc.doc_type], None)
+        form.prefill(doc.partner_id, targets)
+        return form
+
+    def collection_plan(self):
+        """收款计划 of the selected sales order."""
+        from jxc_desktop.ui.trade.plan_dialog import PlanDialog
+
+        doc_id = self.selected_id()
+        if doc_id is None or documents.get_document(doc_id).doc_type != "XSDD":
+            messages.info(self, tr("请先选择销售订单", "Select a sales order first"))
+            return None
+        self.plan = PlanDialog(self.ops, doc_id, self)
+        self.plan.open()
+        return self.plan
 
     def close_short(self) -> None:
         def close(doc_id):

@@ -1,0 +1,97 @@
+"""对账 page of the 财务 tab: sub-ledgers against the general ledger, down to the document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jxc_desktop.engine import money
+from jxc_desktop.engine.finance import reconcile
+from jxc_desktop.engine.i18n import tr
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+SECTIONS = {
+    "stock": ("库存", "Stock"),
+    "receivable": ("应收", "Receivable"),
+    "payable": ("应付", "Payable"),
+}
+COLUMNS = [
+    ("类别", "Section"),
+    ("科目", "Account"),
+    ("往来单位", "Partner"),
+    ("单据/凭证", "Document"),
+    ("日期", "Date"),
+    ("明细账金额", "Sub-ledger"),
+    ("总账金额", "GL"),
+    ("差额", "Difference"),
+]
+
+
+class ReconcileView(QWidget):
+    """Totals per inventory account and per partner; the differing documents under them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.only_differences = QCheckBox(tr("只看差异", "Differences only"))
+        show = QPushButton(tr("对账", "Reconcile"))
+        show.clicked.connect(self.refresh)
+        self.status = QLabel()
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(zh, en) for zh, en in COLUMNS])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        bar = QHBoxLayout()
+        for widget in (QLabel(tr("截至", "As of")), self.as_of, self.only_differences, show):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        rows = reconcile.reconcile(self.as_of.date().toPython())
+        if self.only_differences.isChecked():
+            rows = [r for r in rows if r.difference]
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            zh, en = SECTIONS.get(row.section, (row.section, row.section))
+            cells = [
+                tr(zh, en),
+                row.account,
+                row.partner,
+                row.document or tr("合计", "Total"),
+                row.date.isoformat() if row.date else "",
+                money.format_money(row.subledger),
+                money.format_money(row.gl),
+                money.format_money(row.difference),
+            ]
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if c >= 5:  # amounts line up on the decimal point
+                    cell.setTextAlignment(RIGHT)
+                if c == 7 and row.difference:
+                    cell.setForeground(QColor("#c00000"))
+                self.table.setItem(r, c, cell)
+        bad = sum(1 for r in rows if r.document and r.difference)
+        self.status.setText(
+            tr("差异单据 {n} 张", "{n} documents differ", n=bad)
+            if bad
+            else tr("总账与明细账一致", "The ledgers agree")
+        )

@@ -1,0 +1,245 @@
+"""质检单 sub-tab: the list of inspections and a form to inspect a receipt or work order.
+
+Generate from a source number (采购入库, 生产订单 or 产品入库): its lines not yet
+inspected come in fully accepted with the plan's sample size; enter the rejected and
+concession quantities, save, approve. An approved inspection can return its rejects to
+the supplier (采购退货) or become a rework work order (返工).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.ui.ops import Ops
+from jxc_desktop.ui.production.widgets import RowsTable, cell_text
+from jxc_desktop.ui.row_table import CellSpec, RowTable
+
+STATUS = {
+    "draft": ("草稿", "Draft"),
+    "approved": ("已审核", "Approved"),
+    "void": ("已作废", "Void"),
+}
+EDITABLE = (2, 3, 4, 5, 6, 7)  # inspected, sample, accepted, rejected, concession, reason
+
+
+def row_box(*widgets) -> QHBoxLayout:
+    box = QHBoxLayout()
+    for w in widgets:
+        box.addWidget(w)
+    box.addStretch(1)
+    return box
+
+
+def button(text: str, slot, name: str) -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.clicked.connect(slot)
+    return b
+
+
+def date_edit() -> QDateEdit:
+    from PySide6.QtCore import QDate
+
+    edit = QDateEdit(QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _list_rows() -> list[dict]:
+    from jxc_desktop.models.documents import Document
+
+    docs = Document.select().where(Document.doc_type == "ZJD").order_by(Document.id.desc())
+    return [
+        {
+            "id": d.id,
+            "number": d.number,
+            "date": d.date,
+            "status": tr(*STATUS[d.status]),
+            "partner": d.partner.name if d.partner_id else "",
+            "source": d.source.number if d.source_id else "",
+        }
+        for d in docs.limit(500)
+    ]
+
+
+class InspectionTab(QWidget):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.doc_id: int | None = None
+        self.status = "draft"
+        self.inputs = None  # the DocumentInput being edited
+        self.list = RowsTable(
+            [
+                ("number", tr("质检单号", "Number")),
+                ("date", tr("日期", "Date")),
+                ("status", tr("状态", "Status")),
+                ("partner", tr("供应商", "Supplier")),
+                ("source", tr("源单", "Source")),
+            ]
+        )
+        self.list.setObjectName("inspectionList")
+        self.list.itemSelectionChanged.connect(self.show_selected)
+        self.source = QLineEdit()
+        self.source.setObjectName("inspectionSource")
+        self.source.setPlaceholderText(tr("入库单或生产订单号", "Receipt or work order number"))
+        self.date = date_edit()
+        self.lines = RowTable(
+            [
+                CellSpec(tr("源单行", "Source line")),
+                CellSpec(tr("商品", "Item")),
+                CellSpec(tr("检验数量", "Inspected")),
+                CellSpec(tr("样本量", "Sample")),
+                CellSpec(tr("合格", "Accepted")),
+                CellSpec(tr("不合格", "Rejected")),
+                CellSpec(tr("让步接收", "Concession")),
+                CellSpec(tr("不良原因", "Defect reason")),
+            ]
+        )
+        self.lines.setObjectName("inspectionLines")
+        self.lines.add_button.hide()  # lines come from the source document
+        self.state = QLabel()
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.addLayout(
+            row_box(
+                QLabel(tr("源单", "Source")),
+                self.source,
+                QLabel(tr("日期", "Date")),
+                self.date,
+                button(tr("生成质检单", "Generate"), self.generate, "inspectionGenerate"),
+            )
+        )
+        form_layout.addWidget(self.lines)
+        form_layout.addLayout(
+            row_box(
+                self.state,
+                button(tr("保存", "Save"), self.save, "inspectionSave"),
+                button(tr("审核", "Approve"), self.approve, "inspectionApprove"),
+                button(tr("反审核", "Un-approve"), self.unapprove, "inspectionUnapprove"),
+                button(
+                    tr("退回供应商", "Return to supplier"), self.return_goods, "inspectionReturn"
+                ),
+                button(tr("生成返工单", "Rework order"), self.rework, "inspectionRework"),
+            )
+        )
+        split = QSplitter()
+        split.addWidget(self.list)
+        split.addWidget(form)
+        split.setSizes([430, 850])
+        QVBoxLayout(self).addWidget(split)
+
+    def refresh(self) -> None:
+        ok, rows = self.ops.run(_list_rows, parent=self)
+        if ok:
+            self.list.fill(rows)
+
+    # ------------------------------------------------------------ the form
+
+    def _show(self, data, status: str) -> None:
+        self.inputs, self.status = data, status
+        self.lines.table.setRowCount(0)
+        for line in data.lines:
+            r = line.extra["result"]
+            src = line.source_line
+            item = f"{line.item.code} {line.item.name}"
+            values = [f"{src.document.number} #{src.line_no}", item, line.qty]
+            values += [r.sample_size, r.accepted, r.rejected, r.concession, r.defect_reason]
+            row = self.lines.add_row([cell_text(v) for v in values])
+            for column in range(2):
+                self.lines.cell(row, column).setReadOnly(True)
+        self.state.setText(tr("状态：", "Status: ") + tr(*STATUS[status]))
+
+    def generate(self) -> None:
+        from jxc_desktop.engine.quality.inspections import from_source
+
+        number, day = self.source.text().strip(), self.date.date().toPython()
+        ok, data = self.ops.run(lambda: from_source(number, day), parent=self)
+        if ok:
+            self.doc_id = None
+            self._show(data, "draft")
+
+    def show_selected(self) -> None:
+        from jxc_desktop.engine.quality.inspections import load
+
+        row = self.list.current()
+        if row is None:
+            return
+        ok, (data, status) = self.ops.run(lambda: load(row["id"]), parent=self)
+        if ok:
+            self.doc_id = row["id"]
+            self._show(data, status)
+
+    def _collect(self):
+        from jxc_desktop.engine.quality.inspections import ResultInput
+
+        for row, line in enumerate(self.inputs.lines):
+            texts = [self.lines.cell(row, c).text().strip() for c in EDITABLE]
+            line.qty = texts[0]
+            line.extra["result"] = ResultInput(texts[2], texts[3], texts[4], texts[1], texts[5])
+        return self.inputs
+
+    def save(self) -> bool:
+        from jxc_desktop.engine.quality.inspections import save_inspection
+
+        if self.inputs is None:
+            return False
+        data = self._collect()
+        ok, doc = self.ops.run(
+            lambda: save_inspection(data, self.doc_id), parent=self, changed="documents"
+        )
+        if ok:
+            self.doc_id = doc.id
+            self.state.setText(tr("已保存 {n}", "Saved {n}", n=doc.number))
+            self.refresh()
+        return ok
+
+    def _act(self, fn, message) -> None:
+        if self.doc_id is None:
+            return
+        doc_id = self.doc_id
+        ok, result = self.ops.run(lambda: fn(doc_id), parent=self, changed="documents")
+        if ok:
+            self.state.setText(message(result))
+
+    def approve(self) -> None:
+        from jxc_desktop.engine import documents
+
+        if self.status == "draft" and not self.save():
+            return
+        self._act(documents.approve, lambda r: tr("已审核", "Approved"))
+        self.refresh()
+
+    def unapprove(self) -> None:
+        from jxc_desktop.engine import documents
+
+        self._act(documents.unapprove, lambda r: tr("已反审核", "Un-approved"))
+
+    def return_goods(self) -> None:
+        from jxc_desktop.engine.quality.actions import return_to_supplier
+
+        self._act(
+            return_to_supplier,
+            lambda docs: tr(
+                "已生成退货单 {n}", "Return {n} created", n=", ".join(d.number for d in docs)
+            ),
+        )
+
+    def rework(self) -> None:
+        from jxc_desktop.engine.quality.actions import create_rework_order
+
+        self._act(
+            create_rework_order,
+            lambda d: tr("已生成返工单 {n}", "Rework order {n} created", n=d.number),
+        )
