@@ -35,6 +35,7 @@ from jxc_desktop.models.masterdata import Partner
 from jxc_desktop.ui import messages
 
 SETTLE = 5  # the editable column
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _dec(text: str) -> Decimal:
@@ -86,6 +87,7 @@ class MoneyForm(QDialog):
                 tr("本次核销", "Settle"),
             ]
         )
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemChanged.connect(lambda _item: self._show_advance())
         self._layout()
         self.partner.currentIndexChanged.connect(lambda _i: self.load_candidates())
@@ -141,9 +143,12 @@ class MoneyForm(QDialog):
             for col, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if col == 4:
+                    cell.setTextAlignment(RIGHT)
                 self.table.setItem(row, col, cell)
             self.table.setItem(row, SETTLE, QTableWidgetItem(""))
         self.table.blockSignals(False)
+        self.table.resizeColumnsToContents()  # one partner's open documents: a few rows
         self._show_advance()
 
     def fill(self) -> None:
