@@ -220,3 +220,35 @@ def test_the_home_page_counts_collections(qtbot, company, tmp_path):
 
 def _first(d):
     return DocumentLine.get((DocumentLine.document == d) & (DocumentLine.line_no == 1))
+
+
+def test_a_usd_receipt_in_the_form_books_the_exchange_difference(qtbot, company, monkeypatch):
+    from jxc_desktop.engine.masterdata.simple import save_exchange_rate
+    from jxc_desktop.models.trade import ExchangeDifference
+    from jxc_desktop.ui import messages
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.doc_list import TradeDocList
+
+    shown = []
+    monkeypatch.setattr(messages, "info", lambda parent, text: shown.append(text))
+    _stock(day(1))
+    c = customer("C1")
+    save_exchange_rate("USD", day(1), "7.2")
+    d, _ = trade_doc(
+        "XSCK", day(2), c, [("A", 10, "10")], warehouse="W1", currency="USD", exchange_rate="7"
+    )
+    inv, _ = trade_doc(
+        "XSFP", day(3), c, [("A", 10, "10", _first(d))], currency="USD", exchange_rate="7"
+    )
+    docs = TradeDocList(Ops(), "sales")
+    qtbot.addWidget(docs)
+    _select(docs, "XSFP", inv.number)
+    form = docs.next_document()
+    assert form.currency.currentText() == "USD" and form.rate.text() == "7.200000"
+    assert form.table.item(0, 4).text() == "113.00" and form.amount.text() == "113.00"
+    form.date.setDate(form.date.date().fromString("2026-01-20", "yyyy-MM-dd"))
+    assert form.save_and_approve()
+    (x,) = ExchangeDifference.select()
+    assert x.amount == Decimal("22.60")  # $113 × (7.20 − 7.00)
+    assert openitems.balance(c.id, "receivable") == 0
+    assert any("汇兑收益 22.60" in t for t in shown)

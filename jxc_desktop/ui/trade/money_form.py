@@ -69,6 +69,11 @@ class MoneyForm(QDialog):
         self.account.setCurrentIndex(max(self.account.findData("1002"), 0))
         self.date = QDateEdit(QDate.currentDate())
         self.date.setDisplayFormat("yyyy-MM-dd")
+        self.currency = QComboBox()
+        self.currency.setObjectName("moneyFormCurrency")
+        self.currency.addItems(drafts.currencies())
+        self.rate = QLineEdit("1")
+        self.rate.setObjectName("moneyFormRate")
         self.amount = QLineEdit()
         self.amount.setObjectName("moneyFormAmount")
         self.amount.returnPressed.connect(self.fill)
@@ -91,6 +96,8 @@ class MoneyForm(QDialog):
         self.table.itemChanged.connect(lambda _item: self._show_advance())
         self._layout()
         self.partner.currentIndexChanged.connect(lambda _i: self.load_candidates())
+        self.currency.currentIndexChanged.connect(lambda _i: self.currency_changed())
+        self.date.dateChanged.connect(lambda _d: self._date_changed())
         if doc_id is not None:
             self._load(doc_id)
         else:
@@ -102,7 +109,13 @@ class MoneyForm(QDialog):
         form.addRow(tr("往来单位", "Partner"), self.partner)
         form.addRow(tr("结算账户", "Account"), self.account)
         form.addRow(tr("日期", "Date"), self.date)
-        form.addRow(tr("金额", "Amount"), self.amount)
+        money_row = QHBoxLayout()
+        money_row.addWidget(self.amount, 1)
+        money_row.addWidget(QLabel(tr("币种", "Currency")))
+        money_row.addWidget(self.currency)
+        money_row.addWidget(QLabel(tr("汇率", "Rate")))
+        money_row.addWidget(self.rate)
+        form.addRow(tr("金额", "Amount"), money_row)
         form.addRow(tr("备注", "Remarks"), self.remarks)
         buttons = QHBoxLayout()
         for key, label, slot in [
@@ -126,10 +139,22 @@ class MoneyForm(QDialog):
         q = self.date.date()
         return dt.date(q.year(), q.month(), q.day())
 
+    def currency_changed(self) -> None:
+        """Another currency: the day's rate, and the open documents in that currency."""
+        self.rate.setText(str(drafts.rate_on(self.currency.currentText(), self._day())))
+        self.load_candidates()
+
+    def _date_changed(self) -> None:
+        if self.currency.currentText() != "CNY":  # that day's rate
+            self.rate.setText(str(drafts.rate_on(self.currency.currentText(), self._day())))
+
     def load_candidates(self) -> None:
-        """The partner's open documents, nothing chosen yet."""
+        """The partner's open documents (in the chosen currency), nothing chosen yet."""
         partner_id = self.partner.currentData()
-        self.candidates = drafts.settle_candidates(partner_id, self.doc_type) if partner_id else []
+        currency = self.currency.currentText()
+        self.candidates = (
+            drafts.settle_candidates(partner_id, self.doc_type, currency) if partner_id else []
+        )
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.candidates))
         for row, c in enumerate(self.candidates):
@@ -203,6 +228,10 @@ class MoneyForm(QDialog):
         if data.lines and data.lines[0].account:
             self.account.setCurrentIndex(max(self.account.findData(data.lines[0].account), 0))
         self.remarks.setText(data.remarks)
+        self.currency.blockSignals(True)
+        self.currency.setCurrentText(data.currency)
+        self.currency.blockSignals(False)
+        self.rate.setText(str(data.exchange_rate))
         self.prefill(doc.partner_id, drafts.draft_allocations(doc_id))
         self.amount.setText(str(sum((D_(x.amount) for x in data.lines), Decimal(0))))
 
@@ -214,6 +243,8 @@ class MoneyForm(QDialog):
             self.account.currentData() or "",
             money(_dec(self.amount.text())),
             self.allocations(),
+            currency=self.currency.currentText(),
+            exchange_rate=_dec(self.rate.text()) or Decimal(1),
             remarks=self.remarks.text(),
         )
 
