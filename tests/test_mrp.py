@@ -147,8 +147,10 @@ def test_cli_run_json_keys_and_firm(plant, capsys):
         "item",
         "kind",
         "qty",
+        "unit",
         "purchase_qty",
         "purchase_unit",
+        "order_qty",
         "release_date",
         "due_date",
         "pegging",
@@ -222,7 +224,7 @@ def test_items_sheet_planning_fields_drive_mrp(company, tmp_path, capsys):
     assert (rm.purchase_unit.name, rm.purchase_unit_factor) == ("箱", 12)
     bom("FG", ("RM", 3))
     order("XSDD", D(2026, 1, 2), "K1", [("FG", 10, D(2026, 1, 20))])
-    rows = cli_json(capsys, company, "mrp", "run", "--format", "json")
+    rows = cli_json(capsys, company, "mrp", "run", "--from", "2026-01-01", "--format", "json")
     got = [
         (r["item"], r["kind"], r["qty"], r["purchase_qty"], r["purchase_unit"], r["release_date"])
         for r in rows
@@ -260,3 +262,20 @@ def test_firm_refuses_unknown_items_and_prices_requisitions(company):
     with pytest.raises(JxcError) as info:
         firm(["NO-SUCH-ITEM"])
     assert "NO-SUCH-ITEM" in str(info.value)
+
+
+def test_cli_without_from_starts_today_like_the_gui(plant, capsys):
+    """Past-due demand moves to the horizon start: today, as in the 生产 tab."""
+    today = dt.date.today().isoformat()
+    rows = cli_json(capsys, plant, "mrp", "run", "--format", "json")
+    assert rows and min(r["due_date"] for r in rows) >= today
+    assert cli_json(capsys, plant, "report", "mrp-plan", "--format", "json")[0]["due_date"] >= today
+
+
+def test_purchase_units_show_both_quantities(plant, capsys):
+    rows = cli_json(capsys, plant, "mrp", "run", "--from", "2026-01-01", "--format", "json")
+    boxed = [r for r in rows if r["purchase_unit"] == "箱"]
+    assert boxed
+    for r in boxed:
+        assert r["unit"] == "个"
+        assert Decimal(r["order_qty"]) == Decimal(r["purchase_qty"]) * 12 >= Decimal(r["qty"])

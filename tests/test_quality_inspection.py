@@ -169,3 +169,43 @@ def test_process_inspection_of_a_work_order_moves_nothing(company):
     assert next(iter(inspections.results_of(zjd).values())).stage == "process"
     assert StockMove.select().where(StockMove.document == zjd).count() == 0
     assert actions.create_rework_order(zjd.id).status == "draft"
+
+
+def test_editing_and_deleting_a_draft_keeps_results_in_step(received):
+    from jxc_desktop.models.quality import InspectionResult
+
+    _, receipt = received
+    zjd = inspect(receipt, approve=False)
+    data, status = inspections.load(zjd.id)
+    assert status == "draft" and data.lines[0].extra["result"].rejected == 3
+    data.lines[0].extra["result"] = ResultInput("90", "10", "0", "20", "尺寸超差")
+    inspections.save_inspection(data, zjd.id)
+    (r,) = InspectionResult.select()
+    assert (r.rejected, r.sample_size, r.defect_reason) == (10, 20, "尺寸超差")
+    assert checks.run_all() == []
+    documents.delete_draft(zjd.id)
+    assert InspectionResult.select().count() == 0
+    assert checks.run_all() == []
+
+
+def test_messages_in_english(received):
+    from jxc_desktop.engine.i18n import set_language
+
+    _, receipt = received
+    set_language("en")
+    with pytest.raises(ValidationError) as exc:
+        inspect(receipt, accepted="90", rejected="3", concession="2")
+    assert "must equal the inspected 100" in str(exc.value)
+
+
+def test_check_finds_missing_results_and_quarantine_moves(received):
+    from jxc_desktop.models.db import execute
+
+    _, receipt = received
+    inspect(receipt)
+    execute("UPDATE inspection_result SET rejected = 40000, accepted = 940000")  # 1e-4 units
+    names = {name for name, _ in checks.run_all()}
+    assert names == {"inspection_quarantine"}
+    execute("DELETE FROM inspection_result")
+    names = {name for name, _ in checks.run_all()}
+    assert names == {"inspection_results"}

@@ -156,6 +156,8 @@ def test_qualifications_report_and_purchase_order_warning(buying, capsys, compan
         ("ISO9001", "expiring", 20),
     ]
     assert len(report.run(ReportParams(date_to=day(20), extra={"all": "1"}))) == 3
+    renewed = qualifications.save_qualification(data("S1", "ISO9001", "Q-9", "", day(1), day(90)))
+    assert renewed.valid_to == day(90) and len(qualifications.qualifications()) == 3
     _, result = trade_doc("CGDD", day(5), s1, [("A", 1, "4")])
     assert not any("过期" in m for m in result.messages)
     _, result = trade_doc("CGDD", day(11), s1, [("A", 1, "4")])  # approved, with a warning

@@ -53,6 +53,9 @@ def test_inspect_a_receipt_and_approve_it(qtbot, company, tmp_path):
     page.plans.sampling.setCurrentIndex(1)  # 固定数量
     page.plans.save()
     assert page.plans.table.rowCount() == 1
+    page.plans.item.clear()
+    page.plans.table.selectRow(0)
+    assert page.plans.item.text() == "A" and page.plans.sample_qty.text() == "5"
 
     page.tabs.setCurrentWidget(page.qualifications)
     page.qualifications.date_to.setDate(day(20))

@@ -96,14 +96,21 @@ def _plain(value):
     return value
 
 
+def _start(args):
+    """--from, else today: the 生产 tab's MRP starts today too (past-due dates move there)."""
+    import datetime as dt
+
+    from jxc_desktop.cli.report_commands import parse_date
+
+    return parse_date(args.date_from, "--from") or dt.date.today()
+
+
 def cmd_mrp_run(args) -> int:
     from jxc_desktop.cli.report_commands import parse_date
     from jxc_desktop.engine.production.mrp import run_mrp
 
     open_db(args)
-    result = run_mrp(
-        parse_date(args.date_from, "--from"), parse_date(args.date_to, "--to"), args.warehouse
-    )
+    result = run_mrp(_start(args), parse_date(args.date_to, "--to"), args.warehouse)
     rows = [{k: _plain(v) for k, v in o.as_row().items()} for o in result.orders]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -124,7 +131,7 @@ def cmd_mrp_firm(args) -> int:
     open_db(args)
     numbers = firm(
         args.items,
-        parse_date(args.date_from, "--from"),
+        _start(args),
         parse_date(args.date_to, "--to"),
         args.warehouse,
     )

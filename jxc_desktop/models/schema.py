@@ -112,6 +112,7 @@ def _step_5() -> None:
     database.obj.create_tables(V3_MODELS + V5_MODELS, safe=True)
     for table in V3_APPEND_ONLY + V5_APPEND_ONLY:
         install_append_only_guard(table)
+    database.obj.execute_sql('DROP INDEX IF EXISTS "stock_move_item_id"')  # see StockMove.item
 
 
 STEPS: dict[int, Callable[[], None]] = {

@@ -176,7 +176,7 @@ def _invoice_differences(doc: Document) -> tuple[Decimal, Decimal]:
 
 
 def _sales_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
-    if settings.get("ar_ap_basis") == "invoice":
+    if rules.invoice_basis:
         return _sale(doc, rules, sign)
     amount, tax = _invoice_differences(doc)
     return [
@@ -187,7 +187,7 @@ def _sales_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
 
 
 def _purchase_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
-    if settings.get("ar_ap_basis") == "invoice":
+    if rules.invoice_basis:
         amount, tax, total = _sums(doc)
         if not _general_taxpayer():
             amount, tax = total, ZERO
@@ -233,7 +233,7 @@ def _money_doc(doc: Document, rules: RuleBook, sign: int, event: str) -> list[En
 
 def business_entries(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
     """The part of a document's voucher that does not come from the stock ledger."""
-    invoice_basis = settings.get("ar_ap_basis") == "invoice"
+    invoice_basis = rules.invoice_basis
     t = doc.doc_type
     if t in ("XSCK", "XSTH") and not invoice_basis:
         return _sale(doc, rules, sign if t == "XSCK" else -sign)
@@ -340,6 +340,14 @@ def _by_id(model, ids: set[int]) -> dict:
     return out
 
 
+def _items(doc: Document, ids: set[int]) -> dict:
+    """The items of these stock rows: those the posting read with the lines, the rest
+    (re-valued moves of other items) in IN queries."""
+    read = getattr(doc, "_posting_lines", None) or ()
+    known = {x.item.id: x.item for x in read if x.item is not None and x.item.id in ids}
+    return {**known, **read_items(ids - known.keys())} if len(known) < len(ids) else known
+
+
 def stock_entries(doc: Document, rules: RuleBook, after: int) -> list[Entry]:
     """The stock part: each stock row's value on its item's inventory account against
     the counter-account of the document that owns the move it belongs to.
@@ -348,7 +356,7 @@ def stock_entries(doc: Document, rules: RuleBook, after: int) -> list[Entry]:
     before they become entries: a 1,000-line document makes a handful of entries, in the
     order the rows first name them, exactly what merging per-row entries would give."""
     rows = [r for r in _stock_rows(doc, after) if r[4]]
-    items = read_items({r[2] for r in rows})
+    items = _items(doc, {r[2] for r in rows})
     owners = _by_id(Document, {r[5] for r in rows} - {doc.id})
     owners[doc.id] = doc
     by_line = [r[6] for r in rows if r[6] and owners[r[5]].doc_type in _BY_LINE]

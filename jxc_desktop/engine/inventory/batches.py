@@ -80,13 +80,16 @@ def allocate_many(requests: list[tuple]) -> list[list[tuple]]:
     document, reading the on-hand balances of all its open lines in one IN query.
 
     Each request sees the stored balances (as when allocated one by one before posting)."""
-    open_ids = sorted({r[0].id for r in requests if _needs_query(r[0], r[2], r[3])})
+    open_lines = [r for r in requests if _needs_query(r[0], r[2], r[3])]
+    whs = sorted({r[1] for r in open_lines})
     on_hand: dict[tuple, list] = {}
     for row in in_query(
         "SELECT b.item_id, b.warehouse_id, b.location_id, b.batch_no, b.qty, t.expiry_date "
         "FROM stock_balance b LEFT JOIN batch t ON t.item_id = b.item_id "
-        "AND t.batch_no = b.batch_no WHERE b.qty > 0 AND b.item_id IN ({})",
-        open_ids,
+        f"AND t.batch_no = b.batch_no WHERE b.warehouse_id IN ({', '.join('?' * len(whs))}) "
+        "AND b.qty > 0 AND b.item_id IN ({})",
+        sorted({r[0].id for r in open_lines}),
+        tuple(whs),
     ):
         on_hand.setdefault((row[0], row[1]), []).append(row[2:])
     return [_split(on_hand, *r) for r in requests]

@@ -395,12 +395,14 @@ def _check_locations(p: _Pass) -> None:
         checks += [(key, k, delta, date) for k, delta in deltas.items() if delta < 0]
     if not checks:
         return
+    whs = sorted({k[1] for _, k, _, _ in checks})
     have = {
         tuple(r[:4]): r[4]
         for r in pool_store.in_query(
             "SELECT item_id, warehouse_id, location_id, batch_no, qty FROM stock_balance "
-            "WHERE item_id IN ({})",
+            f"WHERE warehouse_id IN ({', '.join('?' * len(whs))}) AND item_id IN ({{}})",
             sorted({k[0] for _, k, _, _ in checks}),
+            tuple(whs),
         )
     }
     for key, k, delta, date in checks:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from jxc_desktop.models.db import execute
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class ItemInfo:
     """What the ledger, the batches and the voucher rules read of an item."""
 

@@ -46,10 +46,13 @@ def select_groups(keys: list[tuple]) -> dict[tuple, Group]:
     """The stored cost groups of these pool keys (item, warehouse, batch), by key."""
     wanted = set(keys)
     found = {}
+    whs = sorted({k[1] for k in keys})
     for row in in_query(
         "SELECT item_id, warehouse_id, batch_no, id, qty, value, last_unit_cost, last_date, "
-        "last_time FROM cost_group WHERE item_id IN ({})",
+        f"last_time FROM cost_group WHERE warehouse_id IN ({', '.join('?' * len(whs))}) "
+        "AND item_id IN ({})",
         sorted({k[0] for k in keys}),
+        tuple(whs),
     ):
         key = tuple(row[:3])
         if key in wanted:

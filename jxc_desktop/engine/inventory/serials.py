@@ -25,7 +25,11 @@ TRANSFERS = {"DBD"}
 
 
 def _serial_lines(doc: Document) -> list[tuple[DocumentLine, list[str]]]:
-    """The lines of serial-managed items with their serials (two queries in all)."""
+    """The lines of serial-managed items with their serials (two queries in all; none
+    when the lines the posting already read name no serial-managed item)."""
+    read = getattr(doc, "_posting_lines", None)
+    if read is not None and not any(x.item is not None and x.item.serial_managed for x in read):
+        return []
     lines = list(
         DocumentLine.select(DocumentLine, Item)
         .join(Item, on=(DocumentLine.item == Item.id))

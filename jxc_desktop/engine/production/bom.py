@@ -351,10 +351,13 @@ def explode(
     item: Item, quantity: Decimal = Decimal(1), on: dt.date | None = None
 ) -> list[Exploded]:
     """Multi-level explosion, depth first, extended quantities rounded to 4 places per line."""
+    from jxc_desktop.engine.production import bom_structure
+
     out: list[Exploded] = []
+    tree = bom_structure.load([item.id], on)  # the whole tree, a few queries per level
 
     def walk(parent: Item, qty_parent: Decimal, level: int, path: tuple[str, ...]):
-        for comp, per, _line in components(parent, on):
+        for comp, per in tree.get(parent.id, []):
             extended = money.qty(qty_parent * per)
             out.append(Exploded(level, parent, comp, per, extended, path + (comp.code,)))
             walk(comp, extended, level + 1, path + (comp.code,))

@@ -79,6 +79,7 @@ class Inputs:
     labour: dict
     tagged: dict
     untagged: Decimal
+    index: wo.WorkOrderIndex = field(default_factory=lambda: wo.WorkOrderIndex({}, {}))
 
 
 def check_period(period: str) -> tuple[dt.date, dt.date]:
@@ -108,6 +109,7 @@ def _inputs(period: str) -> Inputs:
         sources.labour(start, end, wo.object_key),
         tagged,
         untagged,
+        wo.work_order_index(),
     )
 
 
@@ -149,17 +151,14 @@ def _object_keys(inputs: Inputs, carry: dict) -> list[str]:
 
 def _start(inputs: Inputs, key: str, carry: dict) -> ObjectCost:
     lines = inputs.lines.get(key, [])
-    kind = "job" if wo.find_work_order(key) else "step"
+    number = inputs.index.keys.get(key)
+    kind = "job" if number else "step"
     oc = ObjectCost(key, kind)
     oc.receipts = [line for line in lines if line.doc_type in wo.RECEIPT_TYPES]
     oc.completed_qty = sum((line.qty for line in oc.receipts), ZERO)
     oc.item_id = oc.receipts[0].item_id if oc.receipts else None
-    if kind == "job":
-        view = wo.view(wo.find_work_order(key), lines)
-        from jxc_desktop.models.masterdata import Item
-
-        found = Item.get_or_none(Item.code == view.item)
-        oc.item_id = found.id if found else oc.item_id
+    if number:  # a work order costs its own product (its first line)
+        oc.item_id = inputs.index.items.get(number) or oc.item_id
     oc.added["material"] = material_of(lines)
     oc.added["labour"] = inputs.labour.get(key, ZERO)
     oc.closing = inputs.closing.get(key, [])

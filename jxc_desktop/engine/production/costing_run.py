@@ -165,7 +165,10 @@ def _settle(period: str, targets: dict[int, tuple[Decimal, str]]) -> list[str]:
     by_doc: dict[int, list[DocumentLine]] = {}
     for line in lines:
         by_doc.setdefault(line.document_id, []).append(line)
-    receipts = sorted((Document.get_by_id(d) for d in by_doc), key=lambda d: (d.date, d.time, d.id))
+    receipts = sorted(
+        Document.select().where(Document.id.in_(list(by_doc))),
+        key=lambda d: (d.date, d.time, d.id),
+    )
     numbers = []
     for receipt in receipts:
         doc_lines = sorted(by_doc[receipt.id], key=lambda x: x.line_no)

@@ -64,13 +64,22 @@ class PlannedOrder:
     pegging: list[dict] = field(default_factory=list)
     phantom: bool = False
 
+    @property
+    def order_qty(self) -> Decimal:
+        """Base units firming orders: purchase_qty whole purchase units (≥ qty)."""
+        if self.purchase_unit == self.item.base_unit.name or not self.item.purchase_unit_factor:
+            return self.qty
+        return money.qty(self.purchase_qty * self.item.purchase_unit_factor)
+
     def as_row(self) -> dict:
         return {
             "item": self.item.code,
             "kind": self.kind,
             "qty": self.qty,
+            "unit": self.item.base_unit.name,
             "purchase_qty": self.purchase_qty,
             "purchase_unit": self.purchase_unit,
+            "order_qty": self.order_qty,
             "release_date": self.release_date,
             "due_date": self.due_date,
             "pegging": [dict(p) for p in self.pegging],

@@ -79,11 +79,47 @@ def find_work_order(number: str) -> Document | None:
     """A SCDD by its own or external number, or None."""
     if not number:
         return None
+    # two indexed look-ups: an OR over both columns scans every document
+    own = Document.get_or_none((Document.number == number) & (Document.doc_type == "SCDD"))
+    if own is not None:
+        return own
     query = Document.select().where(
-        (Document.doc_type == "SCDD")
-        & ((Document.number == number) | (Document.external_number == number))
+        (Document.doc_type == "SCDD") & (Document.external_number == number)
     )
-    return query.order_by(Document.number != number, Document.id).first()
+    return query.order_by(Document.id).first()
+
+
+@dataclass
+class WorkOrderIndex:
+    """Every work order read once: own/external number → own number, and its product."""
+
+    keys: dict[str, str]
+    items: dict[str, int]
+
+    def key(self, text: str) -> str:
+        """As object_key, from the index."""
+        text = (text or "").strip()
+        return self.keys.get(text, text)
+
+
+def work_order_index() -> WorkOrderIndex:
+    """Two queries for what find_work_order / object_key answer one at a time."""
+    keys: dict[str, str] = {}
+    own: dict[str, str] = {}
+    for number, external in execute(
+        "SELECT number, external_number FROM document WHERE doc_type = 'SCDD' ORDER BY id"
+    ).fetchall():
+        own[number] = number
+        if external and external not in keys:
+            keys[external] = number
+    keys.update(own)  # an own number wins over another order's external number
+    items: dict[str, int] = {}
+    for number, item_id in execute(
+        "SELECT d.number, l.item_id FROM document_line l JOIN document d ON d.id = l.document_id "
+        "WHERE d.doc_type = 'SCDD' ORDER BY l.line_no DESC"
+    ).fetchall():
+        items[number] = item_id  # the first line comes last and stays
+    return WorkOrderIndex(keys, items)
 
 
 def object_key(text: str) -> str:
@@ -151,13 +187,11 @@ def object_lines(
         f"WHERE {' AND '.join(where)} ORDER BY d.date, d.time, d.id, l.line_no",
         args,
     ).fetchall()
-    keys: dict[str, str] = {}
+    index = work_order_index() if any(r[6] for r in rows) else None
     picked = []
     for r in rows:
         raw = r[6] or ""
-        if raw and raw not in keys:
-            keys[raw] = object_key(raw)
-        obj = keys[raw] if raw else (r[8] if r[7] == "SCDD" else "")
+        obj = index.key(raw) if raw else (r[8] if r[7] == "SCDD" else "")
         if obj:
             picked.append((obj, r))
     ids = [r[0] for _o, r in picked]

@@ -27,7 +27,7 @@ from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.quality import plans
 from jxc_desktop.models.db import execute, write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
-from jxc_desktop.models.masterdata import Item, Partner
+from jxc_desktop.models.masterdata import Item, Partner, Unit
 from jxc_desktop.models.quality import InspectionResult
 
 STOCK_SOURCES = ("CGRK", "CPRK")  # inspected goods sit in the source's warehouse
@@ -116,25 +116,99 @@ def save_inspection(data: DocumentInput, doc_id: int | None = None) -> Document:
         except ValidationError as exc:
             raise ValidationError(problems + exc.problems) from exc
         require(problems)
-        _write_results(doc, results)
-        require(check(doc))
+        lines = lines_of(doc)
+        sources = source_lines(lines)
+        _write_results(doc, results, lines, sources)
+        require(check(doc, lines, sources))
     return doc
 
 
-def _write_results(doc: Document, results: list[dict]) -> None:
-    lines = list(
-        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
-    )
+def _write_results(doc: Document, results: list[dict], lines: list, sources: dict) -> None:
+    """One result row per line: the sample from the plan unless given, the quarantine
+    warehouse from the header (调入仓库), else the plan, else the company default."""
+    stages = {
+        line.id: plans.STAGE_OF_SOURCE.get(sources[line.source_line_id].document.doc_type, "")
+        if line.source_line_id in sources
+        else ""
+        for line in lines
+    }
+    by_stage = {
+        stage: plans.plans_for([x.item_id for x in lines if stages[x.id] == stage], stage)
+        for stage in set(stages.values())
+        if stage
+    }
+    default = plans.default_quarantine()
+    rows = []
     for line, row in zip(lines, results, strict=True):
-        src = line.source_line if line.source_line_id else None
-        stage = plans.STAGE_OF_SOURCE.get(src.document.doc_type, "") if src else ""
-        plan = plans.plan_for(line.item_id, stage) if stage else None
+        stage = stages[line.id]
+        plan = by_stage.get(stage, {}).get(line.item_id)
         if row["sample_size"] is None:
             row["sample_size"] = plans.sample_size(plan, line.qty)
-        quarantine = doc.dest_warehouse if doc.dest_warehouse_id else None
+        quarantine = doc.dest_warehouse_id
         if quarantine is None and stage:
-            quarantine = plans.quarantine_for(line.item_id, stage)
-        InspectionResult.create(line=line, stage=stage, quarantine_warehouse=quarantine, **row)
+            quarantine = (plan.quarantine_warehouse_id if plan else None) or (
+                default.id if default else None
+            )
+        rows.append({"line": line.id, "stage": stage, "quarantine_warehouse": quarantine, **row})
+    for start in range(0, len(rows), 200):
+        InspectionResult.insert_many(rows[start : start + 200]).execute()
+
+
+def lines_of(doc: Document) -> list[DocumentLine]:
+    """A document's lines with their items, in line order (one query)."""
+    return list(
+        DocumentLine.select(
+            DocumentLine.id,
+            DocumentLine.line_no,
+            DocumentLine.item,
+            DocumentLine.unit,
+            DocumentLine.qty,
+            DocumentLine.base_qty,
+            DocumentLine.source_line,
+            Item.id,
+            Item.code,
+            Item.serial_managed,
+        )
+        .join(Item)
+        .where(DocumentLine.document == doc)
+        .order_by(DocumentLine.line_no)
+    )
+
+
+# what the checks, the posting and the follow-up documents read of an inspected line
+_SOURCE_FIELDS = (
+    DocumentLine.id,
+    DocumentLine.line_no,
+    DocumentLine.item,
+    DocumentLine.unit,
+    DocumentLine.qty,
+    DocumentLine.base_qty,
+    DocumentLine.price,
+    DocumentLine.tax_rate,
+    DocumentLine.location,
+    DocumentLine.batch_no,
+    Document.id,
+    Document.doc_type,
+    Document.number,
+    Document.status,
+    Document.warehouse,
+    Document.partner,
+    Document.currency,
+    Document.exchange_rate,
+)
+
+
+def source_lines(lines: list[DocumentLine]) -> dict[int, DocumentLine]:
+    """The lines these lines name as source, with their documents, by id."""
+    ids, out = sorted({x.source_line_id for x in lines if x.source_line_id}), {}
+    for start in range(0, len(ids), 500):
+        query = (
+            DocumentLine.select(*_SOURCE_FIELDS)
+            .join(Document)
+            .where(DocumentLine.id.in_(ids[start : start + 500]))
+        )
+        out.update({src.id: src for src in query})
+    return out
 
 
 def results_of(doc: Document) -> dict[int, InspectionResult]:
@@ -159,8 +233,7 @@ def inspected(source_line_ids: list[int], exclude_doc: int | None = None) -> dic
     return out
 
 
-def _line_problems(doc: Document, line: DocumentLine, r: InspectionResult | None) -> list[str]:
-    src = line.source_line if line.source_line_id else None
+def _line_problems(line: DocumentLine, src: DocumentLine | None, r) -> list[str]:
     if src is None or src.document.doc_type not in plans.STAGE_OF_SOURCE:
         return [
             tr(
@@ -182,10 +255,10 @@ def _line_problems(doc: Document, line: DocumentLine, r: InspectionResult | None
             tr(
                 "合格 {a} + 不合格 {r} + 让步接收 {c} 应等于检验数量 {q}",
                 "accepted {a} + rejected {r} + concession {c} must equal the inspected {q}",
-                a=r.accepted.normalize(),
-                r=r.rejected.normalize(),
-                c=r.concession.normalize(),
-                q=line.qty.normalize(),
+                a=money.format_qty(r.accepted),
+                r=money.format_qty(r.rejected),
+                c=money.format_qty(r.concession),
+                q=money.format_qty(line.qty),
             )
         )
     if r.sample_size > line.qty:
@@ -220,22 +293,22 @@ def _quarantine_problems(src: DocumentLine, item: Item, r: InspectionResult) -> 
     return []
 
 
-def check(doc: Document) -> list[Problem]:
+def check(doc: Document, lines: list | None = None, sources: dict | None = None) -> list[Problem]:
     """Every problem of a 质检单: results, sources, and quantities not yet inspected."""
     problems: list[Problem] = []
     results = results_of(doc)
     wanted: dict[int, Decimal] = {}
-    lines = list(
-        DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
-    )
+    lines = lines_of(doc) if lines is None else lines
+    sources = source_lines(lines) if sources is None else sources
     for line in lines:
-        for message in _line_problems(doc, line, results.get(line.id)):
+        src = sources.get(line.source_line_id)
+        for message in _line_problems(line, src, results.get(line.id)):
             problems.append(Problem(message, _where(line.line_no)))
-        if line.source_line_id:
-            wanted[line.source_line_id] = wanted.get(line.source_line_id, 0) + line.base_qty
+        if src is not None:
+            wanted[src.id] = wanted.get(src.id, 0) + line.base_qty
     done = inspected(list(wanted), doc.id)
     for src_id, this in wanted.items():
-        src = DocumentLine.get_by_id(src_id)
+        src = sources[src_id]
         if done[src_id] + this > src.base_qty:
             problems.append(
                 Problem(
@@ -245,9 +318,9 @@ def check(doc: Document) -> list[Problem]:
                         "this {t}",
                         n=src.document.number,
                         l=src.line_no,
-                        q=src.base_qty.normalize(),
-                        d=done[src_id].normalize(),
-                        t=this.normalize(),
+                        q=money.format_qty(src.base_qty),
+                        d=money.format_qty(done[src_id]),
+                        t=money.format_qty(this),
                     )
                 )
             )
@@ -282,17 +355,23 @@ def from_source(number: str, date: dt.date | None = None) -> DocumentInput:
             ]
         )
     lines = list(
-        DocumentLine.select().where(DocumentLine.document == src).order_by(DocumentLine.line_no)
+        DocumentLine.select(DocumentLine, Item, Unit)
+        .join(Item)
+        .switch(DocumentLine)
+        .join(Unit)
+        .where(DocumentLine.document == src)
+        .order_by(DocumentLine.line_no)
     )
     done = inspected([line.id for line in lines])
+    stage = plans.STAGE_OF_SOURCE[src.doc_type]
+    by_item = plans.plans_for([line.item_id for line in lines], stage)
     inputs = []
     for line in lines:
         left_base = line.base_qty - done[line.id]
-        if line.item_id is None or left_base <= 0:
+        if left_base <= 0:
             continue
         left = line.qty if done[line.id] == 0 else money.qty(left_base * line.qty / line.base_qty)
-        stage = plans.STAGE_OF_SOURCE[src.doc_type]
-        sample = plans.sample_size(plans.plan_for(line.item_id, stage), left)
+        sample = plans.sample_size(by_item.get(line.item_id), left)
         inputs.append(
             LineInput(
                 item=line.item,

@@ -18,7 +18,7 @@ from jxc_desktop.engine.inventory import batches, ledger
 from jxc_desktop.engine.inventory.valuation import COMPUTED, LINKED
 from jxc_desktop.engine.money import to_scaled
 from jxc_desktop.engine.quality import inspections, qualifications
-from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.documents import Document
 
 
 def _validate(doc: Document):
@@ -28,10 +28,11 @@ def _validate(doc: Document):
 def _planned(doc: Document) -> list[ledger.PlannedMove]:
     results = inspections.results_of(doc)
     planned: list[ledger.PlannedMove] = []
-    lines = DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
+    lines = inspections.lines_of(doc)
+    sources = inspections.source_lines(lines)
     for line in lines:
         r = results.get(line.id)
-        src = line.source_line
+        src = sources[line.source_line_id]
         if r is None or r.rejected <= 0 or src.document.doc_type not in inspections.STOCK_SOURCES:
             continue
         units = to_scaled(inspections.rejected_base(line, r), 4)

@@ -74,9 +74,17 @@ def _build(data: QualificationData) -> dict:
 
 
 def save_qualification(data: QualificationData, qid: int | None = None) -> SupplierQualification:
-    """Creates a qualification, or replaces the one with id `qid`."""
+    """Creates a qualification, or replaces the one with id `qid`, or (without an id) the
+    supplier's one of the same kind and number: a renewed certificate updates its dates."""
     row = _build(data)
     with write_transaction():
+        if qid is None:
+            same = SupplierQualification.get_or_none(
+                (SupplierQualification.partner == row["partner"])
+                & (SupplierQualification.kind == row["kind"])
+                & (SupplierQualification.number == row["number"])
+            )
+            qid = same.id if same else None
         if qid is None:
             q = SupplierQualification.create(**row)
         else:

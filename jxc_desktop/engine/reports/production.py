@@ -75,6 +75,7 @@ register(
 )
 
 # the sibling modules register the MRP and cost reports
+import jxc_desktop.engine.reports.production_capacity  # noqa: E402, F401
 import jxc_desktop.engine.reports.production_cost  # noqa: E402, F401
 import jxc_desktop.engine.reports.production_mrp  # noqa: E402, F401
 import jxc_desktop.engine.reports.production_outsourcing  # noqa: E402, F401

@@ -81,7 +81,7 @@ def plan_rows(params: ReportParams) -> list[dict]:
     from jxc_desktop.engine.production.mrp import run_mrp
 
     warehouses = [params.warehouse] if params.warehouse else None
-    result = run_mrp(params.date_from, params.date_to, warehouses)
+    result = run_mrp(params.date_from or dt.date.today(), params.date_to, warehouses)
     rows = [o.as_row() for o in result.orders]
     for row in rows:
         row["pegging"] = ", ".join(f"{p['number']}×{p['qty']}" for p in row["pegging"])
@@ -93,7 +93,7 @@ def action_rows(params: ReportParams) -> list[dict]:
     from jxc_desktop.engine.production.mrp import run_mrp
 
     warehouses = [params.warehouse] if params.warehouse else None
-    actions = run_mrp(params.date_from, params.date_to, warehouses).actions
+    actions = run_mrp(params.date_from or dt.date.today(), params.date_to, warehouses).actions
     return [vars(a) for a in actions if not params.item or a.item == params.item]
 
 
@@ -139,9 +139,11 @@ register(
         [
             Column("item", "商品编码", "Item"),
             Column("kind", "类型", "Kind"),
-            Column("qty", "数量", "Quantity", QTY),
-            Column("purchase_qty", "采购数量", "Purchase qty", QTY),
+            Column("qty", "需求数量(基本单位)", "Required (base unit)", QTY),
+            Column("unit", "基本单位", "Base unit"),
+            Column("purchase_qty", "下达数量(采购单位)", "To order (purchase unit)", QTY),
             Column("purchase_unit", "采购单位", "Purchase unit"),
+            Column("order_qty", "下达折合基本单位", "To order (base unit)", QTY),
             Column("release_date", "下达日期", "Release date", "date"),
             Column("due_date", "需求日期", "Due date", "date"),
             Column("pegging", "需求来源", "Pegging"),

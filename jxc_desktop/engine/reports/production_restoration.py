@@ -1,19 +1,25 @@
 """成本还原 report (`jxc report cost-restoration --period YYYY-MM`).
 
-Keys: step, item, element (semi_finished / material / labour / overhead / total),
+Without --period: the current month. Keys: step, item, element (semi_finished / material / labour / overhead / total),
 unrestored, restored, rate (还原分配率 of the first producing step). One group of rows
 per cost object that used semi-finished goods; see engine/production/cost_restoration.py.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
+from jxc_desktop.engine.company import period_code
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
-from jxc_desktop.engine.reports.production_cost import _period
 from jxc_desktop.models.masterdata import Item
 
 ZERO = Decimal(0)
+
+
+def _period(params: ReportParams) -> str:
+    """--period (its first day), else the current month."""
+    return period_code(params.date_from or dt.date.today())
 
 
 def restoration_rows(params: ReportParams) -> list[dict]:

@@ -39,9 +39,33 @@ class _Supplier:
     prev: dict = field(default_factory=dict)
 
 
-def _lines(start: dt.date | None, end: dt.date | None, params: ReportParams):
+@dataclass(slots=True)
+class _Line:
+    supplier: str
+    name: str
+    doc_type: str
+    date: dt.date
+    item_id: int
+    base_qty: Decimal
+    amount: Decimal  # CNY, net of VAT
+    source_line_id: int | None
+
+
+def _lines(start: dt.date | None, end: dt.date | None, params: ReportParams) -> list[_Line]:
+    """Approved CGRK / CGTH lines of suppliers in the range, as plain rows (one query)."""
     query = (
-        DocumentLine.select(DocumentLine, Document, Partner, Item)
+        DocumentLine.select(
+            Partner.code,
+            Partner.name,
+            Document.doc_type,
+            Document.date,
+            Document.currency,
+            Document.exchange_rate,
+            DocumentLine.item,
+            DocumentLine.base_qty,
+            DocumentLine.amount,
+            DocumentLine.source_line,
+        )
         .join(Document)
         .join(Partner)
         .switch(DocumentLine)
@@ -60,10 +84,14 @@ def _lines(start: dt.date | None, end: dt.date | None, params: ReportParams):
         query = query.where(Item.code == params.item)
     if params.partner:
         query = query.where(Partner.code == params.partner)
-    return list(query)
+    out = []
+    for code, name, doc_type, date, currency, rate, item, qty, amount, src in query.tuples():
+        cny = amount if currency == "CNY" else money.money(amount * rate)
+        out.append(_Line(code, name, doc_type, date, item, qty, cny, src))
+    return out
 
 
-def _due_dates(lines) -> dict[int, dt.date]:
+def _due_dates(lines: list[_Line]) -> dict[int, dt.date]:
     """The 交货日期 of the order lines the receipt lines fulfil."""
     ids = list({line.source_line_id for line in lines if line.source_line_id})
     out = {}
@@ -71,13 +99,14 @@ def _due_dates(lines) -> dict[int, dt.date]:
         query = DocumentLine.select(DocumentLine.id, DocumentLine.due_date).where(
             DocumentLine.id.in_(ids[start : start + 500]) & DocumentLine.due_date.is_null(False)
         )
-        out.update({row.id: row.due_date for row in query})
+        out.update(dict(query.tuples()))
     return out
 
 
-def _cny(line) -> Decimal:
-    doc = line.document
-    return line.amount if doc.currency == "CNY" else money.money(line.amount * doc.exchange_rate)
+def _add(acc: dict, line: _Line) -> None:
+    pair = acc.setdefault(line.item_id, [Decimal(0), Decimal(0)])
+    pair[0] += line.amount
+    pair[1] += line.base_qty
 
 
 def _collect(params: ReportParams) -> dict[str, _Supplier]:
@@ -85,27 +114,21 @@ def _collect(params: ReportParams) -> dict[str, _Supplier]:
     lines = _lines(params.date_from, params.date_to, params)
     due = _due_dates(lines)
     for line in lines:
-        p = line.document.partner
-        s = out.setdefault(p.code, _Supplier(p.code, p.name))
-        sign = 1 if line.document.doc_type == "CGRK" else -1
-        s.amount += sign * _cny(line)
+        s = out.setdefault(line.supplier, _Supplier(line.supplier, line.name))
+        sign = 1 if line.doc_type == "CGRK" else -1
+        s.amount += sign * line.amount
         s.qty += sign * line.base_qty
         if sign > 0:
-            acc = s.items.setdefault(line.item_id, [Decimal(0), Decimal(0)])
-            acc[0] += _cny(line)
-            acc[1] += line.base_qty
+            _add(s.items, line)
             if line.source_line_id in due:
                 s.lines += 1
-                s.on_time += line.document.date <= due[line.source_line_id]
+                s.on_time += line.date <= due[line.source_line_id]
     if params.date_from:
         length = (params.date_to or dt.date.today()) - params.date_from
         prev_end = params.date_from - dt.timedelta(days=1)
         for line in _lines(prev_end - length, prev_end, params):
-            s = out.get(line.document.partner.code)
-            if s is not None and line.document.doc_type == "CGRK":
-                acc = s.prev.setdefault(line.item_id, [Decimal(0), Decimal(0)])
-                acc[0] += _cny(line)
-                acc[1] += line.base_qty
+            if line.supplier in out and line.doc_type == "CGRK":
+                _add(out[line.supplier].prev, line)
     return out
 
 

@@ -23,6 +23,7 @@ from jxc_desktop.engine import money
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
+from jxc_desktop.ui.production.capacity_tab import CapacityTab
 from jxc_desktop.ui.production.widgets import RowsTable, cell_text
 from jxc_desktop.ui.row_table import CellSpec, RowTable
 
@@ -208,9 +209,11 @@ def _mrp_columns():
         ("item", tr("商品", "Item")),
         ("name", tr("名称", "Name")),
         ("kind_label", tr("类型", "Kind")),
-        ("qty", tr("数量", "Qty")),
-        ("purchase_qty", tr("采购数量", "Purchase qty")),
+        ("qty", tr("需求数量(基本单位)", "Required (base unit)")),
+        ("unit", tr("基本单位", "Base unit")),
+        ("purchase_qty", tr("下达数量(采购单位)", "To order (purchase unit)")),
         ("purchase_unit", tr("采购单位", "Purchase unit")),
+        ("order_qty", tr("下达折合基本单位", "To order (base unit)")),
         ("release_date", tr("下达日期", "Release")),
         ("due_date", tr("需求日期", "Due")),
     ]
@@ -367,10 +370,12 @@ class ProductionPage(TabPage):
         self.orders = WorkOrderTab(ops)
         self.mrp = MrpTab(ops)
         self.cost = CostTab(ops)
+        self.capacity = CapacityTab(ops)
         self.tabs.addTab(self.bom, tr("物料清单", "BOMs"))
         self.tabs.addTab(self.orders, tr("生产订单", "Work orders"))
         self.tabs.addTab(self.mrp, tr("MRP 运算", "MRP"))
         self.tabs.addTab(self.cost, tr("成本计算", "Costing"))
+        self.tabs.addTab(self.capacity, tr("产能负荷", "Capacity"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         ops.changed.connect(self._on_changed)

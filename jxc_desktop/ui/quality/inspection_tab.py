@@ -137,7 +137,7 @@ class InspectionTab(QWidget):
         split = QSplitter()
         split.addWidget(self.list)
         split.addWidget(form)
-        split.setStretchFactor(1, 2)
+        split.setSizes([430, 850])
         QVBoxLayout(self).addWidget(split)
 
     def refresh(self) -> None:
@@ -153,7 +153,8 @@ class InspectionTab(QWidget):
         for line in data.lines:
             r = line.extra["result"]
             src = line.source_line
-            values = [f"{src.document.number} #{src.line_no}", line.item.code, line.qty]
+            item = f"{line.item.code} {line.item.name}"
+            values = [f"{src.document.number} #{src.line_no}", item, line.qty]
             values += [r.sample_size, r.accepted, r.rejected, r.concession, r.defect_reason]
             row = self.lines.add_row([cell_text(v) for v in values])
             for column in range(2):

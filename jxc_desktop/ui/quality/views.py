@@ -50,6 +50,7 @@ class PlanTab(QWidget):
             ]
         )
         self.table.setObjectName("planTable")
+        self.table.itemSelectionChanged.connect(self.show_selected)
         self.item = _edit(tr("商品编码", "Item code"), "planItem")
         self.stage = _combo(plans.STAGE_LABELS, "planStage")
         self.sampling = _combo(plans.SAMPLING_LABELS, "planSampling")
@@ -78,6 +79,7 @@ class PlanTab(QWidget):
             return [
                 {
                     "id": p.id,
+                    "keys": (p.stage, p.sampling),
                     "item": p.item.code,
                     "stage": plans.stage_label(p.stage),
                     "sampling": plans.sampling_label(p.sampling),
@@ -92,6 +94,19 @@ class PlanTab(QWidget):
         ok, result = self.ops.run(rows, parent=self)
         if ok:
             self.table.fill(result)
+
+    def show_selected(self) -> None:
+        """Puts the selected plan in the form, to change and save it again."""
+        row = self.table.current()
+        if row is None:
+            return
+        self.item.setText(row["item"])
+        self.stage.setCurrentIndex(self.stage.findData(row["keys"][0]))
+        self.sampling.setCurrentIndex(self.sampling.findData(row["keys"][1]))
+        self.sample_qty.setText(f"{row['sample_qty'].normalize():f}")
+        self.percent.setText(f"{row['sample_percent'].normalize():f}")
+        self.quarantine.setText(row["quarantine"])
+        self.criteria.setText(row["criteria"])
 
     def save(self) -> None:
         from jxc_desktop.engine.quality.plans import PlanData, save_plan
@@ -153,6 +168,7 @@ class ReportTab(QWidget):
         ok, rows = self.ops.run(lambda: self.report.run(params), parent=self)
         if ok:
             self.table.fill(rows)
+            self.table.resizeColumnsToContents()  # a reminder or evaluation: few rows
 
 
 class QualificationTab(ReportTab):
