@@ -144,6 +144,13 @@ def test_a_draft_is_edited_and_keeps_its_number(qtbot, company, monkeypatch):
         ("A", Decimal(5), Decimal("9.5")),
         ("B", Decimal(1), Decimal(20)),
     ]
+    # a partner deactivated since still shows on its draft (never silently another one)
+    from jxc_desktop.models.masterdata import Partner
+
+    Partner.update(active=False).where(Partner.code == "C2").execute()
+    _select(docs, "XSDD", number)
+    form = docs.edit_document()
+    assert form.partner.currentText().startswith("C2")
     # an approved document is not opened for editing
     _select(docs, "XSDD", number)
     docs.approve()

@@ -33,6 +33,7 @@ from jxc_desktop.engine.money import format_money, money
 from jxc_desktop.engine.trade import drafts, generate
 from jxc_desktop.models.masterdata import Partner
 from jxc_desktop.ui import messages
+from jxc_desktop.ui.trade.trade_form import select_partner
 
 SETTLE = 5  # the editable column
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -209,7 +210,7 @@ class MoneyForm(QDialog):
     def prefill(self, partner_id: int, by_document: dict[int, Decimal]) -> None:
         """A new receipt (payment) for given documents: their open amounts chosen."""
         self.partner.blockSignals(True)
-        self.partner.setCurrentIndex(max(self.partner.findData(partner_id), 0))
+        select_partner(self.partner, partner_id)
         self.partner.blockSignals(False)
         self.load_candidates()
         self.table.blockSignals(True)
