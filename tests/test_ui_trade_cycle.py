@@ -259,3 +259,25 @@ def test_a_usd_receipt_in_the_form_books_the_exchange_difference(qtbot, company,
     assert x.amount == Decimal("22.60")  # $113 × (7.20 − 7.00)
     assert openitems.balance(c.id, "receivable") == 0
     assert any("汇兑收益 22.60" in t for t in shown)
+
+
+def test_nothing_chosen_in_the_form_is_an_advance(qtbot, company, monkeypatch):
+    from jxc_desktop.ui import messages
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.money_form import MoneyForm
+
+    shown = []
+    monkeypatch.setattr(messages, "info", lambda parent, text: shown.append(text))
+    _stock(day(1))
+    c = customer("C1")
+    d, _ = trade_doc("XSCK", day(2), c, [("A", 10, "10")], warehouse="W1")
+    form = MoneyForm(Ops(), "SKD")
+    qtbot.addWidget(form)
+    assert form.table.rowCount() == 1  # the delivery is open, but not chosen
+    qtbot.keyClicks(form.amount, "500")  # typed, no Enter: nothing filled
+    assert "500.00" in form.advance.text()
+    assert form.save_and_approve()
+    left = {o.document_id: yuan(o.open) for o in openitems.open_items(c.id, "receivable")}
+    assert left[d.id] == Decimal("113.00")  # untouched
+    assert left[form.saved.id] == Decimal("-500.00")  # 预收款
+    assert any("预收" in t for t in shown)

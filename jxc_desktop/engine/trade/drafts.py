@@ -22,7 +22,7 @@ from jxc_desktop.engine.documents import DocumentInput, LineInput
 from jxc_desktop.engine.money import money, to_scaled, yuan
 from jxc_desktop.engine.trade import openitems
 from jxc_desktop.models.accounting import Account
-from jxc_desktop.models.db import execute
+from jxc_desktop.models.db import execute, write_transaction
 from jxc_desktop.models.documents import DocumentLine, DocumentLineSerial
 
 
@@ -201,6 +201,18 @@ def money_input(
         exchange_rate=exchange_rate,
         remarks=remarks,
     )
+
+
+def save_money(data: DocumentInput, doc_id: int | None = None, approve: bool = False):
+    """Saves a receipt (payment) from the form as settled by hand — its unnamed lines are
+    advances even when the partner has open items — and approves it if asked, all in
+    one transaction. Returns (document, approval result or None)."""
+    from jxc_desktop.models.trade import ManualSettlement
+
+    with write_transaction():
+        doc = documents.save_draft(data, doc_id)
+        ManualSettlement.get_or_create(document=doc.id)
+        return doc, (documents.approve(doc.id) if approve else None)
 
 
 def cash_accounts() -> list[tuple[str, str]]:

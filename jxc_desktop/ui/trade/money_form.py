@@ -30,7 +30,7 @@ from jxc_desktop.engine import documents
 from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import format_money, money
-from jxc_desktop.engine.trade import drafts, generate
+from jxc_desktop.engine.trade import drafts
 from jxc_desktop.models.masterdata import Partner
 from jxc_desktop.ui import messages
 from jxc_desktop.ui.trade.trade_form import select_partner
@@ -196,16 +196,7 @@ class MoneyForm(QDialog):
     def _show_advance(self) -> None:
         rest = money(_dec(self.amount.text())) - sum((a for _, a in self.allocations()), Decimal(0))
         label = tr("预收款", "Advance") if self.doc_type == "SKD" else tr("预付款", "Prepayment")
-        text = f"{label}: {format_money(rest)}" if rest else ""
-        if rest and self.candidates and not self.allocations():
-            # a document that names nothing is settled by the engine, oldest due first
-            text = tr(
-                "未选择单据：{a} 将按账龄自动核销，余额记为{l}",
-                "Nothing chosen: {a} settles the oldest items first, the rest is an {l}",
-                a=format_money(rest),
-                l=label,
-            )
-        self.advance.setText(text)
+        self.advance.setText(f"{label}: {format_money(rest)}" if rest else "")
 
     def prefill(self, partner_id: int, by_document: dict[int, Decimal]) -> None:
         """A new receipt (payment) for given documents: their open amounts chosen."""
@@ -250,19 +241,19 @@ class MoneyForm(QDialog):
         )
 
     def save(self) -> bool:
-        ok, doc = self.ops.run(
-            lambda: documents.save_draft(self._input(), self.doc_id),
+        ok, result = self.ops.run(
+            lambda: drafts.save_money(self._input(), self.doc_id),
             parent=self,
             changed="documents",
         )
         if ok:
-            self.saved = doc
+            self.saved = result[0]
             self.accept()
         return ok
 
     def save_and_approve(self) -> bool:
         ok, result = self.ops.run(
-            lambda: generate.save_and_approve(self._input(), self.doc_id),
+            lambda: drafts.save_money(self._input(), self.doc_id, approve=True),
             parent=self,
             changed="documents",
         )
