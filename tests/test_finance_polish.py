@@ -63,3 +63,43 @@ def test_foreign_currencies_exclude_cny(company):
     currencies = fx.foreign_currencies()
     assert "CNY" not in currencies
     assert currencies == sorted(currencies)
+
+
+def test_trial_balance_pdf_total_row_prints_no_level(company, tmp_path):
+    import subprocess
+
+    from jxc_desktop.engine.printing.report_pdf import render_report
+
+    business()
+    report = load_all()["trial-balance"]
+    params = ReportParams(date_from=day(1), date_to=day(31))
+    path = render_report(report, report.run(params), params, tmp_path / "tb.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    total = next(line for line in text.splitlines() if "合计" in line)
+    assert total.split()[0] == "合计"  # no level 0 (nor anything else) before the amounts
+    assert " 0 " not in total
+
+
+def test_statement_lines_are_named_in_the_chosen_language(company):
+    from jxc_desktop.engine.reports.finance_statement_names import EN
+    from jxc_desktop.engine.reports.finance_statements import (
+        BALANCE_SHEET,
+        CASH_FLOW,
+        INCOME_STATEMENT,
+    )
+
+    assert {
+        name for table in (BALANCE_SHEET, INCOME_STATEMENT, CASH_FLOW) for _, name, _ in table
+    } <= set(EN)
+    params = ReportParams(date_from=day(1), date_to=day(31))
+    report = load_all()["balance-sheet"]
+    assert report.run(params)[0]["name"] == "货币资金"
+    set_language("en")
+    try:
+        rows = report.run(params)
+        assert rows[0]["name"] == "Cash and cash equivalents"
+        assert rows[-1]["name"] == "Total liabilities and owners' equity"
+    finally:
+        set_language("zh_CN")

@@ -255,3 +255,15 @@ def test_foreign_currency_accounts_are_flagged_and_unflagged(qtbot, company):
     assert box.unflag()
     assert fx.flagged_accounts() == [] and box.table.rowCount() == 0
     ops.shutdown()
+
+
+def test_voucher_book_shows_status_words_not_codes(qtbot, company):
+    page, table, _v = _books(qtbot, "vouchers")
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    status = headers.index("状态")
+    assert {table.item(r, status).text() for r in range(table.rowCount())} <= {
+        "未审核",
+        "已审核",
+        "已记账",
+    }
+    page.vouchers.ops.shutdown()

@@ -10,7 +10,14 @@ quality) shows the vouchers it wrote, which is what the accountant is checking.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QVBoxLayout,
+)
 
 from jxc_desktop.engine import documents
 from jxc_desktop.engine.doctypes import DOC_TYPES
@@ -51,6 +58,7 @@ class VoucherDetailDialog(QDialog):
         self.table = QTableWidget()
         tables.read_only(self.table)
         tables.fill(self.table, COLUMNS, _once_per_voucher(rows))
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("关闭", "Close"))
         buttons.rejected.connect(self.reject)

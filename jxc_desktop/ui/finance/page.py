@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from jxc_desktop.engine.company import month_bounds, period_code
 from jxc_desktop.engine.finance import closing, manual
+from jxc_desktop.engine.finance.voucher_view import status_label
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
 from jxc_desktop.ui.finance import tables as finance_tables
@@ -178,6 +179,8 @@ class BooksView(QWidget):
         report = self.reports[self.choice.currentData()]
         start, end = month_bounds(self.period.text())
         rows = report.run(ReportParams(date_from=start, date_to=end))
+        if report.name == "vouchers":  # the report keeps status codes for scripts
+            rows = [{**row, "status": status_label(row["status"])} for row in rows]
         finance_tables.fill(self.table, report.columns, rows)
 
 
