@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import money
 from jxc_desktop.engine.finance import reconcile
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.ui.finance import tables
 from jxc_desktop.ui.finance.drill import open_source
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -99,6 +100,8 @@ class ReconcileView(QWidget):
                     cell.setForeground(QColor("#c00000"))
                 self.table.setItem(r, c, cell)
         self.table.resizeColumnsToContents()
+        samples = {4: "2026-12-31"} | {c: tables.MONEY_SAMPLE for c in (5, 6, 7)}
+        tables.at_least(self.table, samples)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         bad = sum(1 for r in rows if r.document and r.difference)
         self.status.setText(

@@ -44,11 +44,18 @@ def fit_columns(table: QTableWidget, columns: list[Column]) -> None:
     header = table.horizontalHeader()
     header.setStretchLastSection(False)  # a stretched amount column floats off to the right
     table.resizeColumnsToContents()
-    money_width = table.fontMetrics().horizontalAdvance(MONEY_SAMPLE) + 24
-    for c, column in enumerate(columns):
-        width = table.columnWidth(c)
-        if column.kind == "money":
-            table.setColumnWidth(c, max(width, money_width))
-        elif width > MAX_TEXT_WIDTH:
+    for c in range(len(columns)):
+        if table.columnWidth(c) > MAX_TEXT_WIDTH:
             table.setColumnWidth(c, MAX_TEXT_WIDTH)
+    at_least(table, {c: MONEY_SAMPLE for c, col in enumerate(columns) if col.kind == "money"})
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+def at_least(table, samples: dict[int, str]) -> None:
+    """Widens columns to hold their sample text (a date, an amount) even when the rows on
+    show are shorter, so the columns do not jump about from one query to the next."""
+    metrics = table.fontMetrics()
+    for column, sample in samples.items():
+        wide = metrics.horizontalAdvance(sample) + 24  # the cell's padding
+        if table.columnWidth(column) < wide:
+            table.setColumnWidth(column, wide)
