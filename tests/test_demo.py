@@ -70,3 +70,16 @@ def test_jxc_init_demo_and_check(tmp_path, capsys):
     assert main(["--db", db, "init", "--demo", "--start-period", "2026-01"]) == 0
     assert main(["--db", db, "check"]) == 0
     assert "检查通过" in capsys.readouterr().out
+    # the accountant has closed every month before this one; this month is open
+    import datetime as dt
+
+    from jxc_desktop.models.company import Period
+
+    open_company(db)
+    try:
+        first = dt.date.today().replace(day=1)
+        past = Period.select().where(Period.end < first)
+        assert past.count() > 0 and all(p.closed for p in past)
+        assert not Period.get((Period.start <= first) & (Period.end >= first)).closed
+    finally:
+        close_company()

@@ -130,6 +130,21 @@ def test_settings_page_changes_a_company_setting(qtbot, company, tmp_path):
     messages.shown[-1].close()
 
 
+def test_quarantine_warehouse_is_chosen_from_the_warehouses(qtbot, company, tmp_path):
+    from inventory_helpers import make_warehouse
+
+    from jxc_desktop.engine import settings
+
+    make_warehouse("QC")
+    window = make_window(qtbot, company, tmp_path)
+    page = window.pages["system"]
+    combo = page.editors["quarantine_warehouse"]
+    assert combo.itemData(0) == "" and combo.findData("QC") > 0
+    combo.setCurrentIndex(combo.findData("QC"))
+    page.save()
+    assert settings.get("quarantine_warehouse") == "QC"
+
+
 def test_chinese_typed_through_the_input_method(qtbot, company, tmp_path):
     window = make_window(qtbot, company, tmp_path)
     window.select_tab("masterdata")

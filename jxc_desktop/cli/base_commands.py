@@ -42,7 +42,7 @@ def cmd_init(args) -> int:
     if args.demo:
         from jxc_desktop.engine.demo import build_demo
 
-        build_demo(setup)
+        build_demo(setup, close_past_months=True)
     else:
         init_company(setup)
     print(tr("已建账：{p}", "Company created: {p}", p=db_target(args)))

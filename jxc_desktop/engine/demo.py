@@ -472,8 +472,10 @@ def _people(rng: random.Random) -> None:
         md.save_staff(md.StaffData(f"E{n:03d}", _person(rng), dept, _mobile(rng)))
 
 
-def build_demo(setup: CompanySetup) -> Company:
-    """Creates the company (init_company) and fills it with the demo base data."""
+def build_demo(setup: CompanySetup, close_past_months: bool = False) -> Company:
+    """Creates the company (init_company) and fills it with the demo base data and a few
+    months of business; `close_past_months` then closes every month before this one, as
+    the shop's accountant would have (the GUI and `jxc init --demo` ask for it)."""
     if not setup.start_period:
         setup.start_period = _months_ago(dt.date.today(), 3)
     company = init_company(setup)
@@ -508,7 +510,22 @@ def build_demo(setup: CompanySetup) -> Company:
         build_trade_demo(_first_day(setup), last_day)
         # last: it inspects the purchase receipts the trade demo made
         build_quality_demo(_first_day(setup), last_day)
+    if close_past_months:
+        close_months_before(dt.date.today())
     return company
+
+
+def close_months_before(day: dt.date) -> list[str]:
+    """月末结账 of every open month that ends before `day`'s month, oldest first."""
+    from jxc_desktop.engine.finance import closing
+    from jxc_desktop.models.company import Period
+
+    messages = []
+    first_of_month = day.replace(day=1)
+    query = Period.select().where(~Period.closed & (Period.end < first_of_month))
+    for period in query.order_by(Period.start):
+        messages += closing.close(period.code).messages
+    return messages
 
 
 def _months_ago(day, months: int) -> str:

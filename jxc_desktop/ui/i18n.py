@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QStandardPaths, QTranslator
 
 from jxc_desktop.engine import i18n as engine_i18n
 
@@ -88,6 +88,7 @@ def apply_language(language: str) -> bool:
     if _translator is not None:
         app.removeTranslator(_translator)
         _translator = None
+    _use_qt_translations(app, language)
     if language == "zh_CN":
         return True
     qm = compiled_qm(language)
@@ -97,6 +98,25 @@ def apply_language(language: str) -> bool:
     app.installTranslator(translator)
     _translator = translator
     return True
+
+
+_qt_translator: QTranslator | None = None
+
+
+def _use_qt_translations(app, language: str) -> None:
+    """Qt's own texts (OK/Cancel in message boxes, the calendar popup) in Chinese too:
+    PySide6 ships qtbase_zh_CN.qm; English needs none."""
+    global _qt_translator
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    if language != "zh_CN":
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
+        _qt_translator = translator
 
 
 def current_language() -> str:

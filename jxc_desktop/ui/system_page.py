@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 import jxc_desktop
 from jxc_desktop.engine import settings
+from jxc_desktop.engine.i18n import tr as etr
+from jxc_desktop.ui import choices
 from jxc_desktop.ui.i18n import current_language, tr
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
@@ -36,6 +38,7 @@ def setting_labels() -> dict[str, str]:
         "overhead_basis": tr("制造费用分配标准"),
         "overhead_rate": tr("预定制造费用分配率"),
         "voucher_self_review": tr("制单人可审核自己的凭证"),
+        "quarantine_warehouse": etr("不合格品仓库", "Quarantine warehouse"),
     }
 
 
@@ -111,7 +114,9 @@ class SystemPage(TabPage):
         labels, values = setting_labels(), value_labels()
         for key, spec in settings.SPECS.items():
             options = spec_choices(spec)
-            if options:
+            if key == "quarantine_warehouse":
+                editor = self._warehouse_choice()
+            elif options:
                 editor = QComboBox()
                 for option in options:
                     editor.addItem(value_label(key, option, values), option)
@@ -129,6 +134,19 @@ class SystemPage(TabPage):
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
         return box
+
+    def _warehouse_choice(self) -> QComboBox:
+        """A warehouse setting offers the warehouses (or none), never a typed code."""
+        editor = QComboBox()
+        self._fill_warehouses(editor)
+        return editor
+
+    @staticmethod
+    def _fill_warehouses(editor: QComboBox) -> None:
+        editor.clear()
+        editor.addItem(etr("（不设置）", "(none)"), "")
+        for code, name in choices.warehouses():
+            editor.addItem(f"{code}  {name}", code)
 
     def _language_box(self) -> QGroupBox:
         box = QGroupBox(tr("界面语言"))
@@ -162,6 +180,8 @@ class SystemPage(TabPage):
     def refresh(self) -> bool:
         for key, editor in self.editors.items():
             value = settings.get(key)
+            if key == "quarantine_warehouse":  # warehouses may have been added since
+                self._fill_warehouses(editor)
             if isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(value)))
             else:

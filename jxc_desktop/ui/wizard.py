@@ -160,7 +160,7 @@ class FirstRunWizard(QWizard):
         if self.use_demo():
             from jxc_desktop.engine.demo import build_demo
 
-            build_demo(setup)
+            build_demo(setup, close_past_months=True)
         else:
             init_company(setup)
         self.created = True

@@ -50,7 +50,7 @@ def render_document(doc_id: int, path: str | Path) -> Path:
     width = body_width(setup)
     columns, rows, totals, grand = _lines_table(dtype, lines)
     story = [
-        fields_grid(_header_fields(doc, dtype), width, wide=_wide_fields(doc)),
+        fields_grid(_header_fields(doc, dtype), width, wide=_wide_fields(doc, dtype)),
         Spacer(1, 3 * mm),
         data_table(columns, rows, width, totals=totals),
     ]
@@ -123,8 +123,7 @@ def _header_fields(doc: Document, dtype: DocType) -> list[tuple[str, str]]:
         (tr("状态", "Status"), _status_label(doc.status)),
     ]
     if doc.partner_id:
-        partner = doc.partner
-        fields.append((_partner_label(dtype), f"{partner.name}（{partner.code}）"))
+        partner = doc.partner  # the name itself takes a full-width row (_wide_fields)
         if partner.contact or partner.phone:
             fields.append((tr("联系人", "Contact"), f"{partner.contact} {partner.phone}".strip()))
     if doc.warehouse_id:
@@ -145,8 +144,15 @@ def _header_fields(doc: Document, dtype: DocType) -> list[tuple[str, str]]:
     return fields
 
 
-def _wide_fields(doc: Document) -> list[tuple[str, str]]:
+def _wide_fields(doc: Document, dtype: DocType | None = None) -> list[tuple[str, str]]:
+    """Fields that need a whole row: a company name wrapped in a grid cell is unreadable.
+
+    With `dtype` the partner comes first (the trade papers name their parties themselves).
+    """
     wide = []
+    if doc.partner_id and dtype is not None:
+        partner = doc.partner
+        wide.append((_partner_label(dtype), f"{partner.name}（{partner.code}）"))
     if doc.partner_id and doc.partner.address:
         wide.append((tr("地址", "Address"), doc.partner.address))
     if doc.remarks:

@@ -38,6 +38,8 @@ class Filters:
     options: tuple[Option, ...] = field(default_factory=tuple)
     # Runs as soon as it is opened (quick, and meaningful with the defaults).
     auto_run: bool = True
+    # Filters without which the report has nothing to show (a statement needs a partner).
+    required: tuple[str, ...] = ()
 
 
 COMMON = Filters(("item", "warehouse", "partner", "dates"))
@@ -54,7 +56,7 @@ TABLE: dict[str, Filters] = {
     "accounts": Filters(()),
     "ar-aging": Filters(("partner", "as_of")),
     "ap-aging": Filters(("partner", "as_of")),
-    "statement": Filters(("partner", "dates"), auto_run=False),
+    "statement": Filters(("partner", "dates"), auto_run=False, required=("partner",)),
     "balance-sheet": Filters(("period",)),
     "income-statement": Filters(("period",)),
     "cash-flow": Filters(("period",)),
@@ -124,10 +126,16 @@ TABLE: dict[str, Filters] = {
     ),
     "invoice-differences": Filters(("partner", "dates")),
     "quote-comparison": Filters(
-        ("item", "as_of"), (Option("qty", "数量", "Quantity", default="1"),), auto_run=False
+        ("item", "as_of"),
+        (Option("qty", "数量", "Quantity", default="1"),),
+        auto_run=False,
+        required=("item",),
     ),
     "bom-cost": Filters(
-        ("item", "as_of"), (Option("qty", "数量", "Quantity", default="1"),), auto_run=False
+        ("item", "as_of"),
+        (Option("qty", "数量", "Quantity", default="1"),),
+        auto_run=False,
+        required=("item",),
     ),
     "mrp-plan": Filters(("item", "warehouse", "dates"), auto_run=False),
     "mrp-actions": Filters(("item", "warehouse", "dates"), auto_run=False),
@@ -143,6 +151,7 @@ TABLE: dict[str, Filters] = {
             ),
         ),
         auto_run=False,
+        required=("item",),
     ),
     "job-cost": Filters(("period",)),
     "process-cost": Filters(("period",)),

@@ -69,6 +69,15 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+CODED = {"kind", "stage", "status", "type"}
+
+
+def _has_label_beside(key: str, keys: set[str]) -> bool:
+    """A value code with its readable label beside it (kind / kind_label): screens show
+    the label only; item and account codes stay, they are what users search by."""
+    return f"{key}_label" in keys or (key in CODED and f"{key}_name" in keys)
+
+
 class ReportView(QWidget):
     row_activated = Signal(dict)
 
@@ -92,9 +101,12 @@ class ReportView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
+        keys = {c.key for c in self.report.columns}
         for i, column in enumerate(self.report.columns):
             width = WIDTHS.get(column.key) or WIDTHS.get(column.kind, 100)
             self.table.setColumnWidth(i, width)
+            if _has_label_beside(column.key, keys):
+                self.table.setColumnHidden(i, True)
         self.table.activated.connect(
             lambda index: self.row_activated.emit(self.model.rows[index.row()])
         )
@@ -103,6 +115,11 @@ class ReportView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._filters())
+        self.hint = QLabel(self._hint_text())
+        self.hint.setObjectName("reportHint")
+        self.hint.setStyleSheet("color: #666; padding: 6px;")
+        self.hint.setVisible(not self.spec.auto_run)
+        layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
 
     def _filters(self) -> QHBoxLayout:
@@ -216,9 +233,31 @@ class ReportView(QWidget):
                 values[key] = str(value).strip()
         return values
 
+    def _hint_text(self, missing: tuple[str, ...] = ()) -> str:
+        names = {
+            "item": etr("商品", "an item"),
+            "partner": etr("往来单位", "a partner"),
+        }
+        wanted = missing or self.spec.required
+        if wanted:
+            what = etr("、", ", ").join(names.get(k, k) for k in wanted)
+            return etr("请先填写{w}，再点击“查询”。", "Enter {w}, then press Query.", w=what)
+        return etr("设置条件后点击“查询”。", "Set the filters, then press Query.")
+
+    def missing_filters(self) -> tuple[str, ...]:
+        """Required filters left empty: the report would have nothing to show."""
+        values = {"item": self.item.text().strip(), "partner": self.partner.text().strip()}
+        return tuple(k for k in self.spec.required if not values.get(k))
+
     def run(self):
         """Runs the report on the worker thread and shows its rows."""
+        missing = self.missing_filters()
+        if missing:  # say what to fill in rather than let the engine refuse
+            self.hint.setText(self._hint_text(missing))
+            self.hint.setVisible(True)
+            return None
         self._ran = True
+        self.hint.setVisible(False)
         params = self.current_params()
         report = self.report
         return self.ops.run_in_background(
