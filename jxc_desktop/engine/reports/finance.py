@@ -87,11 +87,12 @@ def _trial_balance(params: ReportParams) -> list[dict]:
         if account.level == 1:
             totals = [t + x for t, x in zip(totals, row, strict=True)]
         rows.append(_tb_row(account.code, account.name, account.level, row))
-    rows.append(_tb_row("", tr("合计", "Total"), 0, totals))
+    # the total row has no level: None prints as an empty cell (the key stays in JSON)
+    rows.append(_tb_row("", tr("合计", "Total"), None, totals))
     return rows
 
 
-def _tb_row(code: str, name: str, level: int, values: list) -> dict:
+def _tb_row(code: str, name: str, level: int | None, values: list) -> dict:
     keys = ["opening_debit", "opening_credit", "debit", "credit", "closing_debit", "closing_credit"]
     return {"account": code, "name": name, "level": level, **dict(zip(keys, values, strict=True))}
 
