@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -183,3 +185,10 @@ def test_cli_inspect_return_and_rework(buying, capsys, company):
     (row,) = json.loads(capsys.readouterr().out)
     assert (row["inspected"], row["pass_rate"]) == ("100.0000", "95.0000")
     assert main([*db, "check"]) == 0
+    pdf = company.parent / "zjd.pdf"
+    assert main([*db, "qc", "print", "ZJD20260103-0001", str(pdf)]) == 0
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "质检报告" in text and "划伤" in text and "95.00%" in text and "测试公司" in text

@@ -43,6 +43,9 @@ def test_inspect_a_receipt_and_approve_it(qtbot, company, tmp_path):
     assert tab.list.rowCount() == 1
     tab.list.selectRow(0)
     assert tab.lines.cell(0, 5).text() == "3"
+    tab.print_report(str(tmp_path / "zjd.pdf"))
+    qtbot.waitUntil(lambda: tab.last_pdf is not None, timeout=20000)
+    assert (tmp_path / "zjd.pdf").stat().st_size > 1000
     tab.return_goods()
     cgth = Document.get(Document.doc_type == "CGTH")
     assert cgth.source_id == zjd.id and cgth.status == "draft"

@@ -55,6 +55,10 @@ def register(sub) -> None:
         p.add_argument("--date")
         p.add_argument("--approve", action="store_true")
         p.set_defaults(func=cmd_follow_up)
+    p = qc.add_parser("print", help="write an inspection's 质检报告 as a PDF")
+    p.add_argument("number", help="the inspection (ZJD) number")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_print)
     p = qc.add_parser("plans", help="list the inspection plans as JSON")
     p.set_defaults(func=cmd_plans)
     p = qc.add_parser("template", help="write the inspection-plan import template")
@@ -128,6 +132,16 @@ def cmd_follow_up(args) -> int:
         made = [actions.create_rework_order(doc.id, _date(args.date), args.approve)]
     for d in made:
         print(tr("已生成 {n}（{s}）", "Created {n} ({s})", n=d.number, s=d.status))
+    return 0
+
+
+def cmd_print(args) -> int:
+    from jxc_desktop.engine import documents
+    from jxc_desktop.engine.quality.report_pdf import render_inspection
+
+    open_db(args)
+    path = render_inspection(documents.find_document(args.number, "ZJD").id, Path(args.file))
+    print(tr("已生成：{p}", "Written: {p}", p=path))
     return 0
 
 

@@ -167,6 +167,7 @@ def lines_of(doc: Document) -> list[DocumentLine]:
             DocumentLine.source_line,
             Item.id,
             Item.code,
+            Item.name,
             Item.serial_managed,
         )
         .join(Item)

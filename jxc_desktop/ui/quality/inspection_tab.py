@@ -132,6 +132,7 @@ class InspectionTab(QWidget):
                     tr("退回供应商", "Return to supplier"), self.return_goods, "inspectionReturn"
                 ),
                 button(tr("生成返工单", "Rework order"), self.rework, "inspectionRework"),
+                button(tr("打印质检报告", "Print report"), self.print_report, "inspectionPrint"),
             )
         )
         split = QSplitter()
@@ -242,4 +243,25 @@ class InspectionTab(QWidget):
         self._act(
             create_rework_order,
             lambda d: tr("已生成返工单 {n}", "Rework order {n} created", n=d.number),
+        )
+
+    def print_report(self, path: str | None = None):
+        """The 质检报告 PDF on the worker thread, then handed to the system viewer."""
+        from jxc_desktop.engine.quality.report_pdf import render_inspection
+        from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path
+
+        if self.doc_id is None:
+            return None
+        doc_id, target = self.doc_id, pdf_path(self, "inspection.pdf", path)
+        self.last_pdf = None
+
+        def done(result: str) -> None:
+            self.last_pdf = result
+            open_file(result)
+
+        return self.ops.run_in_background(
+            lambda _p, _s: str(render_inspection(doc_id, target)),
+            title=tr("正在生成 PDF……", "Writing the PDF…"),
+            parent=self,
+            on_success=done,
         )

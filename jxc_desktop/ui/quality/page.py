@@ -35,6 +35,13 @@ class QualityPage(TabPage):
     def title() -> str:
         return tr("质检", "Quality")
 
+    def print_view(self) -> bool:
+        """Ctrl+P on the 质检单 sub-tab prints the shown inspection's report."""
+        if self.tabs.currentWidget() is not self.inspections or self.inspections.doc_id is None:
+            return False
+        self.inspections.print_report()
+        return True
+
     def refresh(self) -> bool:
         """Refreshes the visible sub-tab (reading lists is cheap, reports on demand)."""
         self.tabs.currentWidget().refresh()
