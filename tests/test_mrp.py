@@ -279,3 +279,14 @@ def test_purchase_units_show_both_quantities(plant, capsys):
     for r in boxed:
         assert r["unit"] == "个"
         assert Decimal(r["order_qty"]) == Decimal(r["purchase_qty"]) * 12 >= Decimal(r["qty"])
+
+
+def test_safety_stock_part_of_an_order(plant):
+    """A planned order says how much of it tops up safety stock (no document asked)."""
+    make_warehouse("W2")
+    Item.update(safety_stock=Decimal(5)).where(Item.code == "A").execute()
+    orders = [o for o in run_mrp(D(2026, 1, 1), warehouses=["W2"]).orders if o.item.code == "A"]
+    assert [(o.qty, o.safety, o.pegging) for o in orders[:1]] == [(Decimal(5), Decimal(5), [])]
+    assert [o.safety for o in orders[1:]] == [Decimal(0), Decimal(0)]
+    # in W1 the 10 on hand cover the safety stock: no order carries any
+    assert all(o.safety == 0 for o in run_mrp(D(2026, 1, 1)).orders if o.item.code == "A")

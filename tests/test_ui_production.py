@@ -124,3 +124,107 @@ def test_build_a_bom_run_mrp_and_firm(qtbot, company, tmp_path):
     assert [r["overloaded"] for r in page.capacity.table.rows].count(True) == 2
     assert page.capacity.summary.text() == "超负荷 2 天次"
     window.ops.shutdown()
+
+
+def test_work_orders_load_on_first_show_and_new_order(qtbot, company, tmp_path):
+    """The list is there without 刷新, statuses in words; 新建生产订单 releases an order."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    today = dt.date.today()
+    build_production_demo(today.replace(day=1), today)
+    window = make_window(qtbot, company, tmp_path)
+    page = window.pages["production"]
+    window.select_tab("production")
+    page.tabs.setCurrentWidget(page.orders)
+    table = page.orders.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=5000)
+    assert [table.item(0, c).text() for c in range(table.columnCount())] == [
+        table.rows[0]["number"],
+        "SA-BASE",
+        "生产中",
+        "20",
+        "12",
+        f"{table.rows[0]['wip']:,.2f}",
+    ]
+    assert table.item(0, 3).textAlignment() & Qt.AlignmentFlag.AlignRight
+
+    qtbot.mouseClick(page.orders.findChild(QPushButton, "woNew"), Qt.MouseButton.LeftButton)
+    dialog = page.orders.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.qty.setText("0")
+    assert not dialog.submit()  # refused: the dialog stays, nothing written
+    dialog.item.setCurrentIndex(dialog.item.findData("FG-STOOL"))
+    dialog.qty.setText("5")
+    dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("WH01"))
+    assert dialog.submit()
+    assert not dialog.isVisible()
+    assert table.rowCount() == 2  # reloaded on ops.changed while visible
+    new = next(r for r in table.rows if r["number"] == dialog.number)
+    assert (new["item"], new["status_label"], new["planned_qty"]) == ("FG-STOOL", "已下达", 5)
+    window.ops.shutdown()
+
+
+def test_mrp_late_orders_red_and_safety_stock_purpose(qtbot, company, tmp_path):
+    """Orders to release before today are red with the reason; a safety-stock top-up
+    says so in 追溯; quantities sit right without trailing zeros."""
+    from decimal import Decimal
+
+    from inventory_helpers import make_warehouse
+    from production_helpers import bom, item
+    from PySide6.QtCore import Qt
+
+    from jxc_desktop.engine import documents
+    from jxc_desktop.engine.documents import DocumentInput, LineInput
+    from jxc_desktop.models.masterdata import Partner
+
+    today = dt.date.today()
+    make_warehouse("W1")
+    item("FG", "make", lead=5)
+    item("RM", lead=0, safety_stock=Decimal(7))
+    bom("FG", ("RM", 1))
+    Partner.create(kind="customer", code="K1", name="客户一")
+    line = LineInput(item="FG", qty="3", due_date=today + dt.timedelta(days=30))
+    rush = LineInput(item="FG", qty="2", due_date=today + dt.timedelta(days=2))
+    so = documents.save_draft(DocumentInput("XSDD", today, [line, rush], partner="K1"))
+    documents.approve(so.id)
+    window = make_window(qtbot, company, tmp_path)
+    page = window.pages["production"]
+    window.select_tab("production")
+    page.tabs.setCurrentWidget(page.mrp)
+    page.mrp.run()
+    qtbot.waitUntil(lambda: page.mrp.table.rowCount() == 4, timeout=10000)
+    rows = page.mrp.table.rows
+    fg = [i for i, r in enumerate(rows) if r["item"] == "FG"]
+    late, ok = sorted(fg, key=lambda i: rows[i]["due_date"])
+    red = page.mrp.table.item(late, 0)
+    assert red.foreground().color().red() == 200
+    assert "已过" in red.toolTip() and rows[late]["release_date"].isoformat() in red.toolTip()
+    assert page.mrp.table.item(ok, 0).toolTip() == ""
+    qty_cell = page.mrp.table.item(late, 3)
+    assert qty_cell.text() == "2" and qty_cell.textAlignment() & Qt.AlignmentFlag.AlignRight
+
+    rm = next(i for i, r in enumerate(rows) if r["item"] == "RM" and r["safety"] > 0)
+    page.mrp.table.selectRow(rm)
+    texts = [page.mrp.pegging.item(r, 0).text() for r in range(page.mrp.pegging.rowCount())]
+    assert texts[-1] == "补充安全库存 7"
+    window.ops.shutdown()
+
+
+def test_cost_grid_money_formatted(qtbot, company, tmp_path):
+    from PySide6.QtCore import Qt
+
+    today = dt.date.today()
+    build_production_demo(today.replace(day=1), today)
+    window = make_window(qtbot, company, tmp_path)
+    page = window.pages["production"]
+    window.select_tab("production")
+    page.tabs.setCurrentWidget(page.cost)
+    page.cost.show_costs()
+    jobs = page.cost.jobs
+    row = next(i for i, r in enumerate(jobs.rows) if r["item"] == "SA-BASE")
+    material = jobs.item(row, jobs.keys.index("material"))
+    assert material.text() == "1,440.00"  # 100 × 2.20 + 20 × 26 + 20 × 35
+    assert material.textAlignment() & Qt.AlignmentFlag.AlignRight
+    assert jobs.item(row, jobs.keys.index("completed_qty")).text() == "12"
+    window.ops.shutdown()

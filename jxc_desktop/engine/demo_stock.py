@@ -130,7 +130,7 @@ def _issue(day, items, warehouses, rng) -> None:
             continue
         row = rows[0]
         qty = int(row.qty * Decimal(rng.randint(5, 30)) / 100)
-        if qty > 0:
+        if qty > 0 and (wh.code == "WH02" or item.sale_price):  # no list price: not for sale
             price = str(item.sale_price) if wh.code == "WH01" and item.sale_price else None
             lines.append(
                 LineInput(

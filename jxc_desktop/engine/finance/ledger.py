@@ -21,6 +21,7 @@ from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.finance import cashflow
 from jxc_desktop.engine.finance.rules import account_by_code
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.models.db import bulk_insert
 from jxc_desktop.models.finance import Voucher, VoucherLine
 
 ZERO = Decimal(0)
@@ -134,29 +135,59 @@ def write_voucher(
     return voucher
 
 
+_LINE_COLUMNS = (
+    "voucher",
+    "line_no",
+    "summary",
+    "account",
+    "debit",
+    "credit",
+    "partner",
+    "department",
+    "item",
+    "cost_object",
+    "cash_flow_item",
+    "currency",
+    "original_amount",
+    "rate",
+)
+
+
 def write_lines(voucher: Voucher, entries: list[Entry], red: bool = False) -> None:
-    accounts = {}
+    """Writes the voucher's lines in one statement (call inside a write transaction).
+
+    One executemany instead of a model create per line: the cost run writes thousands
+    of vouchers and the per-row ORM overhead was half its time. Every value goes
+    through its field's db_value, so scaled integers (fen, 1e-6 rates) and foreign
+    keys are stored exactly as VoucherLine.create would store them.
+    """
+    fields = [getattr(VoucherLine, name) for name in _LINE_COLUMNS]
+    accounts: dict[str, int] = {}
+    rows = []
     for no, e in enumerate(entries, start=1):
         if e.account not in accounts:
-            accounts[e.account] = account_by_code(e.account)
-        debit_side = e.amount > 0
+            accounts[e.account] = account_by_code(e.account).id
         value = -abs(e.amount) if red else abs(e.amount)
-        VoucherLine.create(
-            voucher=voucher,
-            line_no=no,
-            summary=(e.summary or voucher.summary)[:200],
-            account=accounts[e.account],
-            debit=value if debit_side else ZERO,
-            credit=ZERO if debit_side else value,
-            partner=e.partner_id,
-            department=e.department_id,
-            item=e.item_id,
-            cost_object=e.cost_object,
-            cash_flow_item=e.cash_flow_item,
-            currency=e.currency,
-            original_amount=-abs(e.original_amount) if red else abs(e.original_amount),
-            rate=e.rate,
+        debit_side = e.amount > 0
+        original = -abs(e.original_amount) if red else abs(e.original_amount)
+        values = (
+            voucher.id,
+            no,
+            (e.summary or voucher.summary)[:200],
+            accounts[e.account],
+            value if debit_side else ZERO,
+            ZERO if debit_side else value,
+            e.partner_id,
+            e.department_id,
+            e.item_id,
+            e.cost_object,
+            e.cash_flow_item,
+            e.currency,
+            original,
+            e.rate,
         )
+        rows.append([f.db_value(v) for f, v in zip(fields, values, strict=True)])
+    bulk_insert(VoucherLine._meta.table_name, [f.column_name for f in fields], rows)
 
 
 def voucher_entries(voucher: Voucher) -> list[Entry]:

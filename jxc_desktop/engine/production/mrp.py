@@ -65,6 +65,8 @@ class PlannedOrder:
     # only when read, so planning does not copy every sales order down every level
     raw: list[tuple] = field(default_factory=list, repr=False)
     phantom: bool = False
+    # the part that tops up safety stock (not in pegging: no document asked for it)
+    safety: Decimal = Decimal(0)
     _pegs: list[dict] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -197,6 +199,7 @@ class _Planner:
                 self._expedite(item, receipts, day)
                 order = self._order(item, day, sum(s for _d, s in shorts), phantom)
                 order.raw += [(d, d.qty - s, s) for d, s in shorts if _pegged(d)]
+                order.safety += sum((s for d, s in shorts if not _pegged(d)), Decimal(0))
                 queue.append([order.qty - order.net, order, None])
                 plan.orders.append(order)
         self._defer_or_cancel(item, receipts)
@@ -225,8 +228,11 @@ class _Planner:
             receipt = queue[0][2]
             if take > 0 and receipt is not None and receipt.first_used is None:
                 receipt.first_used = day
-            if take > 0 and queue[0][1] is not None and _pegged(d):
-                queue[0][1].raw.append((d, d.qty - need, take))
+            if take > 0 and queue[0][1] is not None:
+                if _pegged(d):
+                    queue[0][1].raw.append((d, d.qty - need, take))
+                else:
+                    queue[0][1].safety += take
             queue[0][0] -= take
             need -= take
             if queue[0][0] <= 0:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jxc_desktop.engine import money
-from jxc_desktop.engine.errors import JxcError, NotFound, StateError
+from jxc_desktop.engine.errors import JxcError, NotFound, Problem, StateError, ValidationError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.session import audit
 from jxc_desktop.models.base import now
@@ -271,6 +271,65 @@ def _status(doc: Document, v: WorkOrderView) -> str:
 def status_of(doc: Document) -> str:
     """planned / released / in_progress / completed / closed (void for a void order)."""
     return view(doc).status
+
+
+def status_label(status: str) -> str:
+    """The status in words, in the user's language (计划 / 已下达 / 生产中 / 已完工 / 已关闭)."""
+    labels = {
+        "planned": tr("计划", "Planned"),
+        "released": tr("已下达", "Released"),
+        "in_progress": tr("生产中", "In progress"),
+        "completed": tr("已完工", "Completed"),
+        "closed": tr("已关闭", "Closed"),
+        "void": tr("已作废", "Void"),
+    }
+    return labels.get(status, status)
+
+
+def create_work_order(
+    item: str, qty, due_date: dt.date, warehouse: str = "", date: dt.date | None = None
+) -> str:
+    """Saves and approves (releases) a 生产订单 for `qty` base units of `item`; its number.
+
+    The order is dated `date` (today by default) and due on `due_date`; the warehouse is
+    where the finished goods are expected. Every problem is reported at once and
+    nothing is written unless the order is approved.
+    """
+    from jxc_desktop.engine import documents
+    from jxc_desktop.engine.documents import DocumentInput, LineInput
+
+    date = date or dt.date.today()
+    problems = _create_problems(item, qty, due_date, date)
+    if problems:
+        raise ValidationError(problems)
+    line = LineInput(item=item.strip(), qty=money.qty(qty), due_date=due_date)
+    data = DocumentInput("SCDD", date, [line], warehouse=warehouse or None)
+    with write_transaction():
+        doc = documents.save_draft(data)
+        documents.approve(doc.id)
+    return doc.number
+
+
+def _create_problems(item: str, qty, due_date: dt.date | None, date: dt.date) -> list[Problem]:
+    problems = []
+    if not (item or "").strip():
+        problems.append(Problem(tr("请输入产品编码", "Enter the product code"), field="item"))
+    try:
+        amount = money.qty(qty)
+    except (ValueError, TypeError, ArithmeticError):
+        amount = None
+    if amount is None or amount <= 0:
+        problems.append(
+            Problem(tr("数量必须大于零", "The quantity must be above zero"), field="qty")
+        )
+    if due_date is None or due_date < date:
+        problems.append(
+            Problem(
+                tr("交货日期不能早于单据日期", "The due date cannot be before the order date"),
+                field="due_date",
+            )
+        )
+    return problems
 
 
 def set_status(number: str, status: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
 from jxc_desktop.ui.production.capacity_tab import CapacityTab
 from jxc_desktop.ui.production.widgets import RowsTable, cell_text
+from jxc_desktop.ui.production.workorder_tab import WorkOrderTab
 from jxc_desktop.ui.row_table import CellSpec, RowTable
 
 
@@ -152,51 +154,6 @@ class BomTab(QWidget):
         self.tree.expandAll()
 
 
-def _work_order_columns():
-    return [
-        ("number", tr("生产订单", "Work order")),
-        ("item", tr("产品", "Item")),
-        ("status", tr("状态", "Status")),
-        ("planned_qty", tr("计划数量", "Planned")),
-        ("completed_qty", tr("完工数量", "Completed")),
-        ("wip", tr("在制材料", "Material WIP")),
-    ]
-
-
-class WorkOrderTab(QWidget):
-    def __init__(self, ops: Ops, parent=None):
-        super().__init__(parent)
-        self.ops = ops
-        self.table = RowsTable(_work_order_columns())
-        self.table.setObjectName("workOrders")
-        layout = QVBoxLayout(self)
-        layout.addLayout(
-            _row(
-                _button(tr("刷新", "Refresh"), self.refresh, "woRefresh"),
-                _button(tr("完工", "Complete"), lambda: self.set_status("completed"), "woComplete"),
-                _button(tr("关闭", "Close"), lambda: self.set_status("closed"), "woClose"),
-            )
-        )
-        layout.addWidget(self.table)
-
-    def refresh(self) -> None:
-        from jxc_desktop.engine.production.workorders import work_orders
-
-        ok, views = self.ops.run(work_orders, parent=self)
-        if ok:
-            self.table.fill([vars(v) | {"wip": v.wip} for v in views])
-
-    def set_status(self, status: str) -> None:
-        from jxc_desktop.engine.production.workorders import set_status
-
-        row = self.table.current()
-        if row is not None:
-            self.ops.run(
-                lambda: set_status(row["number"], status), parent=self, changed="documents"
-            )
-            self.refresh()
-
-
 def _date_edit(day: dt.date) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
@@ -209,11 +166,11 @@ def _mrp_columns():
         ("item", tr("商品", "Item")),
         ("name", tr("名称", "Name")),
         ("kind_label", tr("类型", "Kind")),
-        ("qty", tr("需求数量(基本单位)", "Required (base unit)")),
+        ("qty", tr("需求数量(基本单位)", "Required (base unit)"), "qty"),
         ("unit", tr("基本单位", "Base unit")),
-        ("purchase_qty", tr("下达数量(采购单位)", "To order (purchase unit)")),
+        ("purchase_qty", tr("下达数量(采购单位)", "To order (purchase unit)"), "qty"),
         ("purchase_unit", tr("采购单位", "Purchase unit")),
-        ("order_qty", tr("下达折合基本单位", "To order (base unit)")),
+        ("order_qty", tr("下达折合基本单位", "To order (base unit)"), "qty"),
         ("release_date", tr("下达日期", "Release")),
         ("due_date", tr("需求日期", "Due")),
     ]
@@ -229,7 +186,43 @@ def _planned_row(order) -> dict:
     row = order.as_row()
     row["name"] = order.item.name
     row["kind_label"] = kinds.get(order.kind, order.kind)
+    row["safety"] = order.safety
+    row["lot_extra"] = order.qty - order.net  # rounded up by the lot-size rule
     return row
+
+
+def _purpose_rows(row: dict) -> list[dict]:
+    """The 追溯 panel: the demands an order covers, then what no document asked for."""
+    out = list(row["pegging"])
+    if row["safety"] > 0:
+        text = tr(
+            "补充安全库存 {n}",
+            "Top up safety stock {n}",
+            n=money.format_qty(row["safety"]),
+        )
+        out.append(
+            {"number": text, "item": row["item"], "date": row["due_date"], "qty": row["safety"]}
+        )
+    if row["lot_extra"] > 0:
+        text = tr("批量取整 {n}", "Lot-size rounding {n}", n=money.format_qty(row["lot_extra"]))
+        out.append(
+            {"number": text, "item": row["item"], "date": row["due_date"], "qty": row["lot_extra"]}
+        )
+    return out
+
+
+PAST_DUE = QColor(200, 0, 0)
+
+
+def _late_reason(row: dict, today: dt.date) -> str:
+    """Why a planned order is painted red: its release date has already passed."""
+    if row["release_date"] >= today:
+        return ""
+    return tr(
+        "下达日期 {d} 已过：提前期不足，请立即下达或调整需求日期",
+        "The release date {d} has passed: not enough lead time, release now or move the due date",
+        d=row["release_date"].isoformat(),
+    )
 
 
 def _peg_columns():
@@ -237,7 +230,7 @@ def _peg_columns():
         ("number", tr("需求单据", "Demand")),
         ("item", tr("商品", "Item")),
         ("date", tr("日期", "Date")),
-        ("qty", tr("数量", "Qty")),
+        ("qty", tr("数量", "Qty"), "qty"),
     ]
 
 
@@ -282,13 +275,22 @@ class MrpTab(QWidget):
             ],
             title=tr("MRP 运算", "MRP run"),
             parent=self,
-            on_success=self.table.fill,
+            on_success=self.show_orders,
             cancellable=True,
         )
 
+    def show_orders(self, rows: list[dict]) -> None:
+        """Fills the grid; orders that should have been released already are in red."""
+        self.table.fill(rows)
+        today = dt.date.today()
+        for r, row in enumerate(rows):
+            reason = _late_reason(row, today)
+            if reason:
+                self.table.paint_row(r, PAST_DUE, reason)
+
     def show_pegging(self) -> None:
         row = self.table.current()
-        self.pegging.fill(row["pegging"] if row else [])
+        self.pegging.fill(_purpose_rows(row) if row else [])
 
     def firm(self) -> None:
         from jxc_desktop.engine.production.mrp_firm import firm
@@ -313,9 +315,9 @@ class CostTab(QWidget):
         reports = load_all()
         self.period = QLineEdit(dt.date.today().strftime("%Y-%m"))
         self.period.setObjectName("costPeriod")
-        self.jobs = RowsTable([(c.key, c.label) for c in reports["job-cost"].columns])
+        self.jobs = RowsTable([(c.key, c.label, c.kind) for c in reports["job-cost"].columns])
         self.jobs.setObjectName("jobCost")
-        self.steps = RowsTable([(c.key, c.label) for c in reports["process-cost"].columns])
+        self.steps = RowsTable([(c.key, c.label, c.kind) for c in reports["process-cost"].columns])
         self.steps.setObjectName("processCost")
         self.summary = QLabel()
         layout = QVBoxLayout(self)
@@ -381,7 +383,7 @@ class ProductionPage(TabPage):
         ops.changed.connect(self._on_changed)
 
     def _on_changed(self, _what: str) -> None:
-        self.orders.refresh()
+        self.orders.mark_stale()
 
     def refresh(self) -> bool:
         self.orders.refresh()

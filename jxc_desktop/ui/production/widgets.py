@@ -1,13 +1,22 @@
-"""Small helpers of the production tab: a read-only table filled from row dicts."""
+"""Small helpers of the production tab: a read-only table filled from row dicts.
+
+A column may name its kind (money / qty / price, as report columns do): money shows
+thousands separators and 2 decimals, quantities no trailing zeros; numbers sit right.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from jxc_desktop.engine import money
+from jxc_desktop.ui.paged_model import RIGHT_ALIGNED, format_value
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def cell_text(value) -> str:
@@ -19,12 +28,13 @@ def cell_text(value) -> str:
 
 
 class RowsTable(QTableWidget):
-    """Columns are (key, header); `fill(rows)` shows a list of dicts."""
+    """Columns are (key, header) or (key, header, kind); `fill(rows)` shows a list of dicts."""
 
-    def __init__(self, columns: list[tuple[str, str]], parent=None):
+    def __init__(self, columns: list[tuple], parent=None):
         super().__init__(0, len(columns), parent)
-        self.keys = [k for k, _ in columns]
-        self.setHorizontalHeaderLabels([h for _, h in columns])
+        self.keys = [c[0] for c in columns]
+        self.kinds = [c[2] if len(c) > 2 else "" for c in columns]
+        self.setHorizontalHeaderLabels([c[1] for c in columns])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -36,7 +46,24 @@ class RowsTable(QTableWidget):
         self.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             for c, key in enumerate(self.keys):
-                self.setItem(r, c, QTableWidgetItem(cell_text(row.get(key))))
+                self.setItem(r, c, self._cell(row.get(key), self.kinds[c]))
+
+    @staticmethod
+    def _cell(value, kind: str) -> QTableWidgetItem:
+        number = isinstance(value, (Decimal, int)) and not isinstance(value, bool)
+        text = format_value(value, kind) if kind and number else cell_text(value)
+        cell = QTableWidgetItem(text)
+        if number or kind in RIGHT_ALIGNED:
+            cell.setTextAlignment(RIGHT)
+        return cell
+
+    def paint_row(self, r: int, color: QColor, tooltip: str = "") -> None:
+        """Colours a row's text and gives every cell the same tooltip (the reason)."""
+        for c in range(self.columnCount()):
+            cell = self.item(r, c)
+            if cell is not None:
+                cell.setForeground(QBrush(color))
+                cell.setToolTip(tooltip)
 
     def current(self) -> dict | None:
         r = self.currentRow()

@@ -1,0 +1,162 @@
+"""The 生产订单 sub-tab: the work-order list (status in words) and 新建生产订单."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.ui.ops import Ops
+from jxc_desktop.ui.production.widgets import RowsTable
+
+
+def _columns():
+    return [
+        ("number", tr("生产订单", "Work order")),
+        ("item", tr("产品", "Item")),
+        ("status_label", tr("状态", "Status")),
+        ("planned_qty", tr("计划数量", "Planned"), "qty"),
+        ("completed_qty", tr("完工数量", "Completed"), "qty"),
+        ("wip", tr("在制材料", "Material WIP"), "money"),
+    ]
+
+
+def _made_items() -> list[tuple[str, str]]:
+    """(code, name) of the active items made in house, by code."""
+    from jxc_desktop.models.masterdata import Item
+
+    query = Item.select().where(Item.active & (Item.source == "make")).order_by(Item.code)
+    return [(i.code, i.name) for i in query]
+
+
+def _order_rows() -> list[dict]:
+    from jxc_desktop.engine.production.workorders import status_label, work_orders
+
+    return [vars(v) | {"wip": v.wip, "status_label": status_label(v.status)} for v in work_orders()]
+
+
+class NewWorkOrderDialog(QDialog):
+    """新建生产订单: product, quantity, due date, warehouse; saved and released at once."""
+
+    def __init__(self, ops: Ops, parent=None):
+        from jxc_desktop.ui import choices
+
+        super().__init__(parent)
+        self.ops = ops
+        self.number: str | None = None
+        self.setWindowTitle(tr("新建生产订单", "New work order"))
+        self.item = QComboBox()
+        self.item.setObjectName("woItem")
+        for code, name in _made_items():
+            self.item.addItem(f"{code}  {name}", code)
+        self.qty = QLineEdit()
+        self.qty.setObjectName("woQty")
+        today = dt.date.today() + dt.timedelta(days=7)
+        self.due = QDateEdit(QDate(today.year, today.month, today.day))
+        self.due.setObjectName("woDue")
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.warehouse = QComboBox()
+        self.warehouse.setObjectName("woWarehouse")
+        self.warehouse.addItem("", "")
+        for code, name in choices.warehouses():
+            self.warehouse.addItem(f"{code}  {name}", code)
+        form = QFormLayout(self)
+        form.addRow(tr("产品", "Product"), self.item)
+        form.addRow(tr("数量", "Quantity"), self.qty)
+        form.addRow(tr("交货日期", "Due date"), self.due)
+        form.addRow(tr("完工入库仓库", "Finished goods warehouse"), self.warehouse)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def submit(self) -> bool:
+        """Saves and releases the order; the dialog stays open (with the errors) on failure."""
+        from jxc_desktop.engine.production.workorders import create_work_order
+
+        item = self.item.currentData() or ""
+        qty = self.qty.text().strip() or "0"
+        due = self.due.date().toPython()
+        warehouse = self.warehouse.currentData() or ""
+        ok, number = self.ops.run(
+            lambda: create_work_order(item, qty, due, warehouse),
+            parent=self,
+            changed="documents",
+        )
+        if ok:
+            self.number = number
+            self.accept()
+        return ok
+
+
+class WorkOrderTab(QWidget):
+    """Loads when first shown and again on every change while it is visible."""
+
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.dialog: NewWorkOrderDialog | None = None
+        self._stale = True
+        self.table = RowsTable(_columns())
+        self.table.setObjectName("workOrders")
+        bar = QHBoxLayout()
+        for text, slot, name in (
+            (tr("新建生产订单", "New work order"), self.new_order, "woNew"),
+            (tr("刷新", "Refresh"), self.refresh, "woRefresh"),
+            (tr("完工", "Complete"), lambda: self.set_status("completed"), "woComplete"),
+            (tr("关闭", "Close"), lambda: self.set_status("closed"), "woClose"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def mark_stale(self) -> None:
+        """Data changed: reload now if visible, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        ok, rows = self.ops.run(_order_rows, parent=self)
+        if ok:
+            self._stale = False
+            self.table.fill(rows)
+
+    def new_order(self) -> None:
+        self.dialog = NewWorkOrderDialog(self.ops, self)
+        self.dialog.open()
+
+    def set_status(self, status: str) -> None:
+        from jxc_desktop.engine.production.workorders import set_status
+
+        row = self.table.current()
+        if row is not None:
+            self.ops.run(
+                lambda: set_status(row["number"], status), parent=self, changed="documents"
+            )
