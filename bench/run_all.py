@@ -36,6 +36,7 @@ def commands(scale: float) -> dict[str, list[str]]:
         "import_items": ["bench_import_items.py", str(max(1000, int(50_000 * scale)))],
         "listing": ["bench_listing.py", str(max(10_000, int(1_000_000 * scale)))],
         "ui_list": ["bench_ui_list.py"],
+        "production": ["bench_production.py", "--scale", str(scale)],
     }
 
 
