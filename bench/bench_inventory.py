@@ -54,6 +54,7 @@ def report(what: str, seconds: float, target: float | None = None, extra: str = 
     )
 
 
+WAL_PAGES: list[int | None] = [None]  # --wal-autocheckpoint
 LEDGER_SECONDS = [0.0]  # time spent inside ledger.post / ledger.reverse (the valuation core)
 
 
@@ -71,18 +72,6 @@ def _clocked(fn):
 # postings.py calls ledger.post / ledger.reverse through the module: this measures the share
 ledger.post = _clocked(ledger.post)
 ledger.reverse = _clocked(ledger.reverse)
-
-
-def _joined_lines(doc):
-    """A proposed postings._lines: the lines with their items in one query (the product's
-    reads each line's item alone, twice per approve). Used only with --joined-lines."""
-    from peewee import JOIN
-
-    from jxc_desktop.models.documents import DocumentLine
-    from jxc_desktop.models.masterdata import Item
-
-    query = DocumentLine.select(DocumentLine, Item).join(Item, JOIN.LEFT_OUTER)
-    return list(query.where(DocumentLine.document == doc).order_by(DocumentLine.line_no))
 
 
 def timed(fn, *args, **kw):
@@ -196,6 +185,8 @@ def bench_approve(dirpath: Path, scale: float) -> Path:
         items = min(50_000, max(2000, moves // 20))
         path = build(dirpath, f"ledger_{moves}", datagen.Spec(moves=moves, items=items))
         open_company(path)
+        if WAL_PAGES[0]:
+            execute(f"PRAGMA wal_autocheckpoint={int(WAL_PAGES[0])}")
         times, drafts = [], []
         for n in range(6):
             date = AFTER + dt.timedelta(days=n)
@@ -340,6 +331,10 @@ def bench_reports(path: Path) -> None:
     rows, t_bal = timed(stock_reports.balance_rows, ReportParams())
     ledger, t_led = timed(stock_reports.ledger_rows, ReportParams(item=code))
     summary, t_sum = timed(stock_reports.summary_rows, ReportParams())
+    month = ReportParams(date_from=dt.date(2026, 10, 1), date_to=dt.date(2026, 10, 31))
+    month_rows, t_month = timed(stock_reports.summary_rows, month)
+    early = ReportParams(date_from=dt.date(2026, 3, 1), date_to=dt.date(2026, 3, 31))
+    early_rows, t_early = timed(stock_reports.summary_rows, early)
     close_company()
     raw_bal, _ = raw_read(
         path,
@@ -359,7 +354,14 @@ def bench_reports(path: Path) -> None:
     size = f"{moves:,} moves, {items:,} items"
     report(f"stock-balance, {len(rows):,} rows ({size})", t_bal, 1.0, ratio(t_bal, raw_bal))
     report(f"stock-ledger --item {code}, {len(ledger):,} rows", t_led, 0.1, ratio(t_led, raw_led))
-    report(f"stock-summary (收发存汇总), {len(summary):,} rows", t_sum, None, ratio(t_sum, raw_sum))
+    report(
+        f"stock-summary (收发存汇总), all time, {len(summary):,} rows",
+        t_sum,
+        1.0,
+        ratio(t_sum, raw_sum),
+    )
+    report(f"stock-summary 2026-10 (last month), {len(month_rows):,} rows", t_month, 1.0)
+    report(f"stock-summary 2026-03 (early month), {len(early_rows):,} rows", t_early, 1.0)
 
 
 # ---------------------------------------------------------------- scan
@@ -424,16 +426,15 @@ def main(argv=None) -> int:
     ap.add_argument("--dir", type=Path, default=None, help="where the databases go (a temp dir)")
     ap.add_argument("--only", nargs="*", default=None)
     ap.add_argument(
-        "--joined-lines",
-        action="store_true",
-        help="measure a proposed fix: postings._lines reading the items in one join",
+        "--wal-autocheckpoint",
+        type=int,
+        default=None,
+        help="pages between WAL checkpoints for the approve part (shipped: 10000)",
     )
     args = ap.parse_args(argv)
-    if args.joined_lines:
-        from jxc_desktop.engine.inventory import postings
-
-        postings._lines = _joined_lines
-        print("with the proposed postings._lines (items joined): NOT the shipped code")
+    WAL_PAGES[0] = args.wal_autocheckpoint
+    if args.wal_autocheckpoint:
+        print(f"with PRAGMA wal_autocheckpoint={args.wal_autocheckpoint} (shipped: 10000)")
     print(f"machine: {machine.describe()}")
     print(f"scale: {args.scale}")
     started = time.perf_counter()

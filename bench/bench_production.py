@@ -4,9 +4,11 @@
 
 Parts (targets from issue 6, sizes × --scale):
 - mrp: 10,000 items on 5 BOM levels (1,000 products made to order, 1,500 / 1,500 /
-  2,000 sub-assemblies made in minimum lots of 50 / 100 / 200, 4,000 purchased
-  materials in fixed lots of 500; 2–3 components per BOM, shared), 20,000 open
-  sales-order lines due over one year; `run_mrp` < 5 s.
+  2,000 sub-assemblies, 4,000 purchased materials; 2–3 components per BOM, shared),
+  20,000 open sales-order lines due over one year; `run_mrp` < 5 s. `--lots economic`
+  (default): sub-assemblies in minimum lots of 1,000 / 2,000 / 4,000, materials in
+  fixed lots of 10,000; `--lots small`: 50 / 100 / 200 and 500 (an order almost every
+  day an item is short: ~400,000 planned orders).
 - explode: one product whose 5-level BOM has 2,030 component lines (5 × 5 × 5 × 5 × 2,
   every node its own item); `bom.explode` < 100 ms.
 - costrun: 5,000 work orders in one month, each with one material issue and one
@@ -109,12 +111,20 @@ def make_boms(children: dict[str, list[tuple[str, Decimal]]], ids: dict[str, int
 # ---------------------------------------------------------------- MRP
 
 
-def mrp_data(scale: float, rng: random.Random) -> int:
+LOTS = {
+    # small lots: about a week of use or less; every shortage day becomes an order
+    "small": [(), ("minimum", 50), ("minimum", 100), ("minimum", 200), ("fixed", 500)],
+    # economic lots: a sub-assembly or material is made / bought a few times a year
+    "economic": [(), ("minimum", 1000), ("minimum", 2000), ("minimum", 4000), ("fixed", 10000)],
+}
+
+
+def mrp_data(scale: float, rng: random.Random, lot_profile: str = "economic") -> int:
     sizes = [int(n * scale) or 1 for n in (1000, 1500, 1500, 2000, 4000)]
     levels = [[f"L{lv}-{i:05d}" for i in range(n)] for lv, n in enumerate(sizes)]
     specs = []
     # products made to order; sub-assemblies in minimum lots, materials in fixed lots
-    lots = [(), ("minimum", 50), ("minimum", 100), ("minimum", 200), ("fixed", 500)]
+    lots = LOTS[lot_profile]
     for lv, codes in enumerate(levels):
         source = "purchase" if lv == 4 else "make"
         specs += [(c, source, rng.choice((0, 1, 2, 3, 5, 7)), *lots[lv]) for c in codes]
@@ -159,17 +169,18 @@ def mrp_data(scale: float, rng: random.Random) -> int:
     return demand_lines
 
 
-def bench_mrp(scale: float, folder: Path, rng: random.Random) -> None:
+def bench_mrp(scale: float, folder: Path, rng: random.Random, lots: str) -> None:
     from jxc_desktop.engine.production.mrp import run_mrp
 
-    fresh(folder / "mrp.sqlite")
-    demand = mrp_data(scale, rng)
+    fresh(folder / f"mrp_{lots}.sqlite")
+    demand = mrp_data(scale, rng, lots)
     calls = []
     started = time.perf_counter()
     result = run_mrp(START, START + dt.timedelta(days=364), None, lambda d, t: calls.append(d))
     seconds = time.perf_counter() - started
     report(
-        f"MRP: {Item.select().count():,} items, 5 levels, {demand:,} demand lines, one year",
+        f"MRP ({lots} lots): {Item.select().count():,} items, 5 levels, {demand:,} demand "
+        "lines, one year",
         seconds,
         5,
         f"→ {len(result.orders):,} planned orders, {len(calls):,} progress calls",
@@ -278,6 +289,7 @@ def main(argv=None) -> int:
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--dir")
     ap.add_argument("--only", nargs="*", choices=PARTS)
+    ap.add_argument("--lots", choices=sorted(LOTS), default="economic", help="MRP lot sizes")
     args = ap.parse_args(argv)
     print(machine.describe(), flush=True)
     rng = random.Random(6)
@@ -285,7 +297,7 @@ def main(argv=None) -> int:
         folder = Path(tmp)
         for part in args.only or PARTS:
             if part == "mrp":
-                bench_mrp(args.scale, folder, rng)
+                bench_mrp(args.scale, folder, rng, args.lots)
             elif part == "explode":
                 bench_explode(folder)
             else:

@@ -126,6 +126,7 @@ class _Ledger:
         self.cost = {i: 1_000_000 + (i * 7919) % 99_000_000 for i in methods}  # 1e-6 yuan
         self.pools: dict[tuple, Pool] = {}
         self.last: dict[tuple, str] = {}
+        self.flows: dict[tuple, list[int]] = {}  # pool -> in qty, in value, out qty, out value
         self.stocked: dict[int, list[int]] = {}  # warehouse -> items that may have stock
         self.sequences: dict[tuple, int] = {}
         self.seeded: dict[int, int] = {}  # warehouse -> items received once so far
@@ -180,6 +181,10 @@ class _Ledger:
             source = FIXED if qty > 0 else COMPUTED
             out = self.pool(key).apply(MoveIn(self.move_id, qty, source, amount, period))
             self.last[key] = d
+            flows = self.flows.setdefault(key, [0, 0, 0, 0])
+            at = 0 if qty >= 0 else 2
+            flows[at] += abs(qty)
+            flows[at + 1] += out.value if qty >= 0 else -out.value
             if qty > 0:
                 self.stocked.setdefault(wh, []).append(item)
             total += amount
@@ -297,12 +302,16 @@ def _write_caches(led: _Ledger) -> None:
                 s.last_unit_cost,
                 led.last[(item, wh, batch)],
                 "",
+                *led.flows[(item, wh, batch)],
             )
         )
         layers += [(gid, n, q, v) for n, (q, v) in enumerate(s.layers)]
         if s.qty:
             balances.append((item, wh, 0, batch, s.qty))
-    cols = "id item_id warehouse_id batch_no qty value last_unit_cost last_date last_time"
+    cols = (
+        "id item_id warehouse_id batch_no qty value last_unit_cost last_date last_time "
+        "in_qty in_value out_qty out_value"
+    )
     bulk_insert("cost_group", cols.split(), groups)
     bulk_insert("fifo_layer", ["group_id", "seq", "qty", "value"], layers)
     bulk_insert(

@@ -28,6 +28,11 @@ def commands(scale: float) -> dict[str, list[str]]:
     """Benchmark name -> its command line; a script that is not there is skipped."""
     return {
         "inventory": ["bench_inventory.py", "--scale", str(scale)],
+        "vouchers": [
+            "bench_vouchers.py",
+            *("--moves", str(max(10_000, int(100_000 * scale)))),
+            *("--lines", str(max(100, int(1000 * scale)))),
+        ],
         "import_items": ["bench_import_items.py", str(max(1000, int(50_000 * scale)))],
         "listing": ["bench_listing.py", str(max(10_000, int(1_000_000 * scale)))],
         "ui_list": ["bench_ui_list.py"],

@@ -119,3 +119,17 @@ def test_a_cny_receipt_of_a_usd_item_has_no_difference(usd):
     assert open_cny(c, "receivable") == 0
     assert ExchangeDifference.select().count() == 0
     assert checks.run_all() == []
+
+
+def test_month_end_revaluation_finds_nothing_left_to_realise(usd):
+    """The difference is booked at settlement, so finance's 期末调汇 does not book it again."""
+    from jxc_desktop.engine.finance import fx
+    from jxc_desktop.engine.masterdata.simple import save_exchange_rate
+
+    c, _ = usd
+    d, _ = trade_doc(
+        "XSCK", day(2), c, [("A", 10, "10")], warehouse="W1", currency="USD", exchange_rate="7"
+    )
+    usd_money("SKD", day(20), c, "113", "7.2", first_line(d))
+    save_exchange_rate("USD", day(31), "7.3")
+    assert fx.revaluation_entries(day(31)) == []

@@ -123,3 +123,28 @@ def test_plan_dialog_saves_through_the_engine(qtbot, order, monkeypatch):
         dt.date(2026, 2, 1),
         dt.date(2026, 3, 1),
     ]
+
+
+def test_collection_plan_report(order, company, capsys):
+    import json
+
+    from jxc_desktop.cli import main
+    from jxc_desktop.engine.session import close_company
+
+    c, o = order
+    collection_plan.set_plan(
+        o.id, [Instalment(day(10), Decimal("500"), "定金"), Instalment(day(40), Decimal("630"))]
+    )
+    d, _ = trade_doc("XSCK", day(3), c, [("A", 10, "100", first_line(o))], warehouse="W1")
+    money_doc("SKD", day(6), c, "300", source_line=first_line(d))
+    close_company()
+    args = ["--db", str(company), "report", "collection-plan", "--format", "json"]
+    assert main(args) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["seq"], r["amount"], r["collected"], r["open"]) for r in rows] == [
+        (1, "500.00", "300.00", "200.00"),
+        (2, "630.00", "0.00", "630.00"),
+    ]
+    assert rows[0]["status"] == "逾期" and rows[0]["partner"] == "C1"  # 2026-01-10 is past
+    assert main([*args, "--from", "2026-02-01"]) == 0
+    assert [r["seq"] for r in json.loads(capsys.readouterr().out)] == [2]

@@ -82,3 +82,21 @@ def test_delivery_note_sales_slip_quotation_and_purchase_order(sold, tmp_path):
     assert "采购订单" in text and "贰拾贰元陆角" in text
     with pytest.raises(Exception, match="不能打印"):
         trade_papers.render_paper("delivery-note", po.id, tmp_path / "x.pdf")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+def test_contract_prints_the_collection_plan(sold, tmp_path):
+    from decimal import Decimal
+
+    from jxc_desktop.engine.printing import trade_papers
+    from jxc_desktop.engine.trade.collection_plan import Instalment, set_plan
+
+    _, order = sold
+    set_plan(
+        order.id,
+        [Instalment(day(2), Decimal("33.90"), "定金"), Instalment(day(40), Decimal("79.10"))],
+    )
+    path = trade_papers.render_paper("contract", order.id, tmp_path / "plan.pdf")
+    text = _text(path)
+    assert "按收款计划分期支付" in text
+    assert "2026-01-02 33.90（定金）" in text and "2026-02-09 79.10" in text

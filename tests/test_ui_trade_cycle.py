@@ -144,6 +144,13 @@ def test_a_draft_is_edited_and_keeps_its_number(qtbot, company, monkeypatch):
         ("A", Decimal(5), Decimal("9.5")),
         ("B", Decimal(1), Decimal(20)),
     ]
+    # a partner deactivated since still shows on its draft (never silently another one)
+    from jxc_desktop.models.masterdata import Partner
+
+    Partner.update(active=False).where(Partner.code == "C2").execute()
+    _select(docs, "XSDD", number)
+    form = docs.edit_document()
+    assert form.partner.currentText().startswith("C2")
     # an approved document is not opened for editing
     _select(docs, "XSDD", number)
     docs.approve()
@@ -220,3 +227,57 @@ def test_the_home_page_counts_collections(qtbot, company, tmp_path):
 
 def _first(d):
     return DocumentLine.get((DocumentLine.document == d) & (DocumentLine.line_no == 1))
+
+
+def test_a_usd_receipt_in_the_form_books_the_exchange_difference(qtbot, company, monkeypatch):
+    from jxc_desktop.engine.masterdata.simple import save_exchange_rate
+    from jxc_desktop.models.trade import ExchangeDifference
+    from jxc_desktop.ui import messages
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.doc_list import TradeDocList
+
+    shown = []
+    monkeypatch.setattr(messages, "info", lambda parent, text: shown.append(text))
+    _stock(day(1))
+    c = customer("C1")
+    save_exchange_rate("USD", day(1), "7.2")
+    d, _ = trade_doc(
+        "XSCK", day(2), c, [("A", 10, "10")], warehouse="W1", currency="USD", exchange_rate="7"
+    )
+    inv, _ = trade_doc(
+        "XSFP", day(3), c, [("A", 10, "10", _first(d))], currency="USD", exchange_rate="7"
+    )
+    docs = TradeDocList(Ops(), "sales")
+    qtbot.addWidget(docs)
+    _select(docs, "XSFP", inv.number)
+    form = docs.next_document()
+    assert form.currency.currentText() == "USD" and form.rate.text() == "7.200000"
+    assert form.table.item(0, 4).text() == "113.00" and form.amount.text() == "113.00"
+    form.date.setDate(form.date.date().fromString("2026-01-20", "yyyy-MM-dd"))
+    assert form.save_and_approve()
+    (x,) = ExchangeDifference.select()
+    assert x.amount == Decimal("22.60")  # $113 × (7.20 − 7.00)
+    assert openitems.balance(c.id, "receivable") == 0
+    assert any("汇兑收益 22.60" in t for t in shown)
+
+
+def test_nothing_chosen_in_the_form_is_an_advance(qtbot, company, monkeypatch):
+    from jxc_desktop.ui import messages
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.money_form import MoneyForm
+
+    shown = []
+    monkeypatch.setattr(messages, "info", lambda parent, text: shown.append(text))
+    _stock(day(1))
+    c = customer("C1")
+    d, _ = trade_doc("XSCK", day(2), c, [("A", 10, "10")], warehouse="W1")
+    form = MoneyForm(Ops(), "SKD")
+    qtbot.addWidget(form)
+    assert form.table.rowCount() == 1  # the delivery is open, but not chosen
+    qtbot.keyClicks(form.amount, "500")  # typed, no Enter: nothing filled
+    assert "500.00" in form.advance.text()
+    assert form.save_and_approve()
+    left = {o.document_id: yuan(o.open) for o in openitems.open_items(c.id, "receivable")}
+    assert left[d.id] == Decimal("113.00")  # untouched
+    assert left[form.saved.id] == Decimal("-500.00")  # 预收款
+    assert any("预收" in t for t in shown)

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from jxc_desktop.engine import money
 from jxc_desktop.engine.documents import get_document
+from jxc_desktop.engine.inventory.stocktake_rebase import book_changes
 from jxc_desktop.engine.scanning import by_ids
 from jxc_desktop.models.documents import DocumentLine
 from jxc_desktop.models.masterdata import Item, Location
@@ -29,7 +30,11 @@ def unit_costs(warehouse_id: int, item_ids: list[int]) -> dict[int, Decimal]:
     return costs
 
 
-def variance_row(line: DocumentLine, item: Item, location: str, unit_cost: Decimal) -> dict:
+def variance_row(
+    line: DocumentLine, item: Item, location: str, unit_cost: Decimal, book_now=None
+) -> dict:
+    """One line's figures; `book_now` is its current book when a document dated on or
+    before the stocktake changed it after the freeze (else None)."""
     book = line.book_qty if line.book_qty is not None else Decimal(0)
     diff = (line.base_qty - book) if line.counted else Decimal(0)
     return {
@@ -44,6 +49,7 @@ def variance_row(line: DocumentLine, item: Item, location: str, unit_cost: Decim
         "diff_qty": diff,
         "diff_value": money.money(diff * unit_cost),
         "counted": line.counted,
+        "book_now": book_now,
     }
 
 
@@ -60,12 +66,14 @@ def variance_rows(doc_id: int, line_ids: list[int] | None = None) -> list[dict]:
         x.id: x.code for x in Location.select().where(Location.warehouse == doc.warehouse_id)
     }
     costs = unit_costs(doc.warehouse_id, item_ids)
+    changed = {x.line_id: x.current for x in book_changes(doc_id)} if doc.status == "draft" else {}
     return [
         variance_row(
             line,
             items[line.item_id],
             locations.get(line.location_id, ""),
             costs.get(line.item_id, Decimal(0)),
+            changed.get(line.id),
         )
         for line in lines
     ]

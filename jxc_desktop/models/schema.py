@@ -75,7 +75,7 @@ V3_MODELS = [*finance.MODELS, *trade.MODELS, *production.MODELS]
 V3_APPEND_ONLY = [*finance.APPEND_ONLY, *trade.APPEND_ONLY, *production.APPEND_ONLY]
 # Step 5: the tables added since (quality control, and new tables of the other modules:
 # each module appends to its own MODELS list; step 5 creates whatever is missing).
-V5_MODELS = [*quality.MODELS]
+V5_MODELS = [*quality.MODELS, *stock.STEP5_MODELS]
 V5_APPEND_ONLY = [*quality.APPEND_ONLY]
 ALL_MODELS = V1_MODELS + V3_MODELS + [documents.DocumentLineSerial] + V5_MODELS
 
@@ -113,6 +113,10 @@ def _step_5() -> None:
     for table in V3_APPEND_ONLY + V5_APPEND_ONLY:
         install_append_only_guard(table)
     database.obj.execute_sql('DROP INDEX IF EXISTS "stock_move_item_id"')  # see StockMove.item
+    stock.add_period_index()
+    for flow in ("in_qty", "in_value", "out_qty", "out_value"):
+        add_column_if_missing(stock.CostGroup, flow)
+    stock.fill_pool_flows()
 
 
 STEPS: dict[int, Callable[[], None]] = {

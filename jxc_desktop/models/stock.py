@@ -12,6 +12,7 @@ from peewee import (
 )
 
 from jxc_desktop.models.base import BaseModel, now
+from jxc_desktop.models.db import create_index_if_missing, execute, executemany
 from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.fields import MoneyField, PriceField, QtyField
 from jxc_desktop.models.masterdata import Item, Location, Warehouse
@@ -48,7 +49,13 @@ class StockMove(BaseModel):
     created_at = DateTimeField(default=now)
 
     class Meta:
-        indexes = ((("item", "warehouse", "date", "time", "id"), False),)
+        indexes = (
+            (("item", "warehouse", "date", "time", "id"), False),
+            # period reports read the moves of a date range from this index alone (it
+            # covers what they sum); new moves append to its end (today's date), so
+            # keeping it costs a few pages per approval
+            (("date", "item", "warehouse", "kind", "qty", "value", "adjusts"), False),
+        )
 
 
 class StockBalance(BaseModel):
@@ -78,6 +85,13 @@ class CostGroup(BaseModel):
     # the valuation key of the latest move: a move dated before it is backdated
     last_date = DateField(null=True)
     last_time = CharField(default="")
+    # the pool's flows since its first move, by direction as the 收发存 summary counts
+    # them (a revaluation or reversal counts with the move it corrects): its all-time
+    # in and out without reading the ledger; written with qty and value in one UPDATE
+    in_qty = QtyField(default=0)
+    in_value = MoneyField(default=0)
+    out_qty = QtyField(default=0)
+    out_value = MoneyField(default=0)
 
     class Meta:
         indexes = ((("item", "warehouse", "batch_no"), True),)
@@ -125,3 +139,56 @@ class SerialMove(BaseModel):
     serial = ForeignKeyField(SerialNumber, on_delete="RESTRICT")
     direction = IntegerField()  # +1 in, -1 out
     reverses = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="+")
+
+
+class StocktakeFreeze(BaseModel):
+    """Where in the ledger a stocktake's book quantities were frozen (or last re-based):
+    the last move id then. Moves with a higher id, dated on or before the stocktake,
+    changed its book after the freeze."""
+
+    id = AutoField()
+    document = ForeignKeyField(Document, on_delete="CASCADE", unique=True)
+    move_upto = IntegerField()
+
+
+# Tables created by schema step 5 (databases made before them get them there).
+STEP5_MODELS = [StocktakeFreeze]
+
+
+# A stored row's direction: its own quantity for a move, the corrected move's for a
+# revaluation or a reversal (o = the move `adjusts` names).
+FLOW_DIRECTION = "CASE WHEN m.kind = 'move' THEN m.qty ELSE COALESCE(o.qty, 0) END"
+
+
+def ledger_flows() -> list[tuple]:
+    """(item_id, warehouse_id, pool batch, in qty, in value, out qty, out value) per cost
+    pool, summed from the ledger (a whole-ledger scan: for migration and `jxc check`)."""
+    return execute(
+        "SELECT m.item_id, m.warehouse_id, "
+        "CASE WHEN i.valuation_method = 'specific' THEN m.batch_no ELSE '' END, "
+        f"SUM(CASE WHEN {FLOW_DIRECTION} >= 0 THEN m.qty ELSE 0 END), "
+        f"SUM(CASE WHEN {FLOW_DIRECTION} >= 0 THEN m.value ELSE 0 END), "
+        f"SUM(CASE WHEN {FLOW_DIRECTION} < 0 THEN -m.qty ELSE 0 END), "
+        f"SUM(CASE WHEN {FLOW_DIRECTION} < 0 THEN -m.value ELSE 0 END) "
+        "FROM stock_move m JOIN item i ON i.id = m.item_id "
+        "LEFT JOIN stock_move o ON o.id = m.adjusts_id "
+        "GROUP BY m.item_id, m.warehouse_id, "
+        "CASE WHEN i.valuation_method = 'specific' THEN m.batch_no ELSE '' END"
+    ).fetchall()
+
+
+def fill_pool_flows() -> None:
+    """Sets every cost group's in / out flows from the ledger (schema step 5, for
+    databases written before the flows were kept; a no-op on an empty ledger)."""
+    rows = ledger_flows()
+    executemany(
+        "UPDATE cost_group SET in_qty = ?, in_value = ?, out_qty = ?, out_value = ? "
+        "WHERE item_id = ? AND warehouse_id = ? AND batch_no = ?",
+        [(*r[3:], *r[:3]) for r in rows],
+    )
+
+
+def add_period_index() -> None:
+    """The covering date index of StockMove.Meta on a database made before it."""
+    columns = ["date", "item_id", "warehouse_id", "kind", "qty", "value", "adjusts_id"]
+    create_index_if_missing("stock_move", "stock_move_" + "_".join(columns), columns)

@@ -135,6 +135,15 @@ class ExchangeDifference(BaseModel):
     created_at = DateTimeField(default=now)
 
 
+class ManualSettlement(BaseModel):
+    """A receipt or payment settled by hand (the 收款单 form): its lines that name a
+    document settle only that document, and its other lines are advances, even when
+    no line names anything. Without a row the lines decide (see settlement.py)."""
+
+    id = AutoField()
+    document = ForeignKeyField(Document, unique=True, on_delete="CASCADE", backref="+")
+
+
 # Every table of this module, in creation order (parents before children).
 MODELS: list = [
     OpenItem,
@@ -144,6 +153,7 @@ MODELS: list = [
     SupplierQuote,
     CollectionPlan,
     ExchangeDifference,
+    ManualSettlement,
 ]
 # Ledger tables whose rows are never updated or deleted (guarded by triggers).
 APPEND_ONLY: list[str] = ["open_item", "settlement", "exchange_difference"]

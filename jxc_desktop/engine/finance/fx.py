@@ -37,7 +37,7 @@ from jxc_desktop.models.accounting import Account
 from jxc_desktop.models.base import now
 from jxc_desktop.models.db import execute, write_transaction
 from jxc_desktop.models.finance import FxAccount, Voucher
-from jxc_desktop.models.masterdata import ExchangeRate
+from jxc_desktop.models.masterdata import Currency, ExchangeRate
 
 ZERO = Decimal(0)
 ALWAYS = ("1122", "2202")
@@ -71,6 +71,12 @@ def flagged_accounts() -> list[tuple[str, str, str]]:
     """(code, name, currency) of every account marked 外币核算."""
     query = FxAccount.select(FxAccount, Account).join(Account).order_by(Account.code)
     return [(fa.account.code, fa.account.name, fa.currency) for fa in query]
+
+
+def foreign_currencies() -> list[str]:
+    """The active currency codes other than CNY, the choices for flagging an account."""
+    query = Currency.select(Currency.code).where(Currency.active & (Currency.code != "CNY"))
+    return [c.code for c in query.order_by(Currency.code)]
 
 
 def revalued_account_ids() -> list[int]:

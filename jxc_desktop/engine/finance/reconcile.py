@@ -49,6 +49,9 @@ class Row:
     date: dt.date | None
     subledger: Decimal
     gl: Decimal
+    # what the document column names, for a drill-down: ("d", document id) or
+    # ("v", voucher id); empty on total and opening rows
+    source: tuple = ()
 
     @property
     def difference(self) -> Decimal:
@@ -202,6 +205,7 @@ def _detail(section, code, partner, keys, sub, gl, key_prefix) -> list[Row]:
                 date,
                 _m(sub.get((key_prefix, k), 0)),
                 _m(gl.get((key_prefix, k), 0)),
+                k if k[0] in ("d", "v") else (),
             )
         )
     return sorted(out, key=lambda r: (r.date or dt.date.min, r.document))

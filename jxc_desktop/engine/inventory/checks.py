@@ -4,7 +4,8 @@
 - each cost pool's quantity and value equal its moves (revaluations included);
 - every posted move belongs to an approved document, or is reversed with its document;
 - no balance is negative where the company refuses negative stock;
-- a pool with no quantity holds no value (no rounding residue left behind).
+- a pool with no quantity holds no value (no rounding residue left behind);
+- each pool's in / out flows (read by the 收发存 summary) equal its ledger rows.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from jxc_desktop.engine.checks import register
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import from_scaled
 from jxc_desktop.models.db import execute
+from jxc_desktop.models.stock import ledger_flows
 
 
 def _qty(units: int) -> str:
@@ -106,6 +108,41 @@ def pools_equal_ledger() -> list[str]:
                 )
             )
     return out
+
+
+@register("stock_flows")
+def flows_equal_ledger() -> list[str]:
+    """Each pool's in / out flows (what the 收发存 summary reads) equal its ledger rows."""
+    ledger = {tuple(r[:3]): tuple(r[3:]) for r in ledger_flows()}
+    kept = {
+        tuple(r[:3]): tuple(r[3:])
+        for r in execute(
+            "SELECT item_id, warehouse_id, batch_no, in_qty, in_value, out_qty, out_value "
+            "FROM cost_group"
+        )
+    }
+    items, whs, _ = _codes()
+    out = []
+    for key in sorted(set(ledger) | set(kept)):
+        a, b = ledger.get(key, (0, 0, 0, 0)), kept.get(key, (0, 0, 0, 0))
+        if a != b:
+            out.append(
+                tr(
+                    "成本池收发合计与流水不符：商品 {i} 仓库 {w} 批次 {b}：流水 {a}，成本池 {c}",
+                    "cost pool in/out totals differ from ledger: item {i} warehouse {w} "
+                    "batch {b}: ledger {a}, pool {c}",
+                    i=items.get(key[0], key[0]),
+                    w=whs.get(key[1], key[1]),
+                    b=key[2] or "-",
+                    a=_flows_text(a),
+                    c=_flows_text(b),
+                )
+            )
+    return out
+
+
+def _flows_text(f: tuple) -> str:
+    return f"+{_qty(f[0])} / {from_scaled(f[1], 2)}, -{_qty(f[2])} / {from_scaled(f[3], 2)}"
 
 
 @register("stock_documents")

@@ -71,7 +71,8 @@ def load(keys: list[tuple], fifo_keys: set[tuple]):
     if missing:
         executemany(
             "INSERT INTO cost_group (item_id, warehouse_id, batch_no, qty, value, "
-            "last_unit_cost, last_time) VALUES (?, ?, ?, 0, 0, 0, '')",
+            "last_unit_cost, last_time, in_qty, in_value, out_qty, out_value) "
+            "VALUES (?, ?, ?, 0, 0, 0, '', 0, 0, 0, 0)",
             missing,
         )
         groups.update(select_groups(missing))
@@ -90,18 +91,29 @@ def load(keys: list[tuple], fifo_keys: set[tuple]):
     return groups, layers, settled
 
 
+_ADD_FLOWS = (
+    "in_qty = in_qty + ?, in_value = in_value + ?, out_qty = out_qty + ?, out_value = out_value + ?"
+)
+
+
 def save(updates: list[tuple], fifo_ids: list[int], layers: list[tuple]) -> None:
-    """Writes pool states (qty, value, last_unit_cost, last_date, last_time, id) and
-    replaces the FIFO layers (group_id, seq, qty, value) of the FIFO groups."""
+    """Writes pool states (qty, value, last_unit_cost, last_date, last_time, in qty, in
+    value, out qty, out value, id; the flows are added) and replaces the FIFO layers
+    (group_id, seq, qty, value) of the FIFO groups."""
     executemany(
         "UPDATE cost_group SET qty = ?, value = ?, last_unit_cost = ?, last_date = ?, "
-        "last_time = ? WHERE id = ?",
+        f"last_time = ?, {_ADD_FLOWS} WHERE id = ?",
         updates,
     )
     for start in range(0, len(fifo_ids), CHUNK):
         chunk = fifo_ids[start : start + CHUNK]
         execute(f"DELETE FROM fifo_layer WHERE group_id IN ({', '.join('?' * len(chunk))})", chunk)
     executemany("INSERT INTO fifo_layer (group_id, seq, qty, value) VALUES (?, ?, ?, ?)", layers)
+
+
+def add_flows(rows: list[tuple]) -> None:
+    """Adds (in qty, in value, out qty, out value, id) to cost groups' flows."""
+    executemany(f"UPDATE cost_group SET {_ADD_FLOWS} WHERE id = ?", rows)
 
 
 def insert_moves(rows: list[tuple]) -> None:

@@ -263,6 +263,16 @@ def _plan_adjustment(doc: Document) -> list:
     ]
 
 
+def _post_stocktake(doc: Document):
+    """Posts the differences; warns of lines whose book changed after the freeze."""
+    from jxc_desktop.engine.inventory import stocktake_rebase
+
+    changes = stocktake_rebase.book_changes(doc.id)  # before its own moves are written
+    result = ledger.post(doc, _plan_stocktake(doc))
+    result.messages += stocktake_rebase.change_messages(changes)
+    return result
+
+
 def _poster(plan):
     def post(doc: Document):
         return ledger.post(doc, plan(doc))
@@ -322,5 +332,5 @@ register_posting("XSTH", Posting(_validate_receipt, _poster(_plan_return), ledge
 # Orders, requisitions, quotations and forecasts move no stock: approving them commits them.
 for _prefix in ("CGSQ", "CGDD", "XSBJ", "XSDD", "XSYC", "SCDD", "WWDD"):
     register_posting(_prefix, Posting())
-register_posting("PDD", Posting(lambda doc: [], _poster(_plan_stocktake), ledger.reverse))
+register_posting("PDD", Posting(lambda doc: [], _post_stocktake, ledger.reverse))
 register_posting("CBTZ", Posting(_validate_adjustment, _poster(_plan_adjustment), ledger.reverse))

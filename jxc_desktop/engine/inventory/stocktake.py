@@ -43,6 +43,13 @@ def create_stocktake(
     remarks: str = "",
 ) -> Document:
     """A draft 盘点单 with the book quantities of the scope frozen now."""
+    with write_transaction():  # the snapshot and the ledger position it was taken at
+        return _create(warehouse, date, location, category, remarks)
+
+
+def _create(warehouse, date, location, category, remarks) -> Document:
+    from jxc_desktop.engine.inventory.stocktake_rebase import record_freeze
+
     if not isinstance(warehouse, Warehouse):
         found = lookup.warehouse_by_code(warehouse)
         if found is None:
@@ -82,7 +89,9 @@ def create_stocktake(
         )
         for item_id, loc_id, batch, qty in rows
     ]
-    return save_draft(DocumentInput("PDD", date, lines, warehouse=warehouse, remarks=remarks))
+    doc = save_draft(DocumentInput("PDD", date, lines, warehouse=warehouse, remarks=remarks))
+    record_freeze(doc)
+    return doc
 
 
 def count(

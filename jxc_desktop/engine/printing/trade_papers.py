@@ -115,11 +115,7 @@ def _terms(doc) -> list[str]:
             "1. Delivery: {d}.",
             d=max(due).isoformat() if due else "双方约定",
         ),
-        tr(
-            "二、付款方式：货到后 {n} 天内付清全部价税合计。",
-            "2. Payment: the full amount incl. VAT within {n} days of delivery.",
-            n=days,
-        ),
+        _payment_term(doc, days),
         tr(
             "三、验收：收货时当面验收，质量异议于七日内书面提出。",
             "3. Acceptance: goods are checked on receipt; claims in writing within 7 days.",
@@ -129,6 +125,26 @@ def _terms(doc) -> list[str]:
             "4. Disputes: settled by negotiation, else by the court at the seller's seat.",
         ),
     ]
+
+
+def _payment_term(doc, days: int) -> str:
+    """The order's 收款计划 when it has one (each instalment's date and amount), else the
+    partner's payment terms."""
+    from jxc_desktop.engine.trade.collection_plan import plan_of
+
+    plan = plan_of(doc.id) if doc.doc_type == "XSDD" else []
+    if not plan:
+        return tr(
+            "二、付款方式：货到后 {n} 天内付清全部价税合计。",
+            "2. Payment: the full amount incl. VAT within {n} days of delivery.",
+            n=days,
+        )
+    parts = "；".join(
+        f"{p.due_date.isoformat()} {format_money(p.amount)}"
+        + (f"（{p.remarks}）" if p.remarks else "")
+        for p in plan
+    )
+    return tr("二、付款方式：按收款计划分期支付：{p}。", "2. Payment by instalments: {p}.", p=parts)
 
 
 def _paper(doc, title: str, fields, notes: list[str], signs, path) -> Path:

@@ -25,7 +25,7 @@ from jxc_desktop.engine.errors import Problem, ValidationError, require
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.session import audit
 from jxc_desktop.models.db import write_transaction
-from jxc_desktop.models.masterdata import Item, ItemUnit
+from jxc_desktop.models.masterdata import Item
 from jxc_desktop.models.production import Bom, BomByProduct, BomLine
 
 
@@ -301,35 +301,52 @@ def pick_version(boms: list[Bom], on: dt.date | None) -> Bom | None:
 
 
 class BomCache:
-    """Every BOM, line and unit factor loaded once, for planners that ask thousands of times."""
+    """Every BOM and line read once (as tuples), for planners that ask thousands of times.
+
+    `components` gives (component reference with its `id`, base qty per parent base
+    unit incl. scrap); each BOM's list is worked out once.
+    """
 
     def __init__(self):
+        from jxc_desktop.models.db import execute
+
         self.boms: dict[int, list[Bom]] = {}
-        for bom in Bom.select():
-            self.boms.setdefault(bom.item_id, []).append(bom)
-        self.lines: dict[int, list[BomLine]] = {}
-        query = BomLine.select(BomLine, Item).join(Item, on=(BomLine.component == Item.id))
-        for line in query.order_by(BomLine.line_no):
-            self.lines.setdefault(line.bom_id, []).append(line)
-        self.factors = {(u.item_id, u.unit_id): u.factor for u in ItemUnit.select()}
+        for bom_id, item_id, effective, phantom in execute(
+            "SELECT id, item_id, effective_date, phantom FROM bom"
+        ).fetchall():
+            day = dt.date.fromisoformat(str(effective)[:10]) if effective else None
+            self.boms.setdefault(item_id, []).append(
+                Bom(id=bom_id, effective_date=day, phantom=bool(phantom))
+            )
+        qty_value, scrap_value = BomLine.qty.python_value, BomLine.scrap_rate.python_value
+        refs: dict[int, _Ref] = {}
+        self.lines: dict[int, list[tuple]] = {}
+        for bom_id, comp_id, qty, scrap, factor in execute(
+            "SELECT l.bom_id, l.component_id, l.qty, l.scrap_rate, "
+            "CASE WHEN l.unit_id = i.base_unit_id THEN NULL ELSE f.factor END "
+            "FROM bom_line l JOIN item i ON i.id = l.component_id LEFT JOIN item_unit f "
+            "ON f.item_id = l.component_id AND f.unit_id = l.unit_id ORDER BY l.bom_id, l.line_no"
+        ).fetchall():
+            per_unit = qty_value(factor) if factor is not None else Decimal(1)
+            per = qty_value(qty) * per_unit * (1 + scrap_value(scrap) / 100)
+            ref = refs.get(comp_id) or refs.setdefault(comp_id, _Ref(comp_id))
+            self.lines.setdefault(bom_id, []).append((ref, per))
 
     def bom_for(self, item_id: int, on: dt.date | None) -> Bom | None:
         """As bom.bom_for, from the cache."""
         return pick_version(self.boms.get(item_id, []), on)
 
-    def components(self, item_id: int, on: dt.date | None) -> list[tuple[Item, Decimal]]:
-        """(component, base qty per parent base unit incl. scrap) of the version in force."""
+    def components(self, item_id: int, on: dt.date | None) -> list[tuple]:
+        """(component reference, base qty per parent base unit incl. scrap) in force."""
         bom = self.bom_for(item_id, on)
-        out = []
-        for line in self.lines.get(bom.id, []) if bom else []:
-            comp = line.component
-            factor = (
-                Decimal(1)
-                if line.unit_id == comp.base_unit_id
-                else self.factors.get((comp.id, line.unit_id), Decimal(1))
-            )
-            out.append((comp, line.qty * factor * (1 + line.scrap_rate / 100)))
-        return out
+        return self.lines.get(bom.id, []) if bom else []
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A component as the planner needs it: its id."""
+
+    id: int
 
 
 def line_qty_per(line: BomLine) -> Decimal:

@@ -77,6 +77,20 @@ def by_products(item: Item | int, on: dt.date | None = None) -> dict[int, Decima
     return {bp.item_id: bp.cost_share for bp in rows}
 
 
+def by_products_memo(on: dt.date | None = None):
+    """`by_products` for one date, each item asked once (the cost run asks per object)."""
+    memo: dict[int, dict[int, Decimal]] = {}
+
+    def get(item_id: int | None) -> dict[int, Decimal]:
+        if item_id is None:
+            return {}
+        if item_id not in memo:
+            memo[item_id] = by_products(item_id, on)
+        return memo[item_id]
+
+    return get
+
+
 def split_by_products(
     total: Decimal, shares: dict[int, Decimal]
 ) -> tuple[Decimal, dict[int, Decimal]]:

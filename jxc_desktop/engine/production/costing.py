@@ -36,6 +36,7 @@ from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.production import costing_sources as sources
 from jxc_desktop.engine.production import workorders as wo
+from jxc_desktop.engine.production.bom_cost import by_products_memo
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.production import ProcessStep, WipCount, WorkHours
 
@@ -80,6 +81,8 @@ class Inputs:
     tagged: dict
     untagged: Decimal
     index: wo.WorkOrderIndex = field(default_factory=lambda: wo.WorkOrderIndex({}, {}))
+    basis: str = ""  # overhead_basis, read once
+    shares: object = None  # by-product shares per item (bom_cost.by_products_memo)
 
 
 def check_period(period: str) -> tuple[dt.date, dt.date]:
@@ -110,6 +113,8 @@ def _inputs(period: str) -> Inputs:
         tagged,
         untagged,
         wo.work_order_index(),
+        settings.get("overhead_basis"),
+        by_products_memo(end),
     )
 
 
@@ -121,7 +126,7 @@ def material_of(lines) -> Decimal:
 
 
 def _basis(inputs: Inputs, key: str, material: Decimal, completed: Decimal) -> Decimal:
-    how = settings.get("overhead_basis")
+    how = inputs.basis
     hours = inputs.hours.get(key)
     if how == "labour_hours":
         return hours.labour_hours if hours else ZERO
@@ -170,15 +175,12 @@ def _start(inputs: Inputs, key: str, carry: dict) -> ObjectCost:
         oc.beginning = dict(carry[key].ending)
     if oc.item_id is None and (oc.closing or opening):
         oc.item_id = (oc.closing or opening)[0].item_id
-    _exclude_by_products(oc, inputs.period)
+    _exclude_by_products(oc, inputs.shares(oc.item_id))
     return oc
 
 
-def _exclude_by_products(oc: ObjectCost, period: str) -> None:
+def _exclude_by_products(oc: ObjectCost, shares: dict) -> None:
     """Completed units count the main product only: by-products take a cost share."""
-    from jxc_desktop.engine.production.bom_cost import by_products
-
-    shares = by_products(oc.item_id, month_bounds(period)[1]) if oc.item_id else {}
     main = [line for line in oc.receipts if line.item_id not in shares]
     if shares and main:
         oc.completed_qty = sum((line.qty for line in main), ZERO)
@@ -229,9 +231,21 @@ def split(oc: ObjectCost, fifo: bool, opening_rows: list) -> None:
         oc.transferred[e] = total - ending
 
 
-def uses_fifo(oc: ObjectCost) -> bool:
-    """FIFO equivalent units apply to process steps when the company chose fifo."""
-    return oc.kind == "step" and settings.get("process_cost_method") == "fifo"
+def uses_fifo(oc: ObjectCost, method: str | None = None) -> bool:
+    """FIFO equivalent units apply to process steps when the company chose fifo
+    (`method`: process_cost_method when the caller has read it already)."""
+    if oc.kind != "step":
+        return False
+    return (method or settings.get("process_cost_method")) == "fifo"
+
+
+def opening_rows(period: str) -> dict[str, list]:
+    """Every object's 期初 rows of a month, in one query."""
+    out: dict[str, list] = {}
+    query = WipCount.select().where((WipCount.period == period) & (WipCount.kind == "opening"))
+    for row in query.order_by(WipCount.id):
+        out.setdefault(row.cost_object, []).append(row)
+    return out
 
 
 def opening_units_of(period: str, key: str, carry: dict) -> list:
@@ -252,8 +266,9 @@ def compute_month(period: str, carry: dict | None = None) -> dict[str, ObjectCos
     inputs = _inputs(period)
     costs = {k: _start(inputs, k, carry) for k in _object_keys(inputs, carry)}
     _apply_overhead(inputs, costs)
+    method = settings.get("process_cost_method")
     for key, oc in costs.items():
-        split(oc, uses_fifo(oc), _opening_units(inputs, key, carry))
+        split(oc, uses_fifo(oc, method), _opening_units(inputs, key, carry))
     return costs
 
 

@@ -27,14 +27,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jxc_desktop.engine import documents, money
+from jxc_desktop.engine import documents, money, settings
 from jxc_desktop.engine.company import is_period_closed
 from jxc_desktop.engine.documents import DocumentInput, LineInput
 from jxc_desktop.engine.errors import StateError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.production import costing
 from jxc_desktop.engine.production import workorders as wo
-from jxc_desktop.engine.production.bom_cost import by_products, split_by_products
+from jxc_desktop.engine.production.bom_cost import by_products_memo, split_by_products
 from jxc_desktop.engine.session import audit
 from jxc_desktop.models.db import write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
@@ -137,11 +137,11 @@ def _by_qty(total: Decimal, lines) -> dict[int, Decimal]:
     return {int(k): v for k, v in shares.items()}
 
 
-def _targets(oc: costing.ObjectCost, on) -> dict[int, Decimal]:
+def _targets(oc: costing.ObjectCost, shares_of) -> dict[int, Decimal]:
     """The transferred-out cost over the receipt lines: by-products take their BOM cost
     share, the main product the rest, each shared over its lines by quantity."""
     total = oc.total("transferred")
-    shares = by_products(oc.item_id, on) if oc.item_id else {}
+    shares = shares_of(oc.item_id)
     groups: dict[int | None, list] = {}
     for line in oc.receipts:
         groups.setdefault(line.item_id if line.item_id in shares else None, []).append(line)
@@ -248,16 +248,21 @@ def run_cost(period: str) -> CostRunResult:
         carry = costing.carry_into(period)
         first = costing.compute_month(period, carry)
         month_lines = wo.object_lines(start, end)
+        # read once for the whole run, not per cost object
+        method = settings.get("process_cost_method")
+        openings = costing.opening_rows(period)
+        shares = by_products_memo(end)
         for wave in costing.cost_waves(first, month_lines):
             targets: dict[int, tuple[Decimal, str]] = {}
             for oc in wave:
                 # earlier waves' adjustments may have re-valued this one's issues
                 lines = wo.refreshed(month_lines.get(oc.key, []))
                 oc.added["material"] = costing.material_of(lines)
-                fifo = costing.uses_fifo(oc)
-                costing.split(oc, fifo, costing.opening_units_of(period, oc.key, carry))
+                fifo = costing.uses_fifo(oc, method)
+                opening = openings.get(oc.key) or (carry[oc.key].closing if oc.key in carry else [])
+                costing.split(oc, fifo, opening)
                 oc.receipts = [line for line in lines if line.doc_type == "CPRK"]
-                targets.update({lid: (t, oc.key) for lid, t in _targets(oc, end).items()})
+                targets.update({lid: (t, oc.key) for lid, t in _targets(oc, shares).items()})
                 result.objects.append(oc)
             result.documents += _settle(period, targets)
         result.entries = overhead_entries(period, result.objects)

@@ -61,8 +61,18 @@ class PlannedOrder:
     due_date: dt.date
     purchase_qty: Decimal
     purchase_unit: str
-    pegging: list[dict] = field(default_factory=list)
+    # what it covers, as (demand, offset into the demand, qty): resolved into pegging
+    # only when read, so planning does not copy every sales order down every level
+    raw: list[tuple] = field(default_factory=list, repr=False)
     phantom: bool = False
+    _pegs: list[dict] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def pegging(self) -> list[dict]:
+        """The demands it covers, {number, item, date, qty}, down to the sales orders."""
+        if self._pegs is None:
+            self._pegs = resolve_pegging(self.raw)
+        return self._pegs
 
     @property
     def order_qty(self) -> Decimal:
@@ -186,7 +196,7 @@ class _Planner:
             if shorts:
                 self._expedite(item, receipts, day)
                 order = self._order(item, day, sum(s for _d, s in shorts), phantom)
-                order.pegging += [self._peg(d, s) for d, s in shorts if d.number]
+                order.raw += [(d, d.qty - s, s) for d, s in shorts if _pegged(d)]
                 queue.append([order.qty - order.net, order, None])
                 plan.orders.append(order)
         self._defer_or_cancel(item, receipts)
@@ -207,10 +217,6 @@ class _Planner:
             elif used > r.date:
                 self.actions.append(Action("defer", r.number, item.code, r.date, used, r.qty))
 
-    @staticmethod
-    def _peg(d: Demand, qty: Decimal) -> dict:
-        return {"number": d.number, "item": d.item_code, "date": d.peg_date, "qty": qty}
-
     def _consume(self, queue: deque, d: Demand, day: dt.date) -> Decimal:
         """Takes a demand from the supply queue; returns the part still short."""
         need = d.qty
@@ -219,8 +225,8 @@ class _Planner:
             receipt = queue[0][2]
             if take > 0 and receipt is not None and receipt.first_used is None:
                 receipt.first_used = day
-            if take > 0 and queue[0][1] is not None and d.number:
-                queue[0][1].pegging.append(self._peg(d, take))
+            if take > 0 and queue[0][1] is not None and _pegged(d):
+                queue[0][1].raw.append((d, d.qty - need, take))
             queue[0][0] -= take
             need -= take
             if queue[0][0] <= 0:
@@ -246,37 +252,73 @@ class _Planner:
         return order
 
     def explode(self, item: Item) -> None:
-        """Puts the planned orders of a made item on its components (after pegging is final)."""
+        """Puts the planned orders of a made item on its components: one requirement per
+        order and component, pegged through the order (resolve_pegging)."""
         for order in self.plans[item.id].orders:
             if order.item.source == "purchase" and not order.phantom:
                 continue
+            day = max(order.release_date, self.shift_from)
             for comp, per in self.boms.components(item.id, order.release_date):
                 need = money.qty(order.qty * per)
-                for peg in self._split(order, need):
-                    self.gross.setdefault(comp.id, []).append(
-                        Demand(
-                            comp.id,
-                            max(order.release_date, self.shift_from),
-                            peg[1],
-                            peg[0]["number"],
-                            peg[0]["item"],
-                            peg[0]["date"],
-                        )
-                    )
+                self.gross.setdefault(comp.id, []).append(
+                    Demand(comp.id, day, need, "", "", day, parent=order)
+                )
 
-    @staticmethod
-    def _split(order: PlannedOrder, need: Decimal) -> list[tuple[dict, Decimal]]:
-        """A component requirement shared over the parent's pegs (the last takes the rest)."""
-        pegs = order.pegging or [
-            {"number": "", "item": order.item.code, "date": order.due_date, "qty": order.qty}
-        ]
-        total = sum((p["qty"] for p in pegs), Decimal(0))
-        out, given = [], Decimal(0)
-        for i, p in enumerate(pegs):
-            share = need - given if i == len(pegs) - 1 else money.qty(need * p["qty"] / total)
-            given += share
-            out.append((p, share))
-        return out
+
+def _pegged(d: Demand) -> bool:
+    """Whether covering a demand is worth a pegging entry (not safety stock)."""
+    return bool(d.number) or d.parent is not None
+
+
+def _split(order: PlannedOrder, need: Decimal) -> list[tuple[dict, Decimal]]:
+    """A component requirement shared over the parent's pegs (the last takes the rest)."""
+    pegs = order.pegging or [
+        {"number": "", "item": order.item.code, "date": order.due_date, "qty": order.qty}
+    ]
+    total = sum((p["qty"] for p in pegs), Decimal(0))
+    out, given = [], Decimal(0)
+    for i, p in enumerate(pegs):
+        share = need - given if i == len(pegs) - 1 else money.qty(need * p["qty"] / total)
+        given += share
+        out.append((p, share))
+    return out
+
+
+def _slice(shares: list[tuple[dict, Decimal]], offset: Decimal, take: Decimal) -> list[dict]:
+    """The pegs behind the part [offset, offset + take) of a component requirement."""
+    out, start, end = [], Decimal(0), offset + take
+    for peg, share in shares:
+        low, high = max(start, offset), min(start + share, end)
+        if high > low and peg["number"]:
+            out.append({**peg, "qty": high - low})
+        start += share
+        if start >= end:
+            break
+    return out
+
+
+def resolve_pegging(raw: list[tuple]) -> list[dict]:
+    """Pegging entries from what an order covers: a sales order or forecast line as it
+    is; a component requirement as the part of its parent's pegs it stands for — the
+    same entries as splitting every requirement by its parent's pegs while planning."""
+    out = []
+    for d, offset, take in raw:
+        if d.parent is None:
+            out.append({"number": d.number, "item": d.item_code, "date": d.peg_date, "qty": take})
+        else:
+            out += _slice(_split(d.parent, d.qty), offset, take)
+    return out
+
+
+def _attach_units(items: list[Item]) -> None:
+    """Every item's units from one query (an order's units are read per order)."""
+    from jxc_desktop.models.masterdata import Unit
+
+    units = {u.id: u for u in Unit.select()}
+    for item in items:
+        item.base_unit = units[item.base_unit_id]
+        if item.purchase_unit_id:
+            item.purchase_unit = units[item.purchase_unit_id]
 
 
 def _warehouse_ids(codes: list[str] | None) -> list[int] | None:
@@ -302,6 +344,7 @@ def run_mrp(
     planner = _Planner(date_from, _warehouse_ids(warehouses), date_to)
     llc = bom_engine.low_level_codes()
     items = list(Item.select().where(Item.active == True))  # noqa: E712
+    _attach_units(items)
     items.sort(key=lambda i: (llc.get(i.id, 0), i.code))
     for n, item in enumerate(items):
         if should_stop and should_stop():

@@ -32,6 +32,9 @@ class Demand:
     number: str  # the demand's document number ('' for safety stock)
     item_code: str
     peg_date: dt.date  # the date the demand itself names
+    # a component requirement: the parent planned order it comes from (its pegging is
+    # read through the parent's when asked for; see mrp.PlannedOrder.pegging)
+    parent: object = None
 
 
 @dataclass

@@ -22,6 +22,7 @@ from jxc_desktop.engine.finance.cashflow import CASH_ACCOUNTS
 from jxc_desktop.engine.money import from_scaled
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
 from jxc_desktop.engine.reports.finance import _range
+from jxc_desktop.engine.reports.finance_statement_names import line_name
 from jxc_desktop.models.db import execute
 
 ZERO = Decimal(0)
@@ -146,7 +147,12 @@ def evaluate(table, term_value) -> dict[int, Decimal]:
 
 def _rows(table, current: dict, previous: dict) -> list[dict]:
     return [
-        {"line": line, "name": name, "current": current[line], "previous": previous[line]}
+        {
+            "line": line,
+            "name": line_name(name),
+            "current": current[line],
+            "previous": previous[line],
+        }
         for line, name, _ in table
     ]
 

@@ -20,6 +20,7 @@ from jxc_desktop.engine.money import from_scaled, mul_div_round
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.masterdata import Warehouse
+from jxc_desktop.models.stock import FLOW_DIRECTION
 
 
 def _filters(params: ReportParams, alias: str = "m") -> tuple[str, list]:
@@ -84,10 +85,13 @@ def _gc_paused():
             gc.enable()
 
 
+_SCALES = {places: Decimal(1).scaleb(-places) for places in (2, 4, 6)}
+
+
 def _dec(units: int, places: int) -> Decimal:
-    """money.from_scaled without its quantize: Decimal(int).scaleb(-places) already has
-    exactly `places` decimals (same value and digits), at half the cost per cell."""
-    return Decimal(units).scaleb(-places)
+    """money.from_scaled without its quantize: Decimal(int) × 10**-places is exact and has
+    exactly `places` decimals (same value and digits), at a third of the cost per cell."""
+    return Decimal(units) * _SCALES[places]
 
 
 # ---------------------------------------------------------------- stock balance
@@ -316,31 +320,117 @@ register(
 
 # ---------------------------------------------------------------- 收发存汇总
 
-_DIRECTION = "CASE WHEN m.kind = 'move' THEN m.qty ELSE COALESCE(o.qty, 0) END"
-
 
 def summary_rows(params: ReportParams) -> list[dict]:
-    """Opening, in, out and closing quantity and value per item and warehouse."""
+    """Opening, in, out and closing quantity and value per item and warehouse.
+
+    Reads no more of the ledger than the moves dated from the period's start on: the
+    current balance and the all-time in / out of every pool are kept on its cost group
+    (written with each move), so opening = current − (period + later moves), and a
+    report without a start date reads only the moves after its end date.
+    """
     with _gc_paused():
         return _summary_rows(params)
 
 
-def _summary_rows(params: ReportParams) -> list[dict]:
-    cond, args = _filters(params, "m")
-    start = params.date_from or dt.date(1900, 1, 1)
-    end = params.date_to or dt.date(9999, 12, 31)
+def _pool_totals(params: ReportParams) -> dict[tuple, tuple]:
+    """(item, warehouse) -> [qty, value, in qty, in value, out qty, out value], all time
+    (one plain scan of the cost groups; batches of specific-cost items added up here)."""
+    cond, args = _filters(params, "g")
     rows = execute(
-        "SELECT m.item_id, m.warehouse_id, "
-        "SUM(CASE WHEN m.date < ? THEN m.qty ELSE 0 END), "
-        "SUM(CASE WHEN m.date < ? THEN m.value ELSE 0 END), "
-        f"SUM(CASE WHEN m.date >= ? AND {_DIRECTION} >= 0 THEN m.qty ELSE 0 END), "
-        f"SUM(CASE WHEN m.date >= ? AND {_DIRECTION} >= 0 THEN m.value ELSE 0 END), "
-        f"SUM(CASE WHEN m.date >= ? AND {_DIRECTION} < 0 THEN -m.qty ELSE 0 END), "
-        f"SUM(CASE WHEN m.date >= ? AND {_DIRECTION} < 0 THEN -m.value ELSE 0 END) "
-        "FROM stock_move m LEFT JOIN stock_move o ON o.id = m.adjusts_id "
-        f"WHERE m.date <= ? {cond} GROUP BY m.item_id, m.warehouse_id",
-        [str(start)] * 6 + [str(end), *args],
+        "SELECT g.item_id, g.warehouse_id, g.qty, g.value, g.in_qty, g.in_value, g.out_qty, "
+        f"g.out_value FROM cost_group g WHERE 1 = 1 {cond}",
+        args,
     ).fetchall()
+    totals = {(r[0], r[1]): r[2:] for r in rows}
+    if len(totals) < len(rows):  # several batch pools of one item and warehouse
+        totals = {}
+        for r in rows:
+            have = totals.get((r[0], r[1]), _ZEROS[:6])
+            totals[r[0], r[1]] = tuple(a + b for a, b in zip(have, r[2:], strict=True))
+    return totals
+
+
+_IN, _OUT = f"{FLOW_DIRECTION} >= 0", f"{FLOW_DIRECTION} < 0"
+
+
+def _flow_sums(when: str) -> list[str]:
+    """in qty, in value, out qty, out value of the rows matching `when`."""
+    return [
+        f"SUM(CASE WHEN {when} AND {direction} THEN {sign}m.{column} ELSE 0 END)"
+        for direction, sign in ((_IN, ""), (_OUT, "-"))
+        for column in ("qty", "value")
+    ]
+
+
+def _ledger_sums(params: ReportParams, where: str, sums: list[str], args: list) -> dict:
+    """(item, warehouse) -> the sums over the moves `where` selects (a date range, read
+    through the covering date index)."""
+    cond, filter_args = _filters(params, "m")
+    # grouped by warehouse first: an item-first GROUP BY would make SQLite walk the
+    # (item, warehouse, date) index over the whole ledger instead of the date range
+    rows = execute(
+        f"SELECT m.item_id, m.warehouse_id, {', '.join(sums)} FROM stock_move m "
+        "LEFT JOIN stock_move o ON o.id = m.adjusts_id "
+        f"WHERE {where} {cond} GROUP BY m.warehouse_id, m.item_id",
+        [*args, *filter_args],
+    ).fetchall()
+    return {(r[0], r[1]): r[2:] for r in rows}
+
+
+def _count(where: str, args: list) -> int:
+    return execute(f"SELECT COUNT(*) FROM stock_move m WHERE {where}", args).fetchone()[0]
+
+
+_ZEROS = (0,) * 8
+_FIRST_DAY, _LAST_DAY = "0001-01-01", "9999-12-31"
+
+
+def _period_figures(params: ReportParams) -> dict[tuple, tuple]:
+    """(item, warehouse) -> (opening q, v, in q, v, out q, v) for a dated report.
+
+    Whichever side of the ledger is smaller is read: the moves up to the end (opening
+    and period summed directly, as a whole-ledger GROUP BY would), or the moves from the
+    start on (opening = the pool's current balance less them; without a start, the
+    period is all time less what came after the end)."""
+    start = str(params.date_from) if params.date_from else None
+    end = str(params.date_to) if params.date_to else _LAST_DAY
+    totals = _pool_totals(params)
+    # both ends bounded: with a one-sided range SQLite walks the item index instead
+    after_where = "m.date >= ? AND m.date <= ?" if start else "m.date > ? AND m.date <= ?"
+    after_args = [start or end, _LAST_DAY]
+    upto_where, upto_args = "m.date >= ? AND m.date <= ?", [_FIRST_DAY, end]
+    if _count(upto_where, upto_args) < _count(after_where, after_args):
+        sums = ["SUM(CASE WHEN m.date < ? THEN m.qty ELSE 0 END)"]
+        sums += ["SUM(CASE WHEN m.date < ? THEN m.value ELSE 0 END)"]
+        sums += _flow_sums("m.date >= ?")
+        first = start or _FIRST_DAY
+        moves = _ledger_sums(params, upto_where, sums, [first] * 6 + upto_args)
+        return {key: moves.get(key, _ZEROS[:6]) for key in totals}
+    moves = _ledger_sums(
+        params,
+        after_where,
+        _flow_sums("m.date <= ?") + _flow_sums("m.date > ?"),
+        [end] * 8 + after_args,
+    )
+    out = {}
+    for key, (qty, value, cum_iq, cum_iv, cum_xq, cum_xv) in totals.items():
+        iq, iv, xq, xv, tiq, tiv, txq, txv = moves.get(key, _ZEROS)
+        if start is None:  # everything up to the end: all time less what came after it
+            out[key] = (0, 0, cum_iq - tiq, cum_iv - tiv, cum_xq - txq, cum_xv - txv)
+        else:
+            oq = qty - (iq - xq) - (tiq - txq)
+            out[key] = (oq, value - (iv - xv) - (tiv - txv), iq, iv, xq, xv)
+    return out
+
+
+def _all_time(params: ReportParams) -> dict[tuple, tuple]:
+    return {k: (0, 0, t[2], t[3], t[4], t[5]) for k, t in _pool_totals(params).items()}
+
+
+def _summary_rows(params: ReportParams) -> list[dict]:
+    dated = params.date_from is not None or params.date_to is not None
+    figures = _period_figures(params) if dated else _all_time(params)
     items, whs, _ = _names()
     cats = dict(
         execute(
@@ -348,24 +438,30 @@ def _summary_rows(params: ReportParams) -> list[dict]:
             "ON c.id = i.category_id"
         ).fetchall()
     )
+    q4, q2 = _SCALES[4], _SCALES[2]
+    z4, z2 = Decimal(0) * q4, Decimal(0) * q2  # shared: most pools are idle in a period
     out = []
-    for item_id, wh_id, oq, ov, iq, iv, xq, xv in rows:
-        if not any((oq, ov, iq, iv, xq, xv)):
+    for (item_id, wh_id), (oq, ov, iq, iv, xq, xv) in figures.items():
+        if not (oq or ov or iq or iv or xq or xv):
             continue
+        item = items[item_id]
+        opening_qty = Decimal(oq) * q4 if oq else z4
+        opening_value = Decimal(ov) * q2 if ov else z2
+        moved = iq or iv or xq or xv
         out.append(
             {
-                "item": items[item_id][0],
-                "name": items[item_id][1],
+                "item": item[0],
+                "name": item[1],
                 "category": cats.get(item_id, ""),
                 "warehouse": whs[wh_id][0],
-                "opening_qty": from_scaled(oq, 4),
-                "opening_value": from_scaled(ov, 2),
-                "in_qty": from_scaled(iq, 4),
-                "in_value": from_scaled(iv, 2),
-                "out_qty": from_scaled(xq, 4),
-                "out_value": from_scaled(xv, 2),
-                "closing_qty": from_scaled(oq + iq - xq, 4),
-                "closing_value": from_scaled(ov + iv - xv, 2),
+                "opening_qty": opening_qty,
+                "opening_value": opening_value,
+                "in_qty": Decimal(iq) * q4 if iq else z4,
+                "in_value": Decimal(iv) * q2 if iv else z2,
+                "out_qty": Decimal(xq) * q4 if xq else z4,
+                "out_value": Decimal(xv) * q2 if xv else z2,
+                "closing_qty": Decimal(oq + iq - xq) * q4 if moved else opening_qty,
+                "closing_value": Decimal(ov + iv - xv) * q2 if moved else opening_value,
             }
         )
     out.sort(key=lambda r: (r["item"], r["warehouse"]))

@@ -132,6 +132,74 @@ register(
 )
 
 
+def plan_rows(params: ReportParams) -> list[dict]:
+    """收款计划执行: every instalment of approved orders with what is collected (CNY),
+    due dates within --from/--to, as of today (overdue = unpaid and due before today)."""
+    from jxc_desktop.engine.i18n import tr
+
+    today = dt.date.today()
+    states = collection_plan.open_instalments()
+    orders = {
+        d.id: d
+        for d in Document.select(Document, Partner)
+        .join(Partner, JOIN.LEFT_OUTER, on=(Document.partner == Partner.id))
+        .where(Document.id.in_(sorted({s.order_id for s in states}) or [0]))
+    }
+    out = []
+    for st in states:
+        order = orders[st.order_id]
+        partner = order.partner if order.partner_id else None
+        if params.partner and (partner is None or partner.code != params.partner):
+            continue
+        if (params.date_from and st.due_date < params.date_from) or (
+            params.date_to and st.due_date > params.date_to
+        ):
+            continue
+        if st.open == 0:
+            status = tr("已收款", "Collected")
+        elif st.due_date < today:
+            status = tr("逾期", "Overdue")
+        else:
+            status = (
+                tr("部分收款", "Partly collected") if st.open < st.amount else tr("未收款", "Open")
+            )
+        out.append(
+            {
+                "number": order.number,
+                "partner": partner.code if partner else "",
+                "name": partner.name if partner else "",
+                "seq": st.seq,
+                "due_date": st.due_date,
+                "amount": st.amount,
+                "collected": st.amount - st.open,
+                "open": st.open,
+                "status": status,
+            }
+        )
+    return sorted(out, key=lambda r: (r["due_date"], r["number"], r["seq"]))
+
+
+register(
+    Report(
+        "collection-plan",
+        "收款计划执行",
+        "Collection plan",
+        [
+            Column("number", "订单编号", "Order"),
+            Column("partner", "客户", "Customer"),
+            Column("name", "名称", "Name"),
+            Column("seq", "期次", "Instalment", "int"),
+            Column("due_date", "收款日期", "Due", "date"),
+            Column("amount", "计划金额", "Planned", "money"),
+            Column("collected", "已收", "Collected", "money"),
+            Column("open", "未收", "Open", "money"),
+            Column("status", "状态", "Status"),
+        ],
+        plan_rows,
+    )
+)
+
+
 def dashboard_counts(today: dt.date | None = None) -> dict[str, int]:
     """首页: deliveries not yet invoiced, collections due this week, overdue, payments due.
 

@@ -22,7 +22,7 @@ from jxc_desktop.engine.documents import DocumentInput, LineInput
 from jxc_desktop.engine.money import money, to_scaled, yuan
 from jxc_desktop.engine.trade import openitems
 from jxc_desktop.models.accounting import Account
-from jxc_desktop.models.db import execute
+from jxc_desktop.models.db import execute, write_transaction
 from jxc_desktop.models.documents import DocumentLine, DocumentLineSerial
 
 
@@ -87,15 +87,31 @@ class Candidate:
     first_line_id: int
 
 
-def settle_candidates(partner_id: int, money_type: str) -> list[Candidate]:
-    """The partner's documents with a positive open amount, oldest due first."""
+def settle_candidates(partner_id: int, money_type: str, currency: str = "CNY") -> list[Candidate]:
+    """The partner's documents with a positive open amount, oldest due first.
+
+    In CNY every item counts at its CNY open amount; in a foreign currency only the
+    items of that currency count, at their open currency amounts (what a receipt in
+    that currency settles; see exchange.py).
+    """
+    from jxc_desktop.engine.trade import exchange
+
     kind = "receivable" if money_type == "SKD" else "payable"
+    items = [o for o in openitems.open_items(partner_id, kind) if o.open > 0]
+    if currency != "CNY":
+        rates = exchange.item_currency([o.id for o in items])
+        items = [o for o in items if rates[o.id][0] == currency]
     by_doc: dict[int, list[openitems.Open]] = {}
-    for item in openitems.open_items(partner_id, kind):
-        if item.open > 0:
-            by_doc.setdefault(item.document_id, []).append(item)
+    for item in items:
+        by_doc.setdefault(item.document_id, []).append(item)
     if not by_doc:
         return []
+
+    def open_of(item) -> Decimal:
+        if currency == "CNY":
+            return yuan(item.open)
+        return money(yuan(item.open) / rates[item.id][1])
+
     marks = ",".join("?" * len(by_doc))
     info = {
         r[0]: r[1:]
@@ -110,14 +126,37 @@ def settle_candidates(partner_id: int, money_type: str) -> list[Candidate]:
             doc_id,
             info[doc_id][0],
             info[doc_id][1],
-            min(o.date for o in items),
-            min(o.due_date for o in items),
-            yuan(sum(o.open for o in items)),
+            min(o.date for o in found),
+            min(o.due_date for o in found),
+            sum((open_of(o) for o in found), Decimal(0)),
             info[doc_id][2],
         )
-        for doc_id, items in by_doc.items()
+        for doc_id, found in by_doc.items()
     ]
     return sorted(out, key=lambda c: (c.due_date, c.date, c.document_id))
+
+
+def currencies() -> list[str]:
+    """CNY first, then the other active currencies."""
+    from jxc_desktop.models.masterdata import Currency
+
+    codes = [c.code for c in Currency.select().where(Currency.active).order_by(Currency.code)]
+    return ["CNY", *[c for c in codes if c != "CNY"]]
+
+
+def rate_on(currency: str, day: dt.date) -> Decimal:
+    """The latest rate of a currency on or before a day (1 for CNY or when none is set)."""
+    from jxc_desktop.models.masterdata import ExchangeRate
+
+    if currency == "CNY":
+        return Decimal(1)
+    row = (
+        ExchangeRate.select(ExchangeRate.rate)
+        .where((ExchangeRate.currency == currency) & (ExchangeRate.date <= day))
+        .order_by(ExchangeRate.date.desc())
+        .first()
+    )
+    return row.rate if row else Decimal(1)
 
 
 def auto_fill(amount: Decimal, opens: list[Decimal]) -> list[Decimal]:
@@ -164,6 +203,18 @@ def money_input(
     )
 
 
+def save_money(data: DocumentInput, doc_id: int | None = None, approve: bool = False):
+    """Saves a receipt (payment) from the form as settled by hand — its unnamed lines are
+    advances even when the partner has open items — and approves it if asked, all in
+    one transaction. Returns (document, approval result or None)."""
+    from jxc_desktop.models.trade import ManualSettlement
+
+    with write_transaction():
+        doc = documents.save_draft(data, doc_id)
+        ManualSettlement.get_or_create(document=doc.id)
+        return doc, (documents.approve(doc.id) if approve else None)
+
+
 def cash_accounts() -> list[tuple[str, str]]:
     """(code, name) of the active cash and bank accounts: 1001, 1002 and their sub-accounts."""
     query = (
@@ -174,9 +225,28 @@ def cash_accounts() -> list[tuple[str, str]]:
     return [(a.code, a.name) for a in query]
 
 
-def money_targets(doc_id: int) -> dict[int, Decimal]:
-    """What a receipt or payment for an invoice (or delivery) would settle: the open
-    amount per document owning the items (an invoice's deliveries under delivery basis)."""
+def _open_by_document(items: list[openitems.Open], currency: str) -> dict[int, Decimal]:
+    """Open amounts per document: CNY, or only the items of a foreign currency in it."""
+    from jxc_desktop.engine.trade import exchange
+
+    items = [o for o in items if o.open > 0]
+    rates = exchange.item_currency([o.id for o in items]) if currency != "CNY" else {}
+    out: dict[int, Decimal] = {}
+    for item in items:
+        if currency == "CNY":
+            value = yuan(item.open)
+        elif rates[item.id][0] == currency:
+            value = money(yuan(item.open) / rates[item.id][1])
+        else:
+            continue
+        out[item.document_id] = out.get(item.document_id, Decimal(0)) + value
+    return out
+
+
+def money_targets(doc_id: int) -> tuple[str, dict[int, Decimal]]:
+    """What a receipt or payment for an invoice (or delivery) would settle: the invoice's
+    currency and the open amount in it per document owning the items (an invoice's
+    deliveries under delivery basis)."""
     from jxc_desktop.engine.trade import generate, settlement
     from jxc_desktop.models.documents import Document
 
@@ -185,11 +255,8 @@ def money_targets(doc_id: int) -> dict[int, Decimal]:
         DocumentLine.select().where(DocumentLine.document == source).order_by(DocumentLine.line_no)
     ).first()
     probe = Document(doc_type=generate.MONEY_FOR[source.doc_type], partner=source.partner)
-    out: dict[int, Decimal] = {}
-    for item in settlement.target_items(probe, first):
-        if item.open > 0:
-            out[item.document_id] = out.get(item.document_id, Decimal(0)) + yuan(item.open)
-    return out
+    items = settlement.target_items(probe, first)
+    return source.currency, _open_by_document(items, source.currency)
 
 
 def draft_allocations(doc_id: int) -> dict[int, Decimal]:
@@ -202,12 +269,7 @@ def draft_allocations(doc_id: int) -> dict[int, Decimal]:
     for line in DocumentLine.select().where(
         (DocumentLine.document == doc) & DocumentLine.source_line.is_null(False)
     ):
-        by_doc: dict[int, Decimal] = {}
-        for item in settlement.target_items(doc, line.source_line):
-            if item.open > 0:
-                by_doc[item.document_id] = by_doc.get(item.document_id, Decimal(0)) + yuan(
-                    item.open
-                )
+        by_doc = _open_by_document(settlement.target_items(doc, line.source_line), doc.currency)
         shares = auto_fill(line.amount, list(by_doc.values()))
         for doc_key, share in zip(by_doc, shares, strict=True):
             if share:

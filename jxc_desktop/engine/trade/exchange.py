@@ -22,7 +22,7 @@ from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.trade import ExchangeDifference
 
-FX_ACCOUNT = "560302"  # 财务费用—汇兑损益 (小企业会计准则 chart)
+FX_ACCOUNT = "560302"  # 财务费用—汇兑损益 (小企业会计准则 chart), when no rule names one
 PARTNER_ACCOUNT = {"SKD": "1122", "FKD": "2202"}
 
 
@@ -64,6 +64,17 @@ def record(doc: Document, line_id: int, item_id: int, fen: int) -> None:
         )
 
 
+def fx_account() -> str:
+    """The 汇兑损益 account: finance's `fx_revaluation` rule (the one 期末调汇 uses)."""
+    from jxc_desktop.engine.errors import JxcError
+    from jxc_desktop.engine.finance.rules import RuleBook
+
+    try:
+        return RuleBook().debit("fx_revaluation") or FX_ACCOUNT
+    except JxcError:  # a company seeded before the rule existed
+        return FX_ACCOUNT
+
+
 def _entries(doc: Document, fen: int):
     from jxc_desktop.engine.finance.ledger import Entry
 
@@ -76,7 +87,7 @@ def _entries(doc: Document, fen: int):
         currency=doc.currency,
         rate=doc.exchange_rate,
     )
-    return [partner, Entry(FX_ACCOUNT, -side * amount)]
+    return [partner, Entry(fx_account(), -side * amount)]
 
 
 def _status_fields() -> dict:
@@ -154,7 +165,7 @@ def reverse(doc: Document) -> None:
         .join(VoucherLine)
         .join(Account)
         .where(
-            (Voucher.source == doc) & (Voucher.kind == "document") & (Account.code == FX_ACCOUNT)
+            (Voucher.source == doc) & (Voucher.kind == "document") & (Account.code == fx_account())
         )
         .order_by(Voucher.id.desc())
         .first()

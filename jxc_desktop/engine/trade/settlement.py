@@ -2,7 +2,8 @@
 
 Each money line is settled on its own. A money document whose lines name nothing is
 settled automatically: each line clears the partner's open items oldest due first. One
-whose lines name documents is settled by hand (手工核销, the 收款单 form): a line that
+whose lines name documents, or that the 收款单 form saved (table manual_settlement), is
+settled by hand (手工核销): a line that
 names a document settles only that document's open items (an invoice: the items of the
 deliveries it invoices too; an order: the items of its deliveries), oldest due first,
 and a line that names nothing is an advance. Whatever a line does not settle becomes an
@@ -18,6 +19,7 @@ from jxc_desktop.engine.money import format_money, to_scaled, yuan
 from jxc_desktop.engine.trade import exchange, openitems
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.trade import ManualSettlement
 
 
 def _lines(doc: Document) -> list[DocumentLine]:
@@ -62,7 +64,9 @@ def apply_money(doc: Document) -> list[str]:
     """Settles a SKD/FKD's lines; returns what the user is told (advances, exchange)."""
     messages = []
     lines = _lines(doc)
-    by_hand = any(line.source_line_id for line in lines)
+    by_hand = any(line.source_line_id for line in lines) or (
+        ManualSettlement.select().where(ManualSettlement.document == doc.id).exists()
+    )
     for line in lines:
         targets = _targets(doc, line, by_hand)
         if doc.currency == "CNY":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,17 +15,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from jxc_desktop.engine import money
 from jxc_desktop.engine.company import month_bounds, period_code
 from jxc_desktop.engine.finance import closing, manual
+from jxc_desktop.engine.finance.voucher_view import status_label
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.ui.finance import tables as finance_tables
+from jxc_desktop.ui.finance.drill import open_source
+from jxc_desktop.ui.finance.fx_view import FxAccountsBox
 from jxc_desktop.ui.finance.reconcile_view import ReconcileView
 from jxc_desktop.ui.finance.voucher_dialog import VoucherDialog
 from jxc_desktop.ui.finance.voucher_model import VoucherListModel
@@ -32,6 +35,7 @@ from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
 
+SOURCE = 5  # the voucher list's 来源单据 column
 BOOKS = ["trial-balance", "balance-sheet", "income-statement", "cash-flow", "vouchers"]
 
 
@@ -40,14 +44,6 @@ def _period_edit() -> QLineEdit:
     edit.setInputMask("9999-99")
     edit.setMaximumWidth(90)
     return edit
-
-
-def _cell(value, kind: str) -> str:
-    if value is None:
-        return ""
-    if kind == "money":
-        return money.format_money(value)
-    return str(value)
 
 
 class VouchersView(QWidget):
@@ -59,7 +55,10 @@ class VouchersView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row(), index.column()))
+        _size_voucher_columns(self.table)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("期间")))
         bar.addWidget(self.period)
@@ -119,6 +118,12 @@ class VouchersView(QWidget):
             self.refresh()
         return True
 
+    def open_row(self, row: int, column: int = 0):
+        """Double-click: the 来源单据 cell opens the document, any other cell the voucher."""
+        source = self.model.source_id(row) if column == SOURCE else None
+        ref = ("d", source) if source else ("v", self.model.voucher_id(row))
+        return open_source(self.ops, ref, self)
+
     def selected_id(self) -> int | None:
         selection = self.table.selectionModel()
         rows = selection.selectedRows() if selection is not None else []
@@ -131,6 +136,21 @@ class VouchersView(QWidget):
         ok, _ = self.ops.run(lambda: fn(vid), parent=self, changed="vouchers")
         if ok:
             self.refresh()
+
+
+def _size_voucher_columns(table: QTableView) -> None:
+    """Fixed widths from the longest text each column can hold, measured in the table's
+    font, so nothing is cut ("QCKC20260801-0001") and 摘要 takes the rest. Sizing to
+    contents would fetch every page of the list just to measure it."""
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    samples = {0: "2026-12 记-0000", 1: "2026-12-31", 3: "99,999,999.99", 4: "Reviewed"}
+    samples[SOURCE] = "QCKC20261231-0000W"
+    for column, sample in samples.items():
+        label = table.model().headerData(column, Qt.Orientation.Horizontal)
+        wide = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(label or ""))
+        table.setColumnWidth(column, wide + 24)  # the cell's padding and the sort margin
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
 
 class BooksView(QWidget):
@@ -146,6 +166,7 @@ class BooksView(QWidget):
         show = QPushButton(tr("查询"))
         show.clicked.connect(self.refresh)
         self.table = QTableWidget()
+        finance_tables.read_only(self.table)
         bar = QHBoxLayout()
         for widget in (self.choice, QLabel(tr("期间")), self.period, show):
             bar.addWidget(widget)
@@ -158,13 +179,9 @@ class BooksView(QWidget):
         report = self.reports[self.choice.currentData()]
         start, end = month_bounds(self.period.text())
         rows = report.run(ReportParams(date_from=start, date_to=end))
-        self.table.clear()
-        self.table.setColumnCount(len(report.columns))
-        self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels([c.label for c in report.columns])
-        for r, row in enumerate(rows):
-            for c, column in enumerate(report.columns):
-                self.table.setItem(r, c, QTableWidgetItem(_cell(row.get(column.key), column.kind)))
+        if report.name == "vouchers":  # the report keeps status codes for scripts
+            rows = [{**row, "status": status_label(row["status"])} for row in rows]
+        finance_tables.fill(self.table, report.columns, rows)
 
 
 class CloseView(QWidget):
@@ -187,9 +204,11 @@ class CloseView(QWidget):
         for widget in (*widgets, self.reopen_button):
             bar.addWidget(widget)
         bar.addStretch(1)
+        self.fx_accounts = FxAccountsBox(ops)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.output)
+        layout.addWidget(self.output, 2)
+        layout.addWidget(self.fx_accounts, 1)
 
     def _run(self, fn) -> None:
         def failed(exc) -> bool:
@@ -217,7 +236,7 @@ class FinancePage(TabPage):
         self.vouchers = VouchersView(ops)
         self.books = BooksView()
         self.closing = CloseView(ops)
-        self.reconcile = ReconcileView()
+        self.reconcile = ReconcileView(ops)
         self.tabs.addTab(self.vouchers, tr("凭证"))
         self.tabs.addTab(self.books, tr("账簿报表"))
         self.tabs.addTab(self.closing, tr("月末结账"))
@@ -231,4 +250,5 @@ class FinancePage(TabPage):
 
     def refresh(self) -> bool:
         self.vouchers.refresh()
+        self.closing.fx_accounts.refresh()  # flags may change from the CLI meanwhile
         return True

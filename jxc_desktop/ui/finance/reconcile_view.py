@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import money
 from jxc_desktop.engine.finance import reconcile
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.ui.finance import tables
+from jxc_desktop.ui.finance.drill import open_source
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 SECTIONS = {
@@ -42,8 +44,10 @@ COLUMNS = [
 class ReconcileView(QWidget):
     """Totals per inventory account and per partner; the differing documents under them."""
 
-    def __init__(self, parent=None):
+    def __init__(self, ops=None, parent=None):
         super().__init__(parent)
+        self.ops = ops
+        self.rows: list[reconcile.Row] = []
         self.as_of = QDateEdit(QDate.currentDate())
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
@@ -55,7 +59,12 @@ class ReconcileView(QWidget):
         self.table.setHorizontalHeaderLabels([tr(zh, en) for zh, en in COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setToolTip(
+            tr("双击单据行打开单据或凭证", "Double-click a document row to open it or its voucher")
+        )
+        self.table.cellDoubleClicked.connect(lambda row, _column: self.open_row(row))
         bar = QHBoxLayout()
         for widget in (QLabel(tr("截至", "As of")), self.as_of, self.only_differences, show):
             bar.addWidget(widget)
@@ -69,6 +78,7 @@ class ReconcileView(QWidget):
         rows = reconcile.reconcile(self.as_of.date().toPython())
         if self.only_differences.isChecked():
             rows = [r for r in rows if r.difference]
+        self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             zh, en = SECTIONS.get(row.section, (row.section, row.section))
@@ -89,9 +99,20 @@ class ReconcileView(QWidget):
                 if c == 7 and row.difference:
                     cell.setForeground(QColor("#c00000"))
                 self.table.setItem(r, c, cell)
+        self.table.resizeColumnsToContents()
+        samples = {4: "2026-12-31"} | {c: tables.MONEY_SAMPLE for c in (5, 6, 7)}
+        tables.at_least(self.table, samples)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         bad = sum(1 for r in rows if r.document and r.difference)
         self.status.setText(
             tr("差异单据 {n} 张", "{n} documents differ", n=bad)
             if bad
             else tr("总账与明细账一致", "The ledgers agree")
         )
+
+    def open_row(self, row: int):
+        """A document row opens its document (a manual voucher: the voucher), the way the
+        凭证 list drills down; total rows have nothing to open."""
+        if not (0 <= row < len(self.rows)) or self.ops is None:
+            return None
+        return open_source(self.ops, self.rows[row].source, self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import money
 from jxc_desktop.engine.finance import manual
 from jxc_desktop.engine.finance.account_lookup import initials
+from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.models.accounting import Account
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.ops import Ops
@@ -66,6 +67,10 @@ class VoucherDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        # the standard buttons' texts come from Qt's own translations, which the app
+        # does not ship: set them in both languages here
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(etr("保存", "Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(etr("取消", "Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()

@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from jxc_desktop.engine import money
+from jxc_desktop.engine.finance.voucher_view import status_label
 from jxc_desktop.models.finance import Voucher, VoucherLine
 from jxc_desktop.ui.i18n import tr
 
 PAGE = 200
-STATUS = {"draft": "未审核", "reviewed": "已审核", "posted": "已记账"}
+AMOUNT = 3
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class VoucherListModel(QAbstractTableModel):
@@ -58,7 +60,7 @@ class VoucherListModel(QAbstractTableModel):
                 str(v.date),
                 v.summary,
                 money.format_money(totals.get(v.id, 0)),
-                tr(STATUS.get(v.status, v.status)),
+                status_label(v.status),
                 v.source.number if v.source_id else "",
             )
 
@@ -69,9 +71,17 @@ class VoucherListModel(QAbstractTableModel):
         return self.cache[vid]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == AMOUNT:
+            return RIGHT  # amounts line up on the decimal point
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.row_values(index.row())[index.column()]
 
     def voucher_id(self, row: int) -> int:
         return self.ids[row]
+
+    def source_id(self, row: int) -> int | None:
+        """The business document the row's voucher came from (None for a manual one)."""
+        return Voucher.get_by_id(self.ids[row]).source_id

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from jxc_desktop.engine import documents, money, scanning, stocktake_view
-from jxc_desktop.engine.inventory import stocktake
+from jxc_desktop.engine.i18n import tr as etr
+from jxc_desktop.engine.inventory import stocktake, stocktake_rebase
 from jxc_desktop.ui import choices, messages
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.inventory.doc_list_support import qdate
@@ -174,7 +175,18 @@ class VarianceModel(QAbstractTableModel):
             return self._text(row, key, kind, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.TextAlignmentRole and kind in ("qty", "money", "int"):
             return RIGHT
+        changed = key == "book_qty" and row.get("book_now") is not None
+        if role == Qt.ItemDataRole.ToolTipRole and changed:
+            return etr(
+                "冻结后有早于盘点日期的单据改变了账面：冻结 {f}，当前 {c}",
+                "A document dated before the stocktake changed the book after the freeze: "
+                "frozen {f}, now {c}",
+                f=money.format_qty(row["book_qty"]),
+                c=money.format_qty(row["book_now"]),
+            )
         if role == Qt.ItemDataRole.ForegroundRole:
+            if changed:
+                return LOSS
             if not row["counted"] and key == "counted_qty":
                 return UNCOUNTED
             if key in ("diff_qty", "diff_value") and row["diff_qty"]:
@@ -188,6 +200,8 @@ class VarianceModel(QAbstractTableModel):
             return "" if editing else tr("未盘")
         if value is None:
             return ""
+        if key == "book_qty" and row.get("book_now") is not None:  # frozen → current
+            return f"{money.format_qty(value)} → {money.format_qty(row['book_now'])}"
         if kind == "qty":
             return money.format_qty(value)
         if kind == "money":
@@ -271,6 +285,7 @@ class StocktakeDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in [
             ("refresh", tr("刷新"), self.reload),
+            ("rebase", etr("重新冻结账面", "Re-base the book"), self.rebase),
             ("approve", tr("审核（过账盘盈盘亏）"), self.approve),
             ("close", tr("关闭（可稍后继续盘点）"), self.reject),
         ]:
@@ -294,6 +309,7 @@ class StocktakeDialog(QDialog):
         self.location.setEnabled(draft)
         self.buttons["approve"].setEnabled(draft)
         self.model.set_rows(rows)
+        self.buttons["rebase"].setVisible(draft and self.changed_lines() > 0)
         self.info.setText(
             tr("{n}    仓库 {w}    日期 {d}    状态 {s}").format(
                 n=self.doc.number,
@@ -319,7 +335,35 @@ class StocktakeDialog(QDialog):
                 g=money.format_money(gain),
                 l=money.format_money(-loss),
             )
+            + self._changed_note()
         )
+
+    def _changed_note(self) -> str:
+        k = self.changed_lines()
+        if not k:
+            return ""
+        return "    " + etr(
+            "{k} 行冻结后账面已变（可“重新冻结账面”）",
+            "{k} lines changed on the book after the freeze (re-base to use the current book)",
+            k=k,
+        )
+
+    def changed_lines(self) -> int:
+        return sum(1 for r in self.model.rows if r.get("book_now") is not None)
+
+    def rebase(self) -> None:
+        """Sets the changed lines' book to the current one (counts kept)."""
+        ok, changes = self.ops.run(
+            lambda: stocktake_rebase.rebase(self.doc_id), parent=self, changed="documents"
+        )
+        if ok:
+            self.reload()
+            messages.info(
+                self,
+                etr(
+                    "已重新冻结 {k} 行的账面数量", "Re-based the book of {k} lines", k=len(changes)
+                ),
+            )
 
     def refresh_line(self, line_id: int) -> int:
         """Re-reads one counted line (a scan touches one row) and returns its row number."""

@@ -205,10 +205,12 @@ class TradeDocList(QWidget):
         return form
 
     def _money_for(self, doc: Document):
-        ok, targets = self.ops.run(lambda: drafts.money_targets(doc.id), parent=self)
+        ok, found = self.ops.run(lambda: drafts.money_targets(doc.id), parent=self)
         if not ok:
             return None
+        currency, targets = found
         form = self._form(generate.MONEY_FOR[doc.doc_type], None)
+        form.currency.setCurrentText(currency)  # the day's rate with it
         form.prefill(doc.partner_id, targets)
         return form
 

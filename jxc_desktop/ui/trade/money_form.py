@@ -30,11 +30,13 @@ from jxc_desktop.engine import documents
 from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import format_money, money
-from jxc_desktop.engine.trade import drafts, generate
+from jxc_desktop.engine.trade import drafts
 from jxc_desktop.models.masterdata import Partner
 from jxc_desktop.ui import messages
+from jxc_desktop.ui.trade.trade_form import select_partner
 
 SETTLE = 5  # the editable column
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _dec(text: str) -> Decimal:
@@ -68,6 +70,11 @@ class MoneyForm(QDialog):
         self.account.setCurrentIndex(max(self.account.findData("1002"), 0))
         self.date = QDateEdit(QDate.currentDate())
         self.date.setDisplayFormat("yyyy-MM-dd")
+        self.currency = QComboBox()
+        self.currency.setObjectName("moneyFormCurrency")
+        self.currency.addItems(drafts.currencies())
+        self.rate = QLineEdit("1")
+        self.rate.setObjectName("moneyFormRate")
         self.amount = QLineEdit()
         self.amount.setObjectName("moneyFormAmount")
         self.amount.returnPressed.connect(self.fill)
@@ -86,9 +93,12 @@ class MoneyForm(QDialog):
                 tr("本次核销", "Settle"),
             ]
         )
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemChanged.connect(lambda _item: self._show_advance())
         self._layout()
         self.partner.currentIndexChanged.connect(lambda _i: self.load_candidates())
+        self.currency.currentIndexChanged.connect(lambda _i: self.currency_changed())
+        self.date.dateChanged.connect(lambda _d: self._date_changed())
         if doc_id is not None:
             self._load(doc_id)
         else:
@@ -100,7 +110,13 @@ class MoneyForm(QDialog):
         form.addRow(tr("往来单位", "Partner"), self.partner)
         form.addRow(tr("结算账户", "Account"), self.account)
         form.addRow(tr("日期", "Date"), self.date)
-        form.addRow(tr("金额", "Amount"), self.amount)
+        money_row = QHBoxLayout()
+        money_row.addWidget(self.amount, 1)
+        money_row.addWidget(QLabel(tr("币种", "Currency")))
+        money_row.addWidget(self.currency)
+        money_row.addWidget(QLabel(tr("汇率", "Rate")))
+        money_row.addWidget(self.rate)
+        form.addRow(tr("金额", "Amount"), money_row)
         form.addRow(tr("备注", "Remarks"), self.remarks)
         buttons = QHBoxLayout()
         for key, label, slot in [
@@ -124,10 +140,22 @@ class MoneyForm(QDialog):
         q = self.date.date()
         return dt.date(q.year(), q.month(), q.day())
 
+    def currency_changed(self) -> None:
+        """Another currency: the day's rate, and the open documents in that currency."""
+        self.rate.setText(str(drafts.rate_on(self.currency.currentText(), self._day())))
+        self.load_candidates()
+
+    def _date_changed(self) -> None:
+        if self.currency.currentText() != "CNY":  # that day's rate
+            self.rate.setText(str(drafts.rate_on(self.currency.currentText(), self._day())))
+
     def load_candidates(self) -> None:
-        """The partner's open documents, nothing chosen yet."""
+        """The partner's open documents (in the chosen currency), nothing chosen yet."""
         partner_id = self.partner.currentData()
-        self.candidates = drafts.settle_candidates(partner_id, self.doc_type) if partner_id else []
+        currency = self.currency.currentText()
+        self.candidates = (
+            drafts.settle_candidates(partner_id, self.doc_type, currency) if partner_id else []
+        )
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.candidates))
         for row, c in enumerate(self.candidates):
@@ -141,9 +169,12 @@ class MoneyForm(QDialog):
             for col, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if col == 4:
+                    cell.setTextAlignment(RIGHT)
                 self.table.setItem(row, col, cell)
             self.table.setItem(row, SETTLE, QTableWidgetItem(""))
         self.table.blockSignals(False)
+        self.table.resizeColumnsToContents()  # one partner's open documents: a few rows
         self._show_advance()
 
     def fill(self) -> None:
@@ -165,21 +196,12 @@ class MoneyForm(QDialog):
     def _show_advance(self) -> None:
         rest = money(_dec(self.amount.text())) - sum((a for _, a in self.allocations()), Decimal(0))
         label = tr("预收款", "Advance") if self.doc_type == "SKD" else tr("预付款", "Prepayment")
-        text = f"{label}: {format_money(rest)}" if rest else ""
-        if rest and self.candidates and not self.allocations():
-            # a document that names nothing is settled by the engine, oldest due first
-            text = tr(
-                "未选择单据：{a} 将按账龄自动核销，余额记为{l}",
-                "Nothing chosen: {a} settles the oldest items first, the rest is an {l}",
-                a=format_money(rest),
-                l=label,
-            )
-        self.advance.setText(text)
+        self.advance.setText(f"{label}: {format_money(rest)}" if rest else "")
 
     def prefill(self, partner_id: int, by_document: dict[int, Decimal]) -> None:
         """A new receipt (payment) for given documents: their open amounts chosen."""
         self.partner.blockSignals(True)
-        self.partner.setCurrentIndex(max(self.partner.findData(partner_id), 0))
+        select_partner(self.partner, partner_id)
         self.partner.blockSignals(False)
         self.load_candidates()
         self.table.blockSignals(True)
@@ -198,6 +220,10 @@ class MoneyForm(QDialog):
         if data.lines and data.lines[0].account:
             self.account.setCurrentIndex(max(self.account.findData(data.lines[0].account), 0))
         self.remarks.setText(data.remarks)
+        self.currency.blockSignals(True)
+        self.currency.setCurrentText(data.currency)
+        self.currency.blockSignals(False)
+        self.rate.setText(str(data.exchange_rate))
         self.prefill(doc.partner_id, drafts.draft_allocations(doc_id))
         self.amount.setText(str(sum((D_(x.amount) for x in data.lines), Decimal(0))))
 
@@ -209,23 +235,25 @@ class MoneyForm(QDialog):
             self.account.currentData() or "",
             money(_dec(self.amount.text())),
             self.allocations(),
+            currency=self.currency.currentText(),
+            exchange_rate=_dec(self.rate.text()) or Decimal(1),
             remarks=self.remarks.text(),
         )
 
     def save(self) -> bool:
-        ok, doc = self.ops.run(
-            lambda: documents.save_draft(self._input(), self.doc_id),
+        ok, result = self.ops.run(
+            lambda: drafts.save_money(self._input(), self.doc_id),
             parent=self,
             changed="documents",
         )
         if ok:
-            self.saved = doc
+            self.saved = result[0]
             self.accept()
         return ok
 
     def save_and_approve(self) -> bool:
         ok, result = self.ops.run(
-            lambda: generate.save_and_approve(self._input(), self.doc_id),
+            lambda: drafts.save_money(self._input(), self.doc_id, approve=True),
             parent=self,
             changed="documents",
         )

@@ -222,7 +222,7 @@ class TradeForm(QDialog):
         doc = documents.get_document(doc_id)
         self.header = data
         self.setWindowTitle(self.dtype.label + " - " + doc.number)
-        self.partner.setCurrentIndex(max(self.partner.findData(doc.partner_id), 0))
+        select_partner(self.partner, doc.partner_id)
         if doc.warehouse_id:
             self.warehouse.setCurrentIndex(max(self.warehouse.findData(doc.warehouse.code), 0))
         self.date.setDate(QDate(doc.date.year, doc.date.month, doc.date.day))
@@ -283,3 +283,13 @@ class TradeForm(QDialog):
 def _plain(value) -> str:
     """A decimal as typed: 10, 9.5 (never 1E+1, which str() of a normalised 10 gives)."""
     return format(D(value).normalize(), "f")
+
+
+def select_partner(box: QComboBox, partner_id: int | None) -> None:
+    """Shows the document's partner, even one no longer active (never another one)."""
+    index = box.findData(partner_id)
+    if index < 0 and partner_id:
+        partner = Partner.get_by_id(partner_id)
+        box.addItem(f"{partner.code} {partner.name}", partner.id)
+        index = box.count() - 1
+    box.setCurrentIndex(max(index, 0))
