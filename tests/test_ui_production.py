@@ -219,9 +219,9 @@ def test_cost_grid_money_formatted(qtbot, company, tmp_path):
     window = make_window(qtbot, company, tmp_path)
     page = window.pages["production"]
     window.select_tab("production")
-    page.tabs.setCurrentWidget(page.cost)
-    page.cost.show_costs()
+    page.tabs.setCurrentWidget(page.cost)  # first shown: the month's costs load by themselves
     jobs = page.cost.jobs
+    qtbot.waitUntil(lambda: jobs.rowCount() >= 1, timeout=5000)
     row = next(i for i, r in enumerate(jobs.rows) if r["item"] == "SA-BASE")
     material = jobs.item(row, jobs.keys.index("material"))
     assert material.text() == "1,440.00"  # 100 × 2.20 + 20 × 26 + 20 × 35

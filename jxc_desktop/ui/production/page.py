@@ -317,6 +317,8 @@ class CostTab(QWidget):
         self.period.setObjectName("costPeriod")
         self.jobs = RowsTable([(c.key, c.label, c.kind) for c in reports["job-cost"].columns])
         self.jobs.setObjectName("jobCost")
+        self.jobs.setColumnWidth(0, 170)  # a whole work-order number (SCDD20261101-0001)
+        self._shown = False
         self.steps = RowsTable([(c.key, c.label, c.kind) for c in reports["process-cost"].columns])
         self.steps.setObjectName("processCost")
         self.summary = QLabel()
@@ -334,6 +336,12 @@ class CostTab(QWidget):
         layout.addWidget(self.jobs)
         layout.addWidget(QLabel(tr("分步法", "Process costing")))
         layout.addWidget(self.steps)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown:  # the period's costs are there without pressing 查看
+            self._shown = True
+            self.show_costs()
 
     def _params(self):
         from jxc_desktop.engine.company import month_bounds

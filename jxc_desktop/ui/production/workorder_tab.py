@@ -115,6 +115,7 @@ class WorkOrderTab(QWidget):
         self._stale = True
         self.table = RowsTable(_columns())
         self.table.setObjectName("workOrders")
+        self.table.setColumnWidth(0, 170)  # a whole work-order number (SCDD20261101-0001)
         bar = QHBoxLayout()
         for text, slot, name in (
             (tr("新建生产订单", "New work order"), self.new_order, "woNew"),
