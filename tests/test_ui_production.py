@@ -228,3 +228,44 @@ def test_cost_grid_money_formatted(qtbot, company, tmp_path):
     assert material.textAlignment() & Qt.AlignmentFlag.AlignRight
     assert jobs.item(row, jobs.keys.index("completed_qty")).text() == "12"
     window.ops.shutdown()
+
+
+def test_issue_materials_and_receive_finished_from_the_order_list(qtbot, company, tmp_path):
+    """领料 then 完工入库 on the chosen order: the documents are approved, the list follows."""
+    from inventory_helpers import doc, make_warehouse
+    from production_helpers import bom, item
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from jxc_desktop.engine.production.workorders import create_work_order
+
+    make_warehouse("W1")
+    item("FG", "make")
+    item("RM1")
+    bom("FG", ("RM1", 2))
+    doc("QCKC", dt.date(2026, 1, 2), [("RM1", 100, "3")], warehouse="W1")
+    number = create_work_order("FG", "10", dt.date(2026, 1, 20), "W1", date=dt.date(2026, 1, 5))
+    window = make_window(qtbot, company, tmp_path)
+    page = window.pages["production"]
+    window.select_tab("production")
+    page.tabs.setCurrentWidget(page.orders)
+    table = page.orders.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=5000)
+    table.selectRow(0)
+    qtbot.mouseClick(page.orders.findChild(QPushButton, "woIssue"), Qt.MouseButton.LeftButton)
+    dialog = page.orders.dialog
+    assert "RM1  20" in dialog.plan.text()
+    dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("W1"))
+    assert dialog.submit()
+    scll = Document.get(Document.number == dialog.number)
+    assert scll.doc_type == "SCLL" and scll.status == "approved"
+    table.selectRow(0)
+    qtbot.mouseClick(page.orders.findChild(QPushButton, "woReceive"), Qt.MouseButton.LeftButton)
+    dialog = page.orders.dialog
+    dialog.qty.setText("4")
+    dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("W1"))
+    assert dialog.submit()
+    assert Document.get(Document.number == dialog.number).doc_type == "CPRK"
+    row = next(r for r in table.rows if r["number"] == number)
+    assert (row["status_label"], row["completed_qty"]) == ("生产中", 4)
+    window.ops.shutdown()

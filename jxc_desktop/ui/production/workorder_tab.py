@@ -1,4 +1,5 @@
-"""The 生产订单 sub-tab: the work-order list (status in words) and 新建生产订单."""
+"""The 生产订单 sub-tab: the work-order list (status in words), 新建生产订单, and 领料 /
+完工入库 for the chosen order."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -105,13 +107,76 @@ class NewWorkOrderDialog(QDialog):
         return ok
 
 
+class FloorDialog(QDialog):
+    """领料 (the order's remaining BOM materials) or 完工入库 (a quantity of the product)
+    for the chosen work order, from a warehouse; saved and approved at once."""
+
+    def __init__(self, ops: Ops, number: str, receive: bool, parent=None):
+        from jxc_desktop.ui import choices
+
+        super().__init__(parent)
+        self.ops, self.wo, self.receive = ops, number, receive
+        self.number: str | None = None
+        self.setWindowTitle(
+            tr("完工入库 {n}", "Receive finished goods {n}", n=number)
+            if receive
+            else tr("生产领料 {n}", "Issue materials {n}", n=number)
+        )
+        form = QFormLayout(self)
+        self.qty = QLineEdit()
+        self.qty.setObjectName("floorQty")
+        self.plan = QLabel("" if receive else self._to_issue_text())
+        if receive:
+            form.addRow(tr("入库数量", "Quantity"), self.qty)
+        else:
+            form.addRow(self.plan)
+        self.warehouse = QComboBox()
+        self.warehouse.setObjectName("floorWarehouse")
+        for code, name in choices.warehouses():
+            self.warehouse.addItem(f"{code}  {name}", code)
+        form.addRow(
+            tr("入库仓库", "To warehouse") if receive else tr("发料仓库", "From warehouse"),
+            self.warehouse,
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _to_issue_text(self) -> str:
+        from jxc_desktop.engine.money import format_qty
+        from jxc_desktop.engine.production.floor import to_issue
+
+        wanted = to_issue(self.wo)
+        if not wanted:
+            return tr("BOM 材料已领齐", "All BOM materials have been issued")
+        listed = "\n".join(f"{code}  {format_qty(qty)}" for code, qty in wanted)
+        return tr("按 BOM 还需领用：", "Still to issue by the BOM:") + "\n" + listed
+
+    def submit(self) -> bool:
+        from jxc_desktop.engine.production import floor
+
+        wo, warehouse, qty = self.wo, self.warehouse.currentData() or "", self.qty.text()
+        if self.receive:
+            work = lambda: floor.receive_finished(wo, qty.strip() or "0", warehouse)  # noqa: E731
+        else:
+            work = lambda: floor.issue_materials(wo, warehouse)  # noqa: E731
+        ok, number = self.ops.run(work, parent=self, changed="documents")
+        if ok:
+            self.number = number
+            self.accept()
+        return ok
+
+
 class WorkOrderTab(QWidget):
     """Loads when first shown and again on every change while it is visible."""
 
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        self.dialog: NewWorkOrderDialog | None = None
+        self.dialog: QDialog | None = None
         self._stale = True
         self.table = RowsTable(_columns())
         self.table.setObjectName("workOrders")
@@ -119,6 +184,8 @@ class WorkOrderTab(QWidget):
         bar = QHBoxLayout()
         for text, slot, name in (
             (tr("新建生产订单", "New work order"), self.new_order, "woNew"),
+            (tr("领料", "Issue materials"), lambda: self.floor(False), "woIssue"),
+            (tr("完工入库", "Receive finished"), lambda: self.floor(True), "woReceive"),
             (tr("刷新", "Refresh"), self.refresh, "woRefresh"),
             (tr("完工", "Complete"), lambda: self.set_status("completed"), "woComplete"),
             (tr("关闭", "Close"), lambda: self.set_status("closed"), "woClose"),
@@ -151,6 +218,13 @@ class WorkOrderTab(QWidget):
 
     def new_order(self) -> None:
         self.dialog = NewWorkOrderDialog(self.ops, self)
+        self.dialog.open()
+
+    def floor(self, receive: bool) -> None:
+        row = self.table.current()
+        if row is None:
+            return
+        self.dialog = FloorDialog(self.ops, row["number"], receive, self)
         self.dialog.open()
 
     def set_status(self, status: str) -> None:
