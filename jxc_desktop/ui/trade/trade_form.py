@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -65,6 +65,8 @@ class TradeForm(QDialog):
         self.table.totals_changed = self._show_totals
         self.totals = QLabel()
         self.totals.setObjectName("tradeTotals")
+        self.totals.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.totals.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self._layout()
         if doc_id is not None:
             self._load(doc_id)
