@@ -96,3 +96,43 @@ def test_edits_recompute_amounts_and_save_the_header(qtbot, water):
     assert order.warehouse.code == "W1" and order.remarks == "加急"
     line = DocumentLine.get(DocumentLine.document == order)
     assert (line.price, line.tax_rate, line.tax) == (Decimal("8.1"), 9, Decimal("2.19"))
+
+
+def test_a_box_scan_checks_24_bottles_of_a_generated_delivery(qtbot, water):
+    from trade_helpers import trade_doc
+
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.doc_list import TradeDocList
+
+    c, _ = water
+    order, _ = trade_doc("XSDD", day(2), c, [("A", 30, "2.5")])
+    docs = TradeDocList(Ops(), "sales")
+    qtbot.addWidget(docs)
+    docs.table.selectRow(0)
+    form = docs.next_document()
+    assert form.checking and form.number.text().startswith("XSCK")
+    _scan(qtbot, form, BOX)
+    assert form.table.text(0, 9) == "24" and "24/30" in form.message.text()
+    _scan(qtbot, form, "6*" + BOTTLE)
+    assert form.all_checked() and not form.scan_field.is_error()
+    _scan(qtbot, form, BOTTLE)
+    assert form.scan_field.is_error() and "31/30" in form.message.text()
+
+
+def test_an_approved_document_opens_read_only(qtbot, water):
+    from trade_helpers import trade_doc
+
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.trade_form import TradeForm
+
+    c, _ = water
+    order, _ = trade_doc("XSDD", day(2), c, [("A", 30, "2.5")])
+    form = TradeForm(Ops(), "XSDD", doc_id=order.id)
+    qtbot.addWidget(form)
+    assert form.number.text() == order.number and form.status.text() == "已审核"
+    assert not form.scan_field.isEnabled()
+    from PySide6.QtWidgets import QPushButton
+
+    assert not form.findChild(QPushButton, "tradeForm_save").isEnabled()
+    assert not form.save()  # Ctrl+S on an approved document does nothing
+    assert form.table.text(0, 8) == "84.75"  # 30 × 2.50 = 75.00 + 9.75 tax

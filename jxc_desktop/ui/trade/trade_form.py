@@ -20,6 +20,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -52,6 +53,7 @@ class TradeForm(QDialog):
         self.dtype = DOC_TYPES[doc_type]
         self.saved = None
         self.header = None  # the loaded draft's input (currency, source ...)
+        self.read_only = False  # an approved or void document, opened to be looked at
         self.setObjectName("tradeForm")
         self.setWindowTitle(self.dtype.label + " - " + tr("新单据", "New document"))
         self.resize(1100, 640)
@@ -68,6 +70,7 @@ class TradeForm(QDialog):
         self.totals.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.totals.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self._layout()
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         if doc_id is not None:
             self._load(doc_id)
         self._show_totals()
@@ -116,7 +119,7 @@ class TradeForm(QDialog):
             ("remove", tr("删除行", "Remove line"), self.remove_line),
             ("use_scanned", tr("按扫描数量", "Use scanned quantities"), self.use_scanned),
             (None, None, None),
-            ("save", tr("保存", "Save"), self.save),
+            ("save", tr("保存 (Ctrl+S)", "Save (Ctrl+S)"), self.save),
             ("approve", tr("保存并审核", "Save and approve"), self.save_and_approve),
             ("close", tr("关闭", "Close"), self.reject),
         ]:
@@ -266,6 +269,7 @@ class TradeForm(QDialog):
         self.date.setDate(QDate(doc.date.year, doc.date.month, doc.date.day))
         self.remarks.setText(doc.remarks or "")
         if doc.status != "draft":  # opened from a drill-down: shown, not changed
+            self.read_only = True
             for key in ("save", "approve", "remove", "use_scanned"):
                 self.findChild(QPushButton, f"tradeForm_{key}").setEnabled(False)
             self.scan_field.setEnabled(False)
@@ -297,6 +301,8 @@ class TradeForm(QDialog):
         return DocumentInput(self.doc_type, **common)
 
     def save(self) -> bool:
+        if self.read_only:
+            return False
         ok, doc = self.ops.run(
             lambda: documents.save_draft(self._input(), self.doc_id),
             parent=self,
