@@ -222,14 +222,18 @@ def bench_approve(dirpath: Path, scale: float) -> Path:
             f"of which ledger.reverse {t_un_ledger * 1000:,.0f} ms",
         )
         total = sum(t for _, t, _ in times)
+        # The first approval after opening also fills SQLite's page cache and the
+        # engine's rule/setting caches; sustained throughput is the other five.
+        warm = sum(t for _, t, _ in times[1:])
         print(
-            f"  throughput at {moves:,} moves: {6000 / total:,.0f} lines/s "
+            f"  throughput at {moves:,} moves: {6000 / total:,.0f} lines/s over all 6, "
+            f"{5000 / warm:,.0f} lines/s after the first "
             f"(save_draft {statistics.median(drafts) * 1000:,.0f} ms per document, not counted)"
         )
         RESULTS.append(
             (
                 f"approve throughput, ledger {moves:,} moves",
-                f"{6000 / total:,.0f} lines/s",
+                f"{6000 / total:,.0f} lines/s (after the first document {5000 / warm:,.0f})",
                 ">= 20,000 lines/s",
                 "met" if 6000 / total >= 20_000 else "NOT met",
             )
@@ -429,12 +433,12 @@ def main(argv=None) -> int:
         "--wal-autocheckpoint",
         type=int,
         default=None,
-        help="pages between WAL checkpoints for the approve part (SQLite's default: 1000)",
+        help="pages between WAL checkpoints for the approve part (shipped: 10000)",
     )
     args = ap.parse_args(argv)
     WAL_PAGES[0] = args.wal_autocheckpoint
     if args.wal_autocheckpoint:
-        print(f"with PRAGMA wal_autocheckpoint={args.wal_autocheckpoint}: NOT the shipped setting")
+        print(f"with PRAGMA wal_autocheckpoint={args.wal_autocheckpoint} (shipped: 10000)")
     print(f"machine: {machine.describe()}")
     print(f"scale: {args.scale}")
     started = time.perf_counter()

@@ -38,7 +38,7 @@ def test_demo_content_and_checks(tmp_path):
         assert 180 <= Item.select().count() <= 220
         assert Partner.select().where(Partner.kind == "customer").count() == 30
         assert Partner.select().where(Partner.kind == "supplier").count() == 15
-        assert {w.name for w in Warehouse.select()} == {"主仓库", "原料库"}
+        assert {w.name for w in Warehouse.select()} == {"主仓库", "原料库", "不合格品仓"}
         assert Location.select().join(Warehouse).where(Warehouse.name == "主仓库").count() >= 10
         assert Staff.select().count() >= 10
         roots = {c.name for c in ItemCategory.select().where(ItemCategory.parent.is_null())}

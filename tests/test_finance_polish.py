@@ -103,3 +103,15 @@ def test_statement_lines_are_named_in_the_chosen_language(company):
         assert rows[-1]["name"] == "Total liabilities and owners' equity"
     finally:
         set_language("zh_CN")
+
+
+def test_voucher_book_reads_its_lines_in_one_query(company):
+    from playhouse.test_utils import count_queries
+
+    business()
+    report = load_all()["vouchers"]
+    params = ReportParams(date_from=day(1), date_to=day(31))
+    with count_queries() as counter:
+        rows = report.run(params)
+    assert len(rows) > 6 and 1 <= counter.count <= 2  # not three more per line
+    assert any(r["partner"] and r["source"] and r["account_name"] for r in rows)

@@ -9,7 +9,8 @@ from jxc_desktop.engine.production.mrp import run_mrp
 
 def test_demo_builds_and_plans(company):
     numbers = build_production_demo(dt.date(2026, 1, 1), dt.date(2026, 1, 10))
-    assert len(numbers) == 8
+    assert len(numbers) == 11
+    assert [n[:4] for n in numbers[-3:]] == ["WWDD", "WWFL", "WWRK"]
     orders = run_mrp(dt.date(2026, 1, 10)).orders
     kinds = {o.kind for o in orders}
     assert kinds == {"production", "purchase"}

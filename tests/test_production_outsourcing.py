@@ -172,3 +172,17 @@ def test_through_import_documents(company, shop, tmp_path, capsys):
     )
     assert pool("P") == (Decimal("5"), Decimal("150.00"))
     assert checks.run_all() == []
+
+
+def test_check_sees_a_broken_consumption_record(shop):
+    from jxc_desktop.models.production import OutsourcingConsumption
+
+    order = shop
+    _doc("WWFL", day(3), [_line("M1", 20, order), _line("M2", 10, order)])
+    receipt = _doc("WWRK", day(5), [_line("P", 10, order, price="5")])
+    assert checks.run_all() == []
+    row = OutsourcingConsumption.get(OutsourcingConsumption.document == receipt)
+    OutsourcingConsumption.update(value=row.value - Decimal("0.01")).where(
+        OutsourcingConsumption.id == row.id
+    ).execute()
+    assert [name for name, _v in checks.run_all()] == ["outsourcing_held"]

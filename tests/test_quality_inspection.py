@@ -209,3 +209,20 @@ def test_check_finds_missing_results_and_quarantine_moves(received):
     execute("DELETE FROM inspection_result")
     names = {name for name, _ in checks.run_all()}
     assert names == {"inspection_results"}
+
+
+def test_fifo_rejects_leave_at_the_oldest_layer_cost(company):
+    """The posting reads the item's own valuation method (not a field default)."""
+    make_warehouse("W1")
+    make_warehouse("QC")
+    make_item("F", method="fifo")
+    settings.set_value("quarantine_warehouse", "QC")
+    s = supplier("S1")
+    trade_doc("CGRK", day(1), s, [("F", 10, "5")], "W1")
+    receipt, _ = trade_doc("CGRK", day(3), s, [("F", 10, "8")], "W1")
+    data = inspections.from_source(receipt.number, day(3))
+    data.lines[0].extra["result"] = ResultInput("7", "3", "0", None, "划伤")
+    documents.approve(inspections.save_inspection(data).id)
+    assert pool("F", "QC") == (Decimal("3"), Decimal("15.00"))  # FIFO: the 5.00 layer
+    assert pool("F", "W1") == (Decimal("17"), Decimal("115.00"))
+    assert checks.run_all() == []

@@ -129,6 +129,7 @@ def test_inspection_summary_and_supplier_evaluation(buying):
     by = {(r["item"], r["supplier"]): r for r in rows}
     assert by[("A", "S1")]["pass_rate"] == Decimal("95.00")
     assert by[("A", "S1")]["concession"] == 2 and by[("A", "S2")]["rejected"] == 2
+    assert by[("A", "S1")]["supplier_name"] == s1.name
     rows = reports["supplier-evaluation"].run(ReportParams(day(11), day(20)))
     s1_row, s2_row = rows
     assert (s1_row["receipt_lines"], s1_row["on_time_lines"]) == (2, 1)

@@ -186,6 +186,7 @@ def test_voucher_list_shows_whole_document_numbers_and_drills_down(qtbot, compan
     view = page.vouchers
     view.period.setText("2026-01")
     view.refresh()
+    assert view.model.cache == {}  # sizing the columns fetched no page of the list
     metrics = view.table.fontMetrics()
     assert view.table.columnWidth(5) > metrics.horizontalAdvance("QCKC20260801-0001")
     numbers = [view.model.row_values(r)[0] for r in range(view.model.rowCount())]

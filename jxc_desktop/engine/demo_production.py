@@ -4,8 +4,9 @@
 history (it needs warehouses WH01/WH02 and makes what it misses). It adds raw
 materials, two sub-assemblies and two chairs that share the base assembly, a work
 centre with routings, opening stock of the materials, sales orders and a forecast
-that drive MRP, and one work order issued, partly received and costed. Everything
-goes through the engine (save_bom, save_draft/approve, run_cost).
+that drive MRP, one work order issued, partly received and costed, and an outsourcing
+order (委外: seat cushions sent out, partly back with a fee). Everything goes through
+the engine (save_bom, save_draft/approve, run_cost).
 """
 
 from __future__ import annotations
@@ -153,4 +154,33 @@ def build_production_demo(first_day: dt.date, today: dt.date) -> list[str]:
     receipt = LineInput(item="SA-BASE", qty="12", source_line=wo.lines[0])
     docs.append(_approved(DocumentInput("CPRK", start, [receipt], warehouse=raw)))
     run_cost(period_code(start))
-    return [d.number for d in docs] + [wo.number]
+    return [d.number for d in docs] + [wo.number] + _outsourcing(start, raw)
+
+
+def _subcontractor() -> Partner:
+    """The demo's first supplier doubles as the subcontractor (or one of its own)."""
+    found = Partner.select().where(Partner.kind == "supplier").order_by(Partner.code).first()
+    return found or Partner.create(kind="supplier", code="WW01", name="华美软包加工厂")
+
+
+def _outsourcing(day: dt.date, raw: Warehouse) -> list[str]:
+    """委外: 10 seat cushions (SA-SEAT) sewn by a subcontractor from our foam, fabric and
+    boards; 6 came back with a fee of 15.00 + 13 % VAT each, the rest is still there."""
+    partner = _subcontractor()
+    order = _approved(
+        DocumentInput(
+            "WWDD",
+            day,
+            [LineInput(item="SA-SEAT", qty="10", price="15", due_date=day + dt.timedelta(days=7))],
+            partner=partner,
+        )
+    )
+    source = order.lines[0]
+    sent = [
+        LineInput(item=c, qty=q, source_line=source)
+        for c, q in [("RM-FOAM", "6"), ("RM-FABRIC", "13"), ("RM-BOARD", "10")]
+    ]
+    send = _approved(DocumentInput("WWFL", day, sent, partner=partner, warehouse=raw))
+    back = LineInput(item="SA-SEAT", qty="6", price="15", tax_rate="13", source_line=source)
+    receipt = _approved(DocumentInput("WWRK", day, [back], partner=partner, warehouse=raw))
+    return [order.number, send.number, receipt.number]

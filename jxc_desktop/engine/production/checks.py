@@ -6,7 +6,9 @@
 - WIP per work order: what was charged to it up to the last costed month (material
   issued less returns, labour, overhead, opening WIP) less the settled value of its
   receipts equals the work in process that month's costing leaves;
-- no BOM contains a cycle.
+- no BOM contains a cycle;
+- 委外: what a subcontractor holds for an order (sent − returned − consumed) is never
+  negative, and holds no value once no quantity is left.
 """
 
 from __future__ import annotations
@@ -111,3 +113,27 @@ def no_bom_cycles() -> list[str]:
     """No stored BOM version makes an item its own component."""
     path = bom.find_cycle(bom.edges())
     return [bom.cycle_problem(path).message] if path else []
+
+
+@register("outsourcing_held")
+def outsourcing_held() -> list[str]:
+    """Materials at a subcontractor: no negative quantity or value, no value without qty."""
+    from jxc_desktop.engine.money import from_scaled
+    from jxc_desktop.engine.production.outsourcing import held
+    from jxc_desktop.models.documents import Document
+    from jxc_desktop.models.masterdata import Item
+
+    out = []
+    for (order_id, item_id), h in sorted(held().items()):
+        if h.qty < 0 or h.value < 0 or (h.qty == 0 and h.value != 0):
+            out.append(
+                tr(
+                    "委外订单 {n} 的 {c} 在加工商处结存异常：数量 {q}，金额 {v}",
+                    "outsourcing order {n}: {c} at the subcontractor is {q} units worth {v}",
+                    n=Document.get_by_id(order_id).number,
+                    c=Item.get_by_id(item_id).code,
+                    q=from_scaled(h.qty, 4),
+                    v=from_scaled(h.value, 2),
+                )
+            )
+    return out

@@ -169,6 +169,11 @@ def lines_of(doc: Document) -> list[DocumentLine]:
             Item.code,
             Item.name,
             Item.serial_managed,
+            # the ledger values and allocates by these: a model left without them would
+            # silently carry the field defaults (moving average, no batches)
+            Item.valuation_method,
+            Item.batch_managed,
+            Item.shelf_life_days,
         )
         .join(Item)
         .where(DocumentLine.document == doc)

@@ -29,6 +29,7 @@ class InspectedLine:
     accepted: Decimal
     rejected: Decimal
     concession: Decimal
+    supplier_name: str = ""
 
 
 def _base(part: int, qty: int, base_qty: int) -> Decimal:
@@ -52,7 +53,7 @@ def inspected_lines(
         where.append("r.stage = ?")
         args.append(stage)
     rows = execute(
-        "SELECT d.date, i.code, i.name, COALESCE(p.code, ''), r.stage, l.qty, l.base_qty, "
+        "SELECT d.date, i.code, i.name, COALESCE(p.code, ''), COALESCE(p.name, ''), r.stage, l.qty, l.base_qty, "
         "r.rejected, r.concession FROM document_line l JOIN document d ON d.id = l.document_id "
         "JOIN inspection_result r ON r.line_id = l.id JOIN item i ON i.id = l.item_id "
         "JOIN document_line s ON s.id = l.source_line_id JOIN document sd ON sd.id = s.document_id "
@@ -61,9 +62,9 @@ def inspected_lines(
         args,
     ).fetchall()
     out = []
-    for date, code, name, supplier, stg, qty, base_qty, rejected, concession in rows:
+    for date, code, name, supplier, supplier_name, stg, qty, base_qty, rej, con in rows:
         inspected = money.from_scaled(base_qty, Q)
-        rej, con = _base(rejected, qty, base_qty), _base(concession, qty, base_qty)
+        rej, con = _base(rej, qty, base_qty), _base(con, qty, base_qty)
         out.append(
             InspectedLine(
                 dt.date.fromisoformat(str(date)),
@@ -75,6 +76,7 @@ def inspected_lines(
                 inspected - rej - con,
                 rej,
                 con,
+                supplier_name,
             )
         )
     return out

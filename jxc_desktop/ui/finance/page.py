@@ -250,4 +250,5 @@ class FinancePage(TabPage):
 
     def refresh(self) -> bool:
         self.vouchers.refresh()
+        self.closing.fx_accounts.refresh()  # flags may change from the CLI meanwhile
         return True

@@ -8,9 +8,13 @@ the supplier (采购退货) or become a rework work order (返工).
 
 from __future__ import annotations
 
+import dataclasses
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.reports import Column
 from jxc_desktop.ui.ops import Ops
-from jxc_desktop.ui.production.widgets import RowsTable, cell_text
+from jxc_desktop.ui.quality.tables import QualityTable, display_text
 from jxc_desktop.ui.row_table import CellSpec, RowTable
 
 STATUS = {
@@ -30,6 +35,14 @@ STATUS = {
     "void": ("已作废", "Void"),
 }
 EDITABLE = (2, 3, 4, 5, 6, 7)  # inspected, sample, accepted, rejected, concession, reason
+FIGURES = (2, 3, 4, 5, 6)  # right-aligned quantities
+LIST_MAX_WIDTH = 560  # of 1280: the form keeps room for its eight columns
+LIST_COLUMNS = [
+    Column("number", "质检单号", "Number"),
+    Column("status", "状态", "Status"),
+    Column("partner", "供应商", "Supplier"),
+    Column("source", "源单", "Source"),
+]
 
 
 def row_box(*widgets) -> QHBoxLayout:
@@ -64,7 +77,6 @@ def _list_rows() -> list[dict]:
         {
             "id": d.id,
             "number": d.number,
-            "date": d.date,
             "status": tr(*STATUS[d.status]),
             "partner": d.partner.name if d.partner_id else "",
             "source": d.source.number if d.source_id else "",
@@ -80,20 +92,14 @@ class InspectionTab(QWidget):
         self.doc_id: int | None = None
         self.status = "draft"
         self.inputs = None  # the DocumentInput being edited
-        self.list = RowsTable(
-            [
-                ("number", tr("质检单号", "Number")),
-                ("date", tr("日期", "Date")),
-                ("status", tr("状态", "Status")),
-                ("partner", tr("供应商", "Supplier")),
-                ("source", tr("源单", "Source")),
-            ]
-        )
+        # the number holds the date (ZJD20260824-0001): no date column, the rest fits
+        self.list = QualityTable(LIST_COLUMNS, stretch="partner")
         self.list.setObjectName("inspectionList")
         self.list.itemSelectionChanged.connect(self.show_selected)
         self.source = QLineEdit()
         self.source.setObjectName("inspectionSource")
         self.source.setPlaceholderText(tr("入库单或生产订单号", "Receipt or work order number"))
+        self.source.setMinimumWidth(200)
         self.date = date_edit()
         self.lines = RowTable(
             [
@@ -109,6 +115,9 @@ class InspectionTab(QWidget):
         )
         self.lines.setObjectName("inspectionLines")
         self.lines.add_button.hide()  # lines come from the source document
+        header = self.lines.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.state = QLabel()
         form = QWidget()
         form_layout = QVBoxLayout(form)
@@ -135,32 +144,71 @@ class InspectionTab(QWidget):
                 button(tr("打印质检报告", "Print report"), self.print_report, "inspectionPrint"),
             )
         )
-        split = QSplitter()
-        split.addWidget(self.list)
-        split.addWidget(form)
-        split.setSizes([430, 850])
-        QVBoxLayout(self).addWidget(split)
+        self.split = QSplitter()
+        self.split.addWidget(self.list)
+        self.split.addWidget(form)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([self.list.content_width(), 800])
+        QVBoxLayout(self).addWidget(self.split)
+        self._set_status("draft")  # nothing shown yet: nothing to save or approve
 
     def refresh(self) -> None:
         ok, rows = self.ops.run(_list_rows, parent=self)
         if ok:
             self.list.fill(rows)
+            # wide enough to read every column whole, the form keeps the rest
+            width = min(self.list.content_width(), LIST_MAX_WIDTH)
+            total = max(self.split.width(), width + 700)
+            self.split.setSizes([width, total - width])
 
     # ------------------------------------------------------------ the form
 
     def _show(self, data, status: str) -> None:
         self.inputs, self.status = data, status
         self.lines.table.setRowCount(0)
-        for line in data.lines:
+        for n, line in enumerate(data.lines):
             r = line.extra["result"]
             src = line.source_line
             item = f"{line.item.code} {line.item.name}"
-            values = [f"{src.document.number} #{src.line_no}", item, line.qty]
-            values += [r.sample_size, r.accepted, r.rejected, r.concession, r.defect_reason]
-            row = self.lines.add_row([cell_text(v) for v in values])
-            for column in range(2):
-                self.lines.cell(row, column).setReadOnly(True)
+            values = [f"{src.document.number} #{src.line_no}", item]
+            figures = [line.qty, r.sample_size, r.accepted, r.rejected, r.concession]
+            values += [display_text("qty", v).replace(",", "") for v in figures]
+            row = self.lines.add_row(values + [r.defect_reason])
+            self.lines.cell(row, 0).setProperty("line_index", n)  # rows may be deleted
+            for column in range(8):
+                cell = self.lines.cell(row, column)
+                cell.setReadOnly(column < 2 or status != "draft")
+                cell.setCursorPosition(0)  # the start of a long text, not its tail
+                if column in FIGURES:
+                    cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._size_lines()
+        self._set_status(status)
+
+    def _size_lines(self) -> None:
+        """Cells are line edits, which the table cannot measure: size by their texts."""
+        table, metrics = self.lines.table, self.lines.table.fontMetrics()
+        for column in range(7):
+            texts = [table.horizontalHeaderItem(column).text()]
+            texts += [self.lines.cell(r, column).text() for r in range(table.rowCount())]
+            width = max(metrics.horizontalAdvance(t) for t in texts) + 24
+            table.setColumnWidth(column, max(width, 64 if column in FIGURES else 100))
+
+    def _set_status(self, status: str) -> None:
+        """The status line and the buttons that make sense in it."""
+        self.status = status
         self.state.setText(tr("状态：", "Status: ") + tr(*STATUS[status]))
+        draft = status == "draft" and self.inputs is not None
+        approved = status == "approved"
+        for name, enabled in (
+            ("inspectionSave", draft),
+            ("inspectionApprove", draft),
+            ("inspectionUnapprove", approved),
+            ("inspectionReturn", approved),
+            ("inspectionRework", approved),
+            ("inspectionPrint", self.doc_id is not None),
+        ):
+            self.findChild(QPushButton, name).setEnabled(enabled)
+        self.lines.remove_button.setEnabled(draft)
 
     def generate(self) -> None:
         from jxc_desktop.engine.quality.inspections import from_source
@@ -185,11 +233,14 @@ class InspectionTab(QWidget):
     def _collect(self):
         from jxc_desktop.engine.quality.inspections import ResultInput
 
-        for row, line in enumerate(self.inputs.lines):
+        kept = []
+        for row in range(self.lines.table.rowCount()):
+            line = self.inputs.lines[self.lines.cell(row, 0).property("line_index")]
             texts = [self.lines.cell(row, c).text().strip() for c in EDITABLE]
             line.qty = texts[0]
             line.extra["result"] = ResultInput(texts[2], texts[3], texts[4], texts[1], texts[5])
-        return self.inputs
+            kept.append(line)
+        return dataclasses.replace(self.inputs, lines=kept)  # a deleted row is not inspected
 
     def save(self) -> bool:
         from jxc_desktop.engine.quality.inspections import save_inspection
@@ -202,9 +253,19 @@ class InspectionTab(QWidget):
         )
         if ok:
             self.doc_id = doc.id
+            self._reload()
             self.state.setText(tr("已保存 {n}", "Saved {n}", n=doc.number))
             self.refresh()
         return ok
+
+    def _reload(self) -> None:
+        """Shows the stored inspection again (its status decides what can be edited)."""
+        from jxc_desktop.engine.quality.inspections import load
+
+        doc_id = self.doc_id
+        ok, loaded = self.ops.run(lambda: load(doc_id), parent=self)
+        if ok:
+            self._show(*loaded)
 
     def _act(self, fn, message) -> None:
         if self.doc_id is None:
@@ -212,6 +273,7 @@ class InspectionTab(QWidget):
         doc_id = self.doc_id
         ok, result = self.ops.run(lambda: fn(doc_id), parent=self, changed="documents")
         if ok:
+            self._reload()
             self.state.setText(message(result))
 
     def approve(self) -> None:

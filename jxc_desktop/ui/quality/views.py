@@ -9,10 +9,17 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.reports import ReportParams
+from jxc_desktop.engine.reports import Column, ReportParams
 from jxc_desktop.ui.ops import Ops
-from jxc_desktop.ui.production.widgets import RowsTable
 from jxc_desktop.ui.quality.inspection_tab import button, date_edit, row_box
+from jxc_desktop.ui.quality.tables import QualityTable
+
+# per report: the column that takes the spare width, and code columns shown by name
+LAYOUT = {
+    "inspection-summary": ("item_name", ("stage",)),
+    "supplier-evaluation": ("supplier_name", ()),
+    "supplier-qualifications": ("supplier_name", ("status",)),
+}
 
 
 def _combo(options: dict, name: str) -> QComboBox:
@@ -21,6 +28,10 @@ def _combo(options: dict, name: str) -> QComboBox:
     for key, pair in options.items():
         box.addItem(tr(*pair), key)
     return box
+
+
+def _number(value) -> str:
+    return "" if value is None else f"{value.normalize():f}"
 
 
 def _edit(placeholder: str, name: str) -> QLineEdit:
@@ -38,16 +49,18 @@ class PlanTab(QWidget):
 
         super().__init__(parent)
         self.ops = ops
-        self.table = RowsTable(
+        self.table = QualityTable(
             [
-                ("item", tr("商品", "Item")),
-                ("stage", tr("检验阶段", "Stage")),
-                ("sampling", tr("抽样方式", "Sampling")),
-                ("sample_qty", tr("样本量/最少", "Sample / minimum")),
-                ("sample_percent", tr("比例%", "Percent")),
-                ("quarantine", tr("不合格品仓库", "Quarantine")),
-                ("criteria", tr("检验项目", "Criteria")),
-            ]
+                Column("item", "商品编码", "Item"),
+                Column("item_name", "商品名称", "Item name"),
+                Column("stage", "检验阶段", "Stage"),
+                Column("sampling", "抽样方式", "Sampling"),
+                Column("sample_qty", "样本量/最少", "Sample (min.)", "qty"),
+                Column("sample_percent", "比例", "Percent", "rate"),
+                Column("quarantine", "不合格品仓库", "Quarantine"),
+                Column("criteria", "检验项目", "Criteria"),
+            ],
+            stretch="criteria",
         )
         self.table.setObjectName("planTable")
         self.table.itemSelectionChanged.connect(self.show_selected)
@@ -81,10 +94,11 @@ class PlanTab(QWidget):
                     "id": p.id,
                     "keys": (p.stage, p.sampling),
                     "item": p.item.code,
+                    "item_name": p.item.name,
                     "stage": plans.stage_label(p.stage),
                     "sampling": plans.sampling_label(p.sampling),
-                    "sample_qty": p.sample_qty,
-                    "sample_percent": p.sample_percent,
+                    "sample_qty": p.sample_qty if p.sampling != "full" else None,
+                    "sample_percent": p.sample_percent if p.sampling == "percent" else None,
                     "quarantine": p.quarantine_warehouse.code if p.quarantine_warehouse else "",
                     "criteria": p.criteria,
                 }
@@ -103,8 +117,8 @@ class PlanTab(QWidget):
         self.item.setText(row["item"])
         self.stage.setCurrentIndex(self.stage.findData(row["keys"][0]))
         self.sampling.setCurrentIndex(self.sampling.findData(row["keys"][1]))
-        self.sample_qty.setText(f"{row['sample_qty'].normalize():f}")
-        self.percent.setText(f"{row['sample_percent'].normalize():f}")
+        self.sample_qty.setText(_number(row["sample_qty"]))
+        self.percent.setText(_number(row["sample_percent"]))
         self.quarantine.setText(row["quarantine"])
         self.criteria.setText(row["criteria"])
 
@@ -145,7 +159,17 @@ class ReportTab(QWidget):
         self.date_to = date_edit()
         self.days = QLineEdit("30")
         self.days.setObjectName(f"{name}Days")
-        self.table = RowsTable([(c.key, c.label) for c in self.report.columns])
+        stretch, hidden = LAYOUT.get(report, (None, ()))
+        by_key = {c.key: c for c in self.report.columns}
+        columns = []
+        for c in self.report.columns:
+            code = by_key.get(c.key.removesuffix("_name")) if c.key.endswith("_name") else None
+            named = code if code is not None and code.key in hidden else c  # 状态, not 状态名称
+            columns.append(
+                Column(c.key, named.zh, named.en, "score" if c.key == "score" else c.kind)
+            )
+        self.table = QualityTable(columns, stretch=stretch)
+        self.table.hide_keys(*hidden)
         self.table.setObjectName(f"{name}Table")
         controls = [QLabel(tr("从", "From")), self.date_from, QLabel(tr("到", "To")), self.date_to]
         if days:
@@ -168,7 +192,6 @@ class ReportTab(QWidget):
         ok, rows = self.ops.run(lambda: self.report.run(params), parent=self)
         if ok:
             self.table.fill(rows)
-            self.table.resizeColumnsToContents()  # a reminder or evaluation: few rows
 
 
 class QualificationTab(ReportTab):
@@ -181,6 +204,7 @@ class QualificationTab(ReportTab):
         self.number = _edit(tr("证书编号", "Number"), "qualNumber")
         self.issuer = _edit(tr("发证机关", "Issuer"), "qualIssuer")
         self.valid_to = _edit(tr("有效期至 YYYY-MM-DD", "Valid to YYYY-MM-DD"), "qualValidTo")
+        self.valid_to.setMinimumWidth(170)  # the whole format hint stays readable
         self.layout().insertLayout(
             0,
             row_box(
