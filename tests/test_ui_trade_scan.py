@@ -136,3 +136,14 @@ def test_an_approved_document_opens_read_only(qtbot, water):
     assert not form.findChild(QPushButton, "tradeForm_save").isEnabled()
     assert not form.save()  # Ctrl+S on an approved document does nothing
     assert form.table.text(0, 8) == "84.75"  # 30 × 2.50 = 75.00 + 9.75 tax
+
+
+def test_totals_add_quantities_only_in_one_unit(qtbot, water):
+    form = _form(qtbot, "sales", "XSCK")
+    _scan(qtbot, form, "2*" + BOTTLE)
+    assert "数量 2个" in form.totals.text() and "共 1 行" in form.totals.text()
+    _scan(qtbot, form, BOX)
+    assert "数量" not in form.totals.text() and "共 2 行" in form.totals.text()
+    form.table.selectRow(1)
+    form.remove_line()
+    assert "数量 2个" in form.totals.text() and "价税合计 5.65" in form.totals.text()

@@ -43,7 +43,7 @@ from jxc_desktop.models.masterdata import Partner, Warehouse
 from jxc_desktop.ui import messages
 from jxc_desktop.ui.inventory.scan_field import ScanField
 from jxc_desktop.ui.trade.cells import fmt_money, fmt_qty, status_label
-from jxc_desktop.ui.trade.trade_lines import QTY, SCANNED, TradeLines
+from jxc_desktop.ui.trade.trade_lines import QTY, SCANNED, UNIT, TradeLines
 
 
 class TradeForm(QDialog):
@@ -140,17 +140,16 @@ class TradeForm(QDialog):
 
     def _show_totals(self) -> None:
         count, quantity, amount, tax, total = self.table.rowCount(), *self.table.totals()
-        self.totals.setText(
-            tr(
-                "共 {n} 行　数量 {q}　金额 {a}　税额 {t}　价税合计 {g}",
-                "{n} lines   qty {q}   amount {a}   tax {t}   total {g}",
-                n=count,
-                q=fmt_qty(quantity),
-                a=fmt_money(amount),
-                t=fmt_money(tax),
-                g=fmt_money(total),
-            )
-        )
+        parts = [tr("共 {n} 行", "{n} lines", n=count)]
+        units = {self.table.text(r, UNIT) for r in range(count)}
+        if len(units) == 1:  # bottles and boxes do not add up to one number
+            parts.append(tr("数量 {q}{u}", "qty {q} {u}", q=fmt_qty(quantity), u=units.pop()))
+        parts += [
+            tr("金额 {a}", "amount {a}", a=fmt_money(amount)),
+            tr("税额 {t}", "tax {t}", t=fmt_money(tax)),
+            tr("价税合计 {g}", "total {g}", g=fmt_money(total)),
+        ]
+        self.totals.setText("　".join(parts))
 
     def _day(self) -> dt.date:
         q = self.date.date()
