@@ -98,3 +98,13 @@ def test_numbers_fit_and_the_partner_column_takes_the_width(docs):
     used = sum(table.columnWidth(c) for c in range(table.columnCount()))
     assert used >= table.viewport().width() - 5  # no empty band on the right
     assert table.columnWidth(2) > 150
+
+
+def test_the_selection_survives_an_action_and_a_filter_change(docs):
+    draft = Document.get((Document.doc_type == "XSDD") & (Document.status == "draft"))
+    _select(docs, draft.number)
+    docs.approve()
+    assert docs.selected_id() == draft.id and docs.buttons["next"].isEnabled()
+    docs.search.setText("no such text")
+    assert docs.selected_id() is None
+    assert {k for k, b in docs.buttons.items() if b.isEnabled()} == {"new"}

@@ -180,6 +180,8 @@ class TradeDocList(QWidget):
         return query.order_by(Document.date.desc(), Document.id.desc()).limit(LIMIT)
 
     def refresh(self) -> bool:
+        """Reloads the rows; the selected document stays selected (approve, then 生成下游)."""
+        keep = self.selected_id()
         docs = list(self._query())
         self.table.setRowCount(len(docs))
         self.ids = [d.id for d in docs]
@@ -195,6 +197,11 @@ class TradeDocList(QWidget):
             ]
             for col, item in enumerate(cells):
                 self.table.setItem(row, col, item)
+        if keep in self.ids:
+            self.table.selectRow(self.ids.index(keep))
+        else:  # the row under the cursor is another document now: select nothing
+            self.table.setCurrentCell(-1, -1)
+            self.table.clearSelection()
         self.update_buttons()
         return True
 
