@@ -88,6 +88,9 @@ def test_edits_recompute_amounts_and_save_the_header(qtbot, water):
     form.table.item(0, 4).setText("8.1")
     form.table.item(0, 5).setText("9%")
     assert form.table.text(0, 6) == "24.30" and form.table.text(0, 7) == "2.19"
+    assert form.table.text(0, 4) == "8.10" and form.table.text(0, 5) == "9%"
+    form.table.item(0, 5).setText("9")
+    assert form.table.text(0, 5) == "9%"
     assert "价税合计 26.49" in form.totals.text()
     form.warehouse.setCurrentIndex(form.warehouse.findData("W1"))
     form.remarks.setText("加急")

@@ -29,6 +29,7 @@ from jxc_desktop.ui.trade.cells import (
 
 CODE, NAME, UNIT, QTY, PRICE, TAX, AMOUNT, TAX_AMOUNT, TOTAL, SCANNED = range(10)
 EDITABLE = (QTY, PRICE, TAX)
+FORMATS = {QTY: fmt_qty, PRICE: fmt_price, TAX: fmt_rate}
 
 
 def _headers() -> list[str]:
@@ -119,6 +120,11 @@ class TradeLines(QTableWidget):
     def _edited(self, item) -> None:
         if self._busy or item.column() not in EDITABLE:
             return
+        value = number(item.text())
+        if value is not None:  # typed "13" shows "13%", "8.1" shows "8.10"
+            self._busy = True
+            item.setText(FORMATS[item.column()](value))
+            self._busy = False
         self._recompute(item.row())
 
     def _recompute(self, row: int) -> None:
