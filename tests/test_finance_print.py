@@ -91,9 +91,7 @@ def test_cli_and_gui_print(company, tmp_path, capsys, qtbot):
             [VoucherLineInput("1001", debit="1"), VoucherLineInput("1002", credit="1")],
         )
     )
-    from jxc_desktop.models.db import database
-
-    db = database.obj.database
+    db = str(company)
     out = tmp_path / "cli.pdf"
     assert main(["--db", db, "voucher", "print", "2026-01", "记-0001", "-o", str(out)]) == 0
     assert "记账凭证" in text_of(out).replace(" ", "")

@@ -171,7 +171,7 @@ def test_qualifications_report_and_purchase_order_warning(buying, capsys, compan
     assert [r["kind"] for r in out] == ["营业执照"]
 
 
-def test_cli_inspect_return_and_rework(buying, capsys, company):
+def test_cli_inspect_return_and_rework(buying, capsys, company, tmp_path):
     receipt = _order_and_receive(buying[0], "A", 100, "4", day(5), day(3))
     db = ["--db", str(company)]
     assert (
@@ -186,7 +186,7 @@ def test_cli_inspect_return_and_rework(buying, capsys, company):
     (row,) = json.loads(capsys.readouterr().out)
     assert (row["inspected"], row["pass_rate"]) == ("100.0000", "95.0000")
     assert main([*db, "check"]) == 0
-    pdf = company.parent / "zjd.pdf"
+    pdf = tmp_path / "zjd.pdf"
     assert main([*db, "qc", "print", "ZJD20260103-0001", str(pdf)]) == 0
     if shutil.which("pdftotext"):
         text = subprocess.run(

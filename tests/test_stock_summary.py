@@ -116,10 +116,11 @@ def test_flows_survive_a_backdated_unapprove_and_pass_the_check(history):
 
 
 def test_fill_pool_flows_rebuilds_them_from_the_ledger(history):
-    before = execute("SELECT id, in_qty, in_value, out_qty, out_value FROM cost_group").fetchall()
+    flows = "SELECT id, in_qty, in_value, out_qty, out_value FROM cost_group ORDER BY id"
+    before = execute(flows).fetchall()
     execute("UPDATE cost_group SET in_qty = 0, in_value = 0, out_qty = 0, out_value = 0")
     fill_pool_flows()
-    after = execute("SELECT id, in_qty, in_value, out_qty, out_value FROM cost_group").fetchall()
+    after = execute(flows).fetchall()
     assert after == before
 
 
