@@ -79,8 +79,8 @@ def test_scanner_form_adds_lines_with_suggested_prices(qtbot, company, tmp_path,
     for code in ("6901234567892", "A"):
         qtbot.keyClicks(form.scan, code)
         qtbot.keyClick(form.scan, Qt.Key.Key_Enter)
-    assert form.table.rowCount() == 1 and form.table.item(0, 2).text() == "2"
-    assert form.table.item(0, 3).text() == "11"
+    assert form.table.rowCount() == 1 and form.table.item(0, 3).text() == "2"
+    assert form.table.item(0, 4).text() == "11.00"
     qtbot.keyClicks(form.scan, "NOPE")
     qtbot.keyClick(form.scan, Qt.Key.Key_Enter)
     assert "NOPE" in form.message.text()

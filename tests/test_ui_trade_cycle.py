@@ -54,7 +54,7 @@ def test_order_to_cash_through_the_widgets(qtbot, company, monkeypatch):
     _select(docs, "XSDD")
     form = docs.new_document()
     _scan(qtbot, form.scan, "A", "A", "6901234567892", "B", "B")
-    assert [form.table.item(r, 2).text() for r in range(2)] == ["3", "2"]
+    assert [form.table.item(r, 3).text() for r in range(2)] == ["3", "2"]
     assert form.save_and_approve(), shown
     order = Document.get(Document.doc_type == "XSDD")
     assert order.status == "approved" and order.partner_id == c.id
@@ -66,7 +66,7 @@ def test_order_to_cash_through_the_widgets(qtbot, company, monkeypatch):
     assert delivery.number in form.windowTitle() and form.checking
     _scan(qtbot, form.scan, "6901234567892", "A", "A", "B")
     assert "1/2" in form.message.text()
-    assert [form.table.item(r, 5).text() for r in range(2)] == ["3", "1"]
+    assert [form.table.item(r, 9).text() for r in range(2)] == ["3", "1"]
     assert not form.all_checked()
     form.use_scanned()  # one B is not there: deliver what was scanned
     assert form.all_checked()
@@ -131,8 +131,8 @@ def test_a_draft_is_edited_and_keeps_its_number(qtbot, company, monkeypatch):
     form = docs.edit_document()
     assert number in form.windowTitle() and form.table.rowCount() == 2
     form.partner.setCurrentIndex(1)
-    form.table.item(0, 2).setText("5")
-    form.table.item(0, 3).setText("9.5")
+    form.table.item(0, 3).setText("5")
+    form.table.item(0, 4).setText("9.5")
     form.table.selectRow(1)
     form.remove_line()
     _scan(qtbot, form.scan, "B")

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from jxc_desktop.engine.errors import Problem, StateError
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import from_scaled, qty
+from jxc_desktop.engine.money import format_qty, from_scaled
 from jxc_desktop.engine.session import audit, current_user
 from jxc_desktop.engine.trade import openitems
 from jxc_desktop.engine.trade.linked import linked_lines
@@ -232,9 +232,9 @@ def validate_return(doc: Document) -> list[Problem]:
                         "this {t}",
                         n=src.document.number,
                         l=src.line_no,
-                        q=src.base_qty.normalize(),
-                        d=done[src_id].normalize(),
-                        t=this.normalize(),
+                        q=format_qty(src.base_qty),
+                        d=format_qty(done[src_id]),
+                        t=format_qty(this),
                     )
                 )
             )
@@ -275,9 +275,9 @@ def validate_against_orders(doc: Document) -> list[Problem]:
                         "超出订单数量：订单行 {l} 订购 {o}，已执行 {d}，本单 {t}",
                         "More than ordered: order line {l} ordered {o}, done {d}, this {t}",
                         l=label,
-                        o=qty(src.source_base_qty).normalize(),
-                        d=qty(got[src_id]).normalize(),
-                        t=qty(this).normalize(),
+                        o=format_qty(src.source_base_qty),
+                        d=format_qty(got[src_id]),
+                        t=format_qty(this),
                     )
                 )
             )

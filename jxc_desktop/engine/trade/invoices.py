@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import from_scaled, money
+from jxc_desktop.engine.money import format_qty, from_scaled, money
 from jxc_desktop.engine.trade.linked import linked_lines
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine
@@ -70,9 +70,9 @@ def validate_invoice(doc: Document) -> list[Problem]:
                         "this {t}",
                         n=src.source_number,
                         l=src.source_line_no,
-                        q=src.source_base_qty.normalize(),
-                        d=done[src_id].normalize(),
-                        t=this.normalize(),
+                        q=format_qty(src.source_base_qty),
+                        d=format_qty(done[src_id]),
+                        t=format_qty(this),
                     )
                 )
             )

@@ -1,18 +1,25 @@
-"""A trade document list: type and status filters, approve / un-approve, next document.
+"""A trade document list: type, status, search and date filters; approve / un-approve,
+void, delete, print, next document, 短缺关闭 and 收款计划 where they apply.
 
-Strings come from the engine's tr(中文, English) so the tab follows the language switch
-without entries in the shared .ts file.
+Buttons follow the selected document: what cannot be done to it is disabled (an
+approved document is not edited; 短缺关闭 is for approved orders, 收款计划 for sales
+orders). Strings come from the engine's tr(中文, English) so the tab follows the
+language switch without entries in the shared .ts file.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from peewee import JOIN
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,43 +27,49 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import documents
 from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import format_money
 from jxc_desktop.engine.trade import drafts, execution, generate
 from jxc_desktop.models.documents import Document
-from jxc_desktop.models.masterdata import Warehouse
+from jxc_desktop.models.masterdata import Partner, Warehouse
 from jxc_desktop.ui import messages
+from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path, qdate
+from jxc_desktop.ui.trade.cells import cell, fmt_money, status_label
 
 TYPES = {
     "sales": ["XSDD", "XSCK", "XSFP", "SKD", "XSTH", "XSBJ"],
     "purchase": ["CGDD", "CGRK", "CGFP", "FKD", "CGTH", "CGSQ"],
 }
 LIMIT = 500  # newest first; older documents are reached with the filters
+NUMBER, DATE, PARTNER, STATUS, TOTAL, EXECUTION, REMARKS = range(7)
+NEXT_TYPES = set(execution.DELIVERY_OF) | set(generate.INVOICE_FOR) | set(generate.MONEY_FOR)
 
 
-def _cell(text, right=False) -> QTableWidgetItem:
-    item = QTableWidgetItem(str(text))
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+def _enabled(doc: Document | None) -> dict[str, bool]:
+    """Which buttons apply to the selected document (none selected: only 新建)."""
+    if doc is None:
+        return {}
+    draft, approved = doc.status == "draft", doc.status == "approved"
+    order = doc.doc_type in execution.DELIVERY_OF
+    return {
+        "edit": draft,
+        "approve": draft,
+        "unapprove": approved,
+        "void": draft,
+        "delete": draft,
+        "print": True,
+        "next": approved and doc.doc_type in NEXT_TYPES,
+        "close": approved and order and execution.order_status(doc) in ("open", "partial"),
+        "plan": doc.doc_type == "XSDD" and doc.status != "void",
+    }
 
 
 class TradeDocList(QWidget):
     def __init__(self, ops, side: str, parent=None):
         super().__init__(parent)
         self.ops, self.side = ops, side
-        self.type_box = QComboBox()
-        for prefix in TYPES[side]:
-            self.type_box.addItem(DOC_TYPES[prefix].label, prefix)
-        self.status_box = QComboBox()
-        for key, label in [
-            ("", tr("全部", "All")),
-            ("draft", tr("草稿", "Draft")),
-            ("approved", tr("已审核", "Approved")),
-            ("void", tr("已作废", "Void")),
-        ]:
-            self.status_box.addItem(label, key)
-        self.table = QTableWidget(0, 6)
+        self.last_pdf: str | None = None
+        self.ids: list[int] = []
+        self._build_filters()
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
                 tr("单据编号", "Number"),
@@ -65,27 +78,66 @@ class TradeDocList(QWidget):
                 tr("状态", "Status"),
                 tr("价税合计", "Total"),
                 tr("执行情况", "Execution"),
+                tr("备注", "Remarks"),
             ]
         )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # ≤ LIMIT rows
+        for col in (PARTNER, REMARKS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setObjectName("tradeDocTable")
         self.table.cellDoubleClicked.connect(lambda _row, _col: self.edit_document())
+        self.table.itemSelectionChanged.connect(self.update_buttons)
         self._build_layout()
-        self.type_box.currentIndexChanged.connect(self.refresh)
-        self.status_box.currentIndexChanged.connect(self.refresh)
         ops.changed.connect(lambda _what: self.refresh())
         self.refresh()
 
+    def _build_filters(self) -> None:
+        self.type_box = QComboBox()
+        for prefix in TYPES[self.side]:
+            self.type_box.addItem(DOC_TYPES[prefix].label, prefix)
+        self.status_box = QComboBox()
+        for key, label in [("", tr("全部", "All"))] + [
+            (s, status_label(s)) for s in ("draft", "approved", "void")
+        ]:
+            self.status_box.addItem(label, key)
+        self.search = QLineEdit()
+        self.search.setObjectName("tradeSearch")
+        self.search.setPlaceholderText(
+            tr("搜索：单据编号 / 往来单位 / 备注", "Search: number / partner / remarks")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.use_dates = QCheckBox(tr("日期", "Dates"))
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(QDate(today.year(), today.month(), 1))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.dateChanged.connect(lambda _d: self.use_dates.isChecked() and self.refresh())
+        self.type_box.currentIndexChanged.connect(self.refresh)
+        self.status_box.currentIndexChanged.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self.refresh())
+        self.use_dates.toggled.connect(lambda _on: self.refresh())
+
     def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        for widget in (self.type_box, self.status_box, self.use_dates, self.date_from):
+            filters.addWidget(widget)
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.search, 1)
         bar = QHBoxLayout()
-        bar.addWidget(self.type_box)
-        bar.addWidget(self.status_box)
         self.buttons = {}
         for key, label, slot in [
             ("new", tr("新建", "New"), self.new_document),
             ("edit", tr("修改", "Edit"), self.edit_document),
             ("approve", tr("审核", "Approve"), self.approve),
             ("unapprove", tr("反审核", "Un-approve"), self.unapprove),
+            ("void", tr("作废", "Void"), self.void),
+            ("delete", tr("删除", "Delete"), self.delete),
+            ("print", tr("打印", "Print"), self.print_document),
             ("next", tr("生成下游单据", "Next document"), self.next_document),
             ("close", tr("短缺关闭", "Close short"), self.close_short),
             ("plan", tr("收款计划", "Collection plan"), self.collection_plan),
@@ -99,31 +151,66 @@ class TradeDocList(QWidget):
             bar.addWidget(button)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addLayout(filters)
         layout.addLayout(bar)
         layout.addWidget(self.table)
 
-    def refresh(self) -> bool:
+    def _query(self):
         prefix, status = self.type_box.currentData(), self.status_box.currentData()
-        query = Document.select().where(Document.doc_type == prefix)
+        query = (
+            Document.select(Document, Partner)
+            .join(Partner, join_type=JOIN.LEFT_OUTER, on=(Document.partner == Partner.id))
+            .where(Document.doc_type == prefix)
+        )
         if status:
             query = query.where(Document.status == status)
-        docs = list(query.order_by(Document.date.desc(), Document.id.desc()).limit(LIMIT))
+        text = self.search.text().strip()
+        if text:
+            query = query.where(
+                Document.number.contains(text)
+                | Document.external_number.contains(text)
+                | Partner.name.contains(text)
+                | Partner.code.contains(text)
+                | Document.remarks.contains(text)
+            )
+        if self.use_dates.isChecked():
+            query = query.where(
+                Document.date.between(qdate(self.date_from.date()), qdate(self.date_to.date()))
+            )
+        return query.order_by(Document.date.desc(), Document.id.desc()).limit(LIMIT)
+
+    def refresh(self) -> bool:
+        """Reloads the rows; the selected document stays selected (approve, then 生成下游)."""
+        keep = self.selected_id()
+        docs = list(self._query())
         self.table.setRowCount(len(docs))
         self.ids = [d.id for d in docs]
         for row, doc in enumerate(docs):
-            total = doc.total_amount + doc.total_tax
             cells = [
-                _cell(doc.number),
-                _cell(doc.date.isoformat()),
-                _cell(doc.partner.name if doc.partner_id else ""),
-                _cell(_status(doc.status)),
-                _cell(format_money(total), right=True),
-                _cell(_execution(doc)),
+                cell(doc.number),
+                cell(doc.date.isoformat()),
+                cell(doc.partner.name if doc.partner_id else ""),
+                cell(status_label(doc.status)),
+                cell(fmt_money(doc.total_amount + doc.total_tax), right=True),
+                cell(_execution(doc)),
+                cell(doc.remarks or ""),
             ]
-            for col, cell in enumerate(cells):
-                self.table.setItem(row, col, cell)
-        self.table.resizeColumnsToContents()  # at most LIMIT rows
+            for col, item in enumerate(cells):
+                self.table.setItem(row, col, item)
+        if keep in self.ids:
+            self.table.selectRow(self.ids.index(keep))
+        else:  # the row under the cursor is another document now: select nothing
+            self.table.setCurrentCell(-1, -1)
+            self.table.clearSelection()
+        self.update_buttons()
         return True
+
+    def update_buttons(self) -> None:
+        doc_id = self.selected_id()
+        doc = Document.get_or_none(Document.id == doc_id) if doc_id else None
+        enabled = _enabled(doc)
+        for key, button in self.buttons.items():
+            button.setEnabled(key == "new" or enabled.get(key, False))
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()
@@ -172,6 +259,49 @@ class TradeDocList(QWidget):
 
     def unapprove(self) -> None:
         self._act(documents.unapprove)
+
+    def void(self) -> None:
+        """作废 a draft (an approved document is un-approved first)."""
+        self._act(documents.void)
+
+    def delete(self, confirm: bool = True):
+        """Deletes the selected draft after a yes/no question; its number is never reused."""
+        doc_id = self.selected_id()
+        if doc_id is None:
+            return None
+
+        def do() -> None:
+            self.ops.run(lambda: documents.delete_draft(doc_id), parent=self, changed="documents")
+
+        if not confirm:
+            do()
+            return True
+        number = documents.get_document(doc_id).number
+        box = messages.confirm(
+            self,
+            tr(
+                "确定删除草稿 {n} 吗？单号不会再使用。",
+                "Delete draft {n}? Its number is not reused.",
+                n=number,
+            ),
+        )
+        box.accepted.connect(do)
+        return box
+
+    def print_document(self, path: str | None = None) -> str | None:
+        """The selected document as a PDF (drafts watermarked 草稿), then opened."""
+        from jxc_desktop.engine.printing.document_pdf import render_document
+
+        doc_id = self.selected_id()
+        if doc_id is None:
+            return None
+        target = pdf_path(self, documents.get_document(doc_id).number + ".pdf", path)
+        ok, written = self.ops.run(lambda: str(render_document(doc_id, target)), parent=self)
+        if not ok:
+            return None
+        self.last_pdf = written
+        open_file(written)
+        return written
 
     def next_document(self):
         """生成下游单据: the next document's draft, opened in its form to check and save.
@@ -234,14 +364,6 @@ class TradeDocList(QWidget):
                     execution.close_line(st.line.id, tr("短缺关闭", "Closed short"))
 
         self._act(close)
-
-
-def _status(status: str) -> str:
-    return {
-        "draft": tr("草稿", "Draft"),
-        "approved": tr("已审核", "Approved"),
-        "void": tr("已作废", "Void"),
-    }[status]
 
 
 def _execution(doc: Document) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -70,6 +71,7 @@ class MoneyForm(QDialog):
         self.account.setCurrentIndex(max(self.account.findData("1002"), 0))
         self.date = QDateEdit(QDate.currentDate())
         self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setCalendarPopup(True)
         self.currency = QComboBox()
         self.currency.setObjectName("moneyFormCurrency")
         self.currency.addItems(drafts.currencies())
@@ -93,7 +95,8 @@ class MoneyForm(QDialog):
                 tr("本次核销", "Settle"),
             ]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the type takes the spare width: amounts stay next to each other, not far right
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(lambda _item: self._show_advance())
         self._layout()
         self.partner.currentIndexChanged.connect(lambda _i: self.load_candidates())
@@ -172,9 +175,11 @@ class MoneyForm(QDialog):
                 if col == 4:
                     cell.setTextAlignment(RIGHT)
                 self.table.setItem(row, col, cell)
-            self.table.setItem(row, SETTLE, QTableWidgetItem(""))
+            self.table.setItem(row, SETTLE, _settle_cell())
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()  # one partner's open documents: a few rows
+        for col in (4, SETTLE):
+            self.table.setColumnWidth(col, max(self.table.columnWidth(col), 120))
         self._show_advance()
 
     def fill(self) -> None:
@@ -182,7 +187,7 @@ class MoneyForm(QDialog):
         shares = drafts.auto_fill(_dec(self.amount.text()), [c.open for c in self.candidates])
         self.table.blockSignals(True)
         for row, share in enumerate(shares):
-            self.table.item(row, SETTLE).setText(str(share) if share else "")
+            self.table.item(row, SETTLE).setText(format_money(share) if share else "")
         self.table.blockSignals(False)
         self._show_advance()
 
@@ -207,7 +212,7 @@ class MoneyForm(QDialog):
         self.table.blockSignals(True)
         for row, c in enumerate(self.candidates):
             value = by_document.get(c.document_id)
-            self.table.item(row, SETTLE).setText(str(value) if value else "")
+            self.table.item(row, SETTLE).setText(format_money(value) if value else "")
         self.table.blockSignals(False)
         self.amount.setText(str(sum(by_document.values(), Decimal(0))))
         self._show_advance()
@@ -263,6 +268,13 @@ class MoneyForm(QDialog):
                 messages.info(self, "\n".join(approved.messages))
             self.accept()
         return ok
+
+
+def _settle_cell() -> QTableWidgetItem:
+    """本次核销: typed by the user, shown like every amount (right, 1,234.50)."""
+    cell = QTableWidgetItem("")
+    cell.setTextAlignment(RIGHT)
+    return cell
 
 
 def D_(value) -> Decimal:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -52,6 +53,9 @@ class PartnerView(QWidget):
                 tr("订单状态", "Status"),
             ]
         )
+        # the type / item column takes the spare width: no empty band on the right
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.orders.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("往来单位", "Partner")))
         top.addWidget(self.partner_box)
@@ -107,6 +111,7 @@ class PartnerView(QWidget):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, _cell(value, right=c >= 3))
         self.table.resizeColumnsToContents()
+        _min_widths(self.table, (3, 4, 5), 110)
         self._show_orders(code)
 
     def _show_orders(self, code: str) -> None:
@@ -124,6 +129,7 @@ class PartnerView(QWidget):
             for c, value in enumerate(values):
                 self.orders.setItem(r, c, _cell(value, right=2 <= c <= 4))
         self.orders.resizeColumnsToContents()
+        _min_widths(self.orders, (2, 3, 4), 90)
 
 
 def _cell(text: str, right: bool = False) -> QTableWidgetItem:
@@ -132,3 +138,9 @@ def _cell(text: str, right: bool = False) -> QTableWidgetItem:
     if right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
+
+
+def _min_widths(table: QTableWidget, columns, width: int) -> None:
+    """Amount columns wide enough that 1,234,567.89 never squeezes them."""
+    for col in columns:
+        table.setColumnWidth(col, max(table.columnWidth(col), width))

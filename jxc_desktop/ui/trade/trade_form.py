@@ -1,46 +1,49 @@
-"""A trade document form: partner, warehouse, a scanner field (focused) and the lines.
+"""A trade document form: header (number, status, partner, date, warehouse, remarks),
+the inventory form's scanner field (focused) and the lines grid with amounts and totals.
 
-New document: each scan (item code or barcode, then Enter) adds the item with the
-engine's suggested price for the partner (price grade, last price, list price) or adds
-1 to its line. An existing draft (`doc_id`) opens with its lines; quantities, prices,
-tax rates, the partner and the date can be changed and saving keeps its number. A
-draft whose lines come from an order (a generated delivery) is checked by scanning:
-each scan counts on the 已扫描 column of the item's first line not yet complete, and
-"按扫描数量" takes the scanned quantities (a partial delivery). Saving builds a
-DocumentInput and calls the engine; every problem comes back at once.
+New document: each scan goes through the scanning engine (`5*code` quantities, box
+barcodes in their unit, EAN check digits; an unknown code shows red and beeps, never a
+line) and adds the item in the scanned unit with the engine's suggested price for the
+partner (price grade, last price, list price), or adds to its line. An existing draft
+(`doc_id`) opens with its lines; quantities, prices, tax rates, the partner, the date
+and the remarks can be changed and saving keeps its number. A draft whose lines come
+from an order (a generated delivery) is checked by scanning: each scan counts on the
+已扫描 column of the item's first line not yet complete, and "按扫描数量" takes the
+scanned quantities (a partial delivery). Saving builds a DocumentInput and calls the
+engine; every problem comes back at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
-from jxc_desktop.engine import documents, lookup
+from jxc_desktop.engine import documents, lookup, scanning
 from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.documents import DocumentInput, LineInput
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import D
+from jxc_desktop.engine.money import price, qty
 from jxc_desktop.engine.trade import drafts, generate, pricing
 from jxc_desktop.models.masterdata import Partner, Warehouse
 from jxc_desktop.ui import messages
-
-COLUMNS = ["item", "name", "qty", "price", "tax_rate", "scanned"]
-QTY, PRICE, TAX, SCANNED = 2, 3, 4, 5
+from jxc_desktop.ui.inventory.scan_field import ScanField
+from jxc_desktop.ui.trade.cells import fmt_money, fmt_qty, status_label
+from jxc_desktop.ui.trade.trade_lines import QTY, SCANNED, UNIT, TradeLines
 
 
 class TradeForm(QDialog):
@@ -49,11 +52,34 @@ class TradeForm(QDialog):
         self.ops, self.doc_type, self.doc_id = ops, doc_type, doc_id
         self.dtype = DOC_TYPES[doc_type]
         self.saved = None
-        self.inputs: list[LineInput] = []  # per table row: what the cells do not show
-        self.header = None  # the loaded draft's input (currency, remarks, source ...)
+        self.header = None  # the loaded draft's input (currency, source ...)
+        self.read_only = False  # an approved or void document, opened to be looked at
         self.setObjectName("tradeForm")
         self.setWindowTitle(self.dtype.label + " - " + tr("新单据", "New document"))
-        self.resize(900, 560)
+        self.resize(1100, 640)
+        self._build_fields()
+        self.scan_field = ScanField()
+        self.scan = self.scan_field.edit
+        self.scan.setObjectName("tradeScan")
+        self.message = self.scan_field.message
+        self.scan_field.scanned.connect(self.on_scan)
+        self.table = TradeLines()
+        self.table.totals_changed = self._show_totals
+        self.totals = QLabel()
+        self.totals.setObjectName("tradeTotals")
+        self.totals.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.totals.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self._layout()
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        if doc_id is not None:
+            self._load(doc_id)
+        self._show_totals()
+        self.scan.setFocus()
+
+    def _build_fields(self) -> None:
+        self.number = QLabel(tr("（保存时生成）", "(assigned at save)"))
+        self.number.setObjectName("tradeNumber")
+        self.status = QLabel(status_label("draft"))
         self.partner = QComboBox()
         self.partner.setObjectName("tradeFormPartner")
         for p in (
@@ -63,111 +89,137 @@ class TradeForm(QDialog):
         ):
             self.partner.addItem(f"{p.code} {p.name}", p.id)
         self.warehouse = QComboBox()
+        if not self.dtype.needs_warehouse:  # an order may name its warehouse, or not
+            self.warehouse.addItem(tr("（不指定）", "(none)"), None)
         for w in Warehouse.select().order_by(Warehouse.code):
             self.warehouse.addItem(f"{w.code} {w.name}", w.code)
         self.date = QDateEdit(QDate.currentDate())
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.scan = QLineEdit()
-        self.scan.setObjectName("tradeScan")
-        self.scan.setPlaceholderText(
-            tr("扫描条码或输入商品编码，回车", "Scan or type a code, Enter")
-        )
-        self.scan.returnPressed.connect(self.on_scan)
-        self.message = QLabel()
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(
-            [
-                tr("商品编码", "Item"),
-                tr("名称", "Name"),
-                tr("数量", "Qty"),
-                tr("单价", "Price"),
-                tr("税率%", "VAT %"),
-                tr("已扫描", "Scanned"),
-            ]
-        )
-        self._layout()
-        if doc_id is not None:
-            self._load(doc_id)
-        self.scan.setFocus()
+        self.date.setCalendarPopup(True)
+        self.remarks = QLineEdit()
+        self.remarks.setObjectName("tradeRemarks")
 
     def _layout(self) -> None:
-        form = QFormLayout()
-        form.addRow(tr("往来单位", "Partner"), self.partner)
-        if self.dtype.needs_warehouse:
-            form.addRow(tr("仓库", "Warehouse"), self.warehouse)
-        form.addRow(tr("日期", "Date"), self.date)
+        grid = QGridLayout()
+        pairs = [
+            (0, 0, tr("单据编号", "Number"), self.number),
+            (0, 2, tr("状态", "Status"), self.status),
+            (1, 0, tr("往来单位", "Partner"), self.partner),
+            (1, 2, tr("日期", "Date"), self.date),
+            (2, 0, tr("仓库", "Warehouse"), self.warehouse),
+            (2, 2, tr("备注", "Remarks"), self.remarks),
+        ]
+        for row, col, label, widget in pairs:
+            grid.addWidget(QLabel(label), row, col)
+            grid.addWidget(widget, row, col + 1)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
         buttons = QHBoxLayout()
         for key, label, slot in [
-            ("save", tr("保存", "Save"), self.save),
-            ("approve", tr("保存并审核", "Save and approve"), self.save_and_approve),
-            ("use_scanned", tr("按扫描数量", "Use scanned quantities"), self.use_scanned),
             ("remove", tr("删除行", "Remove line"), self.remove_line),
+            ("use_scanned", tr("按扫描数量", "Use scanned quantities"), self.use_scanned),
+            (None, None, None),
+            ("save", tr("保存 (Ctrl+S)", "Save (Ctrl+S)"), self.save),
+            ("approve", tr("保存并审核", "Save and approve"), self.save_and_approve),
+            ("close", tr("关闭", "Close"), self.reject),
         ]:
+            if key is None:
+                buttons.addStretch(1)
+                continue
             button = QPushButton(label)
             button.setObjectName(f"tradeForm_{key}")
             button.setAutoDefault(False)  # Enter belongs to the scanner, never to a button
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.scan)
-        layout.addWidget(self.message)
+        layout.addLayout(grid)
+        layout.addWidget(self.scan_field)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
         layout.addLayout(buttons)
+
+    def _show_totals(self) -> None:
+        count, quantity, amount, tax, total = self.table.rowCount(), *self.table.totals()
+        parts = [tr("共 {n} 行", "{n} lines", n=count)]
+        units = {self.table.text(r, UNIT) for r in range(count)}
+        if len(units) == 1:  # bottles and boxes do not add up to one number
+            parts.append(tr("数量 {q}{u}", "qty {q} {u}", q=fmt_qty(quantity), u=units.pop()))
+        parts += [
+            tr("金额 {a}", "amount {a}", a=fmt_money(amount)),
+            tr("税额 {t}", "tax {t}", t=fmt_money(tax)),
+            tr("价税合计 {g}", "total {g}", g=fmt_money(total)),
+        ]
+        self.totals.setText("　".join(parts))
 
     def _day(self) -> dt.date:
         q = self.date.date()
         return dt.date(q.year(), q.month(), q.day())
 
-    def on_scan(self) -> None:
-        code = self.scan.text().strip()
-        self.scan.clear()
-        item = lookup.item_by_code(code)
-        if item is None:
-            self.message.setText(tr("找不到商品 {c}", "No item {c}", c=code))
+    def on_scan(self, text: str) -> None:
+        """One scanner entry (`code` or `5*code`), through the scanning engine."""
+        parsed = scanning.parse_scan(text)
+        found = scanning.resolve_code(parsed.code) if parsed.ok else parsed.error
+        if isinstance(found, str):
+            self.scan_field.show_error(found)
             return
-        rows = [
-            r for r in range(self.table.rowCount()) if self.table.item(r, 0).text() == item.code
-        ]
+        item, unit = found
+        factor = lookup.unit_factor(item, unit) or Decimal(1)
         if self.checking:
-            self._check(item, rows)
-        elif rows:
-            qty = D(self.table.item(rows[0], QTY).text()) + 1
-            self.table.item(rows[0], QTY).setText(str(qty))
-            self.message.setText(f"{item.code} {item.name} × {qty}")
+            self._check(item, unit, parsed.qty * factor)
+            return
+        row = self.table.find(item.code, unit.name)
+        if row is None:
+            row = self._add_row(item, unit, factor, parsed.qty)
+            total = parsed.qty
         else:
-            self._add_row(item)
+            total = self.table.add_qty(row, parsed.qty)
+        self.table.selectRow(row)
+        self.scan_field.show_ok(
+            tr(
+                "{name} {unit} ×{q}，本行共 {t}",
+                "{name} {unit} ×{q}, line total {t}",
+                name=item.name,
+                unit=unit.name,
+                q=fmt_qty(parsed.qty),
+                t=fmt_qty(total),
+            )
+        )
 
     @property
     def checking(self) -> bool:
         """A draft carrying order lines is checked by scanning, not extended by it."""
-        return any(line.source_line is not None for line in self.inputs)
+        return any(line.source_line is not None for line in self.table.inputs)
 
-    def _scanned(self, row: int) -> D:
-        return D(self.table.item(row, SCANNED).text() or "0")
+    def _scanned(self, row: int) -> Decimal:
+        return self.table.value(row, SCANNED)
 
-    def _check(self, item, rows: list[int]) -> None:
+    def _check(self, item, unit, base_qty: Decimal) -> None:
+        rows = self.table.rows_of(item.code)
         if not rows:
-            self._add_row(item, scanned=True)
+            factor = lookup.unit_factor(item, unit) or Decimal(1)
+            row = self._add_row(item, unit, factor, base_qty / factor)
+            self.table.set_value(row, SCANNED, self.table.text(row, QTY))
+            self.scan_field.show_ok(f"{item.code} {item.name} ×{fmt_qty(base_qty / factor)}")
             return
-        open_rows = [r for r in rows if self._scanned(r) < D(self.table.item(r, QTY).text())]
+        open_rows = [r for r in rows if self._scanned(r) < self.table.value(r, QTY)]
         row = open_rows[0] if open_rows else rows[-1]
-        count = self._scanned(row) + 1
-        self.table.item(row, SCANNED).setText(str(count))
-        wanted = D(self.table.item(row, QTY).text())
-        text = f"{item.code} {item.name} {count}/{wanted}"
+        count = qty(self._scanned(row) + base_qty / self.table.factors[row])
+        self.table.set_value(row, SCANNED, fmt_qty(count))
+        wanted = self.table.value(row, QTY)
+        text = f"{item.code} {item.name} {fmt_qty(count)}/{fmt_qty(wanted)}"
         if count > wanted:
-            text += "  " + tr("超出单据数量", "more than the document says")
-        elif self.all_checked():
+            self.scan_field.show_error(
+                text + "  " + tr("超出单据数量", "more than the document says")
+            )
+            return
+        if self.all_checked():
             text += "  " + tr("全部数量已核对", "every quantity checked")
-        self.message.setText(text)
+        self.scan_field.show_ok(text)
 
     def all_checked(self) -> bool:
         """Every line scanned exactly its quantity."""
         return self.table.rowCount() > 0 and all(
-            self._scanned(r) == D(self.table.item(r, QTY).text())
-            for r in range(self.table.rowCount())
+            self._scanned(r) == self.table.value(r, QTY) for r in range(self.table.rowCount())
         )
 
     def use_scanned(self) -> None:
@@ -175,46 +227,32 @@ class TradeForm(QDialog):
         for row in reversed(range(self.table.rowCount())):
             scanned = self._scanned(row)
             if scanned:
-                self.table.item(row, QTY).setText(str(scanned))
+                self.table.set_value(row, QTY, fmt_qty(scanned))
             else:
-                self.table.removeRow(row)
-                del self.inputs[row]
+                self.table.remove(row)
+        self._show_totals()
 
     def remove_line(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < self.table.rowCount():
-            self.table.removeRow(row)
-            del self.inputs[row]
+            self.table.remove(row)
+            self._show_totals()
 
-    def _suggest(self, item):
+    def _suggest(self, item, base_qty: Decimal) -> Decimal:
+        """The suggested price per base unit for the partner (or the item's list price)."""
         partner = Partner.get_or_none(Partner.id == self.partner.currentData())
         if partner is None:
             return item.sale_price if self.dtype.partner_kind == "customer" else item.purchase_price
         if partner.kind == "customer":
-            return pricing.suggest_sale_price(partner, item, 1, self._day())[0]
-        return pricing.suggest_purchase_price(partner, item, 1, self._day())[0]
+            return pricing.suggest_sale_price(partner, item, base_qty, self._day())[0]
+        return pricing.suggest_purchase_price(partner, item, base_qty, self._day())[0]
 
-    def _add_row(self, item, scanned: bool = False) -> None:
-        values = [
-            item.code,
-            item.name,
-            "1",
-            _plain(self._suggest(item)),
-            _plain(item.tax_rate),
-            "1" if scanned else "",
-        ]
-        self._append(values, LineInput(item=item.code))
-        self.message.setText(f"{item.code} {item.name} × 1")
-
-    def _append(self, values: list[str], line: LineInput) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        for col, value in enumerate(values):
-            cell = QTableWidgetItem(value)
-            if col in (0, 1, SCANNED):
-                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(row, col, cell)
-        self.inputs.append(line)
+    def _add_row(self, item, unit, factor: Decimal, quantity: Decimal) -> int:
+        unit_price = price(self._suggest(item, quantity * factor) * factor)
+        line = LineInput(
+            item=item.code, qty=quantity, unit=unit.name, price=unit_price, tax_rate=item.tax_rate
+        )
+        return self.table.add(item.code, item.name, line, factor)
 
     def _load(self, doc_id: int) -> None:
         """Shows a saved draft: header fields and one row per line."""
@@ -222,40 +260,48 @@ class TradeForm(QDialog):
         doc = documents.get_document(doc_id)
         self.header = data
         self.setWindowTitle(self.dtype.label + " - " + doc.number)
+        self.number.setText(doc.number)
+        self.status.setText(status_label(doc.status))
         select_partner(self.partner, doc.partner_id)
         if doc.warehouse_id:
             self.warehouse.setCurrentIndex(max(self.warehouse.findData(doc.warehouse.code), 0))
         self.date.setDate(QDate(doc.date.year, doc.date.month, doc.date.day))
+        self.remarks.setText(doc.remarks or "")
+        if doc.status != "draft":  # opened from a drill-down: shown, not changed
+            self.read_only = True
+            for key in ("save", "approve", "remove", "use_scanned"):
+                self.findChild(QPushButton, f"tradeForm_{key}").setEnabled(False)
+            self.scan_field.setEnabled(False)
         for line in data.lines:
-            item = line.item
-            values = [
+            item, unit = line.item, line.unit or line.item.base_unit
+            factor = lookup.unit_factor(item, unit) or Decimal(1)
+            scanned = "0" if line.source_line is not None else ""
+            self.table.add(
                 item.code,
                 item.name,
-                _plain(line.qty),
-                _plain(line.price),
-                _plain(line.tax_rate),
-                "0" if line.source_line is not None else "",
-            ]
-            self._append(values, replace(line, item=item.code))
+                replace(line, item=item.code, unit=unit.name),
+                factor,
+                scanned,
+            )
 
     def _input(self) -> DocumentInput:
-        lines = []
-        for row in range(self.table.rowCount()):
-            text = [self.table.item(row, c).text().strip() for c in range(len(COLUMNS))]
-            lines.append(
-                replace(self.inputs[row], qty=text[QTY], price=text[PRICE], tax_rate=text[TAX])
-            )
+        lines = self.table.line_inputs()
         partner = Partner.get_or_none(Partner.id == self.partner.currentData())
-        warehouse = self.warehouse.currentData() if self.dtype.needs_warehouse else None
-        if self.header is not None:  # keep what the form does not show (currency, remarks)
-            return replace(
-                self.header, date=self._day(), lines=lines, partner=partner, warehouse=warehouse
-            )
-        return DocumentInput(
-            self.doc_type, self._day(), lines, partner=partner, warehouse=warehouse
+        warehouse = self.warehouse.currentData()
+        common = dict(
+            date=self._day(),
+            lines=lines,
+            partner=partner,
+            warehouse=warehouse,
+            remarks=self.remarks.text().strip(),
         )
+        if self.header is not None:  # keep what the form does not show (currency, source)
+            return replace(self.header, **common)
+        return DocumentInput(self.doc_type, **common)
 
     def save(self) -> bool:
+        if self.read_only:
+            return False
         ok, doc = self.ops.run(
             lambda: documents.save_draft(self._input(), self.doc_id),
             parent=self,
@@ -278,11 +324,6 @@ class TradeForm(QDialog):
                 messages.info(self, "\n".join(approved.messages))
             self.accept()
         return ok
-
-
-def _plain(value) -> str:
-    """A decimal as typed: 10, 9.5 (never 1E+1, which str() of a normalised 10 gives)."""
-    return format(D(value).normalize(), "f")
 
 
 def select_partner(box: QComboBox, partner_id: int | None) -> None:
