@@ -62,11 +62,11 @@ def test_buttons_follow_the_selected_document(docs):
     draft = Document.get((Document.doc_type == "XSDD") & (Document.status == "draft"))
     _select(docs, draft.number)
     enabled = {k for k, b in docs.buttons.items() if b.isEnabled()}
-    assert enabled == {"new", "edit", "approve", "void", "delete", "print", "plan"}
+    assert enabled == {"new", "edit", "approve", "void", "delete", "print", "paper", "plan"}
     approved = Document.get((Document.doc_type == "XSDD") & (Document.status == "approved"))
     _select(docs, approved.number)
     enabled = {k for k, b in docs.buttons.items() if b.isEnabled()}
-    assert enabled == {"new", "unapprove", "print", "next", "close", "plan"}
+    assert enabled == {"new", "unapprove", "print", "paper", "next", "close", "plan"}
     docs.type_box.setCurrentIndex(docs.type_box.findData("XSCK"))
     docs.table.selectRow(0)
     assert not docs.buttons["close"].isEnabled() and not docs.buttons["plan"].isEnabled()
@@ -81,6 +81,13 @@ def test_void_delete_and_print(docs, tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
         assert draft.number in text
+    contract = docs.print_paper("contract", str(tmp_path / "contract.pdf"))
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", contract, "-"], capture_output=True, text=True).stdout
+        assert "销售合同" in text.replace(" ", "") and draft.number in text
+    menu = docs.buttons["paper"].menu()
+    docs._fill_paper_menu(menu)
+    assert [a.text() for a in menu.actions()] == ["销售合同"]
     docs.void()
     assert Document.get_by_id(draft.id).status == "void"
     other = trade_doc("XSDD", day(21), draft.partner, [("A", 1, "1")], approve=False)

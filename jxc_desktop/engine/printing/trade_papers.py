@@ -210,6 +210,24 @@ def _partner_fields(doc) -> list[tuple[str, str]]:
     ]
 
 
+def papers_for(doc_type: str) -> list[tuple[str, str]]:
+    """(kind, title) of the papers a document of this type prints as, besides the
+    standard document form (a menu in the 销售/采购 lists)."""
+    contract = ("contract", tr("销售合同", "Sales contract"))
+    return {
+        "XSBJ": [("quotation", tr("销售报价单", "Quotation")), contract],
+        "XSDD": [contract],
+        "CGDD": [
+            ("purchase-order", tr("采购订单", "Purchase order")),
+            ("contract", tr("采购合同", "Purchase contract")),
+        ],
+        "XSCK": [
+            ("delivery-note", tr("送货单", "Delivery note")),
+            ("sales-slip", tr("销售单", "Sales slip")),
+        ],
+    }.get(doc_type, [])
+
+
 def render_paper(kind: str, doc_id: int, path: str | Path) -> Path:
     """quotation 销售报价单 / purchase-order 采购订单 / delivery-note 送货单 /
     sales-slip 销售单 (a delivery with the customer's balance before and after it)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -43,6 +44,12 @@ NUMBER, DATE, PARTNER, STATUS, TOTAL, EXECUTION, REMARKS = range(7)
 NEXT_TYPES = set(execution.DELIVERY_OF) | set(generate.INVOICE_FOR) | set(generate.MONEY_FOR)
 
 
+def papers_for(doc_type: str) -> list[tuple[str, str]]:
+    from jxc_desktop.engine.printing.trade_papers import papers_for as engine_papers
+
+    return engine_papers(doc_type)
+
+
 def _enabled(doc: Document | None) -> dict[str, bool]:
     """Which buttons apply to the selected document (none selected: only 新建)."""
     if doc is None:
@@ -56,6 +63,7 @@ def _enabled(doc: Document | None) -> dict[str, bool]:
         "void": draft,
         "delete": draft,
         "print": True,
+        "paper": bool(papers_for(doc.doc_type)),
         "next": approved and doc.doc_type in NEXT_TYPES,
         "close": approved and order and execution.order_status(doc) in ("open", "partial"),
         "plan": doc.doc_type == "XSDD" and doc.status != "void",
@@ -138,6 +146,7 @@ class TradeDocList(QWidget):
             ("void", tr("作废", "Void"), self.void),
             ("delete", tr("删除", "Delete"), self.delete),
             ("print", tr("打印", "Print"), self.print_document),
+            ("paper", tr("打印业务单", "Print paper"), None),
             ("next", tr("生成下游单据", "Next document"), self.next_document),
             ("close", tr("短缺关闭", "Close short"), self.close_short),
             ("plan", tr("收款计划", "Collection plan"), self.collection_plan),
@@ -146,7 +155,12 @@ class TradeDocList(QWidget):
                 continue
             button = QPushButton(label)
             button.setObjectName(f"trade_{key}")
-            button.clicked.connect(slot)
+            if slot is None:  # 打印业务单: a menu of the papers the selected type prints as
+                menu = QMenu(button)
+                menu.aboutToShow.connect(lambda m=menu: self._fill_paper_menu(m))
+                button.setMenu(menu)
+            else:
+                button.clicked.connect(slot)
             self.buttons[key] = button
             bar.addWidget(button)
         bar.addStretch(1)
@@ -297,6 +311,27 @@ class TradeDocList(QWidget):
             return None
         target = pdf_path(self, documents.get_document(doc_id).number + ".pdf", path)
         ok, written = self.ops.run(lambda: str(render_document(doc_id, target)), parent=self)
+        if not ok:
+            return None
+        self.last_pdf = written
+        open_file(written)
+        return written
+
+    def _fill_paper_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        for kind, title in papers_for(self.type_box.currentData() or ""):
+            menu.addAction(title, lambda k=kind: self.print_paper(k))
+
+    def print_paper(self, kind: str, path: str | None = None) -> str | None:
+        """The selected document as one of its papers (送货单, 销售合同 …), then opened."""
+        from jxc_desktop.engine.printing.trade_papers import render_paper
+
+        doc_id = self.selected_id()
+        if doc_id is None:
+            return None
+        number = documents.get_document(doc_id).number
+        target = pdf_path(self, f"{number}-{kind}.pdf", path)
+        ok, written = self.ops.run(lambda: str(render_paper(kind, doc_id, target)), parent=self)
         if not ok:
             return None
         self.last_pdf = written
