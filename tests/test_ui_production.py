@@ -269,3 +269,50 @@ def test_issue_materials_and_receive_finished_from_the_order_list(qtbot, company
     row = next(r for r in table.rows if r["number"] == number)
     assert (row["status_label"], row["completed_qty"]) == ("生产中", 4)
     window.ops.shutdown()
+
+
+def test_outsourcing_send_and_receive_from_the_tab(qtbot, company, tmp_path):
+    """委外: an approved WWDD listed; 发料 sends the BOM's materials, 收货 takes a fee."""
+    from inventory_helpers import doc, make_item, make_warehouse
+    from production_helpers import bom
+
+    from jxc_desktop.engine import documents
+    from jxc_desktop.engine.documents import DocumentInput, LineInput
+    from jxc_desktop.models.masterdata import Partner
+
+    make_warehouse("W1")
+    make_item("M1", item_type="material")
+    make_item("P")
+    Partner.create(kind="supplier", code="S1", name="加工厂一")
+    bom("P", ("M1", 2))
+    doc("QCKC", dt.date(2026, 1, 2), [("M1", 100, "10")], warehouse="W1")
+    order = documents.save_draft(
+        DocumentInput(
+            "WWDD", dt.date(2026, 1, 3), [LineInput(item="P", qty="10", price="5")], partner="S1"
+        )
+    )
+    documents.approve(order.id)
+    window = make_window(qtbot, company, tmp_path)
+    page = window.pages["production"]
+    window.select_tab("production")
+    page.tabs.setCurrentWidget(page.outsourcing)
+    table = page.outsourcing.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=5000)
+    table.selectRow(0)
+    page.outsourcing.act(False)
+    dialog = page.outsourcing.dialog
+    assert "M1  20" in dialog.plan.text()
+    dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("W1"))
+    assert dialog.submit()
+    assert Document.get(Document.number == dialog.number).doc_type == "WWFL"
+    table.selectRow(0)
+    page.outsourcing.act(True)
+    dialog = page.outsourcing.dialog
+    dialog.qty.setText("10")
+    dialog.fee.setText("5")
+    dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("W1"))
+    assert dialog.submit()
+    assert Document.get(Document.number == dialog.number).doc_type == "WWRK"
+    qtbot.waitUntil(lambda: table.rowCount() == 1 and table.rows[0]["received"] == 10)
+    assert window.pages["purchase"].docs.type_box.findData("WWDD") >= 0
+    window.ops.shutdown()

@@ -25,6 +25,7 @@ from jxc_desktop.engine.i18n import tr
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
 from jxc_desktop.ui.production.capacity_tab import CapacityTab
+from jxc_desktop.ui.production.outsourcing_tab import OutsourcingTab
 from jxc_desktop.ui.production.widgets import RowsTable, cell_text
 from jxc_desktop.ui.production.workorder_tab import WorkOrderTab
 from jxc_desktop.ui.row_table import CellSpec, RowTable
@@ -381,8 +382,10 @@ class ProductionPage(TabPage):
         self.mrp = MrpTab(ops)
         self.cost = CostTab(ops)
         self.capacity = CapacityTab(ops)
+        self.outsourcing = OutsourcingTab(ops)
         self.tabs.addTab(self.bom, tr("物料清单", "BOMs"))
         self.tabs.addTab(self.orders, tr("生产订单", "Work orders"))
+        self.tabs.addTab(self.outsourcing, tr("委外", "Outsourcing"))
         self.tabs.addTab(self.mrp, tr("MRP 运算", "MRP"))
         self.tabs.addTab(self.cost, tr("成本计算", "Costing"))
         self.tabs.addTab(self.capacity, tr("产能负荷", "Capacity"))
@@ -392,6 +395,7 @@ class ProductionPage(TabPage):
 
     def _on_changed(self, _what: str) -> None:
         self.orders.mark_stale()
+        self.outsourcing.mark_stale()
 
     def refresh(self) -> bool:
         self.orders.refresh()

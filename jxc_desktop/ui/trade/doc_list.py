@@ -37,7 +37,7 @@ from jxc_desktop.ui.trade.cells import cell, fmt_money, status_label
 
 TYPES = {
     "sales": ["XSDD", "XSCK", "XSFP", "SKD", "XSTH", "XSBJ"],
-    "purchase": ["CGDD", "CGRK", "CGFP", "FKD", "CGTH", "CGSQ"],
+    "purchase": ["CGDD", "CGRK", "CGFP", "FKD", "CGTH", "CGSQ", "WWDD"],
 }
 LIMIT = 500  # newest first; older documents are reached with the filters
 NUMBER, DATE, PARTNER, STATUS, TOTAL, EXECUTION, REMARKS = range(7)

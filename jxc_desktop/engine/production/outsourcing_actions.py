@@ -1,0 +1,149 @@
+"""委外 from the order, in one action each: send the BOM's materials, receive the product.
+
+The 生产 tab's 委外 page lists the approved 委外订单 WWDD; "发料" saves and approves one
+委外发料 WWFL of what the BOM still needs for the ordered quantity (need − sent + returned,
+per component), "收货" one 委外入库 WWRK of a quantity at a processing fee. Their lines
+name the order's line (源单编号), exactly as typed or imported documents do; the costing
+and the books are outsourcing.py's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jxc_desktop.engine import documents, money
+from jxc_desktop.engine.documents import DocumentInput, LineInput
+from jxc_desktop.engine.errors import NotFound, Problem, StateError, ValidationError
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.production.bom import components
+from jxc_desktop.models.db import write_transaction
+from jxc_desktop.models.documents import Document, DocumentLine
+
+SIGN = {"WWFL": 1, "WWTL": -1}
+
+
+@dataclass
+class OutsourcingOrder:
+    number: str
+    partner: str
+    item: str
+    qty: Decimal
+    received: Decimal
+
+
+def _order_line(number: str) -> DocumentLine:
+    doc = documents.find_document(number)
+    if doc is None or doc.doc_type != "WWDD":
+        raise NotFound(tr("找不到委外订单 {n}", "No outsourcing order {n}", n=number))
+    if doc.status != "approved":
+        raise StateError(
+            tr("委外订单 {n} 尚未审核", "Outsourcing order {n} is not approved", n=doc.number)
+        )
+    return (
+        DocumentLine.select()
+        .where(DocumentLine.document == doc)
+        .order_by(DocumentLine.line_no)
+        .first()
+    )
+
+
+def _moved(order_line: DocumentLine, types: dict[str, int]) -> dict[int, Decimal]:
+    """Base quantity per item of approved documents of `types` naming the order line."""
+    rows = (
+        DocumentLine.select(DocumentLine.item, DocumentLine.base_qty, Document.doc_type)
+        .join(Document)
+        .where(
+            (DocumentLine.source_line == order_line)
+            & (Document.status == "approved")
+            & Document.doc_type.in_(list(types))
+        )
+        .tuples()
+    )
+    out: dict[int, Decimal] = {}
+    for item_id, base_qty, doc_type in rows:
+        out[item_id] = out.get(item_id, Decimal(0)) + types[doc_type] * base_qty
+    return out
+
+
+def open_orders() -> list[OutsourcingOrder]:
+    """Approved 委外订单 (first line: the product), with what has been received."""
+    out = []
+    orders = Document.select().where(
+        (Document.doc_type == "WWDD") & (Document.status == "approved")
+    )
+    for doc in orders.order_by(Document.date, Document.id):
+        line = doc.lines.order_by(DocumentLine.line_no).first()
+        if line is None or line.item is None:
+            continue
+        got = _moved(line, {"WWRK": 1}).get(line.item_id, Decimal(0))
+        partner = doc.partner.name if doc.partner_id else ""
+        out.append(OutsourcingOrder(doc.number, partner, line.item.code, line.base_qty, got))
+    return out
+
+
+def to_send(number: str) -> list[tuple[str, Decimal]]:
+    """(component, quantity) the BOM still needs at the subcontractor for the order."""
+    line = _order_line(number)
+    sent = _moved(line, SIGN)
+    out = []
+    for comp, per, _bom_line in components(line.item, line.document.date):
+        need = money.qty(line.base_qty * per) - sent.get(comp.id, Decimal(0))
+        if need > 0:
+            out.append((comp.code, need))
+    return out
+
+
+def send_materials(number: str, warehouse: str, date: dt.date | None = None) -> str:
+    """Saves and approves one 委外发料 WWFL of what is still to send; its number."""
+    line = _order_line(number)
+    if not (warehouse or "").strip():
+        raise ValidationError([Problem(tr("请选择发料仓库", "Choose the warehouse"), "warehouse")])
+    wanted = to_send(number)
+    if not wanted:
+        raise StateError(
+            tr("委外订单 {n} 的材料已发齐", "Outsourcing order {n} has all its materials", n=number)
+        )
+    lines = [LineInput(item=code, qty=qty, source_line=line) for code, qty in wanted]
+    return _save(line.document, "WWFL", lines, warehouse, date)
+
+
+def receive_product(
+    number: str, qty, fee, warehouse: str, date: dt.date | None = None, tax_rate=None
+) -> str:
+    """Saves and approves one 委外入库 WWRK of `qty` at the processing fee `fee` per unit
+    (excl. VAT; the order line's rate unless `tax_rate`); its number."""
+    line = _order_line(number)
+    problems = []
+    amount = _number(qty)
+    if amount is None or amount <= 0:
+        problems.append(Problem(tr("数量必须大于零", "The quantity must be above zero"), "qty"))
+    price = _number(fee)
+    if price is None or price < 0:
+        problems.append(Problem(tr("加工费单价无效", "Invalid processing fee"), "fee"))
+    if not (warehouse or "").strip():
+        problems.append(Problem(tr("请选择入库仓库", "Choose the warehouse"), "warehouse"))
+    if problems:
+        raise ValidationError(problems)
+    rate = line.tax_rate if tax_rate is None else tax_rate
+    receipt = LineInput(item=line.item, qty=amount, price=price, tax_rate=rate, source_line=line)
+    return _save(line.document, "WWRK", [receipt], warehouse, date)
+
+
+def _number(text) -> Decimal | None:
+    try:
+        return money.D(str(text).strip())
+    except (ValueError, TypeError, ArithmeticError):
+        return None
+
+
+def _save(order: Document, doc_type: str, lines, warehouse: str, date) -> str:
+    partner = order.partner.code if order.partner_id else None
+    data = DocumentInput(
+        doc_type, date or dt.date.today(), lines, partner=partner, warehouse=warehouse
+    )
+    with write_transaction():
+        draft = documents.save_draft(data)
+        documents.approve(draft.id)
+    return draft.number
