@@ -101,7 +101,7 @@ def _status(user):
 
 
 def _fee_summary(doc) -> str:
-    return tr("{n} 委外加工费 {p}", "{n} processing fee {p}", n=doc.number, p=doc.partner.name)
+    return tr("委外加工费 {n} {p}", "Processing fee {n} {p}", n=doc.number, p=doc.partner.name)
 
 
 def write_fee_voucher(doc, result) -> None:
