@@ -73,3 +73,15 @@ def test_receive_refuses_bad_input_whole(order):
         oa.receive_product(order, "0", "-1", "", day(5))
     assert {p.field for p in err.value.problems} == {"qty", "fee", "warehouse"}
     assert not Document.select().where(Document.doc_type == "WWRK").exists()
+
+
+def test_return_what_is_left_at_the_subcontractor(order):
+    oa.send_materials(order, "W1", day(3))
+    oa.receive_product(order, "15", "5", "W1", day(5))  # consumed 30 M1 and 15 M2
+    assert oa.at_subcontractor(order) == [("M1", Decimal(10)), ("M2", Decimal(5))]
+    back = Document.get(Document.number == oa.return_materials(order, "W1", day(6)))
+    assert (back.doc_type, back.status) == ("WWTL", "approved")
+    assert oa.at_subcontractor(order) == []
+    with pytest.raises(StateError):
+        oa.return_materials(order, "W1", day(6))
+    assert checks.run_all() == []

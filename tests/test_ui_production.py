@@ -299,20 +299,27 @@ def test_outsourcing_send_and_receive_from_the_tab(qtbot, company, tmp_path):
     table = page.outsourcing.table
     qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=5000)
     table.selectRow(0)
-    page.outsourcing.act(False)
+    page.outsourcing.act("send")
     dialog = page.outsourcing.dialog
     assert "M1  20" in dialog.plan.text()
     dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("W1"))
     assert dialog.submit()
     assert Document.get(Document.number == dialog.number).doc_type == "WWFL"
     table.selectRow(0)
-    page.outsourcing.act(True)
+    page.outsourcing.act("receive")
     dialog = page.outsourcing.dialog
-    dialog.qty.setText("10")
+    dialog.qty.setText("8")
     dialog.fee.setText("5")
     dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("W1"))
     assert dialog.submit()
     assert Document.get(Document.number == dialog.number).doc_type == "WWRK"
-    qtbot.waitUntil(lambda: table.rowCount() == 1 and table.rows[0]["received"] == 10)
+    qtbot.waitUntil(lambda: table.rowCount() == 1 and table.rows[0]["received"] == 8)
+    table.selectRow(0)
+    page.outsourcing.act("return")
+    dialog = page.outsourcing.dialog
+    assert "M1  4" in dialog.plan.text()  # 20 sent, 16 consumed by the 8 received
+    dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("W1"))
+    assert dialog.submit()
+    assert Document.get(Document.number == dialog.number).doc_type == "WWTL"
     assert window.pages["purchase"].docs.type_box.findData("WWDD") >= 0
     window.ops.shutdown()

@@ -109,6 +109,39 @@ def send_materials(number: str, warehouse: str, date: dt.date | None = None) -> 
     return _save(line.document, "WWFL", lines, warehouse, date)
 
 
+def at_subcontractor(number: str) -> list[tuple[str, Decimal]]:
+    """(component, quantity) sent for the order and neither consumed nor returned yet."""
+    from jxc_desktop.engine.money import from_scaled
+    from jxc_desktop.engine.production.outsourcing import held
+    from jxc_desktop.models.masterdata import Item
+
+    line = _order_line(number)
+    out = []
+    for (_order, item_id), h in sorted(held([line.document_id]).items()):
+        if h.qty > 0:
+            out.append((Item.get_by_id(item_id).code, from_scaled(h.qty, 4)))
+    return out
+
+
+def return_materials(number: str, warehouse: str, date: dt.date | None = None) -> str:
+    """Saves and approves one 委外退料 WWTL of everything still at the subcontractor for
+    the order (when it is finished or cancelled); its number."""
+    line = _order_line(number)
+    if not (warehouse or "").strip():
+        raise ValidationError([Problem(tr("请选择退回仓库", "Choose the warehouse"), "warehouse")])
+    held_now = at_subcontractor(number)
+    if not held_now:
+        raise StateError(
+            tr(
+                "委外订单 {n} 在加工单位没有剩余材料",
+                "Nothing of order {n} is left at the subcontractor",
+                n=number,
+            )
+        )
+    lines = [LineInput(item=code, qty=qty, source_line=line) for code, qty in held_now]
+    return _save(line.document, "WWTL", lines, warehouse, date)
+
+
 def receive_product(
     number: str, qty, fee, warehouse: str, date: dt.date | None = None, tax_rate=None
 ) -> str:

@@ -1,5 +1,6 @@
-"""The 委外 sub-tab: approved 委外订单 with 发料 (the BOM's materials) and 收货 (the
-product at a processing fee); the subcontractor reconciliation is in 报表 (委外对账)."""
+"""The 委外 sub-tab: approved 委外订单 with 发料 (the BOM's materials), 收货 (the product
+at a processing fee) and 退料 (what is left at the subcontractor); the subcontractor
+reconciliation is in 报表 (委外对账)."""
 
 from __future__ import annotations
 
@@ -38,22 +39,27 @@ def _order_rows() -> list[dict]:
 
 
 class OutsourcingDialog(QDialog):
-    """发料 or 收货 for one order, from / into a warehouse; saved and approved at once."""
+    """发料 (send), 收货 (receive) or 退料 (return) for one order, from / into a warehouse;
+    saved and approved at once."""
 
-    def __init__(self, ops: Ops, number: str, receive: bool, parent=None):
+    def __init__(self, ops: Ops, number: str, mode: str, parent=None):
         from jxc_desktop.ui import choices
 
         super().__init__(parent)
-        self.ops, self.order, self.receive = ops, number, receive
+        self.ops, self.order, self.mode = ops, number, mode
+        receive = mode == "receive"
         self.number: str | None = None
         self.setWindowTitle(
-            tr("委外收货 {n}", "Receive from subcontractor {n}", n=number)
-            if receive
-            else tr("委外发料 {n}", "Send materials {n}", n=number)
+            {
+                "receive": tr("委外收货 {n}", "Receive from subcontractor {n}", n=number),
+                "send": tr("委外发料 {n}", "Send materials {n}", n=number),
+                "return": tr("委外退料 {n}", "Materials back {n}", n=number),
+            }[mode]
         )
         form = QFormLayout(self)
         self.qty, self.fee = QLineEdit(), QLineEdit()
-        self.plan = QLabel("" if receive else self._to_send_text())
+        plan = {"send": self._to_send_text, "return": self._held_text}.get(mode)
+        self.plan = QLabel(plan() if plan else "")
         if receive:
             form.addRow(tr("收货数量", "Quantity"), self.qty)
             form.addRow(tr("加工费单价（不含税）", "Processing fee per unit (excl. VAT)"), self.fee)
@@ -62,7 +68,9 @@ class OutsourcingDialog(QDialog):
         self.warehouse = QComboBox()
         for code, name in choices.warehouses():
             self.warehouse.addItem(f"{code}  {name}", code)
-        label = tr("入库仓库", "To warehouse") if receive else tr("发料仓库", "From warehouse")
+        label = (
+            tr("发料仓库", "From warehouse") if mode == "send" else tr("入库仓库", "To warehouse")
+        )
         form.addRow(label, self.warehouse)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -81,13 +89,25 @@ class OutsourcingDialog(QDialog):
         listed = "\n".join(f"{code}  {format_qty(qty)}" for code, qty in wanted)
         return tr("按 BOM 还需发料：", "Still to send by the BOM:") + "\n" + listed
 
+    def _held_text(self) -> str:
+        from jxc_desktop.engine.money import format_qty
+        from jxc_desktop.engine.production.outsourcing_actions import at_subcontractor
+
+        held = at_subcontractor(self.order)
+        if not held:
+            return tr("加工单位没有剩余材料", "Nothing is left at the subcontractor")
+        listed = "\n".join(f"{code}  {format_qty(qty)}" for code, qty in held)
+        return tr("退回加工单位的剩余材料：", "Returned from the subcontractor:") + "\n" + listed
+
     def submit(self) -> bool:
         from jxc_desktop.engine.production import outsourcing_actions as oa
 
         order, warehouse = self.order, self.warehouse.currentData() or ""
         qty, fee = self.qty.text().strip() or "0", self.fee.text().strip() or "0"
-        if self.receive:
+        if self.mode == "receive":
             work = lambda: oa.receive_product(order, qty, fee, warehouse)  # noqa: E731
+        elif self.mode == "return":
+            work = lambda: oa.return_materials(order, warehouse)  # noqa: E731
         else:
             work = lambda: oa.send_materials(order, warehouse)  # noqa: E731
         ok, number = self.ops.run(work, parent=self, changed="documents")
@@ -108,8 +128,9 @@ class OutsourcingTab(QWidget):
         self.table.setColumnWidth(0, 170)
         bar = QHBoxLayout()
         for text, slot, name in (
-            (tr("发料", "Send materials"), lambda: self.act(False), "wwSend"),
-            (tr("收货", "Receive"), lambda: self.act(True), "wwReceive"),
+            (tr("发料", "Send materials"), lambda: self.act("send"), "wwSend"),
+            (tr("收货", "Receive"), lambda: self.act("receive"), "wwReceive"),
+            (tr("退料", "Materials back"), lambda: self.act("return"), "wwReturn"),
             (tr("刷新", "Refresh"), self.refresh, "wwRefresh"),
         ):
             button = QPushButton(text)
@@ -146,9 +167,9 @@ class OutsourcingTab(QWidget):
             self._stale = False
             self.table.fill(rows)
 
-    def act(self, receive: bool) -> None:
+    def act(self, mode: str) -> None:
         row = self.table.current()
         if row is None:
             return
-        self.dialog = OutsourcingDialog(self.ops, row["number"], receive, self)
+        self.dialog = OutsourcingDialog(self.ops, row["number"], mode, self)
         self.dialog.open()
