@@ -12,17 +12,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.ui.ops import Ops
-from jxc_desktop.ui.production.widgets import RowsTable
+from jxc_desktop.ui.production.order_actions import OrderActionDialog, OrderListTab
 
 
 def _columns():
@@ -107,43 +103,29 @@ class NewWorkOrderDialog(QDialog):
         return ok
 
 
-class FloorDialog(QDialog):
+class FloorDialog(OrderActionDialog):
     """领料 (the order's remaining BOM materials) or 完工入库 (a quantity of the product)
     for the chosen work order, from a warehouse; saved and approved at once."""
 
     def __init__(self, ops: Ops, number: str, receive: bool, parent=None):
-        from jxc_desktop.ui import choices
-
-        super().__init__(parent)
-        self.ops, self.wo, self.receive = ops, number, receive
-        self.number: str | None = None
-        self.setWindowTitle(
+        title = (
             tr("完工入库 {n}", "Receive finished goods {n}", n=number)
             if receive
             else tr("生产领料 {n}", "Issue materials {n}", n=number)
         )
-        form = QFormLayout(self)
+        super().__init__(ops, title, parent)
+        self.wo, self.receive = number, receive
         self.qty = QLineEdit()
         self.qty.setObjectName("floorQty")
         self.plan = QLabel("" if receive else self._to_issue_text())
         if receive:
-            form.addRow(tr("入库数量", "Quantity"), self.qty)
+            self.form.addRow(tr("入库数量", "Quantity"), self.qty)
         else:
-            form.addRow(self.plan)
-        self.warehouse = QComboBox()
+            self.form.addRow(self.plan)
         self.warehouse.setObjectName("floorWarehouse")
-        for code, name in choices.warehouses():
-            self.warehouse.addItem(f"{code}  {name}", code)
-        form.addRow(
-            tr("入库仓库", "To warehouse") if receive else tr("发料仓库", "From warehouse"),
-            self.warehouse,
+        self.finish_form(
+            tr("入库仓库", "To warehouse") if receive else tr("发料仓库", "From warehouse")
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
 
     def _to_issue_text(self) -> str:
         from jxc_desktop.engine.money import format_qty
@@ -155,77 +137,38 @@ class FloorDialog(QDialog):
         listed = "\n".join(f"{code}  {format_qty(qty)}" for code, qty in wanted)
         return tr("按 BOM 还需领用：", "Still to issue by the BOM:") + "\n" + listed
 
-    def submit(self) -> bool:
+    def action(self):
         from jxc_desktop.engine.production import floor
 
         wo, warehouse, qty = self.wo, self.warehouse.currentData() or "", self.qty.text()
         if self.receive:
-            work = lambda: floor.receive_finished(wo, qty.strip() or "0", warehouse)  # noqa: E731
-        else:
-            work = lambda: floor.issue_materials(wo, warehouse)  # noqa: E731
-        ok, number = self.ops.run(work, parent=self, changed="documents")
-        if ok:
-            self.number = number
-            self.accept()
-        return ok
+            return lambda: floor.receive_finished(wo, qty.strip() or "0", warehouse)
+        return lambda: floor.issue_materials(wo, warehouse)
 
 
-class WorkOrderTab(QWidget):
+class WorkOrderTab(OrderListTab):
     """Loads when first shown and again on every change while it is visible."""
 
     def __init__(self, ops: Ops, parent=None):
-        super().__init__(parent)
-        self.ops = ops
-        self.dialog: QDialog | None = None
-        self._stale = True
-        self.table = RowsTable(_columns())
+        super().__init__(ops, _columns(), _order_rows, parent)
         self.table.setObjectName("workOrders")
-        self.table.setColumnWidth(0, 170)  # a whole work-order number (SCDD20261101-0001)
-        bar = QHBoxLayout()
-        for text, slot, name in (
-            (tr("新建生产订单", "New work order"), self.new_order, "woNew"),
-            (tr("领料", "Issue materials"), lambda: self.floor(False), "woIssue"),
-            (tr("完工入库", "Receive finished"), lambda: self.floor(True), "woReceive"),
-            (tr("刷新", "Refresh"), self.refresh, "woRefresh"),
-            (tr("完工", "Complete"), lambda: self.set_status("completed"), "woComplete"),
-            (tr("关闭", "Close"), lambda: self.set_status("closed"), "woClose"),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-        bar.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def mark_stale(self) -> None:
-        """Data changed: reload now if visible, else when next shown."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def refresh(self) -> None:
-        ok, rows = self.ops.run(_order_rows, parent=self)
-        if ok:
-            self._stale = False
-            self.table.fill(rows)
+        self.add_buttons(
+            [
+                (tr("新建生产订单", "New work order"), self.new_order, "woNew"),
+                (tr("领料", "Issue materials"), lambda: self.floor(False), "woIssue"),
+                (tr("完工入库", "Receive finished"), lambda: self.floor(True), "woReceive"),
+                (tr("刷新", "Refresh"), self.refresh, "woRefresh"),
+                (tr("完工", "Complete"), lambda: self.set_status("completed"), "woComplete"),
+                (tr("关闭", "Close"), lambda: self.set_status("closed"), "woClose"),
+            ]
+        )
 
     def new_order(self) -> None:
         self.dialog = NewWorkOrderDialog(self.ops, self)
         self.dialog.open()
 
     def floor(self, receive: bool) -> None:
-        row = self.table.current()
-        if row is None:
-            return
-        self.dialog = FloorDialog(self.ops, row["number"], receive, self)
-        self.dialog.open()
+        self.open_dialog(lambda number: FloorDialog(self.ops, number, receive, self))
 
     def set_status(self, status: str) -> None:
         from jxc_desktop.engine.production.workorders import set_status
