@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from jxc_desktop.ui.buttons import button
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.production.widgets import RowsTable
 
@@ -76,10 +76,7 @@ class OrderListTab(QWidget):
 
     def add_buttons(self, buttons) -> None:
         for text, slot, name in buttons:
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            self.bar.addWidget(button)
+            self.bar.addWidget(button(text, slot, name))
         self.bar.addStretch(1)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name

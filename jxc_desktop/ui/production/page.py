@@ -8,10 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QTreeWidget,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from jxc_desktop.engine import money
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.ui.buttons import button, row_box
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
 from jxc_desktop.ui.production.capacity_tab import CapacityTab
@@ -29,21 +28,6 @@ from jxc_desktop.ui.production.outsourcing_tab import OutsourcingTab
 from jxc_desktop.ui.production.widgets import RowsTable, cell_text
 from jxc_desktop.ui.production.workorder_tab import WorkOrderTab
 from jxc_desktop.ui.row_table import CellSpec, RowTable
-
-
-def _row(*widgets) -> QHBoxLayout:
-    box = QHBoxLayout()
-    for w in widgets:
-        box.addWidget(w)
-    box.addStretch(1)
-    return box
-
-
-def _button(text: str, slot, name: str) -> QPushButton:
-    b = QPushButton(text)
-    b.setObjectName(name)
-    b.clicked.connect(slot)
-    return b
 
 
 class BomTab(QWidget):
@@ -75,22 +59,22 @@ class BomTab(QWidget):
         editor = QWidget()
         edit_layout = QVBoxLayout(editor)
         edit_layout.addLayout(
-            _row(
+            row_box(
                 QLabel(tr("版本", "Version")),
                 self.version,
-                _button(tr("载入", "Load"), self.load, "bomLoad"),
-                _button(tr("保存物料清单", "Save BOM"), self.save, "bomSave"),
+                button(tr("载入", "Load"), self.load, "bomLoad"),
+                button(tr("保存物料清单", "Save BOM"), self.save, "bomSave"),
             )
         )
         edit_layout.addWidget(self.lines)
         layout = QVBoxLayout(self)
         layout.addLayout(
-            _row(
+            row_box(
                 QLabel(tr("父项", "Parent")),
                 self.item,
                 QLabel(tr("数量", "Qty")),
                 self.qty,
-                _button(tr("展开", "Explode"), self.explode, "bomExplode"),
+                button(tr("展开", "Explode"), self.explode, "bomExplode"),
             )
         )
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -252,13 +236,13 @@ class MrpTab(QWidget):
         split.addWidget(self.pegging)
         layout = QVBoxLayout(self)
         layout.addLayout(
-            _row(
+            row_box(
                 QLabel(tr("从", "From")),
                 self.date_from,
                 QLabel(tr("到", "To")),
                 self.date_to,
-                _button(tr("运行 MRP", "Run MRP"), self.run, "mrpRun"),
-                _button(tr("下达所选", "Firm selected"), self.firm, "mrpFirm"),
+                button(tr("运行 MRP", "Run MRP"), self.run, "mrpRun"),
+                button(tr("下达所选", "Firm selected"), self.firm, "mrpFirm"),
             )
         )
         layout.addWidget(split)
@@ -325,11 +309,11 @@ class CostTab(QWidget):
         self.summary = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(
-            _row(
+            row_box(
                 QLabel(tr("期间", "Period")),
                 self.period,
-                _button(tr("查看", "Show"), self.show_costs, "costShow"),
-                _button(tr("成本计算", "Cost run"), self.run, "costRun"),
+                button(tr("查看", "Show"), self.show_costs, "costShow"),
+                button(tr("成本计算", "Cost run"), self.run, "costRun"),
             )
         )
         layout.addWidget(self.summary)

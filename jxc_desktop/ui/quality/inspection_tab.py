@@ -13,7 +13,6 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.reports import Column
+from jxc_desktop.ui.buttons import button, row_box
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.quality.tables import QualityTable, display_text
 from jxc_desktop.ui.row_table import CellSpec, RowTable
@@ -43,21 +43,6 @@ LIST_COLUMNS = [
     Column("partner", "供应商", "Supplier"),
     Column("source", "源单", "Source"),
 ]
-
-
-def row_box(*widgets) -> QHBoxLayout:
-    box = QHBoxLayout()
-    for w in widgets:
-        box.addWidget(w)
-    box.addStretch(1)
-    return box
-
-
-def button(text: str, slot, name: str) -> QPushButton:
-    b = QPushButton(text)
-    b.setObjectName(name)
-    b.clicked.connect(slot)
-    return b
 
 
 def date_edit() -> QDateEdit:

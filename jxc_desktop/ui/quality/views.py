@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.reports import Column, ReportParams
+from jxc_desktop.ui.buttons import button, row_box
 from jxc_desktop.ui.ops import Ops
-from jxc_desktop.ui.quality.inspection_tab import button, date_edit, row_box
+from jxc_desktop.ui.quality.inspection_tab import date_edit
 from jxc_desktop.ui.quality.tables import QualityTable
 
 # per report: the column that takes the spare width, and code columns shown by name
