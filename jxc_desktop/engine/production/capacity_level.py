@@ -1,0 +1,284 @@
+"""有限产能排程: finite-capacity scheduling of the open work orders.
+
+Open work orders are planned (draft SCDD), released and in-progress ones; each needs
+the quantity still to make (ordered − received) on its item's routing: per operation
+setup hours + hours per unit × quantity, exact (no rounding).
+
+`level()` takes the orders earliest due date first (ties by number) and places each
+operation, in routing sequence, into its work centre's free hours day by day (the
+calendar's hours, less what earlier orders took), forward from the later of the
+start date (today by default) and the order's own date. An operation may start on the
+day the previous one finished (day buckets: the day's hours are shared). An order's
+start is its first operation's first day, its finish the last operation's last day,
+its lateness finish − due date in days (negative: early). An operation that finds no
+free hour within the horizon leaves its order unscheduled (nothing of it is kept).
+
+`apply_level()` levels and stores the proposed start and finish of the orders not yet
+in progress (planned, released) in WorkOrderSchedule, in one audited transaction: an
+approved SCDD is immutable, so its planned dates live beside it. The load report
+spreads a scheduled order over those dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.production.capacity_calendar import Calendar
+from jxc_desktop.engine.session import audit
+from jxc_desktop.models.base import now
+from jxc_desktop.models.db import write_transaction
+from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.models.production import RoutingOperation, WorkCentre, WorkOrderSchedule
+
+ZERO = Decimal(0)
+OPEN_STATUSES = ("planned", "released", "in_progress")
+MOVABLE = ("planned", "released")
+HORIZON_DAYS = 730
+
+
+@dataclass
+class OpSlot:
+    seq: int
+    name: str
+    centre: str
+    hours: Decimal
+    start: dt.date | None = None
+    finish: dt.date | None = None
+
+
+@dataclass
+class ScheduledOrder:
+    number: str
+    document_id: int
+    item: str
+    status: str
+    qty: Decimal
+    earliest: dt.date
+    due: dt.date
+    operations: list[OpSlot] = field(default_factory=list)
+    problem: str = ""  # why it was not scheduled
+
+    @property
+    def hours(self) -> Decimal:
+        return sum((op.hours for op in self.operations), ZERO)
+
+    @property
+    def start(self) -> dt.date | None:
+        return None if self.problem else self.operations[0].start
+
+    @property
+    def finish(self) -> dt.date | None:
+        return None if self.problem else self.operations[-1].finish
+
+    @property
+    def lateness(self) -> int | None:
+        """Finish − due date in days (negative: early); None when not scheduled."""
+        return None if self.finish is None else (self.finish - self.due).days
+
+    @property
+    def late(self) -> bool:
+        return (self.lateness or 0) > 0
+
+
+@dataclass
+class Schedule:
+    """A levelling result: the orders in scheduling order, and per (centre id, day) the
+    hours scheduled and the hours the calendar gives."""
+
+    date_from: dt.date
+    orders: list[ScheduledOrder]
+    centres: list[WorkCentre]
+    used: dict[tuple[int, dt.date], Decimal]
+    calendar: Calendar
+
+    @property
+    def last_day(self) -> dt.date:
+        days = [o.finish for o in self.orders if o.finish] + [self.date_from]
+        return max(days)
+
+    def load_rows(self, date_to: dt.date | None = None) -> list[dict]:
+        """Per day and centre: capacity, scheduled hours, free hours, orders."""
+        end = date_to or self.last_day
+        who = self._orders_by_cell()
+        rows = []
+        for i in range((end - self.date_from).days + 1):
+            day = self.date_from + dt.timedelta(days=i)
+            for c in self.centres:
+                cap = self.calendar.hours(c.id, day)
+                used = self.used.get((c.id, day), ZERO)
+                rows.append(
+                    {
+                        "date": day,
+                        "work_centre": c.code,
+                        "name": c.name,
+                        "capacity": cap,
+                        "scheduled": used,
+                        "free": cap - used,
+                        "orders": ", ".join(who.get((c.code, day), [])),
+                    }
+                )
+        return rows
+
+    def _orders_by_cell(self) -> dict[tuple[str, dt.date], list[str]]:
+        out: dict[tuple[str, dt.date], list[str]] = {}
+        for o in self.orders:
+            for op in o.operations:
+                if op.start is None or op.finish is None or not op.hours:
+                    continue
+                for i in range((op.finish - op.start).days + 1):
+                    names = out.setdefault((op.centre, op.start + dt.timedelta(days=i)), [])
+                    if o.number not in names:
+                        names.append(o.number)
+        return out
+
+
+def open_orders() -> list[ScheduledOrder]:
+    """Planned, released and in-progress work orders with the quantity still to make."""
+    from jxc_desktop.engine.production import workorders as wo
+
+    lines = wo.object_lines()
+    docs = Document.select().where(
+        (Document.doc_type == "SCDD") & (Document.status.in_(("draft", "approved")))
+    )
+    out = []
+    for doc in docs.order_by(Document.id):
+        view = wo.view(doc, lines.get(doc.number, []))
+        first = (
+            DocumentLine.select()
+            .where(DocumentLine.document == doc)
+            .order_by(DocumentLine.line_no)
+            .first()
+        )
+        left = view.planned_qty - view.completed_qty
+        if view.status not in OPEN_STATUSES or first is None or left <= 0:
+            continue
+        due = first.due_date or doc.date
+        out.append(ScheduledOrder(doc.number, doc.id, view.item, view.status, left, doc.date, due))
+    return out
+
+
+def _routings() -> dict[str, list[RoutingOperation]]:
+    out: dict[str, list[RoutingOperation]] = {}
+    query = RoutingOperation.select(RoutingOperation, WorkCentre).join(WorkCentre)
+    for op in query.order_by(RoutingOperation.seq):
+        out.setdefault(op.item.code, []).append(op)
+    return out
+
+
+class _Board:
+    """Free hours per centre and day, taken as operations are placed."""
+
+    def __init__(self, calendar: Calendar, limit: dt.date):
+        self.calendar = calendar
+        self.limit = limit
+        self.used: dict[tuple[int, dt.date], Decimal] = {}
+
+    def free(self, cid: int, day: dt.date) -> Decimal:
+        return self.calendar.hours(cid, day) - self.used.get((cid, day), ZERO)
+
+    def place(self, cid: int, hours: Decimal, day: dt.date, taken: list) -> tuple | None:
+        """(first day, last day) of `hours` from `day` on; None past the horizon."""
+        if hours <= 0:
+            return day, day
+        first, left = None, hours
+        while day <= self.limit:
+            take = min(self.free(cid, day), left)
+            if take > 0:
+                self.used[(cid, day)] = self.used.get((cid, day), ZERO) + take
+                taken.append(((cid, day), take))
+                first, left = first or day, left - take
+                if left == 0:
+                    return first, day
+            day += dt.timedelta(days=1)
+        return None
+
+    def give_back(self, taken: list) -> None:
+        for key, hours in taken:
+            self.used[key] -= hours
+
+
+def _schedule_order(order: ScheduledOrder, ops, board: _Board, date_from: dt.date) -> None:
+    if not ops:
+        order.problem = tr("无工艺路线", "No routing")
+        return
+    day, taken = max(date_from, order.earliest), []
+    for op in ops:
+        hours = op.setup_hours + op.hours_per_unit * order.qty
+        slot = OpSlot(op.seq, op.name, op.work_centre.code, hours)
+        order.operations.append(slot)
+        placed = board.place(op.work_centre_id, hours, day, taken)
+        if placed is None:
+            board.give_back(taken)
+            order.problem = tr(
+                "工作中心 {c} 在 {d} 前没有可用产能",
+                "Work centre {c} has no free hours before {d}",
+                c=op.work_centre.code,
+                d=board.limit.isoformat(),
+            )
+            return
+        slot.start, slot.finish = placed
+        day = slot.finish
+
+
+def level(date_from: dt.date | None = None, horizon_days: int = HORIZON_DAYS) -> Schedule:
+    """Schedules every open work order into finite capacity (see the module docstring)."""
+    date_from = date_from or dt.date.today()
+    calendar = Calendar.load()
+    board = _Board(calendar, date_from + dt.timedelta(days=horizon_days))
+    routings = _routings()
+    orders = sorted(open_orders(), key=lambda o: (o.due, o.number))
+    for order in orders:
+        _schedule_order(order, routings.get(order.item, []), board, date_from)
+    centres = list(WorkCentre.select().order_by(WorkCentre.code))
+    return Schedule(date_from, orders, centres, board.used, calendar)
+
+
+def apply_level(date_from: dt.date | None = None) -> Schedule:
+    """Levels and stores the planned start/finish of every scheduled order that is not
+    yet in progress, in one transaction (audited); returns the schedule applied."""
+    with write_transaction():
+        schedule = level(date_from)
+        stamp, count = now(), 0
+        for o in schedule.orders:
+            if o.status not in MOVABLE or o.start is None:
+                continue
+            WorkOrderSchedule.delete().where(WorkOrderSchedule.document == o.document_id).execute()
+            WorkOrderSchedule.create(
+                document=o.document_id, start=o.start, finish=o.finish, scheduled_at=stamp
+            )
+            count += 1
+        audit("capacity.apply", schedule.date_from.isoformat(), f"{count} work orders")
+    return schedule
+
+
+def applied_dates() -> dict[int, tuple[dt.date, dt.date]]:
+    """Document id → (planned start, planned finish) of the applied schedule."""
+    return {r.document_id: (r.start, r.finish) for r in WorkOrderSchedule.select()}
+
+
+def order_rows(schedule: Schedule) -> list[dict]:
+    """One row per work order, as the report and the tab show them."""
+    from jxc_desktop.engine.production.workorders import status_label
+
+    return [
+        {
+            "number": o.number,
+            "item": o.item,
+            "status": o.status,
+            "status_label": status_label(o.status),
+            "qty": o.qty,
+            "hours": o.hours,
+            "earliest": o.earliest,
+            "start": o.start,
+            "finish": o.finish,
+            "due": o.due,
+            "lateness": o.lateness,
+            "late": o.late,
+            "movable": o.status in MOVABLE,
+            "problem": o.problem,
+        }
+        for o in schedule.orders
+    ]
