@@ -17,61 +17,21 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from inventory_helpers import make_warehouse
+from capacity_helpers import MON, build_shop, route, work_order
 from production_helpers import cli_json, item
 
-from jxc_desktop.engine import documents, settings
-from jxc_desktop.engine.documents import DocumentInput, LineInput
 from jxc_desktop.engine.errors import ValidationError
 from jxc_desktop.engine.production import capacity_calendar as cc
 from jxc_desktop.engine.production import capacity_level as cl
 from jxc_desktop.models.company import AuditLog
-from jxc_desktop.models.masterdata import Item
-from jxc_desktop.models.production import RoutingOperation, WorkCentre, WorkOrderSchedule
+from jxc_desktop.models.production import WorkCentre, WorkOrderSchedule
 
 D = dt.date
-MON = D(2026, 1, 5)
-
-
-def _order(date, code, qty, due, approve=True):
-    d = documents.save_draft(
-        DocumentInput("SCDD", date, [LineInput(item=code, qty=str(qty), due_date=due)])
-    )
-    if approve:
-        documents.approve(d.id)
-    return d.number
-
-
-def _route(code, seq, centre, setup, per):
-    RoutingOperation.create(
-        item=Item.get(Item.code == code),
-        seq=seq,
-        name=centre.name,
-        work_centre=centre,
-        setup_hours=Decimal(setup),
-        hours_per_unit=Decimal(per),
-    )
 
 
 @pytest.fixture
 def shop(company):
-    make_warehouse("W1")
-    item("P", "make")
-    item("Q", "make")
-    settings.set_value("work_week", "mon_fri")
-    a = WorkCentre.create(code="A", name="下料", capacity_hours=Decimal(8))
-    b = WorkCentre.create(code="B", name="装配", capacity_hours=Decimal(8))
-    cc.set_shifts("B", D(2026, 1, 7), 2, "8", "mon_fri")
-    cc.set_day(D(2026, 1, 8), "closed", remarks="厂休")
-    _route("P", 10, a, "2", "1")
-    _route("P", 20, b, "0", "0.5")
-    _route("Q", 10, a, "0", "2")
-    numbers = [
-        _order(MON, "P", 10, D(2026, 1, 6)),
-        _order(MON, "Q", 5, D(2026, 1, 7)),
-        _order(MON, "P", 20, D(2026, 1, 12)),
-    ]
-    return company, numbers
+    return company, build_shop()
 
 
 def _summary(schedule):
@@ -121,7 +81,7 @@ def test_overtime_and_single_shift(shop):
 
 def test_due_date_first_ties_by_number_and_later_start(shop):
     _db, (wo1, wo2, wo3) = shop
-    late_start = _order(D(2026, 1, 12), "Q", 1, D(2026, 1, 6))  # due first, starts later
+    late_start = work_order(D(2026, 1, 12), "Q", 1, D(2026, 1, 6))  # due first, starts later
     schedule = cl.level(MON)
     assert [o.number for o in schedule.orders] == [wo1, late_start, wo2, wo3]
     first = schedule.orders[1]
@@ -130,7 +90,7 @@ def test_due_date_first_ties_by_number_and_later_start(shop):
 
 def test_planned_and_in_progress_orders(shop):
     _db, (wo1, wo2, wo3) = shop
-    draft = _order(MON, "Q", 1, D(2026, 1, 20), approve=False)
+    draft = work_order(MON, "Q", 1, D(2026, 1, 20), approve=False)
     schedule = cl.level(MON)
     assert schedule.orders[-1].number == draft and schedule.orders[-1].status == "planned"
     assert [o.status for o in schedule.orders[:3]] == ["released"] * 3
@@ -181,9 +141,9 @@ def test_unschedulable_order_takes_nothing(shop):
     _db, (wo1, _wo2, _wo3) = shop
     WorkCentre.create(code="C", name="喷涂", capacity_hours=Decimal(0))
     item("R", "make")
-    _route("R", 10, WorkCentre.get(WorkCentre.code == "A"), "1", "0")
-    _route("R", 20, WorkCentre.get(WorkCentre.code == "C"), "1", "0")
-    number = _order(MON, "R", 1, D(2026, 1, 5))
+    route("R", 10, WorkCentre.get(WorkCentre.code == "A"), "1", "0")
+    route("R", 20, WorkCentre.get(WorkCentre.code == "C"), "1", "0")
+    number = work_order(MON, "R", 1, D(2026, 1, 5))
     schedule = cl.level(MON, horizon_days=30)
     stuck = next(o for o in schedule.orders if o.number == number)
     assert stuck.start is None and "C" in stuck.problem
@@ -235,7 +195,7 @@ def test_cli_calendar_commands(shop, capsys):
         ("2026-02-01", "15.0000", "12345")
     ]
     assert [(d["day"], d["kind"], d["hours"]) for d in cal["days"]] == [
-        ("2026-01-08", "closed", "0.0000"),
+        ("2026-01-08", "closed", None),
         ("2026-01-09", "overtime", "2.0000"),
     ]
     assert (

@@ -269,7 +269,7 @@ def calendar_rows(centre: str) -> dict[str, list[dict]]:
             "day": d.day,
             "kind": d.kind,
             "kind_label": tr("停工", "Closed") if d.kind == "closed" else tr("加班", "Overtime"),
-            "hours": d.hours,
+            "hours": d.hours if d.kind == "overtime" else None,
             "scope": wc.code if d.work_centre_id else tr("全部", "All"),
             "remarks": d.remarks,
         }

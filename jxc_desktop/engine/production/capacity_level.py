@@ -60,6 +60,7 @@ class ScheduledOrder:
     due: dt.date
     operations: list[OpSlot] = field(default_factory=list)
     problem: str = ""  # why it was not scheduled
+    item_name: str = ""
 
     @property
     def hours(self) -> Decimal:
@@ -156,7 +157,9 @@ def open_orders() -> list[ScheduledOrder]:
         if view.status not in OPEN_STATUSES or first is None or left <= 0:
             continue
         due = first.due_date or doc.date
-        out.append(ScheduledOrder(doc.number, doc.id, view.item, view.status, left, doc.date, due))
+        order = ScheduledOrder(doc.number, doc.id, view.item, view.status, left, doc.date, due)
+        order.item_name = first.item.name
+        out.append(order)
     return out
 
 
@@ -267,6 +270,7 @@ def order_rows(schedule: Schedule) -> list[dict]:
         {
             "number": o.number,
             "item": o.item,
+            "item_name": o.item_name,
             "status": o.status,
             "status_label": status_label(o.status),
             "qty": o.qty,

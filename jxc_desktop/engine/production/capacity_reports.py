@@ -1,7 +1,7 @@
 """有限产能排程 reports (engine/production/capacity_level.py).
 
 - `jxc report capacity-schedule [--from DATE]`: one row per open work order in
-  scheduling order (earliest due date first): number, item, status (planned / released / in_progress),
+  scheduling order (earliest due date first): number, item, item_name, status (planned / released / in_progress),
   status_label, qty (still to
   make), hours, earliest (its own date), start, finish, due, lateness (days, finish −
   due; negative = early), late, movable (apply may set its dates), problem.
@@ -30,6 +30,7 @@ def schedule_load_rows(params: ReportParams) -> list[dict]:
 ORDER_COLUMNS = [
     Column("number", "生产订单", "Work order"),
     Column("item", "产品", "Product"),
+    Column("item_name", "产品名称", "Product name"),
     Column("status", "状态代码", "Status code"),
     Column("status_label", "状态", "Status"),
     Column("qty", "未完工数量", "Qty to make", "qty"),
