@@ -36,7 +36,7 @@ from jxc_desktop.engine.inventory import ledger, stocktake  # noqa: E402
 from jxc_desktop.engine.reports import ReportParams  # noqa: E402
 from jxc_desktop.engine.reports import stock as stock_reports  # noqa: E402
 from jxc_desktop.engine.session import close_company, open_company  # noqa: E402
-from jxc_desktop.models.db import execute  # noqa: E402
+from jxc_desktop.models.db import execute, stop_checkpointer  # noqa: E402
 
 AFTER = dt.date(2026, 12, 1)  # after the generated history
 RESULTS: list[tuple[str, str, str, str]] = []  # (what, figure, target, verdict)
@@ -54,7 +54,7 @@ def report(what: str, seconds: float, target: float | None = None, extra: str = 
     )
 
 
-WAL_PAGES: list[int | None] = [None]  # --wal-autocheckpoint
+WAL_PAGES: list[int | None] = [None]  # --writer-checkpoints
 LEDGER_SECONDS = [0.0]  # time spent inside ledger.post / ledger.reverse (the valuation core)
 
 
@@ -185,7 +185,8 @@ def bench_approve(dirpath: Path, scale: float) -> Path:
         items = min(50_000, max(2000, moves // 20))
         path = build(dirpath, f"ledger_{moves}", datagen.Spec(moves=moves, items=items))
         open_company(path)
-        if WAL_PAGES[0]:
+        if WAL_PAGES[0]:  # the committing connection checkpoints, as before session 3
+            stop_checkpointer()
             execute(f"PRAGMA wal_autocheckpoint={int(WAL_PAGES[0])}")
         times, drafts = [], []
         for n in range(6):
@@ -430,15 +431,17 @@ def main(argv=None) -> int:
     ap.add_argument("--dir", type=Path, default=None, help="where the databases go (a temp dir)")
     ap.add_argument("--only", nargs="*", default=None)
     ap.add_argument(
-        "--wal-autocheckpoint",
+        "--writer-checkpoints",
         type=int,
         default=None,
-        help="pages between WAL checkpoints for the approve part (shipped: 10000)",
+        metavar="PAGES",
+        help="approve part: no checkpointer thread; the writer checkpoints every PAGES pages "
+        "(the shipped behaviour before session 3 was 10000)",
     )
     args = ap.parse_args(argv)
-    WAL_PAGES[0] = args.wal_autocheckpoint
-    if args.wal_autocheckpoint:
-        print(f"with PRAGMA wal_autocheckpoint={args.wal_autocheckpoint} (shipped: 10000)")
+    WAL_PAGES[0] = args.writer_checkpoints
+    if args.writer_checkpoints:
+        print(f"writer checkpoints: PRAGMA wal_autocheckpoint={args.writer_checkpoints}")
     print(f"machine: {machine.describe()}")
     print(f"scale: {args.scale}")
     started = time.perf_counter()
