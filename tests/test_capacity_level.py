@@ -202,3 +202,41 @@ def test_cli_calendar_commands(shop, capsys):
         main(["--db", str(db), "capacity", "shift", "A", "--from", "2026-02-01", "--shifts", "x"])
         == 1
     )
+
+
+def test_in_progress_order_keeps_its_dates_and_loads_what_is_left(shop):
+    from inventory_helpers import doc
+
+    from jxc_desktop.engine.documents import LineInput
+
+    _db, (wo1, wo2, wo3) = shop
+    doc("CPRK", MON, [LineInput(item="P", qty="5", price="10", cost_object=wo3)])
+    schedule = cl.apply_level(MON)
+    third = schedule.orders[2]
+    assert (third.number, third.status, third.qty) == (wo3, "in_progress", Decimal(15))
+    assert third.hours == Decimal("24.5")  # A 2 + 15, B 7.5
+    assert (third.start, third.finish, third.lateness) == (D(2026, 1, 7), D(2026, 1, 12), 0)
+    stored = {r.document.number for r in WorkOrderSchedule.select()}
+    assert stored == {wo1, wo2}  # an order in progress keeps the dates it runs on
+
+
+def test_random_orders_never_exceed_capacity_and_keep_every_hour(shop):
+    import random
+
+    rng = random.Random(6)
+    for _ in range(25):
+        start = MON + dt.timedelta(days=rng.randrange(10))
+        due = start + dt.timedelta(days=rng.randrange(1, 15))
+        work_order(start, rng.choice("PQ"), rng.randrange(1, 30), due, approve=rng.random() < 0.8)
+    schedule = cl.level(MON)
+    cal = cc.Calendar.load()
+    for (cid, day), used in schedule.used.items():
+        assert 0 <= used <= cal.hours(cid, day)
+    assert sum(schedule.used.values()) == sum(o.hours for o in schedule.orders)
+    for o in schedule.orders:
+        assert o.start >= max(MON, o.earliest)
+        assert all(
+            a.finish <= b.start for a, b in zip(o.operations, o.operations[1:], strict=False)
+        )
+    keys = [(o.due, o.number) for o in schedule.orders]
+    assert keys == sorted(keys)

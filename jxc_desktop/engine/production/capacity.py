@@ -23,7 +23,6 @@ from decimal import Decimal
 
 from jxc_desktop.engine import money
 from jxc_desktop.engine.production.capacity_calendar import Calendar
-from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.production import RoutingOperation, WorkCentre
 
 ZERO = Decimal(0)
@@ -83,29 +82,16 @@ def working_spread(
 
 
 def work_order_demands() -> list[Demand]:
-    """Released work orders with what is still to make."""
-    from jxc_desktop.engine.production import workorders as wo
-    from jxc_desktop.engine.production.capacity_level import applied_dates
+    """Released and in-progress work orders with what is still to make (an applied
+    schedule's planned dates replace the order's date and due date)."""
+    from jxc_desktop.engine.production.capacity_level import applied_dates, open_orders
 
-    lines = wo.object_lines()
     planned = applied_dates()
-    out = []
-    query = Document.select().where((Document.doc_type == "SCDD") & (Document.status == "approved"))
-    for doc in query:
-        view = wo.view(doc, lines.get(doc.number, []))
-        if view.status in ("completed", "closed"):
-            continue
-        first = (
-            DocumentLine.select()
-            .where(DocumentLine.document == doc)
-            .order_by(DocumentLine.line_no)
-            .first()
-        )
-        left = view.planned_qty - view.completed_qty
-        if first is not None and left > 0:
-            start, due = planned.get(doc.id, (doc.date, first.due_date or doc.date))
-            out.append(Demand(doc.number, first.item_id, left, start, due))
-    return out
+    return [
+        Demand(o.number, o.item_id, o.qty, *planned.get(o.document_id, (o.earliest, o.due)))
+        for o in open_orders()
+        if o.status != "planned"  # a draft is not released yet
+    ]
 
 
 def planned_demands(orders) -> list[Demand]:

@@ -31,7 +31,13 @@ from jxc_desktop.engine.session import audit
 from jxc_desktop.models.base import now
 from jxc_desktop.models.db import write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
-from jxc_desktop.models.production import RoutingOperation, WorkCentre, WorkOrderSchedule
+from jxc_desktop.models.masterdata import Item
+from jxc_desktop.models.production import (
+    RoutingOperation,
+    WorkCentre,
+    WorkOrderSchedule,
+    WorkOrderState,
+)
 
 ZERO = Decimal(0)
 OPEN_STATUSES = ("planned", "released", "in_progress")
@@ -53,13 +59,14 @@ class OpSlot:
 class ScheduledOrder:
     number: str
     document_id: int
-    item: str
+    item_id: int
     status: str
     qty: Decimal
     earliest: dt.date
     due: dt.date
     operations: list[OpSlot] = field(default_factory=list)
     problem: str = ""  # why it was not scheduled
+    item: str = ""  # the product's code
     item_name: str = ""
 
     @property
@@ -137,47 +144,95 @@ class Schedule:
 
 
 def open_orders() -> list[ScheduledOrder]:
-    """Planned, released and in-progress work orders with the quantity still to make."""
+    """Planned, released and in-progress work orders with the quantity still to make.
+
+    The status follows workorders.view (a draft is planned; a stored completed /
+    closed, or receipts reaching the ordered quantity, end it; an issue or a receipt
+    puts it in progress), read for every order at once instead of order by order.
+    """
     from jxc_desktop.engine.production import workorders as wo
 
-    lines = wo.object_lines()
-    docs = Document.select().where(
-        (Document.doc_type == "SCDD") & (Document.status.in_(("draft", "approved")))
-    )
-    out = []
-    for doc in docs.order_by(Document.id):
-        view = wo.view(doc, lines.get(doc.number, []))
-        first = (
-            DocumentLine.select()
-            .where(DocumentLine.document == doc)
-            .order_by(DocumentLine.line_no)
-            .first()
+    objects = wo.object_lines()
+    stored = {r.document_id: r.status for r in WorkOrderState.select()}
+    query = (
+        DocumentLine.select(
+            Document.id,
+            Document.number,
+            Document.date,
+            Document.status,
+            DocumentLine.item,
+            DocumentLine.base_qty,
+            DocumentLine.due_date,
         )
-        left = view.planned_qty - view.completed_qty
-        if view.status not in OPEN_STATUSES or first is None or left <= 0:
-            continue
-        due = first.due_date or doc.date
-        order = ScheduledOrder(doc.number, doc.id, view.item, view.status, left, doc.date, due)
-        order.item_name = first.item.name
-        out.append(order)
+        .join(Document)
+        .where((Document.doc_type == "SCDD") & (Document.status.in_(("draft", "approved"))))
+        .order_by(Document.id, DocumentLine.line_no)
+        .tuples()
+    )
+    out, seen = [], set()
+    for doc_id, number, date, status, item_id, planned, due in query:
+        if doc_id in seen:
+            continue  # the first line is the product
+        seen.add(doc_id)
+        lines = objects.get(number, [])
+        made = sum(
+            (x.qty for x in lines if x.doc_type in wo.RECEIPT_TYPES and x.item_id == item_id), ZERO
+        )
+        state = _status(status, stored.get(doc_id), planned, made, lines)
+        if state in OPEN_STATUSES and planned - made > 0:
+            out.append(
+                ScheduledOrder(number, doc_id, item_id, state, planned - made, date, due or date)
+            )
+    _name_items(out)
     return out
 
 
-def _routings() -> dict[str, list[RoutingOperation]]:
-    out: dict[str, list[RoutingOperation]] = {}
+def _status(doc_status: str, stored: str | None, planned: Decimal, made: Decimal, lines) -> str:
+    from jxc_desktop.engine.production.workorders import ISSUE_TYPES, RECEIPT_TYPES
+
+    if doc_status == "draft":
+        return "planned"
+    if stored in ("completed", "closed"):
+        return stored
+    if planned and made >= planned:
+        return "completed"
+    if any(x.doc_type in ISSUE_TYPES + RECEIPT_TYPES for x in lines):
+        return "in_progress"
+    return "released"
+
+
+def _name_items(orders: list[ScheduledOrder]) -> None:
+    ids = {o.item_id for o in orders}
+    names = {}
+    for chunk in [list(ids)[i : i + 500] for i in range(0, len(ids), 500)]:
+        query = Item.select(Item.id, Item.code, Item.name).where(Item.id.in_(chunk)).tuples()
+        names.update({i: (code, name) for i, code, name in query})
+    for o in orders:
+        o.item, o.item_name = names.get(o.item_id, ("", ""))
+
+
+def _routings() -> dict[int, list[RoutingOperation]]:
+    out: dict[int, list[RoutingOperation]] = {}
     query = RoutingOperation.select(RoutingOperation, WorkCentre).join(WorkCentre)
     for op in query.order_by(RoutingOperation.seq):
-        out.setdefault(op.item.code, []).append(op)
+        out.setdefault(op.item_id, []).append(op)
     return out
 
 
 class _Board:
-    """Free hours per centre and day, taken as operations are placed."""
+    """Free hours per centre and day, taken as operations are placed.
 
-    def __init__(self, calendar: Calendar, limit: dt.date):
+    `full[centre]` is the first day from the start on that may have a free hour (every
+    day before it is closed or taken), so a heavily loaded centre is not scanned from
+    the start again for every operation.
+    """
+
+    def __init__(self, calendar: Calendar, start: dt.date, limit: dt.date):
         self.calendar = calendar
+        self.start = start
         self.limit = limit
         self.used: dict[tuple[int, dt.date], Decimal] = {}
+        self.full: dict[int, dt.date] = {}
 
     def free(self, cid: int, day: dt.date) -> Decimal:
         return self.calendar.hours(cid, day) - self.used.get((cid, day), ZERO)
@@ -187,6 +242,7 @@ class _Board:
         if hours <= 0:
             return day, day
         first, left = None, hours
+        day = max(day, self.full.get(cid, day))
         while day <= self.limit:
             take = min(self.free(cid, day), left)
             if take > 0:
@@ -194,13 +250,21 @@ class _Board:
                 taken.append(((cid, day), take))
                 first, left = first or day, left - take
                 if left == 0:
+                    self._advance(cid)
                     return first, day
             day += dt.timedelta(days=1)
         return None
 
+    def _advance(self, cid: int) -> None:
+        day = self.full.get(cid, self.start)
+        while day <= self.limit and self.free(cid, day) <= 0:
+            day += dt.timedelta(days=1)
+        self.full[cid] = day
+
     def give_back(self, taken: list) -> None:
-        for key, hours in taken:
-            self.used[key] -= hours
+        for (cid, day), hours in taken:
+            self.used[(cid, day)] -= hours
+            self.full[cid] = min(self.full.get(cid, day), day)
 
 
 def _schedule_order(order: ScheduledOrder, ops, board: _Board, date_from: dt.date) -> None:
@@ -230,11 +294,11 @@ def level(date_from: dt.date | None = None, horizon_days: int = HORIZON_DAYS) ->
     """Schedules every open work order into finite capacity (see the module docstring)."""
     date_from = date_from or dt.date.today()
     calendar = Calendar.load()
-    board = _Board(calendar, date_from + dt.timedelta(days=horizon_days))
+    board = _Board(calendar, date_from, date_from + dt.timedelta(days=horizon_days))
     routings = _routings()
     orders = sorted(open_orders(), key=lambda o: (o.due, o.number))
     for order in orders:
-        _schedule_order(order, routings.get(order.item, []), board, date_from)
+        _schedule_order(order, routings.get(order.item_id, []), board, date_from)
     centres = list(WorkCentre.select().order_by(WorkCentre.code))
     return Schedule(date_from, orders, centres, board.used, calendar)
 
