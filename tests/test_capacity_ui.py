@@ -80,8 +80,7 @@ def test_calendar_editor(qtbot, company, tmp_path):
     cal.shift_from.setDate(QDate(2026, 2, 2))
     cal.shift_count.setValue(1)
     cal.shift_hours.setText("7.5")
-    for check in cal.day_checks[5:]:
-        check.setChecked(False)
+    assert [c.isChecked() for c in cal.day_checks] == [True] * 5 + [False] * 2  # Mon-Fri
     assert cal.save_shift()
     assert cal.shifts.rowCount() == 2
     assert CentreShift.get(CentreShift.shift_hours == Decimal("7.5")).weekdays == "12345"
@@ -99,4 +98,28 @@ def test_calendar_editor(qtbot, company, tmp_path):
 
     assert settings.get("work_week") == "mon_sat"
     assert MON.isoweekday() == 1
+    window.ops.shutdown()
+
+
+def test_calendar_editor_refuses_bad_input_and_writes_nothing(
+    qtbot, company, tmp_path, monkeypatch
+):
+    from jxc_desktop.engine.errors import ValidationError
+    from jxc_desktop.ui import ops as ops_module
+
+    errors = []
+    monkeypatch.setattr(ops_module, "report_error", lambda _parent, exc: errors.append(exc))
+    build_shop()
+    window, tab = _capacity(qtbot, company, tmp_path)
+    cal = tab.calendar
+    tab.pages.setCurrentWidget(cal)
+    cal.shift_count.setValue(3)
+    cal.shift_hours.setText("9")  # 27 h a day
+    assert not cal.save_shift()
+    cal.day_kind.setCurrentIndex(cal.day_kind.findData("overtime"))
+    cal.day_hours.setText("abc")
+    assert not cal.save_day()
+    assert [type(e) for e in errors] == [ValidationError, ValidationError]
+    assert "24" in str(errors[0])
+    assert CentreShift.select().count() == 1 and CentreDay.select().count() == 1
     window.ops.shutdown()

@@ -76,6 +76,11 @@ class CalendarTab(QWidget):
         panes.addWidget(self._day_box(), 1)
         layout.addLayout(panes, 1)
         self._loaded = False
+        # centres or the week may change elsewhere: read them again when next shown
+        ops.changed.connect(self._mark_stale)
+
+    def _mark_stale(self, _what: str) -> None:
+        self._loaded = False
 
     # ------------------------------------------------------------ building
     def _shift_box(self) -> QGroupBox:
@@ -175,7 +180,16 @@ class CalendarTab(QWidget):
         self.centre.setCurrentIndex(index)
         self.centre.blockSignals(False)
         self.week.setCurrentIndex(max(self.week.findData(settings.get("work_week")), 0))
+        self._check_week()
         self.show_calendar()
+
+    def _check_week(self) -> None:
+        """The weekday boxes start from the company's week."""
+        from jxc_desktop.engine.production.capacity_calendar import company_week
+
+        week = company_week()
+        for i, check in enumerate(self.day_checks):
+            check.setChecked(str(i + 1) in week)
 
     def show_calendar(self) -> None:
         from jxc_desktop.engine.production.capacity_calendar import calendar_rows
@@ -215,6 +229,7 @@ class CalendarTab(QWidget):
 
         key = self.week.currentData()
         self.ops.run(lambda: settings.set_value("work_week", key), parent=self, changed="capacity")
+        self._check_week()
         self.show_calendar()
 
     def save_shift(self) -> bool:
