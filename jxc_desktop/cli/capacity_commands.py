@@ -58,6 +58,7 @@ def _json(rows, columns) -> list[dict]:
 
 def cmd_level(args) -> int:
     from jxc_desktop.cli.report_commands import parse_date
+    from jxc_desktop.engine import money
     from jxc_desktop.engine.production import capacity_level as cl
     from jxc_desktop.engine.production.capacity_reports import LOAD_COLUMNS, ORDER_COLUMNS
 
@@ -77,7 +78,7 @@ def cmd_level(args) -> int:
     for r in orders:
         late = tr("延误 {n} 天", "{n} days late", n=r["lateness"]) if r["late"] else ""
         print(
-            f"{r['number']}\t{r['item']}\t{r['status_label']}\t{r['hours']}\t"
+            f"{r['number']}\t{r['item']}\t{r['status_label']}\t{money.format_qty(r['hours'])}\t"
             f"{r['start'] or ''} → {r['finish'] or ''}\t{r['due']}\t{late or r['problem']}"
         )
     if args.apply:

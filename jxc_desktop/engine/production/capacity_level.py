@@ -310,9 +310,12 @@ def apply_level(date_from: dt.date | None = None) -> Schedule:
         schedule = level(date_from)
         stamp, count = now(), 0
         for o in schedule.orders:
-            if o.status not in MOVABLE or o.start is None:
+            if o.status not in MOVABLE:
                 continue
+            # an order that no longer fits keeps no stale dates either
             WorkOrderSchedule.delete().where(WorkOrderSchedule.document == o.document_id).execute()
+            if o.start is None:
+                continue
             WorkOrderSchedule.create(
                 document=o.document_id, start=o.start, finish=o.finish, scheduled_at=stamp
             )
