@@ -240,3 +240,44 @@ def test_random_orders_never_exceed_capacity_and_keep_every_hour(shop):
         )
     keys = [(o.due, o.number) for o in schedule.orders]
     assert keys == sorted(keys)
+
+
+def test_import_work_calendar_all_or_nothing(shop, tmp_path, capsys):
+    from production_helpers import write_csv
+
+    from jxc_desktop.cli import main
+    from jxc_desktop.models.production import CentreDay
+
+    db, _numbers = shop
+    head = ["日期", "类型", "小时", "工作中心", "备注"]
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        head,
+        [
+            ["2026-02-17", "停工", "", "", "春节"],
+            ["2026-02-30", "加班", "2", "A", ""],
+            ["2026-02-21", "加班", "", "X", ""],
+            ["2026-02-17", "停工", "", "", "again"],
+        ],
+    )
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", "work-calendar", str(bad)]) == 1
+    err = capsys.readouterr().err
+    for text in ("3", "日期", "4", "小时", "工作中心", "5"):
+        assert text in err
+    assert CentreDay.select().count() == 1  # only the shop's own holiday
+    good = write_csv(
+        tmp_path / "good.csv",
+        head,
+        [
+            ["2026-02-17", "停工", "", "", "春节"],
+            ["2026-02-18", "closed", "", "", "春节"],
+            ["2026-02-21", "加班", "4", "A", "调休"],
+        ],
+    )
+    assert main(["--db", str(db), "import", "work-calendar", str(good)]) == 0
+    assert "3" in capsys.readouterr().out
+    cal = cc.Calendar.load()
+    a = WorkCentre.get(WorkCentre.code == "A").id
+    assert cal.hours(a, D(2026, 2, 17)) == 0
+    assert cal.hours(a, D(2026, 2, 21)) == 4  # a Saturday in a Mon-Fri week, worked

@@ -9,6 +9,8 @@
 - `jxc capacity day DATE closed|overtime [--hours H] [--centre CODE] [--remarks TEXT]`
   records a holiday or overtime, for one centre or all (`--remove` deletes it).
 - `jxc capacity calendar CENTRE`: its patterns and exceptions as JSON.
+- `jxc import work-calendar FILE` (IMPORTERS, added by cli/data_commands.py): holidays
+  and overtime days from a sheet (engine/production/capacity_import.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,17 @@ import json
 
 from jxc_desktop.cli import open_db
 from jxc_desktop.engine.i18n import tr
+
+
+def _import_calendar(path, args) -> str:
+    from jxc_desktop.engine.production.capacity_import import import_calendar
+
+    return tr(
+        "导入完成：工作日历 {n} 天", "Import done: {n} calendar days", n=import_calendar(path)
+    )
+
+
+IMPORTERS = {"work-calendar": _import_calendar}
 
 
 def register(sub) -> None:
