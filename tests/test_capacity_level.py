@@ -64,6 +64,8 @@ def test_three_orders_two_centres(shop):
     assert grid[("A", D(2026, 1, 6))]["scheduled"] == 8
     assert grid[("A", D(2026, 1, 6))]["orders"] == f"{wo1}, {wo2}"
     assert grid[("A", D(2026, 1, 8))]["capacity"] == 0
+    assert grid[("A", D(2026, 1, 8))]["orders"] == ""  # nothing is worked on the holiday
+    assert grid[("A", D(2026, 1, 7))]["orders"] == f"{wo2}, {wo3}"
     assert grid[("A", D(2026, 1, 13))]["scheduled"] == 4
     assert grid[("B", D(2026, 1, 13))]["capacity"] == 16
     assert grid[("B", D(2026, 1, 13))]["free"] == 6

@@ -101,6 +101,7 @@ class Schedule:
     centres: list[WorkCentre]
     used: dict[tuple[int, dt.date], Decimal]
     calendar: Calendar
+    who: dict[tuple[int, dt.date], list[str]] = field(default_factory=dict)  # the orders
 
     @property
     def last_day(self) -> dt.date:
@@ -110,7 +111,6 @@ class Schedule:
     def load_rows(self, date_to: dt.date | None = None) -> list[dict]:
         """Per day and centre: capacity, scheduled hours, free hours, orders."""
         end = date_to or self.last_day
-        who = self._orders_by_cell()
         rows = []
         for i in range((end - self.date_from).days + 1):
             day = self.date_from + dt.timedelta(days=i)
@@ -125,22 +125,10 @@ class Schedule:
                         "capacity": cap,
                         "scheduled": used,
                         "free": cap - used,
-                        "orders": ", ".join(who.get((c.code, day), [])),
+                        "orders": ", ".join(self.who.get((c.id, day), [])),
                     }
                 )
         return rows
-
-    def _orders_by_cell(self) -> dict[tuple[str, dt.date], list[str]]:
-        out: dict[tuple[str, dt.date], list[str]] = {}
-        for o in self.orders:
-            for op in o.operations:
-                if op.start is None or op.finish is None or not op.hours:
-                    continue
-                for i in range((op.finish - op.start).days + 1):
-                    names = out.setdefault((op.centre, op.start + dt.timedelta(days=i)), [])
-                    if o.number not in names:
-                        names.append(o.number)
-        return out
 
 
 def open_orders() -> list[ScheduledOrder]:
@@ -232,6 +220,7 @@ class _Board:
         self.start = start
         self.limit = limit
         self.used: dict[tuple[int, dt.date], Decimal] = {}
+        self.who: dict[tuple[int, dt.date], list[str]] = {}
         self.full: dict[int, dt.date] = {}
 
     def free(self, cid: int, day: dt.date) -> Decimal:
@@ -288,6 +277,10 @@ def _schedule_order(order: ScheduledOrder, ops, board: _Board, date_from: dt.dat
             return
         slot.start, slot.finish = placed
         day = slot.finish
+    for key, _hours in taken:
+        names = board.who.setdefault(key, [])
+        if order.number not in names:
+            names.append(order.number)
 
 
 def level(date_from: dt.date | None = None, horizon_days: int = HORIZON_DAYS) -> Schedule:
@@ -300,7 +293,7 @@ def level(date_from: dt.date | None = None, horizon_days: int = HORIZON_DAYS) ->
     for order in orders:
         _schedule_order(order, routings.get(order.item_id, []), board, date_from)
     centres = list(WorkCentre.select().order_by(WorkCentre.code))
-    return Schedule(date_from, orders, centres, board.used, calendar)
+    return Schedule(date_from, orders, centres, board.used, calendar, board.who)
 
 
 def apply_level(date_from: dt.date | None = None) -> Schedule:
