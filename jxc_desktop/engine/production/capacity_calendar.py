@@ -276,3 +276,16 @@ def calendar_rows(centre: str) -> dict[str, list[dict]]:
         for d in query.order_by(CentreDay.day, CentreDay.id)
     ]
     return {"shifts": shifts, "days": days}
+
+
+def demo_calendar(first_day: dt.date) -> None:
+    """The demo company's calendar: a Mon–Sat week, the assembly line on two 8-hour
+    shifts, and the fixed-date public holidays (元旦, 劳动节, 国庆) of two years."""
+    if settings.get("work_week") == "all":
+        settings.set_value("work_week", "mon_sat")
+    if WorkCentre.get_or_none(WorkCentre.code == "WC-ASM") is not None:
+        set_shifts("WC-ASM", first_day, 2, "8", "mon_sat")
+    for year in (first_day.year, first_day.year + 1):
+        holidays = [(1, 1, "元旦"), (5, 1, "劳动节")] + [(10, d, "国庆") for d in range(1, 8)]
+        for month, day, name in holidays:
+            set_day(dt.date(year, month, day), "closed", remarks=name)
