@@ -48,10 +48,12 @@ def test_schedule_shows_late_orders_grid_and_applies(qtbot, company, tmp_path):
     assert view.grid.item(1, 8).text() == "10 / 16"  # B after the shift change
     assert numbers[2] in view.grid.item(1, 8).toolTip()
 
+    assert view.orders.item(1, 10).text() == ""  # nothing stored yet
     assert view.apply_button.isEnabled()
     view.apply_button.click()
     qtbot.waitUntil(lambda: not window.ops.busy(), timeout=10000)
     assert WorkOrderSchedule.select().count() == 3
+    assert view.orders.item(1, 10).text() == "01-06 → 01-07"
     assert "已应用" in view.summary.text()
     assert not view.apply_button.isEnabled()
     window.ops.shutdown()

@@ -102,6 +102,7 @@ class Schedule:
     used: dict[tuple[int, dt.date], Decimal]
     calendar: Calendar
     who: dict[tuple[int, dt.date], list[str]] = field(default_factory=dict)  # the orders
+    applied: dict[int, tuple[dt.date, dt.date]] = field(default_factory=dict)  # stored dates
 
     @property
     def last_day(self) -> dt.date:
@@ -293,7 +294,9 @@ def level(date_from: dt.date | None = None, horizon_days: int = HORIZON_DAYS) ->
     for order in orders:
         _schedule_order(order, routings.get(order.item_id, []), board, date_from)
     centres = list(WorkCentre.select().order_by(WorkCentre.code))
-    return Schedule(date_from, orders, centres, board.used, calendar, board.who)
+    schedule = Schedule(date_from, orders, centres, board.used, calendar, board.who)
+    schedule.applied = applied_dates()
+    return schedule
 
 
 def apply_level(date_from: dt.date | None = None) -> Schedule:
@@ -314,6 +317,7 @@ def apply_level(date_from: dt.date | None = None) -> Schedule:
             )
             count += 1
         audit("capacity.apply", schedule.date_from.isoformat(), f"{count} work orders")
+        schedule.applied = applied_dates()
     return schedule
 
 
@@ -336,6 +340,8 @@ def order_rows(schedule: Schedule) -> list[dict]:
             "qty": o.qty,
             "hours": o.hours,
             "earliest": o.earliest,
+            "planned_start": schedule.applied.get(o.document_id, (None, None))[0],
+            "planned_finish": schedule.applied.get(o.document_id, (None, None))[1],
             "start": o.start,
             "finish": o.finish,
             "due": o.due,

@@ -3,7 +3,8 @@
 - `jxc report capacity-schedule [--from DATE]`: one row per open work order in
   scheduling order (earliest due date first): number, item, item_name, status (planned / released / in_progress),
   status_label, qty (still to
-  make), hours, earliest (its own date), start, finish, due, lateness (days, finish −
+  make), hours, earliest (its own date), planned_start /
+  planned_finish (the dates an earlier apply stored, if any), start, finish, due, lateness (days, finish −
   due; negative = early), late, movable (apply may set its dates), problem.
 - `jxc report capacity-schedule-load [--from DATE] [--to DATE]`: per day and work
   centre from --from (default today) to --to (default the last scheduled day):
@@ -36,6 +37,8 @@ ORDER_COLUMNS = [
     Column("qty", "未完工数量", "Qty to make", "qty"),
     Column("hours", "工时(小时)", "Hours", "qty"),
     Column("earliest", "最早开工", "Earliest", "date"),
+    Column("planned_start", "已定开工", "Planned start", "date"),
+    Column("planned_finish", "已定完工", "Planned finish", "date"),
     Column("start", "计划开工", "Start", "date"),
     Column("finish", "计划完工", "Finish", "date"),
     Column("due", "交货日期", "Due", "date"),

@@ -44,10 +44,11 @@ def order_columns() -> list[tuple]:
         ("status_label", tr("状态", "Status")),
         ("qty", tr("未完工数量", "Qty to make"), "qty"),
         ("hours", tr("工时(小时)", "Hours"), "qty"),
-        ("start", tr("计划开工", "Start")),
-        ("finish", tr("计划完工", "Finish")),
+        ("start", tr("建议开工", "Proposed start")),
+        ("finish", tr("建议完工", "Proposed finish")),
         ("due", tr("交货日期", "Due")),
         ("lateness_text", tr("延误", "Late by")),
+        ("planned", tr("已定计划", "Stored plan")),
         ("problem", tr("说明", "Note")),
     ]
 
@@ -59,6 +60,13 @@ def lateness_text(row: dict) -> str:
     if n > 0:
         return tr("{n} 天", "{n} d", n=n)
     return tr("按期", "on time")
+
+
+def planned_text(row: dict) -> str:
+    """The dates an earlier 应用排程 stored, as 'start → finish' ('' when none)."""
+    if row["planned_start"] is None:
+        return ""
+    return f"{row['planned_start']:%m-%d} → {row['planned_finish']:%m-%d}"
 
 
 class ScheduleTab(QWidget):
@@ -140,6 +148,7 @@ class ScheduleTab(QWidget):
         rows = order_rows(schedule)
         for row in rows:
             row["lateness_text"] = lateness_text(row)
+            row["planned"] = planned_text(row)
         self.orders.fill(rows)
         for r, row in enumerate(rows):
             if row["late"] or row["problem"]:
