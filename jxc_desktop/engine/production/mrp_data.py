@@ -4,6 +4,8 @@
   trade module's order execution counts it; nothing once a line is closed short) and
   approved 销售预测 XSYC lines (their full quantity), due on 交货日期 (the document date
   when a line has none).
+- Allocations (dependent demand of orders already firmed; mrp_allocations.py): the
+  components an open work order or outsourcing order still needs, on its start date.
 - Scheduled receipts: approved 采购订单 CGDD lines (ordered − received, as trade counts
   it), 委外订单 WWDD lines (ordered − received by approved receipts naming them),
   approved 采购申请 CGSQ lines not yet turned into orders (the firmed MRP proposals;
@@ -52,7 +54,7 @@ def _date(value) -> dt.date:
 
 
 # what fulfils a requisition or an outsourcing order (sales and purchase orders: trade)
-FULFILLED_BY = {"CGSQ": ("CGDD",), "WWDD": ("CGRK", "QTRK", "CPRK", "WWRK")}
+FULFILLED_BY = {"CGSQ": ("CGDD", "WWDD"), "WWDD": ("CGRK", "QTRK", "CPRK", "WWRK")}
 
 
 def _fulfilled(line_ids: list[int], doc_types: tuple[str, ...]) -> dict[int, Decimal]:
@@ -104,7 +106,10 @@ def _open_lines(doc_types: tuple[str, ...]) -> list[tuple]:
 
 
 def demands(start: dt.date, end: dt.date | None) -> list[Demand]:
-    """Open sales-order and forecast lines due up to `end`."""
+    """Open sales-order and forecast lines due up to `end`, then the allocations of
+    open work and outsourcing orders (mrp_allocations) starting up to `end`."""
+    from jxc_desktop.engine.production.mrp_allocations import allocations
+
     rows = _open_lines(("XSDD", "XSYC"))
     done = _done(rows)
     out = []
@@ -116,7 +121,7 @@ def demands(start: dt.date, end: dt.date | None) -> list[Demand]:
         if open_qty <= 0 or (end is not None and due > end):
             continue
         out.append(Demand(r[5], max(due, start), open_qty, r[2], r[7], due))
-    return out
+    return out + allocations(start, end)
 
 
 def scheduled_receipts(start: dt.date, end: dt.date | None) -> list[Receipt]:
