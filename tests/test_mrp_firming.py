@@ -153,6 +153,34 @@ def test_a_closed_or_completed_work_order_needs_nothing(chairs):
     assert allocations(START, None) == []
 
 
+def test_open_work_orders_agree_with_the_work_order_list(chairs):
+    """The bulk read MRP uses gives the statuses and quantities workorders.view gives."""
+    from jxc_desktop.engine.production.mrp_allocations import open_work_orders
+
+    first, second = firm(["FG"], START)
+    third = workorders.create_work_order("FG", "4", D(2026, 3, 1), date=D(2026, 1, 3))
+    fourth = workorders.create_work_order("FG", "2", D(2026, 3, 1), date=D(2026, 1, 3))
+    approved("SCLL", D(2026, 1, 5), [LineInput(item="RM1", qty="8", cost_object=first)])
+    approved("CPRK", D(2026, 1, 6), [LineInput(item="FG", qty="3", cost_object=first)])
+    approved("CPRK", D(2026, 1, 6), [LineInput(item="FG", qty="2", cost_object=fourth)])
+    workorders.set_status(second, "closed")
+    views = {v.number: v for v in workorders.work_orders()}
+    assert {n: v.status for n, v in views.items()} == {
+        first: "in_progress",
+        second: "closed",
+        third: "released",
+        fourth: "completed",
+    }
+    got = open_work_orders()
+    assert set(got) == {first, third}
+    assert [(got[n].planned, got[n].completed) for n in (first, third)] == [
+        (views[first].planned_qty, Decimal(3)),
+        (Decimal(4), Decimal(0)),
+    ]
+    rm1 = Item.get(Item.code == "RM1").id
+    assert got[first].issued == {rm1: Decimal(8)}
+
+
 def test_allocations_by_start_date_and_horizon(chairs):
     first, second = firm(["FG"], START)
     got = {(d.number, d.item_code, d.date, d.qty) for d in allocations(D(2026, 2, 10), None)}

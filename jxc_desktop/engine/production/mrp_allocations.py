@@ -28,7 +28,7 @@ from decimal import Decimal
 from jxc_desktop.engine import money
 from jxc_desktop.engine.production.mrp_data import Demand, _date, _done, _open_lines
 from jxc_desktop.models.db import execute
-from jxc_desktop.models.documents import Document
+from jxc_desktop.models.production import WorkOrderState
 
 
 @dataclass
@@ -77,29 +77,81 @@ def _still_needed(order: OpenOrder, boms) -> dict[int, Decimal]:
     return out
 
 
-def _work_orders() -> list[OpenOrder]:
-    """Approved SCDD neither completed nor closed, with what was issued to each."""
-    from jxc_desktop.engine.production import workorders
+@dataclass
+class WorkOrder:
+    """An approved work order neither completed nor closed, read in bulk (the status
+    rules are workorders.view's: a stored completed / closed, or received ≥ ordered)."""
 
-    docs = list(
-        Document.select().where((Document.doc_type == "SCDD") & (Document.status == "approved"))
+    doc_id: int
+    number: str
+    date: dt.date
+    product_id: int
+    product_code: str
+    planned: Decimal  # its first line: the product
+    completed: Decimal = Decimal(0)  # received (CPRK of the product naming it)
+    issued: dict[int, Decimal] = field(default_factory=dict)  # SCLL − QTRK per item
+
+
+def open_work_orders() -> dict[str, WorkOrder]:
+    """Open work orders by number, in a few queries whatever their number (MRP reads
+    them both as scheduled receipts and for their allocations)."""
+    orders: dict[str, WorkOrder] = {}
+    for doc_id, number, date, item_id, code, units in execute(
+        "SELECT d.id, d.number, d.date, l.item_id, i.code, l.base_qty FROM document d "
+        "JOIN document_line l ON l.document_id = d.id JOIN item i ON i.id = l.item_id "
+        "WHERE d.doc_type = 'SCDD' AND d.status = 'approved' ORDER BY d.id, l.line_no"
+    ).fetchall():
+        if number not in orders:
+            qty = money.from_scaled(int(units), 4)
+            orders[number] = WorkOrder(doc_id, number, _date(date), item_id, code, qty)
+    if not orders:
+        return {}
+    _add_floor_lines(orders)
+    stored = WorkOrderState.select(WorkOrderState.document).where(
+        WorkOrderState.status.in_(["completed", "closed"])
     )
-    if not docs:
-        return []
-    lines = workorders.object_lines()
-    ids = {code: item_id for item_id, code in execute("SELECT id, code FROM item").fetchall()}
-    out = []
-    for doc in docs:
-        view = workorders.view(doc, lines.get(doc.number, []))
-        if view.status in ("completed", "closed") or not view.item:
+    shut = {doc_id for (doc_id,) in stored.tuples()}
+    return {
+        n: o
+        for n, o in orders.items()
+        if o.doc_id not in shut and not (o.planned and o.completed >= o.planned)
+    }
+
+
+def _add_floor_lines(orders: dict[str, WorkOrder]) -> None:
+    """Issued, returned and received quantities of each order, from the approved SCLL /
+    QTRK / CPRK lines naming it (成本对象, else the source line: as workorders does)."""
+    from jxc_desktop.engine.production.workorders import work_order_index
+
+    rows = execute(
+        "SELECT d.doc_type, l.item_id, l.base_qty, l.cost_object, sd.doc_type, sd.number "
+        "FROM document_line l JOIN document d ON d.id = l.document_id "
+        "LEFT JOIN document_line sl ON sl.id = l.source_line_id "
+        "LEFT JOIN document sd ON sd.id = sl.document_id "
+        "WHERE d.status = 'approved' AND d.doc_type IN ('SCLL', 'QTRK', 'CPRK') "
+        "AND l.item_id IS NOT NULL"
+    ).fetchall()
+    index = work_order_index() if any(r[3] for r in rows) else None
+    for doc_type, item_id, units, raw, source_type, source in rows:
+        number = index.key(raw) if raw else (source if source_type == "SCDD" else "")
+        order = orders.get(number)
+        if order is None:
             continue
-        product = ids[view.item]
-        order = OpenOrder(doc.id, "SCDD", doc.number, doc.date, product, view.item)
-        order.lines.append((product, view.planned_qty))
-        for line in view.lines:
-            sign = {"SCLL": 1, "QTRK": -1}.get(line.doc_type, 0)
-            got = order.issued.get(line.item_id, Decimal(0))
-            order.issued[line.item_id] = got + sign * line.qty
+        qty = money.from_scaled(int(units), 4)
+        if doc_type == "CPRK":
+            order.completed += qty if item_id == order.product_id else 0
+        else:
+            sign = 1 if doc_type == "SCLL" else -1
+            order.issued[item_id] = order.issued.get(item_id, Decimal(0)) + sign * qty
+
+
+def _work_orders() -> list[OpenOrder]:
+    """Open work orders as OpenOrders: the product's BOM against what was issued."""
+    out = []
+    for wo in open_work_orders().values():
+        order = OpenOrder(wo.doc_id, "SCDD", wo.number, wo.date, wo.product_id, wo.product_code)
+        order.lines.append((wo.product_id, wo.planned))
+        order.issued = wo.issued
         out.append(order)
     return out
 

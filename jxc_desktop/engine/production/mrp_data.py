@@ -23,7 +23,6 @@ from decimal import Decimal
 
 from jxc_desktop.engine import money
 from jxc_desktop.models.db import execute
-from jxc_desktop.models.documents import Document
 
 
 @dataclass
@@ -126,11 +125,11 @@ def demands(start: dt.date, end: dt.date | None) -> list[Demand]:
 
 def scheduled_receipts(start: dt.date, end: dt.date | None) -> list[Receipt]:
     """Open purchase, outsourcing and work orders (and firmed requisitions)."""
-    from jxc_desktop.engine.production import workorders
+    from jxc_desktop.engine.production.mrp_allocations import open_work_orders
 
     rows = _open_lines(("CGDD", "WWDD", "CGSQ", "SCDD"))
     done = _done(rows)
-    lines = workorders.object_lines() if any(r[1] == "SCDD" for r in rows) else {}
+    work = open_work_orders() if any(r[1] == "SCDD" for r in rows) else {}
     out = []
     for r in rows:
         due = _date(r[4])
@@ -138,10 +137,9 @@ def scheduled_receipts(start: dt.date, end: dt.date | None) -> list[Receipt]:
             continue  # closed short
         received = done.get(r[0]) or Decimal(0)
         if r[1] == "SCDD":
-            view = workorders.view(Document.get_by_id(r[8]), lines.get(r[2], []))
-            if view.status in ("completed", "closed"):
-                continue
-            received = view.completed_qty  # its issue lines name it too: not receipts
+            if r[2] not in work:
+                continue  # completed or closed
+            received = work[r[2]].completed  # its issue lines name it too: not receipts
         open_qty = money.from_scaled(int(r[6]), 4) - received
         if open_qty <= 0 or (end is not None and due > end):
             continue
