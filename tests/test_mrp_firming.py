@@ -360,3 +360,28 @@ def test_mrp_grid_headers_fit_in_english(qtbot, company, tmp_path):
     assert mrp.pegging.item(0, 0).text() == "Top up safety stock"
     assert _headers_fit(mrp.pegging)
     window.ops.shutdown()
+
+
+def test_the_qa_walk_on_the_demo_company(demo_company):
+    """运行 MRP, firm one 办公椅 and one 气压棒 row, run again: the rest of the plan is
+    unchanged (materials included) and no message names what was just firmed."""
+    today = dt.date.today()
+    end = today + dt.timedelta(days=90)
+
+    def rows(result):
+        return [(o.item.code, o.kind, o.qty, o.release_date, o.due_date) for o in result.orders]
+
+    before = run_mrp(today, end)
+    chair = next(o for o in before.orders if o.item.code == "FG-CHAIR")
+    gas = next(o for o in before.orders if o.item.code == "RM-GAS")
+    numbers = firm(orders=[order_key(chair), order_key(gas)], date_from=today, date_to=end)
+    after = run_mrp(today, end)
+    firmed = {order_key(chair), order_key(gas)}
+    assert rows(after) == [
+        r for o, r in zip(before.orders, rows(before), strict=True) if order_key(o) not in firmed
+    ]
+    assert {"SA-SEAT", "SA-BASE", "RM-BOARD", "RM-FABRIC", "RM-FOAM", "RM-SCREW", "RM-WHEEL"} <= {
+        o.item.code for o in after.orders
+    }
+    assert not {a.number for a in after.actions} & set(numbers)
+    assert [vars(a) for a in after.actions] == [vars(a) for a in before.actions]
