@@ -385,3 +385,20 @@ def test_the_qa_walk_on_the_demo_company(demo_company):
     }
     assert not {a.number for a in after.actions} & set(numbers)
     assert [vars(a) for a in after.actions] == [vars(a) for a in before.actions]
+
+
+def test_action_messages_show_the_order_s_own_due_date(chairs, capsys):
+    """A past-due order moves to the horizon start for planning, but 现交货日期 is the
+    date the order names (and the message is in words)."""
+    from production_helpers import cli_json
+
+    Partner.create(kind="supplier", code="S1", name="供应商")
+    item("Z")
+    line = LineInput(item="Z", qty="5", due_date=D(2026, 2, 1))
+    late = approved("CGDD", D(2026, 1, 2), [line], partner="S1", warehouse=None)
+    rows = cli_json(
+        capsys, chairs, "report", "mrp-actions", "--from", "2026-03-01", "--format", "json"
+    )
+    assert [(r["action"], r["action_code"], r["number"], r["due_date"]) for r in rows] == [
+        ("取消", "cancel", late.number, "2026-02-01")
+    ]

@@ -218,13 +218,13 @@ class _Planner:
                 # shortage has its own planned order, so moving this one helps nothing
                 if used != r.date:
                     self.actions.append(
-                        Action("expedite", r.number, item.code, r.date, r.expedite, r.qty)
+                        Action("expedite", r.number, item.code, r.due, r.expedite, r.qty)
                     )
                 continue
             if used is None:
-                self.actions.append(Action("cancel", r.number, item.code, r.date, None, r.qty))
+                self.actions.append(Action("cancel", r.number, item.code, r.due, None, r.qty))
             elif used > r.date:
-                self.actions.append(Action("defer", r.number, item.code, r.date, used, r.qty))
+                self.actions.append(Action("defer", r.number, item.code, r.due, used, r.qty))
 
     def _consume(self, queue: deque, d: Demand, day: dt.date) -> Decimal:
         """Takes a demand from the supply queue; returns the part still short."""

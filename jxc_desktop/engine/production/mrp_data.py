@@ -41,11 +41,17 @@ class Demand:
 @dataclass
 class Receipt:
     item_id: int
-    date: dt.date
+    date: dt.date  # when it is usable (moved to the horizon start when past due)
     qty: Decimal
     number: str
     first_used: dt.date | None = None  # set by the planner: when it is first needed
     expedite: dt.date | None = None  # set by the planner: a shortage before it arrives
+    named_due: dt.date | None = None  # the due date the order names (when moved)
+
+    @property
+    def due(self) -> dt.date:
+        """The order's own due date, as action messages show it (现交货日期)."""
+        return self.named_due or self.date
 
 
 def _date(value) -> dt.date:
@@ -143,7 +149,7 @@ def scheduled_receipts(start: dt.date, end: dt.date | None) -> list[Receipt]:
         open_qty = money.from_scaled(int(r[6]), 4) - received
         if open_qty <= 0 or (end is not None and due > end):
             continue
-        out.append(Receipt(r[5], max(due, start), open_qty, r[2]))
+        out.append(Receipt(r[5], max(due, start), open_qty, r[2], named_due=due))
     return out
 
 
