@@ -3,6 +3,9 @@
 An invoice line names the delivery (receipt) line it invoices in source_line. It may
 not invoice more than was delivered less what is already invoiced; its price may
 differ (the difference report shows by how much, and the open items carry it).
+A 采购发票 CGFP may also invoice a 委外入库 WWRK line: the subcontractor's 加工费发票.
+Its price is the processing fee per unit; the line must carry the receipt's product,
+and the receipt line must carry a fee.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from jxc_desktop.engine.trade.linked import linked_lines
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine
 
-DELIVERY_FOR = {"XSFP": ("XSCK",), "CGFP": ("CGRK",)}
+DELIVERY_FOR = {"XSFP": ("XSCK",), "CGFP": ("CGRK", "WWRK")}
 
 
 def invoiced_base(delivery_line_ids: list[int], exclude_doc: int | None = None) -> dict:
@@ -34,6 +37,37 @@ def invoiced_base(delivery_line_ids: list[int], exclude_doc: int | None = None) 
         ).fetchall()
         found.update({r[0]: from_scaled(r[1], 4) for r in rows})
     return {k: found.get(k, Decimal(0)) for k in delivery_line_ids}
+
+
+def _fee_problems(line) -> list[Problem]:
+    """A 加工费发票 line: the receipt's product, and a receipt line that carries a fee."""
+    where = tr("第 {n} 行", "line {n}", n=line.line_no)
+    problems = []
+    if line.item_id != line.source_item_id:
+        problems.append(
+            Problem(
+                tr(
+                    "加工费发票的商品必须是委外入库 {n} 第 {l} 行的产品",
+                    "A processing-fee invoice line must carry the product of {n} line {l}",
+                    n=line.source_number,
+                    l=line.source_line_no,
+                ),
+                where,
+            )
+        )
+    if not line.source_total:
+        problems.append(
+            Problem(
+                tr(
+                    "委外入库 {n} 第 {l} 行没有加工费，无需开票",
+                    "{n} line {l} carries no processing fee to invoice",
+                    n=line.source_number,
+                    l=line.source_line_no,
+                ),
+                where,
+            )
+        )
+    return problems
 
 
 def validate_invoice(doc: Document) -> list[Problem]:
@@ -57,6 +91,8 @@ def validate_invoice(doc: Document) -> list[Problem]:
                     tr("第 {n} 行", "line {n}", n=line.line_no),
                 )
             )
+        if line.source_type == "WWRK":
+            problems += _fee_problems(line)
         wanted[line.source_id] = wanted.get(line.source_id, Decimal(0)) + line.base_qty
         sources[line.source_id] = line
     for src_id, this in wanted.items():
