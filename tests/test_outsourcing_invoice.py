@@ -16,7 +16,7 @@ from jxc_desktop.engine.errors import JxcError, StateError, ValidationError
 from jxc_desktop.engine.money import yuan
 from jxc_desktop.engine.production import outsourcing_actions as oa
 from jxc_desktop.engine.reports import ReportParams, load_all
-from jxc_desktop.engine.trade import generate, openitems
+from jxc_desktop.engine.trade import generate, invoices, openitems
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import DocumentLine
 from jxc_desktop.models.masterdata import Partner
@@ -214,6 +214,11 @@ def test_generator_makes_the_invoice_from_the_receipt(shop):
     assert documents.find_document(draft).status == "draft"
     rows = {o.number: o for o in oa.open_orders()}
     assert rows[shop.document.number].invoiced == Decimal("4")
+    free = _receive(shop, qty=1, fee="0")  # nothing to invoice on it
+    states = invoices.invoicing_states([receipt.id, free.id])
+    assert states == {receipt.id: "partial"}
+    documents.approve(documents.find_document(draft).id)
+    assert invoices.invoicing_states([receipt.id]) == {receipt.id: "done"}
 
 
 @pytest.mark.parametrize("basis", ["delivery", "invoice"])

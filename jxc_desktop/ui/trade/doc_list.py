@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import documents
 from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.trade import drafts, execution, generate
+from jxc_desktop.engine.trade import drafts, execution, generate, invoices
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Partner, Warehouse
 from jxc_desktop.ui import messages
@@ -37,8 +37,11 @@ from jxc_desktop.ui.trade.cells import cell, fmt_money, status_label
 
 TYPES = {
     "sales": ["XSDD", "XSCK", "XSFP", "SKD", "XSTH", "XSBJ"],
-    "purchase": ["CGDD", "CGRK", "CGFP", "FKD", "CGTH", "CGSQ", "WWDD"],
+    "purchase": ["CGDD", "CGRK", "CGFP", "FKD", "CGTH", "CGSQ", "WWDD", "WWRK"],
 }
+# listed here so a 委外入库 can be invoiced (生成下游单据 → 加工费发票), but made on the
+# 生产 tab's 委外 page, which links them to their order
+LIST_ONLY = {"WWRK"}
 LIMIT = 500  # newest first; older documents are reached with the filters
 NUMBER, DATE, PARTNER, STATUS, TOTAL, EXECUTION, REMARKS = range(7)
 NEXT_TYPES = set(execution.DELIVERY_OF) | set(generate.INVOICE_FOR) | set(generate.MONEY_FOR)
@@ -197,6 +200,7 @@ class TradeDocList(QWidget):
         """Reloads the rows; the selected document stays selected (approve, then 生成下游)."""
         keep = self.selected_id()
         docs = list(self._query())
+        billing = _invoicing(docs)
         self.table.setRowCount(len(docs))
         self.ids = [d.id for d in docs]
         for row, doc in enumerate(docs):
@@ -206,7 +210,7 @@ class TradeDocList(QWidget):
                 cell(doc.partner.name if doc.partner_id else ""),
                 cell(status_label(doc.status)),
                 cell(fmt_money(doc.total_amount + doc.total_tax), right=True),
-                cell(_execution(doc)),
+                cell(billing.get(doc.id) or _execution(doc)),
                 cell(doc.remarks or ""),
             ]
             for col, item in enumerate(cells):
@@ -223,8 +227,9 @@ class TradeDocList(QWidget):
         doc_id = self.selected_id()
         doc = Document.get_or_none(Document.id == doc_id) if doc_id else None
         enabled = _enabled(doc)
+        listed_only = self.type_box.currentData() in LIST_ONLY
         for key, button in self.buttons.items():
-            button.setEnabled(key == "new" or enabled.get(key, False))
+            button.setEnabled((key == "new" and not listed_only) or enabled.get(key, False))
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()
@@ -399,6 +404,22 @@ class TradeDocList(QWidget):
                     execution.close_line(st.line.id, tr("短缺关闭", "Closed short"))
 
         self._act(close)
+
+
+INVOICING_LABELS = {
+    "none": ("未开票", "Not invoiced"),
+    "partial": ("部分开票", "Partly invoiced"),
+    "done": ("已开票", "Invoiced"),
+}
+
+
+def _invoicing(docs: list[Document]) -> dict[int, str]:
+    """开票情况 of the approved receipts and deliveries listed (one batch, not per row)."""
+    ids = [d.id for d in docs if d.doc_type in generate.INVOICE_FOR and d.status == "approved"]
+    if not ids:
+        return {}
+    states = invoices.invoicing_states(ids)
+    return {doc_id: tr(*INVOICING_LABELS[state]) for doc_id, state in states.items()}
 
 
 def _execution(doc: Document) -> str:
