@@ -108,7 +108,10 @@ def test_delivery_basis_full_invoice_then_payment(shop):
     )
     with pytest.raises(JxcError):  # nothing left to invoice
         oa.invoice_fee(shop.document.number)
-    _pay("56.50")
+    # 付款单 for the invoice (生成下游单据): it settles the receipt's fee payable
+    payment = generate.invoice_to_money(invoice.id, day(9), save=True)
+    assert payment.total_amount == Decimal("56.50")
+    documents.approve(payment.id)
     assert _payable() == 0
     assert _report(shop)["paid"] == Decimal("56.50")
     assert checks.run_all() == []
@@ -161,7 +164,10 @@ def test_invoice_basis_receipt_accrues_and_the_invoice_makes_the_payable(shop):
     assert checks.run_all() == []
     documents.unapprove(first.id)  # exact reverse, whatever the other invoice did
     assert (_payable(), _accrual()) == (Decimal("33.90"), Decimal("20.00"))
-    _pay("33.90")
+    # paid from the receipt: the payable is its invoice's
+    payment = generate.invoice_to_money(receipt.id, day(9), save=True)
+    assert payment.total_amount == Decimal("33.90")
+    documents.approve(payment.id)
     assert _payable() == 0
     row = _report(shop)
     assert (row["invoiced"], row["uninvoiced"], row["paid"]) == (
@@ -179,6 +185,8 @@ def test_invoice_basis_accrual_clears_to_the_fen(shop):
         _invoice(receipt, 1, "3.33", date=6 + n)
     assert _accrual() == Decimal("0.00")
     assert _payable() == Decimal("11.28")  # 3 × 3.76
+    _pay("11.28")  # a 付款单 naming nothing settles the oldest first
+    assert _payable() == 0
     assert checks.run_all() == []
 
 
@@ -241,4 +249,23 @@ def test_fee_invoice_through_import_documents(company, shop, tmp_path, capsys, b
     assert _first_line(invoice).source_line_id == _first_line(receipt).id
     assert (_payable(), _accrual()) == (Decimal("33.90"), Decimal("0.00"))
     assert _report(shop)["uninvoiced_qty"] == Decimal("0")
+    assert checks.run_all() == []
+
+
+def test_demo_invoices_part_of_the_fee(company):
+    import datetime as dt
+
+    from jxc_desktop.engine.demo_production import build_production_demo
+    from jxc_desktop.engine.production.outsourcing_demo import build_fee_invoice_demo
+
+    numbers = build_production_demo(dt.date(2026, 1, 1), dt.date(2026, 1, 10))
+    invoice = documents.find_document(build_fee_invoice_demo(dt.date(2026, 1, 1)))
+    assert invoice.status == "approved"
+    order = _first_line(documents.find_document(numbers[-3]))
+    row = _report(order)
+    assert (row["invoiced_qty"], row["uninvoiced_qty"], row["uninvoiced"]) == (
+        Decimal("4"),
+        Decimal("2"),
+        Decimal("33.90"),
+    )
     assert checks.run_all() == []

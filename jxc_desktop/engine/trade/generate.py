@@ -23,7 +23,7 @@ from jxc_desktop.models.masterdata import Item, Unit
 
 # a 委外入库's processing fee is invoiced by the subcontractor on a 采购发票 (加工费发票)
 INVOICE_FOR = {"XSCK": "XSFP", "CGRK": "CGFP", "WWRK": "CGFP"}
-MONEY_FOR = {"XSFP": "SKD", "CGFP": "FKD", "XSCK": "SKD", "CGRK": "FKD"}
+MONEY_FOR = {"XSFP": "SKD", "CGFP": "FKD", "XSCK": "SKD", "CGRK": "FKD", "WWRK": "FKD"}
 
 
 def _finish(data: DocumentInput, save: bool):
