@@ -208,6 +208,18 @@ def test_fee_invoice_is_refused_when_it_does_not_fit(shop):
     free = _receive(shop, qty=2, fee="0")
     with pytest.raises(ValidationError, match="没有加工费"):
         _invoice(free, 1, "5")
+    usd = documents.save_draft(
+        DocumentInput(
+            "CGFP",
+            day(6),
+            [_line("P", 1, _first_line(receipt), price="1")],
+            partner="S1",
+            currency="USD",
+            exchange_rate="7.1",
+        )
+    )
+    with pytest.raises(ValidationError, match="币种"):
+        documents.approve(usd.id)
 
 
 def test_generator_makes_the_invoice_from_the_receipt(shop):
@@ -268,4 +280,27 @@ def test_demo_invoices_part_of_the_fee(company):
         Decimal("2"),
         Decimal("33.90"),
     )
+    assert checks.run_all() == []
+
+
+def test_approve_again_after_a_basis_change_reverses_only_what_was_booked(shop):
+    from jxc_desktop.models.finance import Voucher
+
+    settings.set_value("ar_ap_basis", "invoice")
+    receipt = _receive(shop)
+    invoice = _invoice(receipt, 10, "5")
+    documents.unapprove(invoice.id)
+    documents.unapprove(receipt.id)
+    settings.set_value("ar_ap_basis", "delivery")
+    documents.approve(receipt.id)
+    documents.approve(invoice.id)  # at the receipt's price: no voucher of its own
+    assert (_payable(), _accrual()) == (Decimal("56.50"), Decimal("0.00"))
+    documents.unapprove(invoice.id)
+    documents.unapprove(receipt.id)
+    assert (_payable(), _accrual()) == (Decimal("0"), Decimal("0.00"))
+    for doc in (receipt, invoice):
+        originals = Voucher.select().where((Voucher.source == doc) & (Voucher.kind == "document"))
+        for original in originals:
+            reversed_ = Voucher.select().where(Voucher.reversal_of == original).count()
+            assert reversed_ == 1, original.summary
     assert checks.run_all() == []

@@ -525,12 +525,10 @@ def _after_approve(doc: Document, result) -> list[str] | None:
 
 
 def _last_voucher(doc: Document) -> Voucher | None:
-    return (
-        Voucher.select()
-        .where((Voucher.source == doc) & (Voucher.kind == "document"))
-        .order_by(Voucher.id.desc())
-        .first()
-    )
+    query = Voucher.select().where((Voucher.source == doc) & (Voucher.kind == "document"))
+    if doc.doc_type == "WWRK":  # its stock voucher, not the fee voucher written after it
+        query = query.where(Voucher.stock_upto > 0)
+    return query.order_by(Voucher.id.desc()).first()
 
 
 def _last_kind(doc: Document) -> str | None:
@@ -539,12 +537,15 @@ def _last_kind(doc: Document) -> str | None:
     return row.kind if row else None
 
 
-def _negated(voucher: Voucher) -> list[Entry]:
-    """A voucher's entries with the opposite sign: what reverses it exactly."""
+def _negated(voucher: Voucher | None) -> list[Entry]:
+    """A voucher's entries with the opposite sign: what reverses it exactly. Nothing for
+    a voucher already reversed (or none): the approval being undone wrote no voucher."""
     from dataclasses import replace
 
     from jxc_desktop.engine.finance.ledger import voucher_entries
 
+    if voucher is None or Voucher.select().where(Voucher.reversal_of == voucher).exists():
+        return []
     return [
         replace(e, amount=-e.amount, original_amount=-e.original_amount)
         for e in voucher_entries(voucher)
@@ -555,7 +556,7 @@ def _after_unapprove(doc: Document, result) -> list[str] | None:
     rules = RuleBook()
     after = _covered_upto(doc)
     original = _last_voucher(doc)
-    if doc.doc_type == "CGFP" and original is not None:
+    if doc.doc_type == "CGFP":
         # an invoice moves no stock: its reversal is its voucher negated, whatever the
         # ar_ap_basis setting and the receipts' other invoices are by now
         effect = _negated(original)

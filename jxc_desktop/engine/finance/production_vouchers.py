@@ -145,12 +145,10 @@ def reverse_fee_voucher(doc, result) -> None:
         .order_by(Voucher.id.desc())
         .first()
     )
-    if original is not None:  # exactly what was booked, whatever the settings say now
-        from jxc_desktop.engine.finance.document_vouchers import _negated
+    from jxc_desktop.engine.finance.document_vouchers import _negated
 
-        entries = _negated(original)
-    else:
-        entries = _fee_entries(doc, -1)
+    # exactly what was booked, whatever the settings say now
+    entries = _fee_entries(doc, -1) if original is None else _negated(original)
     if entries:
         write_voucher(
             doc.date,

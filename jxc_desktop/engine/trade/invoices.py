@@ -91,6 +91,19 @@ def validate_invoice(doc: Document) -> list[Problem]:
                     tr("第 {n} 行", "line {n}", n=line.line_no),
                 )
             )
+        if line.source_currency != doc.currency:  # a difference must be in one currency
+            problems.append(
+                Problem(
+                    tr(
+                        "发票币种 {c} 与源单 {n} 的币种 {s} 不同",
+                        "The invoice currency {c} differs from {s} of {n}",
+                        c=doc.currency,
+                        n=line.source_number,
+                        s=line.source_currency,
+                    ),
+                    tr("第 {n} 行", "line {n}", n=line.line_no),
+                )
+            )
         if line.source_type == "WWRK":
             problems += _fee_problems(line)
         wanted[line.source_id] = wanted.get(line.source_id, Decimal(0)) + line.base_qty
