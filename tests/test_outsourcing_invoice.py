@@ -304,3 +304,16 @@ def test_approve_again_after_a_basis_change_reverses_only_what_was_booked(shop):
             reversed_ = Voucher.select().where(Voucher.reversal_of == original).count()
             assert reversed_ == 1, original.summary
     assert checks.run_all() == []
+
+
+def test_check_compares_1408_with_the_materials_at_the_subcontractor(shop):
+    from jxc_desktop.models.finance import Voucher, VoucherLine
+
+    settings.set_value("ar_ap_basis", "invoice")
+    receipt = _receive(shop)
+    _invoice(receipt, 10, "5.5")
+    assert checks.run_all() == []
+    fee = Voucher.get((Voucher.source == receipt) & Voucher.summary.contains("委外加工费"))
+    line = VoucherLine.get((VoucherLine.voucher == fee) & (VoucherLine.debit > 0))
+    VoucherLine.update(debit=line.debit + 1).where(VoucherLine.id == line.id).execute()
+    assert "outsourcing_account" in [name for name, _v in checks.run_all()]
