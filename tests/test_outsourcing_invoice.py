@@ -317,3 +317,21 @@ def test_check_compares_1408_with_the_materials_at_the_subcontractor(shop):
     line = VoucherLine.get((VoucherLine.voucher == fee) & (VoucherLine.debit > 0))
     VoucherLine.update(debit=line.debit + 1).where(VoucherLine.id == line.id).execute()
     assert "outsourcing_account" in [name for name, _v in checks.run_all()]
+
+
+def test_small_scale_taxpayer_accrues_and_clears_the_gross_fee(shop):
+    from jxc_desktop.models.company import Company
+
+    Company.update(taxpayer_type="small").execute()
+    settings.set_value("ar_ap_basis", "invoice")
+    receipt = _doc("WWRK", day(5), [_line("P", 10, shop, price="5", tax="3")])
+    assert _accrual() == Decimal("51.50")  # 50.00 + 1.50: no input VAT to deduct
+    fee = _line("P", 10, _first_line(receipt), price="5.1", tax="3")
+    invoice = _doc("CGFP", day(6), [fee], warehouse=None)  # 52.53 against 51.50 accrued
+    assert lines_of(voucher_of(invoice)) == {
+        ("2202", "0.00", "52.53", "S1"),
+        ("2202", "51.50", "0.00", ""),
+        ("5401", "1.03", "0.00", ""),
+    }
+    assert (_payable(), _accrual()) == (Decimal("52.53"), Decimal("0.00"))
+    assert checks.run_all() == []
