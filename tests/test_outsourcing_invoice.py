@@ -234,6 +234,7 @@ def test_generator_makes_the_invoice_from_the_receipt(shop):
     assert documents.find_document(draft).status == "draft"
     rows = {o.number: o for o in oa.open_orders()}
     assert rows[shop.document.number].invoiced == Decimal("4")
+    assert rows[shop.document.number].uninvoiced_fee == Decimal("33.90")  # 6 × 5.65
     free = _receive(shop, qty=1, fee="0")  # nothing to invoice on it
     states = invoices.invoicing_states([receipt.id, free.id])
     assert states == {receipt.id: "partial"}

@@ -74,6 +74,7 @@ def test_fee_invoice_from_the_purchase_list_and_the_outsourcing_page(qtbot, comp
     page.tabs.setCurrentWidget(page.outsourcing)
     table = page.outsourcing.table
     qtbot.waitUntil(lambda: table.rowCount() == 1 and table.rows[0]["invoiced"] == 5)
+    assert table.item(0, 6).text() == "28.25"  # 未开票加工费: 16.95 + 11.30
     table.selectRow(0)
     page.outsourcing.invoice_fee()
     dialog = page.outsourcing.dialog
@@ -95,5 +96,6 @@ def test_fee_invoice_from_the_purchase_list_and_the_outsourcing_page(qtbot, comp
     assert dialog.submit()
     assert len(_invoices("approved")) == 2
     qtbot.waitUntil(lambda: table.rowCount() == 1 and table.rows[0]["invoiced"] == 10)
+    assert table.rows[0]["uninvoiced_fee"] == 0
     assert DocumentLine.select().join(Document).where(Document.doc_type == "CGFP").count() == 3
     window.ops.shutdown()

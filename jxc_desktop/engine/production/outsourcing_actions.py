@@ -33,6 +33,7 @@ class OutsourcingOrder:
     qty: Decimal
     received: Decimal
     invoiced: Decimal = Decimal(0)  # received quantity whose fee has been invoiced
+    uninvoiced_fee: Decimal = Decimal(0)  # the rest's fee incl. VAT (document currency)
 
 
 def _order_line(number: str) -> DocumentLine:
@@ -70,10 +71,8 @@ def _moved(order_line: DocumentLine, types: dict[str, int]) -> dict[int, Decimal
 
 
 def open_orders() -> list[OutsourcingOrder]:
-    """Approved 委外订单 (first line: the product), with what has been received and how
-    much of that the subcontractor has invoiced."""
-    from jxc_desktop.engine.trade.invoices import invoiced_base
-
+    """Approved 委外订单 (first line: the product), with what has been received, how
+    much of that the subcontractor has invoiced and the fee still to be invoiced."""
     out = []
     orders = Document.select().where(
         (Document.doc_type == "WWDD") & (Document.status == "approved")
@@ -84,10 +83,13 @@ def open_orders() -> list[OutsourcingOrder]:
             continue
         got = _moved(line, {"WWRK": 1}).get(line.item_id, Decimal(0))
         partner = doc.partner.name if doc.partner_id else ""
-        billed = sum(invoiced_base([r.id for r in _receipt_lines(line)]).values(), Decimal(0))
-        out.append(
-            OutsourcingOrder(doc.number, partner, line.item.code, line.base_qty, got, billed)
-        )
+        receipts = _receipt_lines(line)
+        left = _fee_left(receipts)
+        billed = sum((x.base_qty for x in receipts if x.total), Decimal(0))
+        billed -= sum((f.qty for f in left), Decimal(0))
+        fee = sum((f.total for f in left), Decimal(0))
+        item = line.item.code
+        out.append(OutsourcingOrder(doc.number, partner, item, line.base_qty, got, billed, fee))
     return out
 
 
@@ -117,9 +119,13 @@ class UninvoicedFee:
 
 def uninvoiced_fee(number: str) -> list[UninvoicedFee]:
     """The order's received quantities whose processing fee is not invoiced, oldest first."""
+    return _fee_left(_receipt_lines(_order_line(number)))
+
+
+def _fee_left(receipt_lines: list[DocumentLine]) -> list[UninvoicedFee]:
     from jxc_desktop.engine.trade.invoices import invoiced_base
 
-    lines = [x for x in _receipt_lines(_order_line(number)) if x.total]
+    lines = [x for x in receipt_lines if x.total]
     done = invoiced_base([x.id for x in lines])
     out = []
     for x in lines:

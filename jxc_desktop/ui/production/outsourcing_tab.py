@@ -20,6 +20,7 @@ def _columns():
         ("qty", tr("订购数量", "Ordered"), "qty"),
         ("received", tr("已收货", "Received"), "qty"),
         ("invoiced", tr("加工费已开票", "Fee invoiced"), "qty"),
+        ("uninvoiced_fee", tr("未开票加工费", "Fee not invoiced"), "money"),
     ]
 
 
