@@ -238,6 +238,11 @@ def test_generator_makes_the_invoice_from_the_receipt(shop):
     free = _receive(shop, qty=1, fee="0")  # nothing to invoice on it
     states = invoices.invoicing_states([receipt.id, free.id])
     assert states == {receipt.id: "partial"}
+    s1 = Partner.get(Partner.code == "S1").id
+    left = invoices.uninvoiced_documents("CGFP", s1)
+    assert [(r["number"], r["qty"], r["total"]) for r in left] == [
+        (receipt.number, Decimal("6"), Decimal("33.90"))
+    ]
     documents.approve(documents.find_document(draft).id)
     assert invoices.invoicing_states([receipt.id]) == {receipt.id: "done"}
 

@@ -4,6 +4,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from ui_helpers import make_window
 
 from jxc_desktop.engine import documents
@@ -67,6 +68,33 @@ def test_fee_invoice_from_the_purchase_list_and_the_outsourcing_page(qtbot, comp
     docs.refresh()
     states = {docs.table.item(r, 0).text(): docs.table.item(r, 5).text() for r in range(3)}
     assert states == {r1: "已开票", r2: "未开票", r3: "未开票"}
+
+    # 采购发票 → 选源单: the supplier's receipts left to invoice, 采购入库 and 委外入库 alike
+    cgrk = documents.save_draft(
+        DocumentInput(
+            "CGRK",
+            dt.date(2026, 1, 8),
+            [LineInput(item="M1", qty="4", price="10", tax_rate="13")],
+            partner="S1",
+            warehouse="W1",
+        )
+    )
+    documents.approve(cgrk.id)
+    docs.type_box.setCurrentIndex(docs.type_box.findData("CGFP"))
+    assert docs.buttons["pick"].isEnabled()
+    picker = docs.pick_sources()
+    listed = [picker.table.item(r, 1).text() for r in range(picker.table.rowCount())]
+    assert listed == [r2, r3, cgrk.number]
+    assert picker.table.item(2, 2).text() == "采购入库"
+    assert picker.table.item(0, 5).text() == "16.95"
+    picker.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)  # not r3 this time
+    assert picker.submit()
+    (draft,) = _invoices("draft")
+    sources = sorted(x.source_line.document.number for x in draft.lines)
+    assert sources == sorted([r2, cgrk.number])
+    assert docs.form.isVisible() and docs.form.doc_id == draft.id
+    docs.form.close()
+    documents.delete_draft(draft.id)
 
     # 生产 → 委外: 开加工费发票 lists what is left, saves a draft and opens it
     page = window.pages["production"]

@@ -173,6 +173,29 @@ def uninvoiced_lines(doc_type: str, partner_id: int | None = None) -> list[dict]
     return out
 
 
+def uninvoiced_documents(invoice_type: str, partner_id: int) -> list[dict]:
+    """选源单: a partner's approved deliveries (receipts, 委外入库 with a fee) that still
+    have something to invoice on an `invoice_type` invoice, oldest first: id, number,
+    doc_type, date, currency, qty (base units left) and total (价税合计 left)."""
+    found: dict[int, dict] = {}
+    for doc_type in DELIVERY_FOR[invoice_type]:
+        for row in uninvoiced_lines(doc_type, partner_id):
+            line = row["line"]
+            if doc_type == "WWRK" and not line.total:
+                continue  # no processing fee on it: nothing to invoice
+            entry = found.setdefault(
+                line.document_id, {"id": line.document_id, "qty": Decimal(0), "total": Decimal(0)}
+            )
+            entry["qty"] += row["qty"]
+            entry["total"] += row["total"]
+    docs = Document.select().where(Document.id.in_(list(found))) if found else []
+    for doc in docs:
+        found[doc.id].update(
+            number=doc.number, doc_type=doc.doc_type, date=doc.date, currency=doc.currency
+        )
+    return sorted(found.values(), key=lambda r: (r["date"], r["number"]))
+
+
 def differences(invoice: Document) -> list[dict]:
     """差异: per linked line, invoiced vs delivered quantity, price and amount."""
     out = []

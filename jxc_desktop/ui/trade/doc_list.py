@@ -42,6 +42,7 @@ TYPES = {
 # listed here so a 委外入库 can be invoiced (生成下游单据 → 加工费发票), but made on the
 # 生产 tab's 委外 page, which links them to their order
 LIST_ONLY = {"WWRK"}
+INVOICE_TYPES = ("XSFP", "CGFP")  # 选源单: an invoice from ticked deliveries / receipts
 LIMIT = 500  # newest first; older documents are reached with the filters
 NUMBER, DATE, PARTNER, STATUS, TOTAL, EXECUTION, REMARKS = range(7)
 NEXT_TYPES = set(execution.DELIVERY_OF) | set(generate.INVOICE_FOR) | set(generate.MONEY_FOR)
@@ -151,6 +152,7 @@ class TradeDocList(QWidget):
             ("print", tr("打印", "Print"), self.print_document),
             ("paper", tr("打印业务单", "Print paper"), None),
             ("next", tr("生成下游单据", "Next document"), self.next_document),
+            ("pick", tr("选源单", "Pick sources"), self.pick_sources),
             ("close", tr("短缺关闭", "Close short"), self.close_short),
             ("plan", tr("收款计划", "Collection plan"), self.collection_plan),
         ]:
@@ -227,9 +229,10 @@ class TradeDocList(QWidget):
         doc_id = self.selected_id()
         doc = Document.get_or_none(Document.id == doc_id) if doc_id else None
         enabled = _enabled(doc)
-        listed_only = self.type_box.currentData() in LIST_ONLY
+        prefix = self.type_box.currentData()
+        always = {"new": prefix not in LIST_ONLY, "pick": prefix in INVOICE_TYPES}
         for key, button in self.buttons.items():
-            button.setEnabled((key == "new" and not listed_only) or enabled.get(key, False))
+            button.setEnabled(always.get(key, False) or enabled.get(key, False))
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()
@@ -372,6 +375,26 @@ class TradeDocList(QWidget):
             return None
         form = self._form(new.doc_type, new.id)
         form.message.setText(tr("已生成草稿 {n}", "Draft {n} saved", n=new.number))
+        return form
+
+    def pick_sources(self):
+        """选源单: an invoice of receipts the user ticks (one partner), opened in its form."""
+        from jxc_desktop.ui.trade.source_picker import SourcePicker
+
+        prefix = self.type_box.currentData()
+        if prefix not in INVOICE_TYPES:
+            return None
+        self.picker = SourcePicker(self.ops, prefix, self)
+        self.picker.accepted.connect(self._open_picked)
+        self.picker.open()
+        return self.picker
+
+    def _open_picked(self):
+        invoice = self.picker.invoice
+        if invoice is None:
+            return None
+        form = self._form(invoice.doc_type, invoice.id)
+        form.message.setText(tr("已生成草稿 {n}", "Draft {n} saved", n=invoice.number))
         return form
 
     def _money_for(self, doc: Document):
