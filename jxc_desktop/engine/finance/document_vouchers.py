@@ -537,7 +537,7 @@ def _last_kind(doc: Document) -> str | None:
     return row.kind if row else None
 
 
-def _negated(voucher: Voucher | None) -> list[Entry]:
+def negated_entries(voucher: Voucher | None) -> list[Entry]:
     """A voucher's entries with the opposite sign: what reverses it exactly. Nothing for
     a voucher already reversed (or none): the approval being undone wrote no voucher."""
     from dataclasses import replace
@@ -559,7 +559,7 @@ def _after_unapprove(doc: Document, result) -> list[str] | None:
     if doc.doc_type == "CGFP":
         # an invoice moves no stock: its reversal is its voucher negated, whatever the
         # ar_ap_basis setting and the receipts' other invoices are by now
-        effect = _negated(original)
+        effect = negated_entries(original)
     else:
         effect = business_entries(doc, rules, -1) + stock_entries(doc, rules, after)
         _fix_residual(effect, rules)

@@ -145,10 +145,10 @@ def reverse_fee_voucher(doc, result) -> None:
         .order_by(Voucher.id.desc())
         .first()
     )
-    from jxc_desktop.engine.finance.document_vouchers import _negated
+    from jxc_desktop.engine.finance.document_vouchers import negated_entries
 
     # exactly what was booked, whatever the settings say now
-    entries = _fee_entries(doc, -1) if original is None else _negated(original)
+    entries = _fee_entries(doc, -1) if original is None else negated_entries(original)
     if entries:
         write_voucher(
             doc.date,
