@@ -341,3 +341,15 @@ def test_small_scale_taxpayer_accrues_and_clears_the_gross_fee(shop):
     }
     assert (_payable(), _accrual()) == (Decimal("52.53"), Decimal("0.00"))
     assert checks.run_all() == []
+
+
+def test_cli_next_document_of_a_receipt_is_its_fee_invoice(company, shop, capsys):
+    from jxc_desktop.cli import main
+
+    receipt = _receive(shop)
+    args = ["--db", str(company), "trade", "next", receipt.number, "--date", "2026-02-01"]
+    assert main(args) == 0, capsys.readouterr().err
+    number = capsys.readouterr().out.split()[-1]
+    invoice = documents.find_document(number)
+    assert (invoice.doc_type, invoice.status) == ("CGFP", "draft")
+    assert _first_line(invoice).source_line_id == _first_line(receipt).id
