@@ -185,4 +185,5 @@ def test_check_sees_a_broken_consumption_record(shop):
     OutsourcingConsumption.update(value=row.value - Decimal("0.01")).where(
         OutsourcingConsumption.id == row.id
     ).execute()
-    assert [name for name, _v in checks.run_all()] == ["outsourcing_held"]
+    # the held value is off by a fen, and so is 1408 against it
+    assert {name for name, _v in checks.run_all()} == {"outsourcing_held", "outsourcing_account"}

@@ -104,7 +104,7 @@ def cmd_trade(args) -> int:
         return 0
     if doc.doc_type in ("XSDD", "CGDD"):
         new = generate.order_to_delivery(doc.id, day, args.warehouse, save=True)
-    elif doc.doc_type in ("XSCK", "CGRK"):
+    elif doc.doc_type in generate.INVOICE_FOR:  # XSCK, CGRK, WWRK (its processing fee)
         new = generate.delivery_to_invoice(doc.id, day, save=True)
     else:
         new = generate.invoice_to_money(doc.id, day, save=True)

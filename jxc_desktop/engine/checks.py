@@ -92,6 +92,7 @@ def run_all() -> list[tuple[str, str]]:
     import jxc_desktop.engine.inventory.checks  # noqa: F401  (registers its checks)
     import jxc_desktop.engine.masterdata.checks  # noqa: F401
     import jxc_desktop.engine.production.checks  # noqa: F401
+    import jxc_desktop.engine.production.outsourcing_checks  # noqa: F401
     import jxc_desktop.engine.quality.checks  # noqa: F401
     import jxc_desktop.engine.trade.checks  # noqa: F401
 

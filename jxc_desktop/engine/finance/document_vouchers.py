@@ -157,6 +157,8 @@ def _purchase(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
 
 
 DELIVERIES = ("XSCK", "XSTH", "CGRK", "CGTH")
+# what an invoice line may name: a delivery or receipt, or a 委外入库 line (its fee)
+INVOICED = (*DELIVERIES, "WWRK")
 
 
 def _invoice_differences(doc: Document) -> tuple[Decimal, Decimal]:
@@ -167,7 +169,7 @@ def _invoice_differences(doc: Document) -> tuple[Decimal, Decimal]:
     sources = _sources(lines)
     for line in lines:
         src = sources.get(line.source_line_id)
-        if src is None or src[0] not in DELIVERIES or not src[1]:
+        if src is None or src[0] not in INVOICED or not src[1]:
             continue
         share = line.base_qty / src[1]
         amount += _cny(doc, line.amount - money.money(src[2] * share))
@@ -186,18 +188,82 @@ def _sales_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
     ]
 
 
+# receipts that accrue 应付暂估 under invoice basis (WWRK: its processing fee)
+ACCRUING = ("CGRK", "WWRK")
+
+
+def _receipt_sources(lines: list[_Line]) -> dict[int, tuple[Decimal, Decimal, Decimal]]:
+    """Receipt lines named by an invoice: id -> (base qty, amount, total) in CNY, one query."""
+    from jxc_desktop.engine.inventory.pool_store import in_query
+
+    rows = in_query(
+        "SELECT s.id, d.doc_type, d.exchange_rate, s.base_qty, s.amount, s.total "
+        "FROM document_line s JOIN document d ON d.id = s.document_id WHERE s.id IN ({})",
+        sorted({x.source_line_id for x in lines if x.source_line_id}),
+    )
+    out = {}
+    for line_id, doc_type, rate, base_qty, amount, total in rows:
+        if doc_type in ACCRUING and base_qty:
+            factor = Document.exchange_rate.python_value(rate)
+            out[line_id] = (
+                money.from_scaled(base_qty, 4),
+                money.money(_fen(amount) * factor),
+                money.money(_fen(total) * factor),
+            )
+    return out
+
+
+def _accrual_cleared(doc: Document, lines: list[_Line], general: bool) -> Decimal:
+    """CNY an invoice takes off 应付暂估. A line naming a receipt (CGRK / WWRK) clears its
+    share of what the receipt accrued (net, gross for a small-scale taxpayer), counted
+    cumulatively by quantity so the receipt's last invoice clears the rest to the fen;
+    any other line clears its own amount."""
+    from jxc_desktop.engine.trade.invoices import invoiced_base
+
+    sources = _receipt_sources(lines)
+    done = invoiced_base(sorted(sources), doc.id) if sources else {}
+    cleared = ZERO
+    for line in lines:
+        src = sources.get(line.source_line_id)
+        if src is None:
+            cleared += _cny(doc, line.amount if general else line.total)
+            continue
+        qty, accrued = src[0], src[1] if general else src[2]
+        before = done[line.source_line_id]
+        after = min(before + line.base_qty, qty)
+        done[line.source_line_id] = after
+        cleared += money.money(accrued * after / qty) - money.money(accrued * before / qty)
+    return cleared
+
+
+def _invoice_on_accrual(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
+    """Invoice basis: Cr 2202 by supplier, Dr 应付暂估 what the receipts accrued, Dr 进项税额;
+    an invoice at another price than the receipt books the difference (差异)."""
+    general = _general_taxpayer()
+    lines = _lines(doc)
+    amount, tax, total = _sums(doc, lines)
+    if not general:
+        amount, tax = total, ZERO
+    cleared = _accrual_cleared(doc, lines, general)
+    entries = [
+        _partner_entry(doc, rules.credit("purchase"), -sign * total, ZERO),
+        Entry(rules.credit("purchase_accrual"), sign * cleared, summary=tr("暂估冲回", "accrual")),
+        Entry(rules.debit("purchase"), sign * tax),
+    ]
+    if amount != cleared:
+        entries.append(
+            Entry(
+                rules.debit("purchase_difference"),
+                sign * (amount - cleared),
+                summary=tr("差异", "difference"),
+            )
+        )
+    return entries
+
+
 def _purchase_invoice(doc: Document, rules: RuleBook, sign: int) -> list[Entry]:
     if rules.invoice_basis:
-        amount, tax, total = _sums(doc)
-        if not _general_taxpayer():
-            amount, tax = total, ZERO
-        return [
-            _partner_entry(doc, rules.credit("purchase"), -sign * total, ZERO),
-            Entry(
-                rules.credit("purchase_accrual"), sign * amount, summary=tr("暂估冲回", "accrual")
-            ),
-            Entry(rules.debit("purchase"), sign * tax),
-        ]
+        return _invoice_on_accrual(doc, rules, sign)
     amount, tax = _invoice_differences(doc)
     if not _general_taxpayer():
         amount, tax = amount + tax, ZERO
@@ -459,12 +525,10 @@ def _after_approve(doc: Document, result) -> list[str] | None:
 
 
 def _last_voucher(doc: Document) -> Voucher | None:
-    return (
-        Voucher.select()
-        .where((Voucher.source == doc) & (Voucher.kind == "document"))
-        .order_by(Voucher.id.desc())
-        .first()
-    )
+    query = Voucher.select().where((Voucher.source == doc) & (Voucher.kind == "document"))
+    if doc.doc_type == "WWRK":  # its stock voucher, not the fee voucher written after it
+        query = query.where(Voucher.stock_upto > 0)
+    return query.order_by(Voucher.id.desc()).first()
 
 
 def _last_kind(doc: Document) -> str | None:
@@ -473,12 +537,32 @@ def _last_kind(doc: Document) -> str | None:
     return row.kind if row else None
 
 
+def negated_entries(voucher: Voucher | None) -> list[Entry]:
+    """A voucher's entries with the opposite sign: what reverses it exactly. Nothing for
+    a voucher already reversed (or none): the approval being undone wrote no voucher."""
+    from dataclasses import replace
+
+    from jxc_desktop.engine.finance.ledger import voucher_entries
+
+    if voucher is None or Voucher.select().where(Voucher.reversal_of == voucher).exists():
+        return []
+    return [
+        replace(e, amount=-e.amount, original_amount=-e.original_amount)
+        for e in voucher_entries(voucher)
+    ]
+
+
 def _after_unapprove(doc: Document, result) -> list[str] | None:
     rules = RuleBook()
     after = _covered_upto(doc)
-    effect = business_entries(doc, rules, -1) + stock_entries(doc, rules, after)
-    _fix_residual(effect, rules)
     original = _last_voucher(doc)
+    if doc.doc_type == "CGFP":
+        # an invoice moves no stock: its reversal is its voucher negated, whatever the
+        # ar_ap_basis setting and the receipts' other invoices are by now
+        effect = negated_entries(original)
+    else:
+        effect = business_entries(doc, rules, -1) + stock_entries(doc, rules, after)
+        _fix_residual(effect, rules)
     write_voucher(
         doc.date,
         tr("冲销 ", "Reversal of ") + _summary(doc),

@@ -70,6 +70,9 @@ def _fee_entries(doc, sign: int) -> list[Entry]:
         total = line.total if doc.currency == "CNY" else _cny(line.total, rate)
         amount = line.amount if doc.currency == "CNY" else _cny(line.amount, rate)
         tax = total - amount if general else Decimal(0)
+        if rules.invoice_basis:  # 应付暂估 until the subcontractor's invoice (CGFP) comes
+            entries += _fee_accrual(rules, sign * (total - tax))
+            continue
         entries += [
             Entry(rules.debit("outsourcing_fee"), sign * (total - tax)),
             Entry(rules.debit("purchase"), sign * tax),
@@ -83,6 +86,13 @@ def _fee_entries(doc, sign: int) -> list[Entry]:
             ),
         ]
     return entries
+
+
+def _fee_accrual(rules, value) -> list[Entry]:
+    return [
+        Entry(rules.debit("outsourcing_fee"), value),
+        Entry(rules.credit("purchase_accrual"), -value, summary=tr("暂估", "accrual")),
+    ]
 
 
 def _cny(amount, rate):
@@ -135,7 +145,10 @@ def reverse_fee_voucher(doc, result) -> None:
         .order_by(Voucher.id.desc())
         .first()
     )
-    entries = _fee_entries(doc, -1)
+    from jxc_desktop.engine.finance.document_vouchers import negated_entries
+
+    # exactly what was booked, whatever the settings say now
+    entries = _fee_entries(doc, -1) if original is None else negated_entries(original)
     if entries:
         write_voucher(
             doc.date,

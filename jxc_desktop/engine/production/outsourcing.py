@@ -16,6 +16,8 @@
 - Books (finance's voucher builder): WWFL Dr 1408 / Cr inventory; WWRK Dr 1405 / Cr 1408
   for the whole value, and a second voucher for the fee: Dr 1408 + 进项税额 / Cr 2202 by
   subcontractor; WWTL Dr inventory / Cr 1408. The fee is a payable open item (trade).
+  With ar_ap_basis = invoice the fee voucher is Dr 1408 / Cr 应付暂估 (no open item): the
+  subcontractor's 加工费发票, a CGFP whose lines name the WWRK lines, makes it payable.
 """
 
 from __future__ import annotations
@@ -362,7 +364,11 @@ def fee_lines(doc: Document) -> list[DocumentLine]:
 
 
 def _after_approve(doc: Document, result) -> None:
-    if doc.doc_type != RECEIVE:
+    from jxc_desktop.engine import settings
+
+    # under invoice basis the fee is payable when the subcontractor's invoice (CGFP
+    # naming the receipt lines) is approved; until then it is 应付暂估 in the books
+    if doc.doc_type != RECEIVE or settings.get("ar_ap_basis") == "invoice":
         return None
     from jxc_desktop.engine.trade import openitems
 

@@ -4,7 +4,8 @@ The 生产 tab's 委外 page lists the approved 委外订单 WWDD; "发料" save
 委外发料 WWFL of what the BOM still needs for the ordered quantity (need − sent + returned,
 per component), "收货" one 委外入库 WWRK of a quantity at a processing fee. Their lines
 name the order's line (源单编号), exactly as typed or imported documents do; the costing
-and the books are outsourcing.py's.
+and the books are outsourcing.py's. "开加工费发票" saves one 采购发票 CGFP of the fee the
+order's receipts have not had invoiced (trade's generator, lines naming the WWRK lines).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class OutsourcingOrder:
     item: str
     qty: Decimal
     received: Decimal
+    invoiced: Decimal = Decimal(0)  # received quantity whose fee has been invoiced
+    uninvoiced_fee: Decimal = Decimal(0)  # the rest's fee incl. VAT (document currency)
 
 
 def _order_line(number: str) -> DocumentLine:
@@ -68,7 +71,8 @@ def _moved(order_line: DocumentLine, types: dict[str, int]) -> dict[int, Decimal
 
 
 def open_orders() -> list[OutsourcingOrder]:
-    """Approved 委外订单 (first line: the product), with what has been received."""
+    """Approved 委外订单 (first line: the product), with what has been received, how
+    much of that the subcontractor has invoiced and the fee still to be invoiced."""
     out = []
     orders = Document.select().where(
         (Document.doc_type == "WWDD") & (Document.status == "approved")
@@ -79,8 +83,82 @@ def open_orders() -> list[OutsourcingOrder]:
             continue
         got = _moved(line, {"WWRK": 1}).get(line.item_id, Decimal(0))
         partner = doc.partner.name if doc.partner_id else ""
-        out.append(OutsourcingOrder(doc.number, partner, line.item.code, line.base_qty, got))
+        receipts = _receipt_lines(line)
+        left = _fee_left(receipts)
+        billed = sum((x.base_qty for x in receipts if x.total), Decimal(0))
+        billed -= sum((f.qty for f in left), Decimal(0))
+        fee = sum((f.total for f in left), Decimal(0))
+        item = line.item.code
+        out.append(OutsourcingOrder(doc.number, partner, item, line.base_qty, got, billed, fee))
     return out
+
+
+def _receipt_lines(order_line: DocumentLine) -> list[DocumentLine]:
+    """The approved 委外入库 lines that name the order line, oldest first."""
+    return list(
+        DocumentLine.select()
+        .join(Document)
+        .where(
+            (DocumentLine.source_line == order_line)
+            & (Document.status == "approved")
+            & (Document.doc_type == "WWRK")
+        )
+        .order_by(Document.date, Document.id, DocumentLine.line_no)
+    )
+
+
+@dataclass
+class UninvoicedFee:
+    """A 委外入库 line's fee the subcontractor has not invoiced yet."""
+
+    receipt: str
+    line_no: int
+    qty: Decimal  # base units not yet invoiced
+    total: Decimal  # their fee incl. VAT (pro rata, document currency)
+
+
+def uninvoiced_fee(number: str) -> list[UninvoicedFee]:
+    """The order's received quantities whose processing fee is not invoiced, oldest first."""
+    return _fee_left(_receipt_lines(_order_line(number)))
+
+
+def _fee_left(receipt_lines: list[DocumentLine]) -> list[UninvoicedFee]:
+    from jxc_desktop.engine.trade.invoices import invoiced_base
+
+    lines = [x for x in receipt_lines if x.total]
+    done = invoiced_base([x.id for x in lines])
+    out = []
+    for x in lines:
+        left = x.base_qty - done[x.id]
+        if left > 0:
+            total = money.money(x.total * left / x.base_qty)
+            out.append(UninvoicedFee(x.document.number, x.line_no, left, total))
+    return out
+
+
+def invoice_fee(number: str, date: dt.date | None = None, approve: bool = False) -> str:
+    """开加工费发票: saves one 采购发票 CGFP draft (approved too when `approve`) of the
+    processing fee the order's 委外入库 have not had invoiced: their quantities at the
+    fee and its rate, each line naming its receipt line; its number."""
+    from jxc_desktop.engine.trade import generate
+
+    line = _order_line(number)
+    receipts: dict[int, Document] = {}
+    for r in _receipt_lines(line):
+        receipts.setdefault(r.document_id, r.document)
+    if not receipts:
+        raise StateError(
+            tr(
+                "委外订单 {n} 还没有收货，没有加工费可开票",
+                "Order {n} has no receipts: no processing fee to invoice",
+                n=line.document.number,
+            )
+        )
+    with write_transaction():
+        draft = generate.receipts_to_invoice(list(receipts.values()), date, save=True)
+        if approve:
+            documents.approve(draft.id)
+    return draft.number
 
 
 def to_send(number: str) -> list[tuple[str, Decimal]]:

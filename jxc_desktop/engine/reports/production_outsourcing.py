@@ -1,5 +1,6 @@
 """委外对账 outsourcing reconciliation: per approved 委外订单 WWDD, one row for its
-product (ordered, received, material consumed, processing fee, invoiced, paid) and one
+product (ordered, received, material consumed, processing fee, invoiced and not yet
+invoiced by the subcontractor's 加工费发票 (CGFP lines naming the receipt lines), paid) and one
 per material (sent, consumed by the receipts per BOM, returned, still at the
 subcontractor, with values). Keys: see docs/REPORTS.md.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jxc_desktop.engine import lookup
-from jxc_desktop.engine.money import from_scaled
+from jxc_desktop.engine.money import from_scaled, money
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine
@@ -30,7 +31,10 @@ NUMBERS = [
     "fee",
     "fee_tax",
     "fee_total",
+    "invoiced_qty",
     "invoiced",
+    "uninvoiced_qty",
+    "uninvoiced",
     "paid",
 ]
 
@@ -72,24 +76,50 @@ def _receipt_lines(order: Document) -> list[DocumentLine]:
     )
 
 
-def _settled(line_ids: list[int]) -> tuple[Decimal, Decimal]:
-    """(invoiced by CGFP lines naming them, paid on their open items) in CNY."""
-    if not line_ids:
-        return ZERO, ZERO
+def _invoiced(line_ids: list[int]) -> dict[int, tuple[Decimal, Decimal, list[int]]]:
+    """Per receipt line: (base qty, total, invoice line ids) of the approved CGFP lines
+    (加工费发票) naming it."""
+    out: dict[int, tuple[Decimal, Decimal, list[int]]] = {}
     marks = ",".join("?" * len(line_ids))
-    (invoiced,) = execute(
-        "SELECT COALESCE(SUM(l.total), 0) FROM document_line l JOIN document d ON "
-        f"d.id = l.document_id WHERE d.doc_type = 'CGFP' AND d.status = 'approved' "
+    for src, inv_id, base_qty, total in execute(
+        "SELECT l.source_line_id, l.id, l.base_qty, l.total FROM document_line l JOIN document d "
+        "ON d.id = l.document_id WHERE d.doc_type = 'CGFP' AND d.status = 'approved' "
         f"AND l.source_line_id IN ({marks})",
         line_ids,
-    ).fetchone()
+    ).fetchall():
+        q, t, ids = out.get(src, (ZERO, ZERO, []))
+        out[src] = (q + from_scaled(base_qty, 4), t + from_scaled(total, 2), [*ids, inv_id])
+    return out
+
+
+def _paid(line_ids: list[int]) -> Decimal:
+    """Settled on the open items of these lines (receipt fees, their invoices), in CNY."""
+    if not line_ids:
+        return ZERO
+    marks = ",".join("?" * len(line_ids))
     (paid,) = execute(
         "SELECT COALESCE(SUM(s.amount), 0) FROM settlement s JOIN open_item oi ON "
         f"oi.id = s.open_item_id WHERE oi.line_id IN ({marks}) AND s.reverses_id IS NULL "
         "AND NOT EXISTS (SELECT 1 FROM settlement r WHERE r.reverses_id = s.id)",
         line_ids,
     ).fetchone()
-    return from_scaled(int(invoiced), 2), from_scaled(int(paid), 2)
+    return from_scaled(int(paid), 2)
+
+
+def _add_invoicing(row: dict, lines: list[DocumentLine]) -> None:
+    """已开票 / 未开票 of the receipts' fee (quantity and 价税合计), and what was paid."""
+    invoiced = _invoiced([line.id for line in lines])
+    billed_lines = []
+    for line in lines:
+        q, total, ids = invoiced.get(line.id, (ZERO, ZERO, []))
+        row["invoiced_qty"] += q
+        row["invoiced"] += total
+        billed_lines += ids
+        left = line.base_qty - q if line.total else ZERO  # a receipt without a fee: nothing
+        if left > 0:
+            row["uninvoiced_qty"] += left
+            row["uninvoiced"] += money(line.total * left / line.base_qty)
+    row["paid"] = _paid([line.id for line in lines] + billed_lines)
 
 
 def _product_rows(order: Document) -> list[dict]:
@@ -99,18 +129,18 @@ def _product_rows(order: Document) -> list[dict]:
     for line in DocumentLine.select().where(DocumentLine.document == order):
         rows.setdefault(line.item_id, _row(order, "product", line.item_id))
         rows[line.item_id]["ordered_qty"] += line.base_qty
-    by_item: dict[int, list[int]] = {}
+    by_item: dict[int, list[DocumentLine]] = {}
     for line in _receipt_lines(order):
         row = rows.setdefault(line.item_id, _row(order, "product", line.item_id))
         row["received_qty"] += line.base_qty
         row["fee"] += line.amount
         row["fee_tax"] += line.tax
         row["fee_total"] += line.total
-        by_item.setdefault(line.item_id, []).append(line.id)
+        by_item.setdefault(line.item_id, []).append(line)
         for c in OutsourcingConsumption.select().where(OutsourcingConsumption.line_id == line.id):
             row["consumed_value"] += c.value
-    for item_id, line_ids in by_item.items():
-        rows[item_id]["invoiced"], rows[item_id]["paid"] = _settled(line_ids)
+    for item_id, lines in by_item.items():
+        _add_invoicing(rows[item_id], lines)
     return list(rows.values())
 
 
@@ -166,7 +196,10 @@ register(
             _money("fee", "加工费", "Fee"),
             _money("fee_tax", "加工费税额", "Fee VAT"),
             _money("fee_total", "加工费价税合计", "Fee incl. VAT"),
+            _qty("invoiced_qty", "已开票数量", "Invoiced qty"),
             _money("invoiced", "已开票", "Invoiced"),
+            _qty("uninvoiced_qty", "未开票数量", "Not invoiced qty"),
+            _money("uninvoiced", "未开票加工费", "Fee not invoiced"),
             _money("paid", "已付款", "Paid"),
         ],
         reconciliation_rows,

@@ -21,8 +21,9 @@ from jxc_desktop.models.db import execute, write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.masterdata import Item, Unit
 
-INVOICE_FOR = {"XSCK": "XSFP", "CGRK": "CGFP"}
-MONEY_FOR = {"XSFP": "SKD", "CGFP": "FKD", "XSCK": "SKD", "CGRK": "FKD"}
+# a 委外入库's processing fee is invoiced by the subcontractor on a 采购发票 (加工费发票)
+INVOICE_FOR = {"XSCK": "XSFP", "CGRK": "CGFP", "WWRK": "CGFP"}
+MONEY_FOR = {"XSFP": "SKD", "CGFP": "FKD", "XSCK": "SKD", "CGRK": "FKD", "WWRK": "FKD"}
 
 
 def _finish(data: DocumentInput, save: bool):
@@ -124,16 +125,42 @@ def order_to_delivery(order_id: int, date=None, warehouse=None, save=False):
 
 
 def delivery_to_invoice(delivery_id: int, date=None, save=False):
-    """XSCK → XSFP (CGRK → CGFP) with the quantities not yet invoiced, at their prices."""
+    """XSCK → XSFP (CGRK → CGFP; WWRK → CGFP for its processing fee) with the quantities
+    not yet invoiced, at their prices."""
     delivery = documents.get_document(delivery_id)
-    _approved(delivery, "XSCK", "CGRK")
-    data = _header(delivery, INVOICE_FOR[delivery.doc_type], date)
-    lines = _lines_with_items(delivery)
-    done = invoices.invoiced_base([x.id for x in lines])
-    for line in lines:
-        left = line.base_qty - done[line.id]
-        if left > 0:
-            data.lines.append(line.carried(left))
+    _approved(delivery, *INVOICE_FOR)
+    return receipts_to_invoice([delivery], date, save)
+
+
+def receipts_to_invoice(receipts: list[Document], date=None, save=False):
+    """One invoice of what several approved deliveries (receipts) of one partner and
+    currency have not had invoiced; 委外入库 lines without a fee are left out."""
+    first = receipts[0]
+    for doc in receipts:
+        _approved(doc, *INVOICE_FOR)
+        if (doc.partner_id, doc.currency, INVOICE_FOR[doc.doc_type]) != (
+            first.partner_id,
+            first.currency,
+            INVOICE_FOR[first.doc_type],
+        ):
+            raise JxcError(
+                tr(
+                    "{n} 与 {f} 的往来单位、币种或发票类型不同，不能合并开票",
+                    "{n} and {f} differ in partner, currency or invoice type",
+                    n=doc.number,
+                    f=first.number,
+                )
+            )
+    data = _header(first, INVOICE_FOR[first.doc_type], date)
+    if len(receipts) > 1:
+        data.source = None  # each line names its own receipt line
+    for doc in receipts:
+        lines = _lines_with_items(doc)
+        done = invoices.invoiced_base([x.id for x in lines])
+        for line in lines:
+            left = line.base_qty - done[line.id]
+            if left > 0 and (doc.doc_type != "WWRK" or line.price):
+                data.lines.append(line.carried(left))
     return _finish(data, save)
 
 

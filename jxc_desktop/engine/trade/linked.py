@@ -27,13 +27,18 @@ class Linked:
     source_status: str
     source_partner_id: int | None
     source_number: str
+    item_id: int | None = None
+    source_item_id: int | None = None
+    source_currency: str = "CNY"
 
 
 def linked_lines(doc_id: int) -> list[Linked]:
     """The document's lines that name a source line, in line order."""
     rows = execute(
         "SELECT l.id, l.line_no, l.base_qty, l.total, s.id, s.line_no, s.qty, s.base_qty, "
-        "s.total, d.id, d.doc_type, d.status, d.partner_id, d.number FROM document_line l "
+        "s.total, d.id, d.doc_type, d.status, d.partner_id, d.number, l.item_id, s.item_id, "
+        "d.currency "
+        "FROM document_line l "
         "JOIN document_line s ON s.id = l.source_line_id JOIN document d ON d.id = s.document_id "
         "WHERE l.document_id = ? ORDER BY l.line_no",
         (doc_id,),

@@ -7,6 +7,9 @@
   quantity, the difference becomes an item of its own (the price difference). An
   unlinked invoice line only records the invoice.
 - ar_ap_basis = invoice: only XSFP/CGFP create items (their full totals).
+- A CGFP line may invoice a 委外入库 WWRK line (the subcontractor's 加工费发票): under
+  delivery basis the receipt's fee is already payable (outsourcing.py writes it) and the
+  invoice carries only the price difference, exactly as against a CGRK line.
 - 收款单 SKD / 付款单 FKD settle items (see settlement.py).
 The item's basis is decided when the document is approved; un-approving reverses exactly
 what was written, whatever the setting says by then.
@@ -26,6 +29,8 @@ from jxc_desktop.engine.trade.linked import line_totals, linked_lines
 from jxc_desktop.models.documents import Document, DocumentLine
 
 DELIVERY_SIGN = {"XSCK": 1, "XSTH": -1, "CGRK": 1, "CGTH": -1}
+# the lines an invoice's price difference is measured against (WWRK: the processing fee)
+INVOICED_SOURCES = (*DELIVERY_SIGN, "WWRK")
 INVOICES = ("XSFP", "CGFP")
 MONEY = ("SKD", "FKD")
 
@@ -47,7 +52,7 @@ def _invoice_items(doc: Document, basis: str) -> None:
         return
     rows = []
     for line in linked_lines(doc.id):
-        if line.source_type not in DELIVERY_SIGN or not line.source_qty:
+        if line.source_type not in INVOICED_SOURCES or not line.source_qty:
             continue
         delivered_value = money(line.source_total * line.base_qty / line.source_base_qty)
         if line.total != delivered_value:  # the price difference is an item of its own

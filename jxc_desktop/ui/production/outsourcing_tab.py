@@ -1,10 +1,11 @@
 """The 委外 sub-tab: approved 委外订单 with 发料 (the BOM's materials), 收货 (the product
-at a processing fee) and 退料 (what is left at the subcontractor); the subcontractor
-reconciliation is in 报表 (委外对账)."""
+at a processing fee), 退料 (what is left at the subcontractor) and 开加工费发票 (the
+subcontractor's fee invoice of what was received and not yet invoiced: a 采购发票 draft
+opened in its form, or approved at once); the reconciliation is in 报表 (委外对账)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit
 
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.ui.ops import Ops
@@ -18,6 +19,8 @@ def _columns():
         ("item", tr("产品", "Item")),
         ("qty", tr("订购数量", "Ordered"), "qty"),
         ("received", tr("已收货", "Received"), "qty"),
+        ("invoiced", tr("加工费已开票", "Fee invoiced"), "qty"),
+        ("uninvoiced_fee", tr("未开票加工费", "Fee not invoiced"), "money"),
     ]
 
 
@@ -90,6 +93,53 @@ class OutsourcingDialog(OrderActionDialog):
         return lambda: oa.send_materials(order, warehouse)
 
 
+def _uninvoiced_text(number: str) -> str:
+    from jxc_desktop.engine.money import format_money, format_qty
+    from jxc_desktop.engine.production.outsourcing_actions import uninvoiced_fee
+
+    rows = uninvoiced_fee(number)
+    if not rows:
+        return tr("没有未开票的加工费", "No processing fee is left to invoice")
+    lines = [
+        tr(
+            "{n}  数量 {q}  加工费 {f}",
+            "{n}  qty {q}  fee {f}",
+            n=r.receipt,
+            q=format_qty(r.qty),
+            f=format_money(r.total),
+        )
+        for r in rows
+    ]
+    return tr("未开票的委外入库：", "Received, not yet invoiced:") + "\n" + "\n".join(lines)
+
+
+class FeeInvoiceDialog(OrderActionDialog):
+    """开加工费发票: one 采购发票 of the fee not yet invoiced; a draft to check (opened in
+    the purchase form) unless 直接审核 is ticked."""
+
+    def __init__(self, ops: Ops, number: str, parent=None):
+        super().__init__(
+            ops, tr("开加工费发票 {n}", "Processing-fee invoice {n}", n=number), parent
+        )
+        self.order = number
+        self.plan = QLabel(_uninvoiced_text(number))
+        self.approve_now = QCheckBox(tr("直接审核（不打开发票）", "Approve at once"))
+        self.form.addRow(self.plan)
+        self.form.addRow(self.approve_now)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.form.addRow(buttons)
+
+    def action(self):
+        from jxc_desktop.engine.production import outsourcing_actions as oa
+
+        order, approve = self.order, self.approve_now.isChecked()
+        return lambda: oa.invoice_fee(order, approve=approve)
+
+
 class OutsourcingTab(OrderListTab):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(ops, _columns(), _order_rows, parent)
@@ -99,6 +149,7 @@ class OutsourcingTab(OrderListTab):
                 (tr("发料", "Send materials"), lambda: self.act("send"), "wwSend"),
                 (tr("收货", "Receive"), lambda: self.act("receive"), "wwReceive"),
                 (tr("退料", "Materials back"), lambda: self.act("return"), "wwReturn"),
+                (tr("开加工费发票", "Fee invoice"), self.invoice_fee, "wwInvoice"),
                 (tr("刷新", "Refresh"), self.refresh, "wwRefresh"),
             ]
         )
@@ -114,3 +165,21 @@ class OutsourcingTab(OrderListTab):
 
     def act(self, mode: str) -> None:
         self.open_dialog(lambda number: OutsourcingDialog(self.ops, number, mode, self))
+
+    def invoice_fee(self) -> None:
+        """开加工费发票 for the chosen order; the draft opens in the 采购发票 form."""
+        self.open_dialog(lambda number: FeeInvoiceDialog(self.ops, number, self))
+        if self.dialog is not None:
+            self.dialog.accepted.connect(self._open_invoice)
+
+    def _open_invoice(self):
+        from jxc_desktop.engine import documents
+        from jxc_desktop.ui.trade.trade_form import TradeForm
+
+        dialog = self.dialog
+        if dialog is None or not dialog.number or dialog.approve_now.isChecked():
+            return None
+        doc = documents.find_document(dialog.number)
+        self.form = TradeForm(self.ops, "CGFP", self, doc_id=doc.id)
+        self.form.open()
+        return self.form

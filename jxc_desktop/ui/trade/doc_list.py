@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import documents
 from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.trade import drafts, execution, generate
+from jxc_desktop.engine.trade import drafts, execution, generate, invoices
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Partner, Warehouse
 from jxc_desktop.ui import messages
@@ -37,8 +37,12 @@ from jxc_desktop.ui.trade.cells import cell, fmt_money, status_label
 
 TYPES = {
     "sales": ["XSDD", "XSCK", "XSFP", "SKD", "XSTH", "XSBJ"],
-    "purchase": ["CGDD", "CGRK", "CGFP", "FKD", "CGTH", "CGSQ", "WWDD"],
+    "purchase": ["CGDD", "CGRK", "CGFP", "FKD", "CGTH", "CGSQ", "WWDD", "WWRK"],
 }
+# listed here so a 委外入库 can be invoiced (生成下游单据 → 加工费发票), but made on the
+# 生产 tab's 委外 page, which links them to their order
+LIST_ONLY = {"WWRK"}
+INVOICE_TYPES = ("XSFP", "CGFP")  # 选源单: an invoice from ticked deliveries / receipts
 LIMIT = 500  # newest first; older documents are reached with the filters
 NUMBER, DATE, PARTNER, STATUS, TOTAL, EXECUTION, REMARKS = range(7)
 NEXT_TYPES = set(execution.DELIVERY_OF) | set(generate.INVOICE_FOR) | set(generate.MONEY_FOR)
@@ -148,6 +152,7 @@ class TradeDocList(QWidget):
             ("print", tr("打印", "Print"), self.print_document),
             ("paper", tr("打印业务单", "Print paper"), None),
             ("next", tr("生成下游单据", "Next document"), self.next_document),
+            ("pick", tr("选源单", "Pick sources"), self.pick_sources),
             ("close", tr("短缺关闭", "Close short"), self.close_short),
             ("plan", tr("收款计划", "Collection plan"), self.collection_plan),
         ]:
@@ -197,6 +202,7 @@ class TradeDocList(QWidget):
         """Reloads the rows; the selected document stays selected (approve, then 生成下游)."""
         keep = self.selected_id()
         docs = list(self._query())
+        billing = _invoicing(docs)
         self.table.setRowCount(len(docs))
         self.ids = [d.id for d in docs]
         for row, doc in enumerate(docs):
@@ -206,7 +212,7 @@ class TradeDocList(QWidget):
                 cell(doc.partner.name if doc.partner_id else ""),
                 cell(status_label(doc.status)),
                 cell(fmt_money(doc.total_amount + doc.total_tax), right=True),
-                cell(_execution(doc)),
+                cell(billing.get(doc.id) or _execution(doc)),
                 cell(doc.remarks or ""),
             ]
             for col, item in enumerate(cells):
@@ -223,8 +229,10 @@ class TradeDocList(QWidget):
         doc_id = self.selected_id()
         doc = Document.get_or_none(Document.id == doc_id) if doc_id else None
         enabled = _enabled(doc)
+        prefix = self.type_box.currentData()
+        always = {"new": prefix not in LIST_ONLY, "pick": prefix in INVOICE_TYPES}
         for key, button in self.buttons.items():
-            button.setEnabled(key == "new" or enabled.get(key, False))
+            button.setEnabled(always.get(key, False) or enabled.get(key, False))
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()
@@ -369,6 +377,26 @@ class TradeDocList(QWidget):
         form.message.setText(tr("已生成草稿 {n}", "Draft {n} saved", n=new.number))
         return form
 
+    def pick_sources(self):
+        """选源单: an invoice of receipts the user ticks (one partner), opened in its form."""
+        from jxc_desktop.ui.trade.source_picker import SourcePicker
+
+        prefix = self.type_box.currentData()
+        if prefix not in INVOICE_TYPES:
+            return None
+        self.picker = SourcePicker(self.ops, prefix, self)
+        self.picker.accepted.connect(self._open_picked)
+        self.picker.open()
+        return self.picker
+
+    def _open_picked(self):
+        invoice = self.picker.invoice
+        if invoice is None:
+            return None
+        form = self._form(invoice.doc_type, invoice.id)
+        form.message.setText(tr("已生成草稿 {n}", "Draft {n} saved", n=invoice.number))
+        return form
+
     def _money_for(self, doc: Document):
         ok, found = self.ops.run(lambda: drafts.money_targets(doc.id), parent=self)
         if not ok:
@@ -399,6 +427,22 @@ class TradeDocList(QWidget):
                     execution.close_line(st.line.id, tr("短缺关闭", "Closed short"))
 
         self._act(close)
+
+
+INVOICING_LABELS = {
+    "none": ("未开票", "Not invoiced"),
+    "partial": ("部分开票", "Partly invoiced"),
+    "done": ("已开票", "Invoiced"),
+}
+
+
+def _invoicing(docs: list[Document]) -> dict[int, str]:
+    """开票情况 of the approved receipts and deliveries listed (one batch, not per row)."""
+    ids = [d.id for d in docs if d.doc_type in generate.INVOICE_FOR and d.status == "approved"]
+    if not ids:
+        return {}
+    states = invoices.invoicing_states(ids)
+    return {doc_id: tr(*INVOICING_LABELS[state]) for doc_id, state in states.items()}
 
 
 def _execution(doc: Document) -> str:
