@@ -117,6 +117,7 @@ def _step_5() -> None:
     for flow in ("in_qty", "in_value", "out_qty", "out_value"):
         add_column_if_missing(stock.CostGroup, flow)
     stock.fill_pool_flows()
+    add_column_if_missing(masterdata.Item, "lot_period_days")
 
 
 STEPS: dict[int, Callable[[], None]] = {

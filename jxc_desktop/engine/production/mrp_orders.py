@@ -1,0 +1,270 @@
+"""What an MRP run hands back: planned orders, item plans, action messages, pegging.
+
+The planner works in integers (quantities in 10⁻⁴ base units, days as ordinals) so a
+year of daily small-lot orders (~400,000 of them) is cheap; a `PlannedOrder` keeps
+those integers and turns them into Decimals and dates only when read.
+
+Pegging is kept as positions, not lists: per item, demand and supply are matched
+first in, first out, and because an order is only proposed when every earlier supply
+is used up, the k-th unit of demand is covered by the k-th unit of supply. An order
+therefore covers the demand positions [start, start + qty) of its item's demand
+stream (the safety-stock top-up first, then the requirements by day, in the order
+they were put on the item). `pegging` looks that range up when asked; a component
+requirement resolves to the part of its parent order's pegs it stands for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, Decimal
+from functools import lru_cache
+
+from jxc_desktop.engine import money
+from jxc_desktop.models.masterdata import Item
+
+SCALE = 10**money.QTY_PLACES  # planner quantities are integers of 1/SCALE base units
+
+
+def units(value: Decimal) -> int:
+    """A quantity (at most 4 places) as planner units."""
+    return money.to_scaled(value, money.QTY_PLACES)
+
+
+def qty_of(units_: int) -> Decimal:
+    """Planner units back to a 4-place Decimal (Decimal(n).scaleb keeps the 4 places)."""
+    return Decimal(units_).scaleb(-money.QTY_PLACES)
+
+
+@lru_cache(maxsize=4096)
+def day_of(ordinal: int) -> dt.date:
+    return dt.date.fromordinal(ordinal)
+
+
+def lot_units(rule: str, lot: int, minimum: int, net: int) -> int:
+    """The planned quantity for a net requirement (planner units) under a lot rule:
+    按需 the net; 固定批量 the smallest multiple of the lot covering it; 最小批量 at least
+    the lot; 固定周期 the period's net, in multiples of the lot when one is given; every
+    rule then at least 最小订货量 (still a multiple where multiples apply)."""
+    multiple = lot > 0 and rule in ("fixed", "period")
+    qty = net
+    if multiple:
+        qty = -(-net // lot) * lot
+    elif rule == "minimum" and lot > 0:
+        qty = max(net, lot)
+    if minimum and qty < minimum:
+        qty = -(-minimum // lot) * lot if multiple else minimum
+    return qty
+
+
+def lot_size(item: Item, net: Decimal) -> Decimal:
+    """The planned quantity for a net requirement under the item's lot rule."""
+    got = lot_units(item.lot_rule, units(item.lot_size), units(item.min_order_qty), units(net))
+    return qty_of(got)
+
+
+def purchase_quantity(item: Item, qty: Decimal) -> tuple[Decimal, str]:
+    """(quantity in the purchase unit rounded up to whole units, unit name)."""
+    if item.source != "make" and item.purchase_unit_id and item.purchase_unit_factor:
+        whole = (qty / item.purchase_unit_factor).to_integral_value(rounding=ROUND_CEILING)
+        return money.qty(whole), item.purchase_unit.name
+    return qty, item.base_unit.name
+
+
+class ItemPlan:
+    """One item's picture for the MRP record, and its demand stream for pegging.
+
+    `day_need` is the gross requirement per day (ordinal → units, safety stock not
+    included); `sources` lists every requirement as (day, units, what asked for it: a
+    mrp_data.Demand or the parent PlannedOrder) in the order it was put on the item."""
+
+    __slots__ = ("on_hand", "day_need", "sources", "receipts", "orders", "debt", "start", "_stream")
+
+    def __init__(self) -> None:
+        self.on_hand = Decimal(0)
+        self.day_need: dict[int, int] = {}
+        self.sources: list[tuple] = []
+        self.receipts: list[tuple[dt.date, Decimal]] = []
+        self.orders: list[PlannedOrder] = []
+        self.debt = 0  # the safety-stock shortfall, required on the first day
+        self.start = 0
+        self._stream: tuple[list[int], list[tuple]] | None = None
+
+    @property
+    def gross(self) -> list[tuple[dt.date, Decimal]]:
+        """Gross requirements per day (independent + dependent), by date."""
+        return [(day_of(d), qty_of(q)) for d, q in sorted(self.day_need.items())]
+
+    def stream(self) -> tuple[list[int], list[tuple]]:
+        """(start position of each entry, entries) of the demand stream, built once."""
+        if self._stream is None:
+            entries = [(self.start, self.debt, None)] if self.debt > 0 else []
+            entries += sorted(self.sources, key=lambda s: s[0])
+            starts, pos = [], 0
+            for entry in entries:
+                starts.append(pos)
+                pos += entry[1]
+            self._stream = (starts, entries)
+        return self._stream
+
+
+class PlannedOrder:
+    """A proposal: qty (base unit) of item due on due_date, released lead time earlier."""
+
+    __slots__ = ("item", "kind", "units", "net_units", "release_day", "due_day", "phantom")
+    __slots__ += ("plan", "start", "_pegs", "_safety", "_purchase")
+
+    def __init__(self, item, kind, qty, net, release, due, plan, start, phantom=False):
+        self.item: Item = item
+        self.kind: str = kind  # purchase / production / outsourcing
+        self.units, self.net_units = qty, net
+        self.release_day, self.due_day = release, due
+        self.plan: ItemPlan = plan
+        self.start = start  # its first unit's position in the item's demand stream
+        self.phantom = phantom
+        self._pegs: list[dict] | None = None
+        self._safety = Decimal(0)
+        self._purchase: tuple[Decimal, str] | None = None
+
+    def __repr__(self) -> str:
+        return f"PlannedOrder({self.item.code} {self.kind} {self.qty} due {self.due_date})"
+
+    qty = property(lambda self: qty_of(self.units), doc="base units")
+    net = property(lambda self: qty_of(self.net_units), doc="the net requirement it covers")
+    release_date = property(lambda self: day_of(self.release_day))
+    due_date = property(lambda self: day_of(self.due_day))
+
+    @property
+    def purchase_qty(self) -> Decimal:
+        return self._purchase_pair()[0]
+
+    @property
+    def purchase_unit(self) -> str:
+        return self._purchase_pair()[1]
+
+    def _purchase_pair(self) -> tuple[Decimal, str]:
+        if self._purchase is None:
+            self._purchase = purchase_quantity(self.item, self.qty)
+        return self._purchase
+
+    @property
+    def pegging(self) -> list[dict]:
+        """The demands it covers, {number, item, date, qty}, down to the sales orders."""
+        self._resolve()
+        return self._pegs
+
+    @property
+    def safety(self) -> Decimal:
+        """The part that tops up safety stock (not in pegging: no document asked for it)."""
+        self._resolve()
+        return self._safety
+
+    def _resolve(self) -> None:
+        if self._pegs is None:
+            self._pegs, self._safety = _resolve(self)
+
+    @property
+    def order_qty(self) -> Decimal:
+        """Base units firming orders: purchase_qty whole purchase units (≥ qty)."""
+        if self.purchase_unit == self.item.base_unit.name or not self.item.purchase_unit_factor:
+            return self.qty
+        return money.qty(self.purchase_qty * self.item.purchase_unit_factor)
+
+    def as_row(self) -> dict:
+        return {
+            "item": self.item.code,
+            "kind": self.kind,
+            "qty": self.qty,
+            "unit": self.item.base_unit.name,
+            "purchase_qty": self.purchase_qty,
+            "purchase_unit": self.purchase_unit,
+            "order_qty": self.order_qty,
+            "release_date": self.release_date,
+            "due_date": self.due_date,
+            "pegging": [dict(p) for p in self.pegging],
+        }
+
+
+@dataclass
+class Action:
+    """A message for an existing order: expedite / defer to new_date, or cancel."""
+
+    action: str
+    number: str
+    item: str
+    due_date: dt.date
+    new_date: dt.date | None
+    qty: Decimal
+
+
+@dataclass
+class MrpResult:
+    orders: list[PlannedOrder]
+    plans: dict[int, ItemPlan]
+    actions: list[Action] = field(default_factory=list)
+
+
+def covered(order: PlannedOrder) -> list[tuple]:
+    """(source, its units, offset into it, units taken) for the demand the order covers."""
+    starts, entries = order.plan.stream()
+    low, high = order.start, order.start + order.units
+    out = []
+    i = max(bisect_right(starts, low) - 1, 0)
+    while i < len(entries) and starts[i] < high:
+        pos, size = starts[i], entries[i][1]
+        a, b = max(low, pos), min(high, pos + size)
+        if b > a:
+            out.append((entries[i][2], size, a - pos, b - a))
+        i += 1
+    return out
+
+
+def _resolve(order: PlannedOrder) -> tuple[list[dict], Decimal]:
+    """Pegging entries and the safety-stock part: a sales order or forecast line as it
+    is; a component requirement as the part of its parent's pegs it stands for (the
+    parent's pegs shared by quantity, the last taking the rest)."""
+    pegs, safety = [], 0
+    for source, size, offset, take in covered(order):
+        if source is None:
+            safety += take
+        elif isinstance(source, PlannedOrder):
+            shares = _split(source, qty_of(size))
+            pegs += _slice(shares, qty_of(offset), qty_of(take))
+        else:
+            pegs.append(
+                {
+                    "number": source.number,
+                    "item": source.item_code,
+                    "date": source.peg_date,
+                    "qty": qty_of(take),
+                }
+            )
+    return pegs, qty_of(safety)
+
+
+def _split(order: PlannedOrder, need: Decimal) -> list[tuple[dict, Decimal]]:
+    """A component requirement shared over the parent's pegs (the last takes the rest)."""
+    pegs = order.pegging or [
+        {"number": "", "item": order.item.code, "date": order.due_date, "qty": order.qty}
+    ]
+    total = sum((p["qty"] for p in pegs), Decimal(0))
+    out, given = [], Decimal(0)
+    for i, p in enumerate(pegs):
+        share = need - given if i == len(pegs) - 1 else money.qty(need * p["qty"] / total)
+        given += share
+        out.append((p, share))
+    return out
+
+
+def _slice(shares: list[tuple[dict, Decimal]], offset: Decimal, take: Decimal) -> list[dict]:
+    """The pegs behind the part [offset, offset + take) of a component requirement."""
+    out, start, end = [], Decimal(0), offset + take
+    for peg, share in shares:
+        low, high = max(start, offset), min(start + share, end)
+        if high > low and peg["number"]:
+            out.append({**peg, "qty": high - low})
+        start += share
+        if start >= end:
+            break
+    return out
