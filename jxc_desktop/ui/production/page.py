@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QLabel,
@@ -24,6 +23,7 @@ from jxc_desktop.ui.buttons import button, row_box
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
 from jxc_desktop.ui.production.capacity_tab import CapacityTab
+from jxc_desktop.ui.production.mrp_grid import MrpGrid
 from jxc_desktop.ui.production.outsourcing_tab import OutsourcingTab
 from jxc_desktop.ui.production.widgets import RowsTable, cell_text
 from jxc_desktop.ui.production.workorder_tab import WorkOrderTab
@@ -161,21 +161,6 @@ def _mrp_columns():
     ]
 
 
-def _planned_row(order) -> dict:
-    """A planned order as the grid shows it: with the item's name and the kind in words."""
-    kinds = {
-        "purchase": tr("采购", "Purchase"),
-        "production": tr("生产", "Production"),
-        "outsourcing": tr("委外", "Outsourcing"),
-    }
-    row = order.as_row()
-    row["name"] = order.item.name
-    row["kind_label"] = kinds.get(order.kind, order.kind)
-    row["safety"] = order.safety
-    row["lot_extra"] = order.qty - order.net  # rounded up by the lot-size rule
-    return row
-
-
 def _purpose_rows(row: dict) -> list[dict]:
     """The 追溯 panel: the demands an order covers, then what no document asked for."""
     out = list(row["pegging"])
@@ -196,20 +181,6 @@ def _purpose_rows(row: dict) -> list[dict]:
     return out
 
 
-PAST_DUE = QColor(200, 0, 0)
-
-
-def _late_reason(row: dict, today: dt.date) -> str:
-    """Why a planned order is painted red: its release date has already passed."""
-    if row["release_date"] >= today:
-        return ""
-    return tr(
-        "下达日期 {d} 已过：提前期不足，请立即下达或调整需求日期",
-        "The release date {d} has passed: not enough lead time, release now or move the due date",
-        d=row["release_date"].isoformat(),
-    )
-
-
 def _peg_columns():
     return [
         ("number", tr("需求单据", "Demand")),
@@ -226,7 +197,7 @@ class MrpTab(QWidget):
         today = dt.date.today()
         self.date_from = _date_edit(today)
         self.date_to = _date_edit(today + dt.timedelta(days=90))
-        self.table = RowsTable(_mrp_columns())
+        self.table = MrpGrid(_mrp_columns())
         self.table.setObjectName("mrpOrders")
         self.pegging = RowsTable(_peg_columns())
         self.pegging.setObjectName("mrpPegging")
@@ -255,23 +226,16 @@ class MrpTab(QWidget):
 
         start, end = self._dates()
         self.ops.run_in_background(
-            lambda progress, stop: [
-                _planned_row(o) for o in run_mrp(start, end, None, progress, stop).orders
-            ],
+            lambda progress, stop: run_mrp(start, end, None, progress, stop).orders,
             title=tr("MRP 运算", "MRP run"),
             parent=self,
             on_success=self.show_orders,
             cancellable=True,
         )
 
-    def show_orders(self, rows: list[dict]) -> None:
-        """Fills the grid; orders that should have been released already are in red."""
-        self.table.fill(rows)
-        today = dt.date.today()
-        for r, row in enumerate(rows):
-            reason = _late_reason(row, today)
-            if reason:
-                self.table.paint_row(r, PAST_DUE, reason)
+    def show_orders(self, orders: list) -> None:
+        """Shows a run's planned orders (the grid paints late ones red)."""
+        self.table.fill(orders)
 
     def show_pegging(self) -> None:
         row = self.table.current()
@@ -280,7 +244,7 @@ class MrpTab(QWidget):
     def firm(self) -> None:
         from jxc_desktop.engine.production.mrp_firm import firm
 
-        items = sorted({r["item"] for r in self.table.selected()})
+        items = sorted({o.item.code for o in self.table.selected_orders()})
         if not items:
             return
         start, end = self._dates()
