@@ -120,12 +120,21 @@ def _step_5() -> None:
     add_column_if_missing(masterdata.Item, "lot_period_days")
 
 
+def _step_6() -> None:
+    """Tables and columns added after version 5; partial indexes for sparse ledger columns."""
+    database.obj.create_tables(V3_MODELS + V5_MODELS, safe=True)
+    for table in V3_APPEND_ONLY + V5_APPEND_ONLY:
+        install_append_only_guard(table)
+    stock.use_partial_indexes()
+
+
 STEPS: dict[int, Callable[[], None]] = {
     1: _step_1,
     2: _step_2,
     3: _step_3,
     4: _step_4,
     5: _step_5,
+    6: _step_6,
 }
 SCHEMA_VERSION = max(STEPS)
 

@@ -94,7 +94,8 @@ class _Pass:
         wanted = [k for k in dict.fromkeys(keys) if k not in self.groups]
         if wanted:
             fifo = {k for k in wanted if self.method(k) == "fifo"}
-            groups, layers, settled = pool_store.load(wanted, fifo)
+            periodic = {k for k in wanted if self.method(k) == "periodic"}
+            groups, layers, settled = pool_store.load(wanted, fifo, periodic)
             self.groups.update(groups)
             self.layers.update(layers)
             self.settled_costs.update(settled)
@@ -116,6 +117,8 @@ class _Pass:
         return PoolState(g.qty, g.value, g.last_unit_cost, layers)
 
     def settled(self, key: tuple) -> dict[str, int]:
+        if self.method(key) != "periodic":  # only 月末一次加权平均 issues at a settled cost
+            return {}
         gid = self.group(key).id
         if gid in self.settled_costs:
             return dict(self.settled_costs[gid])

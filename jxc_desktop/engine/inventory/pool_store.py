@@ -61,8 +61,9 @@ def select_groups(keys: list[tuple]) -> dict[tuple, Group]:
     return found
 
 
-def load(keys: list[tuple], fifo_keys: set[tuple]):
-    """Groups (missing ones created empty), FIFO layers and settled costs of these pools.
+def load(keys: list[tuple], fifo_keys: set[tuple], periodic_keys: set[tuple]):
+    """Groups (missing ones created empty), FIFO layers and settled costs of these pools
+    (layers only for the FIFO ones, settled costs only for the periodic ones).
 
     Returns (groups by key, layers by group id, settled unit costs by group id).
     """
@@ -78,14 +79,15 @@ def load(keys: list[tuple], fifo_keys: set[tuple]):
         groups.update(select_groups(missing))
     ids = [groups[k].id for k in keys]
     layers: dict[int, list[list[int]]] = {gid: [] for gid in ids}
-    settled: dict[int, dict[str, int]] = {gid: {} for gid in ids}
+    settled: dict[int, dict[str, int]] = {groups[k].id: {} for k in periodic_keys}
     for gid, q, v in in_query(
         "SELECT group_id, qty, value FROM fifo_layer WHERE group_id IN ({}) ORDER BY group_id, seq",
         [groups[k].id for k in keys if k in fifo_keys],
     ):
         layers[gid].append([q, v])
     for gid, period, cost in in_query(
-        "SELECT group_id, period, unit_cost FROM periodic_cost WHERE group_id IN ({})", ids
+        "SELECT group_id, period, unit_cost FROM periodic_cost WHERE group_id IN ({})",
+        [groups[k].id for k in keys if k in periodic_keys],
     ):
         settled[gid][period] = cost
     return groups, layers, settled
