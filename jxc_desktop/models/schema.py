@@ -117,7 +117,6 @@ def _step_5() -> None:
     for flow in ("in_qty", "in_value", "out_qty", "out_value"):
         add_column_if_missing(stock.CostGroup, flow)
     stock.fill_pool_flows()
-    add_column_if_missing(masterdata.Item, "lot_period_days")
 
 
 def _step_6() -> None:
@@ -126,6 +125,7 @@ def _step_6() -> None:
     for table in V3_APPEND_ONLY + V5_APPEND_ONLY:
         install_append_only_guard(table)
     stock.use_partial_indexes()
+    add_column_if_missing(masterdata.Item, "lot_period_days")
 
 
 STEPS: dict[int, Callable[[], None]] = {

@@ -43,7 +43,9 @@ within a few seconds for 10,000 items.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -254,6 +256,20 @@ def _attach_units(items: list[Item]) -> None:
             item.purchase_unit = names[item.purchase_unit_id]
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The planner makes hundreds of thousands of small objects and frees none of them
+    before the run ends, so the cyclic garbage collector would walk them over and over
+    for nothing (40 % of a small-lot run). Reference counting still frees as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _warehouse_ids(codes: list[str] | None) -> list[int] | None:
     if not codes:
         return None
@@ -275,6 +291,11 @@ def run_mrp(
 ) -> MrpResult:
     """Plans every item (see the module docstring); reads only, writes nothing.
     Orders come by item code, then due date."""
+    with _without_cycle_collection():
+        return _run(date_from, date_to, warehouses, progress, should_stop)
+
+
+def _run(date_from, date_to, warehouses, progress, should_stop) -> MrpResult:
     planner = _Planner(date_from, _warehouse_ids(warehouses), date_to)
     llc = bom_engine.low_level_codes()
     items = list(Item.select().where(Item.active == True))  # noqa: E712

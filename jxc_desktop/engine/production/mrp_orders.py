@@ -113,7 +113,7 @@ class PlannedOrder:
     """A proposal: qty (base unit) of item due on due_date, released lead time earlier."""
 
     __slots__ = ("item", "kind", "units", "net_units", "release_day", "due_day", "phantom")
-    __slots__ += ("plan", "start", "_pegs", "_safety", "_purchase")
+    __slots__ += ("plan", "start", "_raw", "_safety", "_pegs", "_purchase", "_shares")
 
     def __init__(self, item, kind, qty, net, release, due, plan, start, phantom=False):
         self.item: Item = item
@@ -123,8 +123,10 @@ class PlannedOrder:
         self.plan: ItemPlan = plan
         self.start = start  # its first unit's position in the item's demand stream
         self.phantom = phantom
+        self._raw: list[tuple] | None = None  # pegs as (number, item, date, units)
+        self._safety = 0
         self._pegs: list[dict] | None = None
-        self._safety = Decimal(0)
+        self._shares: dict[int, tuple] | None = None  # _split by component requirement
         self._purchase: tuple[Decimal, str] | None = None
 
     def __repr__(self) -> str:
@@ -151,18 +153,24 @@ class PlannedOrder:
     @property
     def pegging(self) -> list[dict]:
         """The demands it covers, {number, item, date, qty}, down to the sales orders."""
-        self._resolve()
+        if self._pegs is None:
+            self._pegs = [
+                {"number": n, "item": code, "date": day, "qty": qty_of(q)}
+                for n, code, day, q in self.raw_pegs()
+            ]
         return self._pegs
 
     @property
     def safety(self) -> Decimal:
         """The part that tops up safety stock (not in pegging: no document asked for it)."""
-        self._resolve()
-        return self._safety
+        self.raw_pegs()
+        return qty_of(self._safety)
 
-    def _resolve(self) -> None:
-        if self._pegs is None:
-            self._pegs, self._safety = _resolve(self)
+    def raw_pegs(self) -> list[tuple]:
+        """The pegs as (number, item code, date, planner units), worked out once."""
+        if self._raw is None:
+            self._raw, self._safety = _resolve(self)
+        return self._raw
 
     @property
     def order_qty(self) -> Decimal:
@@ -220,51 +228,54 @@ def covered(order: PlannedOrder) -> list[tuple]:
     return out
 
 
-def _resolve(order: PlannedOrder) -> tuple[list[dict], Decimal]:
-    """Pegging entries and the safety-stock part: a sales order or forecast line as it
-    is; a component requirement as the part of its parent's pegs it stands for (the
-    parent's pegs shared by quantity, the last taking the rest)."""
-    pegs, safety = [], 0
+def _resolve(order: PlannedOrder) -> tuple[list[tuple], int]:
+    """Pegs and the safety-stock part: a sales order or forecast line as it is; a
+    component requirement as the part of its parent's pegs it stands for (the parent's
+    pegs shared by quantity, the last taking the rest)."""
+    pegs: list[tuple] = []
+    safety = 0
     for source, size, offset, take in covered(order):
         if source is None:
             safety += take
         elif isinstance(source, PlannedOrder):
-            shares = _split(source, qty_of(size))
-            pegs += _slice(shares, qty_of(offset), qty_of(take))
+            pegs += _slice(_split(source, size), offset, take)
         else:
-            pegs.append(
-                {
-                    "number": source.number,
-                    "item": source.item_code,
-                    "date": source.peg_date,
-                    "qty": qty_of(take),
-                }
-            )
-    return pegs, qty_of(safety)
+            pegs.append((source.number, source.item_code, source.peg_date, take))
+    return pegs, safety
 
 
-def _split(order: PlannedOrder, need: Decimal) -> list[tuple[dict, Decimal]]:
-    """A component requirement shared over the parent's pegs (the last takes the rest)."""
-    pegs = order.pegging or [
-        {"number": "", "item": order.item.code, "date": order.due_date, "qty": order.qty}
-    ]
-    total = sum((p["qty"] for p in pegs), Decimal(0))
-    out, given = [], Decimal(0)
-    for i, p in enumerate(pegs):
-        share = need - given if i == len(pegs) - 1 else money.qty(need * p["qty"] / total)
+def _split(order: PlannedOrder, need: int) -> tuple[list[int], list[tuple[tuple, int]]]:
+    """A component requirement shared over the parent's pegs, each share rounded half-up
+    to 4 places and the last taking the rest (integers: exact), with where each share
+    starts; kept on the parent, as every order covering part of it asks again."""
+    cache = order._shares
+    if cache is None:
+        cache = order._shares = {}
+    got = cache.get(need)
+    if got is not None:
+        return got
+    pegs = order.raw_pegs() or [("", order.item.code, order.due_date, order.units)]
+    total = sum(p[3] for p in pegs)
+    starts, shares, given, last = [], [], 0, len(pegs) - 1
+    for i, peg in enumerate(pegs):
+        share = need - given if i == last else (2 * need * peg[3] + total) // (2 * total)
+        starts.append(given)
         given += share
-        out.append((p, share))
-    return out
+        shares.append((peg, share))
+    got = cache[need] = (starts, shares)
+    return got
 
 
-def _slice(shares: list[tuple[dict, Decimal]], offset: Decimal, take: Decimal) -> list[dict]:
+def _slice(split: tuple[list[int], list], offset: int, take: int) -> list[tuple]:
     """The pegs behind the part [offset, offset + take) of a component requirement."""
-    out, start, end = [], Decimal(0), offset + take
-    for peg, share in shares:
-        low, high = max(start, offset), min(start + share, end)
-        if high > low and peg["number"]:
-            out.append({**peg, "qty": high - low})
-        start += share
-        if start >= end:
-            break
+    starts, shares = split
+    out, end = [], offset + take
+    i = max(bisect_right(starts, offset) - 1, 0)
+    while i < len(shares) and starts[i] < end:
+        (peg, share), start = shares[i], starts[i]
+        low = start if start > offset else offset
+        high = start + share if start + share < end else end
+        if high > low and peg[0]:
+            out.append((peg[0], peg[1], peg[2], high - low))
+        i += 1
     return out

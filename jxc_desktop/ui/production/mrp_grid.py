@@ -181,8 +181,11 @@ class MrpGrid(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 110), (1, 160), (2, 60)):
-            self.setColumnWidth(column, width)
+        # whole headers and numbers visible; fixed widths, never measured over the rows
+        metrics = header.fontMetrics()
+        for column, title in enumerate(self.orders_model.headers):
+            width = max(metrics.horizontalAdvance(title) + 24, 60 if column == 2 else 96)
+            self.setColumnWidth(column, 160 if column == 1 else width)
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)

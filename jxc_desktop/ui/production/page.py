@@ -201,6 +201,7 @@ class MrpTab(QWidget):
         self.table.setObjectName("mrpOrders")
         self.pegging = RowsTable(_peg_columns())
         self.pegging.setObjectName("mrpPegging")
+        self.pegging.setColumnWidth(0, 220)  # a whole document number, or 补充安全库存 N
         self.table.itemSelectionChanged.connect(self.show_pegging)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
