@@ -24,7 +24,7 @@ from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Item, Partner
 
 D = dt.date
-JAN = {
+DAILY = {
     d: q
     for d, q in enumerate([8, 0, 12, 6, 10, 0, 0, 15, 5, 10, 10, 0, 20, 4, 6, 9, 0, 11, 7, 3], 1)
 }
@@ -91,7 +91,7 @@ def test_textbook_table_on_hand_safety_receipt_lead_time(shop):
     → order 52; its leftover runs out on the 19th, 20 Feb short 3 → order 3."""
     item("P", lead=2, safety_stock=Decimal(5), lot_rule="period", lot_period_days=7)
     doc("QCKC", D(2026, 2, 1), [("P", 25, 1)])
-    sales_order("P", JAN)
+    sales_order("P", DAILY)
     po = receipt("P", 30, D(2026, 2, 9))
     assert planned() == [
         (Decimal(31), D(2026, 2, 2), D(2026, 2, 4), Decimal(31)),
@@ -115,7 +115,7 @@ def test_textbook_table_with_minimum_order_quantity(shop):
         min_order_qty=Decimal(50),
     )
     doc("QCKC", D(2026, 2, 1), [("P", 25, 1)])
-    number = sales_order("P", JAN)
+    number = sales_order("P", DAILY)
     po = receipt("P", 30, D(2026, 2, 9))
     result = run_mrp(D(2026, 2, 1))
     assert planned() == [
@@ -237,3 +237,31 @@ def test_cli_json_shape_unchanged(shop, capsys):
     }
     assert len(rows[0]["pegging"]) == 7
     assert Document.select().where(Document.doc_type == "XSDD").count() == 1
+
+
+def test_mrp_record_of_a_period_item_by_week(shop, capsys):
+    """The minimum-quantity table by week (weeks start on Monday; 1 Feb is a Sunday):
+    净需求 is each order's period net (31, 36), 计划订单入库 the 50s."""
+    item(
+        "P",
+        lead=2,
+        safety_stock=Decimal(5),
+        lot_rule="period",
+        lot_period_days=7,
+        min_order_qty=Decimal(50),
+    )
+    doc("QCKC", D(2026, 1, 1), [("P", 25, 1)])
+    sales_order("P", DAILY)
+    receipt("P", 30, D(2026, 2, 9))
+    args = ["report", "mrp-record", "--item", "P", "--bucket", "week"]
+    args += ["--from", "2026-02-01", "--to", "2026-02-22", "--format", "json"]
+    rows = cli_json(capsys, shop, *args)
+    keys = ["gross", "scheduled_receipts", "projected_on_hand", "net"]
+    keys += ["planned_receipts", "planned_releases"]
+    table = [(r["period_start"], *(Decimal(r[k]) for k in keys)) for r in rows]
+    assert table == [
+        ("2026-01-26", 8, 0, 17, 0, 0, 0),
+        ("2026-02-02", 43, 0, 24, 31, 50, 50),
+        ("2026-02-09", 55, 30, 49, 36, 50, 50),
+        ("2026-02-16", 30, 0, 19, 0, 0, 0),
+    ]

@@ -64,6 +64,16 @@ def test_grid_with_400000_orders_is_quick(qtbot, company, tmp_path):
     grid.selectAll()
     assert len(grid.selected_orders()) == 400_000
     assert time.perf_counter() - started < 2
+    # the filter: by code or name, any case; the count says how many of how many
+    assert page.mrp.count.text() == "计划订单 400,000 条"
+    started = time.perf_counter()
+    page.mrp.search.setText("无此商品")
+    assert grid.rowCount() == 0 and page.mrp.count.text() == "计划订单 0 / 400,000 条"
+    page.mrp.search.setText("rm-bulk")
+    assert grid.rowCount() == 400_000
+    page.mrp.search.setText("散装")
+    assert grid.rowCount() == 400_000
+    assert time.perf_counter() - started < 2
     window.ops.shutdown()
 
 

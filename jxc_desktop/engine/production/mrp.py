@@ -35,9 +35,9 @@ sales orders and forecasts (item = the item those demand, qty = the component
 quantity for that part). See mrp_orders for how that is kept cheap.
 
 Speed: quantities are integers of 10⁻⁴ base units and days are ordinals while
-planning; a day is netted with two additions and a comparison, and pegging is not
-built until it is read (mrp_orders), so small lots (an order nearly every day) stay
-within a few seconds for 10,000 items.
+planning; a day is netted with two additions and a comparison, pegging is not built
+until it is read (mrp_orders), and the cyclic garbage collector rests during the run,
+so small lots (an order nearly every day) stay within a few seconds for 10,000 items.
 """
 
 from __future__ import annotations

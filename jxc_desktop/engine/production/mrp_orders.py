@@ -113,7 +113,7 @@ class PlannedOrder:
     """A proposal: qty (base unit) of item due on due_date, released lead time earlier."""
 
     __slots__ = ("item", "kind", "units", "net_units", "release_day", "due_day", "phantom")
-    __slots__ += ("plan", "start", "_raw", "_safety", "_pegs", "_purchase", "_shares")
+    __slots__ += ("plan", "start", "_raw", "_safety", "_purchase", "_shares")
 
     def __init__(self, item, kind, qty, net, release, due, plan, start, phantom=False):
         self.item: Item = item
@@ -125,7 +125,6 @@ class PlannedOrder:
         self.phantom = phantom
         self._raw: list[tuple] | None = None  # pegs as (number, item, date, units)
         self._safety = 0
-        self._pegs: list[dict] | None = None
         self._shares: dict[int, tuple] | None = None  # _split by component requirement
         self._purchase: tuple[Decimal, str] | None = None
 
@@ -153,12 +152,10 @@ class PlannedOrder:
     @property
     def pegging(self) -> list[dict]:
         """The demands it covers, {number, item, date, qty}, down to the sales orders."""
-        if self._pegs is None:
-            self._pegs = [
-                {"number": n, "item": code, "date": day, "qty": qty_of(q)}
-                for n, code, day, q in self.raw_pegs()
-            ]
-        return self._pegs
+        return [
+            {"number": n, "item": code, "date": day, "qty": qty_of(q)}
+            for n, code, day, q in self.raw_pegs()
+        ]
 
     @property
     def safety(self) -> Decimal:

@@ -72,6 +72,23 @@ def _cell_values(order) -> dict:
     }
 
 
+def matching(orders: list, text: str) -> list:
+    """The orders whose item code or name contains the text (any case); all when empty.
+    Items are tested once each, not once per order."""
+    text = text.strip().lower()
+    if not text:
+        return orders
+    items = {o.item.id: o.item for o in orders}
+    wanted = {i for i, it in items.items() if text in it.code.lower() or text in it.name.lower()}
+    return [o for o in orders if o.item.id in wanted]
+
+
+def count_text(shown: int, total: int) -> str:
+    if shown == total:
+        return tr("计划订单 {n} 条", "{n} planned orders", n=f"{total:,}")
+    return tr("计划订单 {n} / {m} 条", "{n} of {m} planned orders", n=f"{shown:,}", m=f"{total:,}")
+
+
 class PlannedRows(Sequence):
     """rows[i] = planned_row(orders[i]), built when asked for."""
 

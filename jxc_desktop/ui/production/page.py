@@ -23,7 +23,7 @@ from jxc_desktop.ui.buttons import button, row_box
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
 from jxc_desktop.ui.production.capacity_tab import CapacityTab
-from jxc_desktop.ui.production.mrp_grid import MrpGrid
+from jxc_desktop.ui.production.mrp_grid import MrpGrid, count_text, matching
 from jxc_desktop.ui.production.outsourcing_tab import OutsourcingTab
 from jxc_desktop.ui.production.widgets import RowsTable, cell_text
 from jxc_desktop.ui.production.workorder_tab import WorkOrderTab
@@ -203,6 +203,13 @@ class MrpTab(QWidget):
         self.pegging.setObjectName("mrpPegging")
         self.pegging.setColumnWidth(0, 220)  # a whole document number, or 补充安全库存 N
         self.table.itemSelectionChanged.connect(self.show_pegging)
+        self.orders: list = []  # the last run's, before the filter
+        self.search = QLineEdit()
+        self.search.setObjectName("mrpSearch")
+        self.search.setPlaceholderText(tr("按商品编码或名称筛选", "Filter by item code or name"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.apply_filter)
+        self.count = QLabel()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.pegging)
@@ -215,6 +222,8 @@ class MrpTab(QWidget):
                 self.date_to,
                 button(tr("运行 MRP", "Run MRP"), self.run, "mrpRun"),
                 button(tr("下达所选", "Firm selected"), self.firm, "mrpFirm"),
+                self.search,
+                self.count,
             )
         )
         layout.addWidget(split)
@@ -236,7 +245,13 @@ class MrpTab(QWidget):
 
     def show_orders(self, orders: list) -> None:
         """Shows a run's planned orders (the grid paints late ones red)."""
-        self.table.fill(orders)
+        self.orders = orders
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        shown = matching(self.orders, self.search.text())
+        self.table.fill(shown)
+        self.count.setText(count_text(len(shown), len(self.orders)))
 
     def show_pegging(self) -> None:
         row = self.table.current()
