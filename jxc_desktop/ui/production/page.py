@@ -208,6 +208,7 @@ class MrpTab(QWidget):
         self.search.setObjectName("mrpSearch")
         self.search.setPlaceholderText(tr("按商品编码或名称筛选", "Filter by item code or name"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
         self.search.textChanged.connect(self.apply_filter)
         self.count = QLabel()
         split = QSplitter(Qt.Orientation.Vertical)
