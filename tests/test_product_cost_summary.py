@@ -50,8 +50,8 @@ def _credit_4001(period_start, period_end) -> Decimal:
     (cents,) = execute(
         "SELECT COALESCE(SUM(l.credit), 0) FROM voucher_line l "
         "JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id "
-        "WHERE a.code LIKE '4001%' AND v.date >= ? AND v.date <= ?",
-        [str(period_start), str(period_end)],
+        "WHERE a.code LIKE ? AND v.date >= ? AND v.date <= ?",
+        ["4001%", str(period_start), str(period_end)],
     ).fetchone()
     return Decimal(cents) / 100
 
