@@ -24,8 +24,6 @@ from functools import lru_cache
 from jxc_desktop.engine import money
 from jxc_desktop.models.masterdata import Item
 
-SCALE = 10**money.QTY_PLACES  # planner quantities are integers of 1/SCALE base units
-
 
 def units(value: Decimal) -> int:
     """A quantity (at most 4 places) as planner units."""
