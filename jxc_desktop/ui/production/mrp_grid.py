@@ -89,6 +89,21 @@ def count_text(shown: int, total: int) -> str:
     return tr("计划订单 {n} / {m} 条", "{n} of {m} planned orders", n=f"{shown:,}", m=f"{total:,}")
 
 
+# what a click on a column header sorts by (ties keep the run's order: code, due date)
+SORT_KEYS = {
+    "item": lambda o: o.item.code,
+    "name": lambda o: o.item.name,
+    "kind_label": lambda o: o.kind,
+    "qty": lambda o: o.units,
+    "unit": lambda o: o.item.base_unit.name,
+    "purchase_qty": lambda o: o.purchase_qty,
+    "purchase_unit": lambda o: o.purchase_unit,
+    "order_qty": lambda o: o.order_qty,
+    "release_date": lambda o: o.release_day,
+    "due_date": lambda o: o.due_day,
+}
+
+
 class PlannedRows(Sequence):
     """rows[i] = planned_row(orders[i]), built when asked for."""
 
@@ -119,6 +134,16 @@ class MrpOrdersModel(QAbstractTableModel):
     def set_orders(self, orders: list) -> None:
         self.beginResetModel()
         self.orders, self.today, self._cache = list(orders), dt.date.today(), {}
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sorts the orders in place (stable); column −1 keeps the run's order."""
+        key = SORT_KEYS.get(self.keys[column]) if 0 <= column < len(self.keys) else None
+        if key is None:
+            return
+        self.beginResetModel()
+        self.orders.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._cache = {}
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -198,6 +223,8 @@ class MrpGrid(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the run's order first
+        self.setSortingEnabled(True)
         # whole headers and numbers visible; fixed widths, never measured over the rows
         metrics = header.fontMetrics()
         for column, title in enumerate(self.orders_model.headers):
@@ -210,7 +237,10 @@ class MrpGrid(QTableView):
         self.selectionModel().currentRowChanged.connect(self.itemSelectionChanged)
 
     def fill(self, orders: list) -> None:
+        """Shows the orders, sorted as the header says when the clerk has chosen a column."""
         self.orders_model.set_orders(orders)
+        header = self.horizontalHeader()
+        self.orders_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     @property
     def orders(self) -> list:
