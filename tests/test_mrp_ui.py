@@ -23,11 +23,10 @@ def many_orders(n: int) -> list[PlannedOrder]:
     item.base_unit = unit
     plan = ItemPlan()
     today = dt.date.today().toordinal()
+    sizes = [10_000 * (k % 7 + 1) for k in range(n)]  # 1 to 7, in planner units
     return [
-        PlannedOrder(
-            item, "purchase", 10_000 * (k % 7 + 1), 10_000, today + k - 1, today + k, plan, 0
-        )
-        for k in range(n)
+        PlannedOrder(item, "purchase", q, q, today + k - 1, today + k, plan, 0)
+        for k, q in enumerate(sizes)
     ]
 
 

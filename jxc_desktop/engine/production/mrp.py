@@ -24,7 +24,8 @@ on the order's release date. A phantom BOM (虚拟件) is planned through: its n
 requirement goes straight to its components on the same day and no order is proposed.
 
 Action messages for open orders (scheduled receipts): `expedite` to the first day a
-shortage occurs before the order's due date; `defer` to the day its quantity is first
+shortage occurs before the order's due date, unless the order is needed on its due
+date anyway; `defer` to the day its quantity is first
 needed when that is later than its due date; `cancel` when nothing needs it within the
 horizon.
 
@@ -218,18 +219,23 @@ class _Planner:
         when = day_of(day)
         for r in self.receipts.get(item.id, ()):
             if r.date > when and not r.expedite:
-                r.expedite = when
-                self.actions.append(Action("expedite", r.number, item.code, r.date, when, r.qty))
+                r.expedite = when  # reported by _defer_or_cancel unless used when due
 
     def _defer_or_cancel(self, item: Item, receipts: list) -> None:
         for r in receipts:
             used = r.first_used
             if r.expedite:
+                # needed on its own due date (e.g. an order just firmed): the earlier
+                # shortage has its own planned order, so moving this one helps nothing
+                if used != r.date:
+                    self.actions.append(
+                        Action("expedite", r.number, item.code, r.due, r.expedite, r.qty)
+                    )
                 continue
             if used is None:
-                self.actions.append(Action("cancel", r.number, item.code, r.date, None, r.qty))
+                self.actions.append(Action("cancel", r.number, item.code, r.due, None, r.qty))
             elif used > r.date:
-                self.actions.append(Action("defer", r.number, item.code, r.date, used, r.qty))
+                self.actions.append(Action("defer", r.number, item.code, r.due, used, r.qty))
 
 
 def _period_need(days: list[int], i: int, need: dict, arriving: dict, period: int) -> int:

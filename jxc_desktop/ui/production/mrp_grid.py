@@ -36,12 +36,15 @@ def kind_label(kind: str) -> str:
 
 def planned_row(order) -> dict:
     """A planned order as a dict (as `jxc mrp run` gives it) with the item's name, the
-    kind in words, the safety-stock part and what the lot rule added."""
+    kind in words, the need, the safety-stock part and what the lot rule and whole
+    purchase units added."""
     row = order.as_row()
     row["name"] = order.item.name
     row["kind_label"] = kind_label(order.kind)
+    row["net"] = order.net
     row["safety"] = order.safety
     row["lot_extra"] = order.qty - order.net  # rounded up by the lot-size rule
+    row["unit_extra"] = order.order_qty - order.qty  # whole purchase units
     return row
 
 
@@ -62,6 +65,7 @@ def _cell_values(order) -> dict:
         "item": order.item.code,
         "name": order.item.name,
         "kind_label": kind_label(order.kind),
+        "net": order.net,
         "qty": order.qty,
         "unit": order.item.base_unit.name,
         "purchase_qty": order.purchase_qty,
@@ -94,6 +98,7 @@ SORT_KEYS = {
     "item": lambda o: o.item.code,
     "name": lambda o: o.item.name,
     "kind_label": lambda o: o.kind,
+    "net": lambda o: o.net_units,
     "qty": lambda o: o.units,
     "unit": lambda o: o.item.base_unit.name,
     "purchase_qty": lambda o: o.purchase_qty,
@@ -208,6 +213,16 @@ class Cell:
         return Qt.AlignmentFlag(value or 0)
 
 
+class Header:
+    """A column header's text (what a QTableWidget's header item would answer)."""
+
+    def __init__(self, text: str):
+        self._text = text
+
+    def text(self) -> str:
+        return self._text
+
+
 class MrpGrid(QTableView):
     """The planned orders of a run; `itemSelectionChanged` when the selection moves."""
 
@@ -222,7 +237,7 @@ class MrpGrid(QTableView):
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the run's order first
         self.setSortingEnabled(True)
         # whole headers and numbers visible; fixed widths, never measured over the rows
@@ -250,8 +265,18 @@ class MrpGrid(QTableView):
     def rows(self) -> PlannedRows:
         return PlannedRows(self.orders)
 
+    @property
+    def keys(self) -> list[str]:
+        return self.orders_model.keys
+
     def rowCount(self) -> int:
         return self.orders_model.rowCount()
+
+    def columnCount(self) -> int:
+        return self.orders_model.columnCount()
+
+    def horizontalHeaderItem(self, column: int) -> Header:
+        return Header(self.orders_model.headers[column])
 
     def item(self, row: int, column: int) -> Cell:
         return Cell(self.orders_model, row, column)
@@ -259,6 +284,10 @@ class MrpGrid(QTableView):
     def current(self) -> dict | None:
         r = self.currentIndex().row()
         return planned_row(self.orders[r]) if 0 <= r < len(self.orders) else None
+
+    def selected(self) -> list[dict]:
+        """The selected orders as rows (planned_row)."""
+        return [planned_row(o) for o in self.selected_orders()]
 
     def selected_orders(self) -> list:
         """The selected orders, read from the selection's ranges (select-all of 400,000
