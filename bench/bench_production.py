@@ -8,7 +8,9 @@ Parts (targets from issue 6, sizes × --scale):
   20,000 open sales-order lines due over one year; `run_mrp` < 5 s. `--lots economic`
   (default): sub-assemblies in minimum lots of 1,000 / 2,000 / 4,000, materials in
   fixed lots of 10,000; `--lots small`: 50 / 100 / 200 and 500 (an order almost every
-  day an item is short: ~400,000 planned orders).
+  day an item is short: ~400,000 planned orders); `--lots lfl`: lot-for-lot everywhere
+  (an order every day an item is needed); `--lots period`: 固定周期 of 7 days below the
+  products (one order a week covering the week).
 - explode: one product whose 5-level BOM has 2,030 component lines (5 × 5 × 5 × 5 × 2,
   every node its own item); `bom.explode` < 100 ms.
 - costrun: 5,000 work orders in one month, each with one material issue and one
@@ -70,7 +72,7 @@ def insert(model, rows: list[dict]) -> None:
 
 
 def make_items(codes_sources: list[tuple]) -> dict[str, int]:
-    """(code, source, lead time[, lot rule, lot size]) → item ids by code."""
+    """(code, source, lead time[, lot rule, lot size[, period days]]) → item ids by code."""
     unit = Unit.get(Unit.name == "个").id
     rows = [
         {
@@ -82,6 +84,7 @@ def make_items(codes_sources: list[tuple]) -> dict[str, int]:
             "item_type": "material" if source == "purchase" else "goods",
             "lot_rule": lot[0] if lot else "lot_for_lot",
             "lot_size": Decimal(lot[1]) if lot else Decimal(0),
+            "lot_period_days": lot[2] if len(lot) > 2 else None,
         }
         for code, source, lead, *lot in codes_sources
     ]
@@ -116,6 +119,10 @@ LOTS = {
     "small": [(), ("minimum", 50), ("minimum", 100), ("minimum", 200), ("fixed", 500)],
     # economic lots: a sub-assembly or material is made / bought a few times a year
     "economic": [(), ("minimum", 1000), ("minimum", 2000), ("minimum", 4000), ("fixed", 10000)],
+    # lot-for-lot: every day an item is needed is an order
+    "lfl": [(), (), (), (), ()],
+    # period order quantity: a week's net requirements per order
+    "period": [(), ("period", 0, 7), ("period", 0, 7), ("period", 0, 7), ("period", 0, 7)],
 }
 
 
@@ -184,6 +191,12 @@ def bench_mrp(scale: float, folder: Path, rng: random.Random, lots: str) -> None
         seconds,
         5,
         f"→ {len(result.orders):,} planned orders, {len(calls):,} progress calls",
+    )
+    # what `jxc mrp run --format json` adds: every order's pegging, resolved when read
+    started = time.perf_counter()
+    pegs = sum(len(o.pegging) for o in result.orders)
+    print(
+        f"  (pegging of every order read: {pegs:,} entries in {time.perf_counter() - started:,.2f} s)"
     )
     close_company()
 

@@ -212,6 +212,7 @@ def _item_rows(ids: list[int]):
             it.lead_time_days,
             _LOT.get(it.lot_rule),
             plain(it.lot_size),
+            it.lot_period_days or None,
             plain(it.min_order_qty),
             units.get(it.purchase_unit_id),
             plain(it.purchase_unit_factor),

@@ -55,6 +55,7 @@ FIELD_COLUMNS = {
     "lead_time_days": "提前期天数",
     "lot_rule": "批量规则",
     "lot_size": "批量",
+    "lot_period_days": "批量周期天数",
     "min_order_qty": "最小订货量",
     "purchase_unit": "采购单位",
     "purchase_unit_factor": "采购单位换算",
@@ -71,6 +72,7 @@ NUMBER_COLUMNS = {
     "采购单位换算": "purchase_unit_factor",
     "保质期天数": "shelf_life_days",
     "提前期天数": "lead_time_days",
+    "批量周期天数": "lot_period_days",
 }
 _LIST_SPLIT = re.compile(r"[,，;；、]")
 

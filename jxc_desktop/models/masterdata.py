@@ -18,7 +18,7 @@ from jxc_desktop.models.fields import FactorField, MoneyField, PriceField, QtyFi
 ITEM_TYPES = ("material", "semi", "finished", "goods", "service")  # 原材料 半成品 产成品 商品 服务
 VALUATION_METHODS = ("moving_average", "fifo", "periodic", "specific")
 ITEM_SOURCES = ("purchase", "make", "outsource")  # 采购 自制 委外
-LOT_RULES = ("lot_for_lot", "fixed", "minimum")  # 按需 固定批量 最小批量
+LOT_RULES = ("lot_for_lot", "fixed", "minimum", "period")  # 按需 固定批量 最小批量 固定周期
 
 
 class Unit(BaseModel):
@@ -84,6 +84,9 @@ class Item(BaseModel):
     purchase_unit_factor = FactorField(null=True)
     active = BooleanField(default=True)
     created_at = DateTimeField(default=now)
+    # planning, added later (last, as upgraded files have it): 固定周期's days per order;
+    # nullable so rows inserted in bulk may leave it out
+    lot_period_days = IntegerField(null=True)
 
 
 class ItemUnit(BaseModel):

@@ -125,6 +125,7 @@ def _step_6() -> None:
     for table in V3_APPEND_ONLY + V5_APPEND_ONLY:
         install_append_only_guard(table)
     stock.use_partial_indexes()
+    add_column_if_missing(masterdata.Item, "lot_period_days")
 
 
 STEPS: dict[int, Callable[[], None]] = {

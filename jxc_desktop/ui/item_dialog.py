@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jxc_desktop.engine import masterdata as md
+from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.ui import choices
 from jxc_desktop.ui.forms import RecordDialog, combo, combo_value, set_combo_value
 from jxc_desktop.ui.i18n import tr
@@ -19,6 +20,7 @@ NUMBER_FIELDS = (
     "shelf_life_days",
     "lead_time_days",
     "lot_size",
+    "lot_period_days",
     "min_order_qty",
     "purchase_unit_factor",
 )
@@ -131,9 +133,11 @@ class ItemDialog(RecordDialog):
             (tr("按需"), "lot_for_lot"),
             (tr("固定批量"), "fixed"),
             (tr("最小批量"), "minimum"),
+            (etr("固定周期", "Fixed period"), "period"),
         ]
         self.add_field(form, "lot_rule", tr("批量规则"), combo(rules))
         self.line(form, "lot_size", tr("批量"), "0")
+        self.line(form, "lot_period_days", etr("批量周期天数", "Lot period (days)"), "0")
         self.line(form, "min_order_qty", tr("最小订货量"), "0")
         self.add_field(
             form, "purchase_unit", tr("采购单位"), combo([("", None)] + [(u, u) for u in units])

@@ -65,6 +65,7 @@ class ItemData:
     lead_time_days: int | str = 0
     lot_rule: str = "lot_for_lot"
     lot_size: Decimal | str | int = Decimal(0)
+    lot_period_days: int | str = 0
     min_order_qty: Decimal | str | int = Decimal(0)
     purchase_unit: str | None = None
     purchase_unit_factor: Decimal | str | int | None = None
@@ -152,6 +153,9 @@ def _check_numbers(data: ItemData, ctx: ItemContext, problems, v: dict) -> None:
     v["lead_time_days"] = c.whole_number(
         problems, "lead_time_days", data.lead_time_days, _label("提前期天数", "Lead time days")
     )
+    v["lot_period_days"] = c.whole_number(
+        problems, "lot_period_days", data.lot_period_days, _label("批量周期天数", "Lot period days")
+    )
     safety, maximum = v["safety_stock"], v["max_stock"]
     if safety and maximum and safety > maximum:
         problems.append(
@@ -215,6 +219,15 @@ def _check_kinds(data: ItemData, ctx: ItemContext, problems, v: dict) -> None:
     if v["lot_rule"] == "fixed" and not v.get("lot_size"):
         problems.append(
             Problem(tr("固定批量规则需要填写批量", "A fixed lot rule needs a lot size"), "lot_size")
+        )
+    if v["lot_rule"] == "period" and not (v.get("lot_period_days") or 0) > 0:
+        problems.append(
+            Problem(
+                tr(
+                    "固定周期规则需要填写批量周期天数", "A period lot rule needs the period in days"
+                ),
+                "lot_period_days",
+            )
         )
 
 
@@ -502,6 +515,7 @@ def item_data(item_id: int) -> ItemData:
         lead_time_days=item.lead_time_days,
         lot_rule=item.lot_rule,
         lot_size=plain(item.lot_size),
+        lot_period_days=item.lot_period_days,
         min_order_qty=plain(item.min_order_qty),
         purchase_unit=item.purchase_unit.name if item.purchase_unit_id else None,
         purchase_unit_factor=plain(item.purchase_unit_factor),

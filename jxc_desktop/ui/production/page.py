@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QLabel,
@@ -24,6 +23,7 @@ from jxc_desktop.ui.buttons import button, row_box
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
 from jxc_desktop.ui.production.capacity_tab import CapacityTab
+from jxc_desktop.ui.production.mrp_grid import MrpGrid, count_text, matching
 from jxc_desktop.ui.production.outsourcing_tab import OutsourcingTab
 from jxc_desktop.ui.production.widgets import RowsTable, cell_text
 from jxc_desktop.ui.production.workorder_tab import WorkOrderTab
@@ -162,23 +162,6 @@ def _mrp_columns():
     ]
 
 
-def _planned_row(order) -> dict:
-    """A planned order as the grid shows it: with the item's name and the kind in words."""
-    kinds = {
-        "purchase": tr("采购", "Purchase"),
-        "production": tr("生产", "Production"),
-        "outsourcing": tr("委外", "Outsourcing"),
-    }
-    row = order.as_row()
-    row["name"] = order.item.name
-    row["kind_label"] = kinds.get(order.kind, order.kind)
-    row["net"] = order.net
-    row["safety"] = order.safety
-    row["lot_extra"] = order.qty - order.net  # rounded up by the lot-size rule
-    row["unit_extra"] = order.order_qty - order.qty  # whole purchase units
-    return row
-
-
 def _purpose_rows(row: dict) -> list[dict]:
     """The 追溯 panel: the demands an order covers, then what no document asked for;
     the quantities add up to 折合基本单位 (the quantity is in its own column only)."""
@@ -203,20 +186,6 @@ def _fit_columns(table: RowsTable) -> None:
     table.resizeColumnsToContents()
     for c in range(table.columnCount()):  # a little air between the columns
         table.setColumnWidth(c, table.columnWidth(c) + 14)
-
-
-PAST_DUE = QColor(200, 0, 0)
-
-
-def _late_reason(row: dict, today: dt.date) -> str:
-    """Why a planned order is painted red: its release date has already passed."""
-    if row["release_date"] >= today:
-        return ""
-    return tr(
-        "下达日期 {d} 已过：提前期不足，请立即下达或调整需求日期",
-        "The release date {d} has passed: not enough lead time, release now or move the due date",
-        d=row["release_date"].isoformat(),
-    )
 
 
 def _peg_columns():
@@ -245,13 +214,20 @@ class MrpTab(QWidget):
         today = dt.date.today()
         self.date_from = _date_edit(today)
         self.date_to = _date_edit(today + dt.timedelta(days=90))
-        self.table = RowsTable(_mrp_columns())
+        self.table = MrpGrid(_mrp_columns())
         self.table.setObjectName("mrpOrders")
         self.pegging = RowsTable(_peg_columns())
         self.pegging.setObjectName("mrpPegging")
-        _fit_columns(self.table)
-        _fit_columns(self.pegging)
+        _fit_columns(self.pegging)  # the orders grid sizes its columns to its headers
         self.table.itemSelectionChanged.connect(self.show_pegging)
+        self.orders: list = []  # the last run's, before the filter
+        self.search = QLineEdit()
+        self.search.setObjectName("mrpSearch")
+        self.search.setPlaceholderText(tr("按商品编码或名称筛选", "Filter by item code or name"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.search.textChanged.connect(self.apply_filter)
+        self.count = QLabel()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.pegging)
@@ -264,6 +240,8 @@ class MrpTab(QWidget):
                 self.date_to,
                 button(tr("运行 MRP", "Run MRP"), self.run, "mrpRun"),
                 button(tr("下达所选", "Firm selected"), self.firm, "mrpFirm"),
+                self.search,
+                self.count,
             )
         )
         layout.addWidget(split)
@@ -276,24 +254,22 @@ class MrpTab(QWidget):
 
         start, end = self._dates()
         self.ops.run_in_background(
-            lambda progress, stop: [
-                _planned_row(o) for o in run_mrp(start, end, None, progress, stop).orders
-            ],
+            lambda progress, stop: run_mrp(start, end, None, progress, stop).orders,
             title=tr("MRP 运算", "MRP run"),
             parent=self,
             on_success=self.show_orders,
             cancellable=True,
         )
 
-    def show_orders(self, rows: list[dict]) -> None:
-        """Fills the grid; orders that should have been released already are in red."""
-        self.table.fill(rows)
-        today = dt.date.today()
-        for r, row in enumerate(rows):
-            reason = _late_reason(row, today)
-            if reason:
-                self.table.paint_row(r, PAST_DUE, reason)
-        _fit_columns(self.table)
+    def show_orders(self, orders: list) -> None:
+        """Shows a run's planned orders (the grid paints late ones red)."""
+        self.orders = orders
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        shown = matching(self.orders, self.search.text())
+        self.table.fill(shown)
+        self.count.setText(count_text(len(shown), len(self.orders)))
 
     def show_pegging(self) -> None:
         row = self.table.current()
@@ -303,10 +279,10 @@ class MrpTab(QWidget):
     def firm(self) -> None:
         """Firms exactly the selected planned orders, says which documents it wrote, and
         runs MRP again."""
-        from jxc_desktop.engine.production.mrp_firm import firm
+        from jxc_desktop.engine.production.mrp_firm import firm, order_key
         from jxc_desktop.ui import messages
 
-        keys = [(r["item"], r["kind"], r["due_date"]) for r in self.table.selected()]
+        keys = [order_key(o) for o in self.table.selected_orders()]
         if not keys:
             messages.info(
                 self, tr("请先选择要下达的计划订单。", "Select the planned orders first.")
