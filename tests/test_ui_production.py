@@ -1,6 +1,7 @@
 """The 生产 tab on the real engine: BOM tree, work orders, MRP with pegging, firm, cost run."""
 
 import datetime as dt
+from decimal import Decimal
 
 from ui_helpers import make_window
 
@@ -328,3 +329,14 @@ def test_outsourcing_send_and_receive_from_the_tab(qtbot, company, tmp_path):
     assert Document.get(Document.number == dialog.number).doc_type == "WWTL"
     assert window.pages["purchase"].docs.type_box.findData("WWDD") >= 0
     window.ops.shutdown()
+
+
+def test_rows_table_shows_words_for_flags_and_quantities_without_noise(qtbot):
+    from jxc_desktop.ui.production.widgets import RowsTable
+
+    table = RowsTable([("capacity", "产能", "qty"), ("overloaded", "超负荷", "bool")])
+    qtbot.addWidget(table)
+    table.fill([{"capacity": Decimal("22.5000"), "overloaded": False}])
+    table.fill(table.rows + [{"capacity": Decimal("8"), "overloaded": True}])
+    assert [table.item(r, 0).text() for r in range(2)] == ["22.5", "8"]
+    assert [table.item(r, 1).text() for r in range(2)] == ["否", "是"]

@@ -57,4 +57,5 @@ def test_the_form_shows_number_and_status_and_starts_without_a_partner(qtbot, co
     qtbot.addWidget(again)
     assert again.number.text() == saved.number and again.status.text() == "草稿"
     assert again.partner.currentData() == c.id
+    assert again.rate.text() == "1"  # not the stored 1.000000
     assert drafts.document_input(saved.id).partner.code == "C1"

@@ -156,6 +156,19 @@ TABLE: dict[str, Filters] = {
     "job-cost": Filters(("period",)),
     "process-cost": Filters(("period",)),
     "product-cost": Filters(("period",)),
+    "capacity": Filters(
+        ("dates",),
+        (
+            Option(
+                "planned",
+                "含 MRP 计划订单",
+                "MRP planned orders",
+                (("yes", "包含", "Included"), ("no", "不含", "Left out")),
+            ),
+        ),
+    ),
+    "capacity-schedule": Filters(("dates",)),
+    "capacity-schedule-load": Filters(("dates",)),
     "cost-restoration": Filters(("period",)),
     "outsourcing-reconciliation": Filters(("partner", "dates")),
     "reconciliation": Filters(("partner", "as_of")),
@@ -193,7 +206,7 @@ GROUPS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("stock", "库存", "Stock", ("stock", "serials")),
     ("trade", "购销与往来", "Sales, purchasing, AR/AP", ("trade",)),
     ("finance", "财务", "Finance", ("finance", "accounts")),
-    ("production", "生产", "Production", ("production",)),
+    ("production", "生产", "Production", ("production", "capacity")),
     ("quality", "质检", "Quality", ("quality",)),
 )
 OTHER = ("other", "其他", "Other")

@@ -38,7 +38,7 @@ def _date_edit(day: dt.date) -> QDateEdit:
 def _columns():
     from jxc_desktop.engine.reports import load_all
 
-    return [(c.key, c.label) for c in load_all()["capacity"].columns]
+    return [(c.key, c.label, c.kind) for c in load_all()["capacity"].columns]
 
 
 class CapacityTab(QWidget):

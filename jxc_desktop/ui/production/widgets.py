@@ -51,7 +51,10 @@ class RowsTable(QTableWidget):
     @staticmethod
     def _cell(value, kind: str) -> QTableWidgetItem:
         number = isinstance(value, (Decimal, int)) and not isinstance(value, bool)
-        text = format_value(value, kind) if kind and number else cell_text(value)
+        if isinstance(value, bool) or kind == "bool":  # 是 / 否, never True / False
+            text = format_value(value, "bool")
+        else:
+            text = format_value(value, kind) if kind and number else cell_text(value)
         cell = QTableWidgetItem(text)
         if number or kind in RIGHT_ALIGNED:
             cell.setTextAlignment(RIGHT)
