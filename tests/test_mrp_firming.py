@@ -356,6 +356,9 @@ def test_mrp_grid_headers_fit_in_english(qtbot, company, tmp_path):
     window, mrp = _mrp_page(qtbot, company, tmp_path)
     assert mrp.table.horizontalHeaderItem(3).text() == "Required"
     assert _headers_fit(mrp.table)
+    kind = mrp.table.keys.index("kind_label")  # its words fit too: "Outsourcing" is longest
+    words = mrp.table.fontMetrics().horizontalAdvance("Outsourcing")
+    assert mrp.table.horizontalHeader().sectionSize(kind) > words
     mrp.table.selectRow(0)
     assert mrp.pegging.item(0, 0).text() == "Top up safety stock"
     assert _headers_fit(mrp.pegging)

@@ -242,8 +242,14 @@ class MrpGrid(QTableView):
         self.setSortingEnabled(True)
         # whole headers and numbers visible; fixed widths, never measured over the rows
         metrics = header.fontMetrics()
+        kinds = max(
+            self.fontMetrics().horizontalAdvance(kind_label(k))
+            for k in ("purchase", "production", "outsourcing")
+        )
         for column, title in enumerate(self.orders_model.headers):
-            width = max(metrics.horizontalAdvance(title) + 24, 60 if column == 2 else 96)
+            # the kind column: as wide as its longest word too (English "Outsourcing")
+            least = kinds + 24 if column == 2 else 96
+            width = max(metrics.horizontalAdvance(title) + 24, least)
             self.setColumnWidth(column, 160 if column == 1 else width)
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
