@@ -81,6 +81,9 @@ class WalCheckpointer:
     def __init__(self, path: str):
         self.path = path
         self._wake = threading.Event()
+        self._idle = threading.Event()  # nothing committed is waiting to be copied
+        self._idle.set()
+        self._lock = threading.Lock()  # wake and idle change together
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="jxc-wal-checkpoint", daemon=True)
         self.checkpoints = 0  # how many ran (for tests and benchmarks)
@@ -90,7 +93,13 @@ class WalCheckpointer:
 
     def nudge(self) -> None:
         """Something was committed: copy it back when the thread is next free."""
-        self._wake.set()
+        with self._lock:
+            self._idle.clear()
+            self._wake.set()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Waits until everything committed so far has been checkpointed (tests, backups)."""
+        return self._idle.wait(timeout)
 
     def stop(self) -> None:
         self._stopping.set()
@@ -102,12 +111,16 @@ class WalCheckpointer:
         try:
             while True:
                 self._wake.wait()
-                self._wake.clear()
+                with self._lock:
+                    self._wake.clear()
                 if self._stopping.is_set():
                     return
                 with contextlib.suppress(sqlite3.Error):  # busy or closing: the next one will
                     con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                     self.checkpoints += 1
+                with self._lock:
+                    if not self._wake.is_set():
+                        self._idle.set()
         finally:
             con.close()
 
