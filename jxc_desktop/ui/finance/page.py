@@ -26,6 +26,7 @@ from jxc_desktop.engine.finance.voucher_view import status_label
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
 from jxc_desktop.ui.finance import tables as finance_tables
+from jxc_desktop.ui.finance.close_confirm import close_after_confirm
 from jxc_desktop.ui.finance.drill import open_source
 from jxc_desktop.ui.finance.fx_view import FxAccountsBox
 from jxc_desktop.ui.finance.reconcile_view import ReconcileView
@@ -197,7 +198,11 @@ class CloseView(QWidget):
         self.fx_button.clicked.connect(lambda: self._run(_revalue))
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
-        self.close_button.clicked.connect(lambda: self._run(closing.close))
+        self.close_button.clicked.connect(
+            lambda: close_after_confirm(
+                ops, self, self.period.text(), lambda: self._run(closing.close)
+            )
+        )
         self.reopen_button.clicked.connect(lambda: self._run(closing.reopen))
         bar = QHBoxLayout()
         widgets = (QLabel(tr("期间")), self.period, self.fx_button, self.close_button)
