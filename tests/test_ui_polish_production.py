@@ -85,3 +85,30 @@ def test_close_lists_warnings_and_closes_only_when_confirmed(production, qtbot):
     messages.shown[-1].accept()
     assert Period.get(Period.code == "2026-01").closed
     assert "已结账" in page.closing.output.toPlainText()
+
+
+def test_bom_tab_lists_the_boms_to_pick_from(qtbot, company, tmp_path):
+    make_warehouse("W1")
+    item("FG", "make")
+    item("SUB", "make")
+    item("RM1")
+    bom("FG", ("SUB", 1), ("RM1", 2))
+    bom("SUB", ("RM1", 3))
+    bom("FG", ("RM1", 5), version="2", effective=dt.date(2026, 3, 1))
+    window = make_window(qtbot, company, tmp_path)
+    page = window.pages["production"]
+    window.select_tab("production")
+    page.tabs.setCurrentWidget(page.bom)
+    listed = page.bom.boms
+    qtbot.waitUntil(lambda: listed.rowCount() == 3, timeout=5000)
+    shown = [[listed.item(r, c).text() for c in range(4)] for r in range(3)]
+    assert shown == [
+        ["FG", "商品FG", "1", "始终"],
+        ["FG", "商品FG", "2", "2026-03-01"],
+        ["SUB", "商品SUB", "1", "始终"],
+    ]
+    listed.selectRow(2)
+    assert page.bom.item.text() == "SUB" and page.bom.version.text() == "1"
+    assert [r[0] for r in page.bom.lines.rows()] == ["RM1"]
+    assert page.bom.tree.topLevelItem(0).text(0) == "RM1"
+    window.ops.shutdown()

@@ -26,7 +26,13 @@ def register(fn: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
 
 
 def warnings(code: str) -> list[str]:
-    """Every warning the registered checks give for closing month `code`."""
+    """Every warning the registered checks give for closing month `code` (none for a
+    month already closed: there is nothing left to decide)."""
+    from jxc_desktop.models.company import Period
+
+    period = Period.get_or_none(Period.code == code)
+    if period is not None and period.closed:
+        return []
     for name in MODULES:
         importlib.import_module(name)
     out: list[str] = []

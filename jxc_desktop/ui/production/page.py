@@ -30,12 +30,49 @@ from jxc_desktop.ui.production.workorder_tab import WorkOrderTab
 from jxc_desktop.ui.row_table import CellSpec, RowTable
 
 
+def _bom_rows() -> list[dict]:
+    """Every stored BOM version: parent code and name, version, effective date, lines."""
+    from peewee import fn
+
+    from jxc_desktop.models.masterdata import Item
+    from jxc_desktop.models.production import Bom, BomLine
+
+    counts = dict(BomLine.select(BomLine.bom, fn.COUNT(BomLine.id)).group_by(BomLine.bom).tuples())
+    query = Bom.select(Bom, Item).join(Item).order_by(Item.code, Bom.version)
+    return [
+        {
+            "item": b.item.code,
+            "name": b.item.name,
+            "version": b.version,
+            "effective": b.effective_date or tr("始终", "always"),
+            "lines": counts.get(b.id, 0),
+        }
+        for b in query
+    ]
+
+
+def _bom_columns():
+    return [
+        ("item", tr("父项编码", "Parent")),
+        ("name", tr("名称", "Name")),
+        ("version", tr("版本", "Version")),
+        ("effective", tr("生效日期", "Effective")),
+        ("lines", tr("子项数", "Lines"), "int"),
+    ]
+
+
 class BomTab(QWidget):
-    """A multi-level BOM as a tree with extended quantities (scrap included)."""
+    """The items that have a BOM (pick one), its multi-level tree with extended
+    quantities (scrap included), and the editor of one version."""
 
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
+        self._stale = True
+        self.boms = RowsTable(_bom_columns())
+        self.boms.setObjectName("bomList")
+        self.boms.itemSelectionChanged.connect(self.pick)
+        ops.changed.connect(self._changed)
         self.item = QLineEdit()
         self.item.setObjectName("bomItem")
         self.item.setPlaceholderText(tr("父项编码", "Parent item code"))
@@ -45,6 +82,7 @@ class BomTab(QWidget):
         self.tree.setHeaderLabels(
             [tr("编码", "Code"), tr("名称", "Name"), tr("单位用量", "Qty per"), tr("数量", "Qty")]
         )
+        self.tree.setColumnWidth(0, 170)  # a nested component code, unclipped
         self.version = QLineEdit("1")
         self.version.setObjectName("bomVersion")
         self.lines = RowTable(
@@ -78,9 +116,41 @@ class BomTab(QWidget):
             )
         )
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.boms)
         split.addWidget(self.tree)
         split.addWidget(editor)
+        split.setSizes([420, 420, 420])
         layout.addWidget(split)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_list()
+
+    def _changed(self, what: str) -> None:
+        if what in ("boms", "*", "items"):
+            self._stale = True
+            if self.isVisible():
+                self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """Reloads the list of BOMs (parent, version, effective date)."""
+        ok, rows = self.ops.run(_bom_rows, parent=self)
+        if ok:
+            self._stale = False
+            self.boms.blockSignals(True)  # refilling is not the user picking a BOM
+            self.boms.fill(rows)
+            self.boms.blockSignals(False)
+
+    def pick(self) -> None:
+        """The chosen BOM: its tree exploded and its version in the editor."""
+        row = self.boms.current()
+        if row is None:
+            return
+        self.item.setText(row["item"])
+        self.version.setText(row["version"])
+        self.explode()
+        self.load()
 
     def load(self) -> None:
         """Fills the editor with the typed version of the parent."""
@@ -104,6 +174,7 @@ class BomTab(QWidget):
         ok, _bom = self.ops.run(lambda: save_bom(data), parent=self, changed="boms")
         if ok:
             self.explode()
+            self.refresh_list()
 
     def explode(self) -> None:
         from jxc_desktop.engine.production import bom
@@ -291,6 +362,13 @@ class MrpTab(QWidget):
             self.run()
 
 
+def _shown_columns(report) -> list[tuple]:
+    """The report's columns as RowsTable wants them, codes with a label beside left out."""
+    from jxc_desktop.ui.inventory.report_view import display_columns
+
+    return [(c.key, c.label, c.kind) for c in display_columns(report.columns)]
+
+
 class CostTab(QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
@@ -300,11 +378,11 @@ class CostTab(QWidget):
         reports = load_all()
         self.period = QLineEdit(dt.date.today().strftime("%Y-%m"))
         self.period.setObjectName("costPeriod")
-        self.jobs = RowsTable([(c.key, c.label, c.kind) for c in reports["job-cost"].columns])
+        self.jobs = RowsTable(_shown_columns(reports["job-cost"]))
         self.jobs.setObjectName("jobCost")
         self.jobs.setColumnWidth(0, 170)  # a whole work-order number (SCDD20261101-0001)
         self._shown = False
-        self.steps = RowsTable([(c.key, c.label, c.kind) for c in reports["process-cost"].columns])
+        self.steps = RowsTable(_shown_columns(reports["process-cost"]))
         self.steps.setObjectName("processCost")
         self.summary = QLabel()
         layout = QVBoxLayout(self)
