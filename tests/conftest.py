@@ -9,6 +9,7 @@ run on the multi-PC backend (see docs/ENGINE.md, "PostgreSQL").
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -38,6 +39,39 @@ def company(tmp_path):
     set_language("zh_CN")
     if POSTGRES_SERVER:
         _drop_postgres_database(str(target).rsplit("/", 1)[1])
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo company (start 2026-01), built once per test run; see `demo_company`."""
+    from jxc_desktop.engine.company import CompanySetup
+    from jxc_desktop.engine.demo import build_demo
+    from jxc_desktop.engine.i18n import set_language
+    from jxc_desktop.engine.session import close_company, open_company
+
+    set_language("zh_CN")
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    open_company(path, create=True)
+    try:
+        build_demo(CompanySetup(name="演示公司", start_period="2026-01"))
+    finally:
+        close_company()  # checkpoints: the file alone holds everything
+    return path
+
+
+@pytest.fixture
+def demo_company(demo_template, tmp_path):
+    """A private copy of the demo company, open (building it takes 8-20 s: once a run)."""
+    from jxc_desktop.engine.i18n import set_language
+    from jxc_desktop.engine.session import close_company, open_company
+
+    set_language("zh_CN")
+    target = tmp_path / "demo.sqlite"
+    shutil.copy(demo_template, target)
+    open_company(target)
+    yield target
+    close_company()
+    set_language("zh_CN")
 
 
 def _fresh_postgres_database(name: str) -> str:

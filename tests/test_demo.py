@@ -31,34 +31,30 @@ def _snapshot():
     ] + [(p.code, p.name, p.tax_number) for p in Partner.select().order_by(Partner.id)]
 
 
-def test_demo_content_and_checks(tmp_path):
-    _build(tmp_path / "demo.sqlite")
-    try:
-        assert run_all() == []
-        assert 180 <= Item.select().count() <= 220
-        assert Partner.select().where(Partner.kind == "customer").count() == 30
-        assert Partner.select().where(Partner.kind == "supplier").count() == 15
-        assert {w.name for w in Warehouse.select()} == {"主仓库", "原料库", "不合格品仓"}
-        assert Location.select().join(Warehouse).where(Warehouse.name == "主仓库").count() >= 10
-        assert Staff.select().count() >= 10
-        roots = {c.name for c in ItemCategory.select().where(ItemCategory.parent.is_null())}
-        assert {"原材料", "产成品", "商品"} <= roots
-        assert ItemUnit.select().where(ItemUnit.factor > 1).count() > 50  # 箱 conversions
-        for b in ItemBarcode.select():
-            assert barcodes.problem_text(b.barcode) is None
-        assert ItemBarcode.select().where(ItemBarcode.unit.is_null(False)).count() > 50
-        assert (
-            Item.select().where(Item.batch_managed & Item.shelf_life_days.is_null(False)).count()
-            > 20
-        )
-        methods = {i.valuation_method for i in Item.select()}
-        assert {"moving_average", "fifo", "periodic", "specific"} <= methods
-        assert all(tax_number_problem(p.tax_number) is None for p in Partner.select())
-        assert listing.count("items", "矿泉水") == 3
-        first = _snapshot()
-    finally:
-        close_company()
-    _build(tmp_path / "again.sqlite")
+def test_demo_content_and_checks(demo_company, tmp_path):
+    assert run_all() == []
+    assert 180 <= Item.select().count() <= 220
+    assert Partner.select().where(Partner.kind == "customer").count() == 30
+    assert Partner.select().where(Partner.kind == "supplier").count() == 15
+    assert {w.name for w in Warehouse.select()} == {"主仓库", "原料库", "不合格品仓"}
+    assert Location.select().join(Warehouse).where(Warehouse.name == "主仓库").count() >= 10
+    assert Staff.select().count() >= 10
+    roots = {c.name for c in ItemCategory.select().where(ItemCategory.parent.is_null())}
+    assert {"原材料", "产成品", "商品"} <= roots
+    assert ItemUnit.select().where(ItemUnit.factor > 1).count() > 50  # 箱 conversions
+    for b in ItemBarcode.select():
+        assert barcodes.problem_text(b.barcode) is None
+    assert ItemBarcode.select().where(ItemBarcode.unit.is_null(False)).count() > 50
+    assert (
+        Item.select().where(Item.batch_managed & Item.shelf_life_days.is_null(False)).count() > 20
+    )
+    methods = {i.valuation_method for i in Item.select()}
+    assert {"moving_average", "fifo", "periodic", "specific"} <= methods
+    assert all(tax_number_problem(p.tax_number) is None for p in Partner.select())
+    assert listing.count("items", "矿泉水") == 3
+    first = _snapshot()
+    close_company()
+    _build(tmp_path / "again.sqlite")  # a second build from scratch
     try:
         assert _snapshot() == first  # deterministic
     finally:

@@ -49,6 +49,10 @@ def test_production_tab(qtbot, company, tmp_path):
     page.cost.run()
     assert page.cost.jobs.rowCount() >= 1
     assert "SA-BASE" in [r["item"] for r in page.cost.jobs.rows]
+    products = {r["item"]: r for r in page.cost.products.rows}
+    job_total = sum(r["total"] for r in page.cost.jobs.rows if r["item"] == "SA-BASE")
+    assert products["SA-BASE"]["total"] == job_total  # one product, one order: the same cost
+    assert products[""]["name"] == "合计"
     window.ops.shutdown()
 
 

@@ -30,19 +30,14 @@ def test_reports_tab_runs_a_report(company, qtbot):
     ops.shutdown()
 
 
-def test_every_report_runs_from_the_tab_on_the_demo_company(tmp_path, qtbot, monkeypatch):
+def test_every_report_runs_from_the_tab_on_the_demo_company(demo_company, qtbot, monkeypatch):
     """Each report shows the filters it reads and runs without an error on real data."""
-    from jxc_desktop.engine.company import CompanySetup
-    from jxc_desktop.engine.demo import build_demo
     from jxc_desktop.engine.reports.filters import filters_of
-    from jxc_desktop.engine.session import close_company, open_company
     from jxc_desktop.models.masterdata import Item, Partner
     from jxc_desktop.ui import ops as ops_module
 
     errors = []
     monkeypatch.setattr(ops_module, "report_error", lambda _parent, exc: errors.append(exc))
-    open_company(tmp_path / "demo.sqlite", create=True)
-    build_demo(CompanySetup(name="演示公司", start_period="2026-01"))
     customer = Partner.select().where(Partner.kind == "customer").order_by(Partner.id).first()
     item = Item.select().order_by(Item.code).first()
     ops = Ops()
@@ -78,4 +73,3 @@ def test_every_report_runs_from_the_tab_on_the_demo_company(tmp_path, qtbot, mon
         assert view.model.rows[0]["key"] in {i.code for i in Item.select()}
     finally:
         ops.shutdown()
-        close_company()

@@ -53,6 +53,7 @@ def test_order_to_cash_through_the_widgets(qtbot, company, monkeypatch):
     # 销售订单: 3 A + 2 B typed into the scanner field
     _select(docs, "XSDD")
     form = docs.new_document()
+    form.partner.setCurrentIndex(0)  # the clerk chooses the partner first
     _scan(qtbot, form.scan, "A", "A", "6901234567892", "B", "B")
     assert [form.table.item(r, 3).text() for r in range(2)] == ["3", "2"]
     assert form.save_and_approve(), shown
@@ -124,6 +125,7 @@ def test_a_draft_is_edited_and_keeps_its_number(qtbot, company, monkeypatch):
     qtbot.addWidget(docs)
     _select(docs, "XSDD")
     form = docs.new_document()
+    form.partner.setCurrentIndex(0)  # the clerk chooses the partner first
     _scan(qtbot, form.scan, "A", "B")
     assert form.save()
     number = form.saved.number
@@ -172,6 +174,7 @@ def test_a_receipt_draft_reopens_with_its_allocations(qtbot, company, monkeypatc
     qtbot.addWidget(docs)
     _select(docs, "SKD")
     form = docs.new_document()
+    form.partner.setCurrentIndex(0)  # the clerk chooses the partner first
     assert [form.table.item(r, 0).text() for r in range(2)] == [d1.number, d2.number]
     _scan(qtbot, form.amount, "150")
     assert [form.table.item(r, 5).text() for r in range(2)] == ["113.00", "37.00"]
@@ -273,6 +276,7 @@ def test_nothing_chosen_in_the_form_is_an_advance(qtbot, company, monkeypatch):
     d, _ = trade_doc("XSCK", day(2), c, [("A", 10, "10")], warehouse="W1")
     form = MoneyForm(Ops(), "SKD")
     qtbot.addWidget(form)
+    form.partner.setCurrentIndex(0)  # the clerk chooses the customer
     assert form.table.rowCount() == 1  # the delivery is open, but not chosen
     qtbot.keyClicks(form.amount, "500")  # typed, no Enter: nothing filled
     assert "500.00" in form.advance.text()

@@ -25,6 +25,7 @@ def test_receipt_form_formats_open_and_settled_amounts(qtbot, company, monkeypat
     trade_doc("XSCK", day(2), c, [("A", 1000, "10")], warehouse="W1")
     form = MoneyForm(Ops(), "SKD")
     qtbot.addWidget(form)
+    form.partner.setCurrentIndex(0)  # the clerk chooses the customer
     assert form.date.calendarPopup()
     assert form.table.item(0, 4).text() == "11,300.00"
     qtbot.keyClicks(form.amount, "12000")
@@ -36,3 +37,24 @@ def test_receipt_form_formats_open_and_settled_amounts(qtbot, company, monkeypat
     assert form.save_and_approve()
     receipt = Document.get(Document.doc_type == "SKD")
     assert receipt.status == "approved" and receipt.total_amount == Decimal("12000")
+
+
+def test_the_form_shows_number_and_status_and_starts_without_a_partner(qtbot, company):
+    from jxc_desktop.engine.trade import drafts
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.money_form import MoneyForm
+
+    c = customer("C1")
+    form = MoneyForm(Ops(), "SKD")
+    qtbot.addWidget(form)
+    assert form.number.text() == "（保存时生成）" and form.status.text() == "草稿"
+    assert form.partner.currentData() is None and form.table.rowCount() == 0
+    form.partner.setCurrentIndex(form.partner.findData(c.id))
+    form.amount.setText("100")
+    assert form.save()
+    saved = form.saved
+    again = MoneyForm(Ops(), "SKD", doc_id=saved.id)
+    qtbot.addWidget(again)
+    assert again.number.text() == saved.number and again.status.text() == "草稿"
+    assert again.partner.currentData() == c.id
+    assert drafts.document_input(saved.id).partner.code == "C1"

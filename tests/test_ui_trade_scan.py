@@ -36,7 +36,9 @@ def _form(qtbot, side, prefix):
     docs = TradeDocList(Ops(), side)
     qtbot.addWidget(docs)
     docs.type_box.setCurrentIndex(docs.type_box.findData(prefix))
-    return docs.new_document()
+    form = docs.new_document()
+    form.partner.setCurrentIndex(0)  # the clerk chooses the partner first
+    return form
 
 
 def _scan(qtbot, form, text):
@@ -150,3 +152,26 @@ def test_totals_add_quantities_only_in_one_unit(qtbot, water):
     form.table.selectRow(1)
     form.remove_line()
     assert "数量 2个" in form.totals.text() and "价税合计 5.65" in form.totals.text()
+
+
+def test_a_new_document_names_no_partner_until_one_is_chosen(qtbot, water, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from jxc_desktop.ui import messages
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.doc_list import TradeDocList
+
+    shown = []
+    monkeypatch.setattr(messages, "problems", lambda parent, items: shown.extend(map(str, items)))
+    docs = TradeDocList(Ops(), "sales")
+    qtbot.addWidget(docs)
+    docs.type_box.setCurrentIndex(docs.type_box.findData("XSDD"))
+    form = docs.new_document()
+    assert form.partner.currentIndex() == -1 and form.partner.currentData() is None
+    assert form.partner.placeholderText() == "请选择往来单位"
+    _scan(qtbot, form, BOTTLE)
+    assert not form.save()
+    assert any("请选择往来单位" in text for text in shown)
+    assert not Document.select().where(Document.doc_type == "XSDD").exists()
+    form.partner.setCurrentIndex(form.partner.findText("C1", flags=Qt.MatchFlag.MatchStartsWith))
+    assert form.save() and form.saved.partner.code == "C1"

@@ -92,7 +92,10 @@ def init_company(setup: CompanySetup) -> Company:
             start_period=setup.start_period,
             fiscal_year_start_month=setup.fiscal_year_start_month,
         )
-        User.create(username=ADMIN_USERNAME, display_name="系统管理员", is_admin=True)
+        # named in the language the company is set up in (the user may rename it)
+        User.create(
+            username=ADMIN_USERNAME, display_name=tr("系统管理员", "Administrator"), is_admin=True
+        )
         for key in ("valuation_method", "negative_stock"):
             Setting.create(key=key, value=getattr(setup, key))
         Setting.create(key="modules", value=",".join(setup.modules))

@@ -155,6 +155,7 @@ TABLE: dict[str, Filters] = {
     ),
     "job-cost": Filters(("period",)),
     "process-cost": Filters(("period",)),
+    "product-cost": Filters(("period",)),
     "cost-restoration": Filters(("period",)),
     "outsourcing-reconciliation": Filters(("partner", "dates")),
     "reconciliation": Filters(("partner", "as_of")),

@@ -80,3 +80,4 @@ import jxc_desktop.engine.reports.production_cost  # noqa: E402, F401
 import jxc_desktop.engine.reports.production_mrp  # noqa: E402, F401
 import jxc_desktop.engine.reports.production_outsourcing  # noqa: E402, F401
 import jxc_desktop.engine.reports.production_restoration  # noqa: E402, F401
+import jxc_desktop.engine.reports.production_summary  # noqa: E402, F401

@@ -25,7 +25,8 @@ def _period(params: ReportParams) -> str:
     return period_code(params.date_from)
 
 
-def _costs(params: ReportParams):
+def month_costs(params: ReportParams):
+    """The cost objects of the month --period names (costing.compute)."""
     from jxc_desktop.engine.production.costing import compute
 
     return compute(_period(params))
@@ -34,7 +35,7 @@ def _costs(params: ReportParams):
 def job_rows(params: ReportParams) -> list[dict]:
     """One row per work order costed in --period (订单法)."""
     rows = []
-    for oc in _costs(params):
+    for oc in month_costs(params):
         if oc.kind != "job":
             continue
         item = Item.get_or_none(Item.id == oc.item_id) if oc.item_id else None
@@ -75,7 +76,7 @@ ELEMENTS = {
 def process_rows(params: ReportParams) -> list[dict]:
     """One row per process step and cost element in --period (分步法)."""
     rows = []
-    for oc in _costs(params):
+    for oc in month_costs(params):
         if oc.kind != "step":
             continue
         for e in ("material", "labour", "overhead"):

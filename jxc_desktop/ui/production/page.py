@@ -384,6 +384,10 @@ class CostTab(QWidget):
         self._shown = False
         self.steps = RowsTable(_shown_columns(reports["process-cost"]))
         self.steps.setObjectName("processCost")
+        self.products = RowsTable(
+            [(c.key, c.label, c.kind) for c in reports["product-cost"].columns]
+        )
+        self.products.setObjectName("productCost")
         self.summary = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(
@@ -399,6 +403,8 @@ class CostTab(QWidget):
         layout.addWidget(self.jobs)
         layout.addWidget(QLabel(tr("分步法", "Process costing")))
         layout.addWidget(self.steps)
+        layout.addWidget(QLabel(tr("产品成本汇总表", "Product cost summary")))
+        layout.addWidget(self.products)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -415,13 +421,17 @@ class CostTab(QWidget):
 
     def show_costs(self) -> None:
         from jxc_desktop.engine.reports.production_cost import job_rows, process_rows
+        from jxc_desktop.engine.reports.production_summary import summary_rows
 
-        ok, rows = self.ops.run(
-            lambda: (job_rows(self._params()), process_rows(self._params())), parent=self
-        )
+        def read():
+            params = self._params()
+            return job_rows(params), process_rows(params), summary_rows(params)
+
+        ok, rows = self.ops.run(read, parent=self)
         if ok:
             self.jobs.fill(rows[0])
             self.steps.fill(rows[1])
+            self.products.fill(rows[2])
 
     def run(self) -> None:
         from jxc_desktop.engine.production.costing_run import run_cost

@@ -34,6 +34,7 @@ from jxc_desktop.engine.money import format_money, money
 from jxc_desktop.engine.trade import drafts
 from jxc_desktop.models.masterdata import Partner
 from jxc_desktop.ui import messages
+from jxc_desktop.ui.trade.cells import status_label
 from jxc_desktop.ui.trade.trade_form import select_partner
 
 SETTLE = 5  # the editable column
@@ -57,6 +58,10 @@ class MoneyForm(QDialog):
         self.setObjectName("moneyForm")
         self.setWindowTitle(self.dtype.label + " - " + tr("新单据", "New document"))
         self.resize(820, 520)
+        self.number = QLabel(tr("（保存时生成）", "(assigned at save)"))
+        self.number.setObjectName("moneyFormNumber")
+        self.status = QLabel(status_label("draft"))
+        self.status.setObjectName("moneyFormStatus")
         self.partner = QComboBox()
         self.partner.setObjectName("moneyFormPartner")
         for p in (
@@ -65,6 +70,9 @@ class MoneyForm(QDialog):
             .order_by(Partner.code)
         ):
             self.partner.addItem(f"{p.code} {p.name}", p.id)
+        # as in the trade form: nobody is paid or paid by until the clerk says who
+        self.partner.setCurrentIndex(-1)
+        self.partner.setPlaceholderText(tr("请选择往来单位", "Choose a partner"))
         self.account = QComboBox()
         for code, name in drafts.cash_accounts():
             self.account.addItem(f"{code} {name}", code)
@@ -110,6 +118,11 @@ class MoneyForm(QDialog):
 
     def _layout(self) -> None:
         form = QFormLayout()
+        heading = QHBoxLayout()
+        heading.addWidget(self.number, 1)
+        heading.addWidget(QLabel(tr("状态", "Status")))
+        heading.addWidget(self.status)
+        form.addRow(tr("单据编号", "Number"), heading)
         form.addRow(tr("往来单位", "Partner"), self.partner)
         form.addRow(tr("结算账户", "Account"), self.account)
         form.addRow(tr("日期", "Date"), self.date)
@@ -221,6 +234,8 @@ class MoneyForm(QDialog):
         data = drafts.document_input(doc_id)
         doc = documents.get_document(doc_id)
         self.setWindowTitle(self.dtype.label + " - " + doc.number)
+        self.number.setText(doc.number)
+        self.status.setText(status_label(doc.status))
         self.date.setDate(QDate(doc.date.year, doc.date.month, doc.date.day))
         if data.lines and data.lines[0].account:
             self.account.setCurrentIndex(max(self.account.findData(data.lines[0].account), 0))

@@ -88,6 +88,10 @@ class TradeForm(QDialog):
             .order_by(Partner.code)
         ):
             self.partner.addItem(f"{p.code} {p.name}", p.id)
+        # a new document starts with no partner: a clerk who forgets to choose one gets
+        # "请选择往来单位" at save, not a document silently made out to the first customer
+        self.partner.setCurrentIndex(-1)
+        self.partner.setPlaceholderText(tr("请选择往来单位", "Choose a partner"))
         self.warehouse = QComboBox()
         if not self.dtype.needs_warehouse:  # an order may name its warehouse, or not
             self.warehouse.addItem(tr("（不指定）", "(none)"), None)
