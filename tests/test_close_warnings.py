@@ -30,12 +30,12 @@ def _opening(*lines):
     documents.approve(draft.id)
 
 
-def _work_order():
+def _work_order(cost="3"):
     make_warehouse("W1")
     item("FG", "make")
     item("RM1")
     bom("FG", ("RM1", 2))
-    _opening(("RM1", "100", "3"))
+    _opening(("RM1", "100", cost))
     return create_work_order("FG", "5", D(2026, 1, 20), "W1", date=D(2026, 1, 5))
 
 
@@ -57,6 +57,14 @@ def test_issued_order_receives_without_warning_and_closes_clean(company):
     floor.receive_finished(order, "5", "W1", D(2026, 1, 8))
     run_cost("2026-01")
     assert close_warnings.warnings("2026-01") == []
+
+
+def test_cost_run_summary_reads_like_money(company):
+    order = _work_order(cost="144")  # 5 × 2 × 144 = 1,440.00
+    floor.issue_materials(order, "W1", D(2026, 1, 6))
+    floor.receive_finished(order, "5", "W1", D(2026, 1, 8))
+    summary = run_cost("2026-01").summary()
+    assert f"  {order}: 完工 5, 完工成本 1,440.00, 在产品 0.00" in summary
 
 
 def _outsourcing_order():
