@@ -71,6 +71,8 @@ class BomTab(QWidget):
         self._stale = True
         self.boms = RowsTable(_bom_columns())
         self.boms.setObjectName("bomList")
+        for column, width in enumerate((100, 120, 50, 90, 60)):  # all five in view
+            self.boms.setColumnWidth(column, width)
         self.boms.itemSelectionChanged.connect(self.pick)
         ops.changed.connect(self._changed)
         self.item = QLineEdit()
