@@ -71,8 +71,10 @@ def receive_warnings(number: str) -> list[str]:
 
     A receipt on an order with no material issued is allowed (the materials may follow
     before the cost run), but left so it would enter stock at zero cost."""
-    doc = _released(number)
-    lines = workorders.view(doc).lines
+    doc = workorders.find_work_order(number)
+    if doc is None:
+        raise NotFound(tr("找不到生产订单 {n}", "No work order {n}", n=number))
+    lines = workorders.view(doc).lines  # the order's status is receive_finished's to check
     if any(line.doc_type in workorders.ISSUE_TYPES and line.qty > 0 for line in lines):
         return []
     return [
