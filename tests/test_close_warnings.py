@@ -113,3 +113,12 @@ def test_partly_received_order_is_not_listed(company):
     oa.send_materials(order, "W1", day(3))
     oa.receive_product(order, "4", "5", "W1", day(5))
     assert close_warnings.warnings(day(5).strftime("%Y-%m")) == []
+
+
+def test_receive_warnings_of_an_unknown_order_is_not_found(company):
+    import pytest
+
+    from jxc_desktop.engine.errors import NotFound
+
+    with pytest.raises(NotFound):
+        floor.receive_warnings("SCDD-NOPE")
