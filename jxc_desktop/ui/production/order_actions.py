@@ -123,8 +123,9 @@ class OrderListTab(QWidget):
         # the rows keep the item's code (scripts, tests); the list shows "code  name"
         self.table.keys = ["item_label" if k == "item" else k for k in self.table.keys]
         self.table.setColumnWidth(0, 170)  # a whole order number (SCDD20261101-0001)
-        if "item_label" in self.table.keys:  # the product's code and name, unclipped
-            self.table.setColumnWidth(self.table.keys.index("item_label"), 220)
+        for key in ("item_label", "partner"):  # code and name / a company's name, unclipped
+            if key in self.table.keys:
+                self.table.setColumnWidth(self.table.keys.index(key), 220)
         self.bar = QHBoxLayout()
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.bar)
