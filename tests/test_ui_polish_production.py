@@ -2,6 +2,7 @@
 before closing, 领料 with nothing left to issue refused up front."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from inventory_helpers import doc, make_warehouse
@@ -111,4 +112,31 @@ def test_bom_tab_lists_the_boms_to_pick_from(qtbot, company, tmp_path):
     assert page.bom.item.text() == "SUB" and page.bom.version.text() == "1"
     assert [r[0] for r in page.bom.lines.rows()] == ["RM1"]
     assert page.bom.tree.topLevelItem(0).text(0) == "RM1"
+    window.ops.shutdown()
+
+
+def test_cost_tab_shows_unit_costs_without_noise(qtbot, company, tmp_path):
+    from jxc_desktop.engine.production import floor
+    from jxc_desktop.engine.production.costing_run import run_cost
+
+    make_warehouse("W1")
+    item("FG", "make")
+    item("RM1")
+    bom("FG", ("RM1", 1))
+    doc("QCKC", dt.date(2026, 1, 2), [("RM1", 10, "3.333334")], warehouse="W1")
+    number = create_work_order("FG", "3", dt.date(2026, 1, 20), "W1", date=dt.date(2026, 1, 5))
+    floor.issue_materials(number, "W1", dt.date(2026, 1, 6))
+    floor.receive_finished(number, "3", "W1", dt.date(2026, 1, 8))
+    run_cost("2026-01")
+    window = make_window(qtbot, company, tmp_path)
+    page = window.pages["production"]
+    window.select_tab("production")
+    page.tabs.setCurrentWidget(page.cost)
+    page.cost.period.setText("2026-01")
+    page.cost.show_costs()
+    jobs = page.cost.jobs
+    [row] = jobs.rows
+    assert row["unit_cost"] == Decimal("3.333333")  # the data keeps its 6 places
+    assert jobs.item(0, jobs.keys.index("unit_cost_shown")).text() == "3.3333"
+    assert jobs.item(0, jobs.keys.index("item_name")).text() == "商品FG"
     window.ops.shutdown()

@@ -371,6 +371,29 @@ def _shown_columns(report) -> list[tuple]:
     return [(c.key, c.label, c.kind) for c in display_columns(report.columns)]
 
 
+def _cost_table(report) -> RowsTable:
+    """A cost report's table; unit costs show 2-4 decimals (the rows keep all 6)."""
+    table = RowsTable(_shown_columns(report))
+    table.keys = [
+        f"{k}_shown" if kind == "price" else k
+        for k, kind in zip(table.keys, table.kinds, strict=True)
+    ]
+    return table
+
+
+def _with_price_texts(table: RowsTable, rows: list[dict]) -> list[dict]:
+    from jxc_desktop.ui.inventory.report_view import price_text
+
+    keys = [
+        k.removesuffix("_shown")
+        for k, kind in zip(table.keys, table.kinds, strict=True)
+        if kind == "price"
+    ]
+    return [
+        r | {f"{k}_shown": price_text(r[k]) for k in keys if r.get(k) is not None} for r in rows
+    ]
+
+
 class CostTab(QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
@@ -380,11 +403,11 @@ class CostTab(QWidget):
         reports = load_all()
         self.period = QLineEdit(dt.date.today().strftime("%Y-%m"))
         self.period.setObjectName("costPeriod")
-        self.jobs = RowsTable(_shown_columns(reports["job-cost"]))
+        self.jobs = _cost_table(reports["job-cost"])
         self.jobs.setObjectName("jobCost")
         self.jobs.setColumnWidth(0, 170)  # a whole work-order number (SCDD20261101-0001)
         self._shown = False
-        self.steps = RowsTable(_shown_columns(reports["process-cost"]))
+        self.steps = _cost_table(reports["process-cost"])
         self.steps.setObjectName("processCost")
         self.products = RowsTable(
             [(c.key, c.label, c.kind) for c in reports["product-cost"].columns]
@@ -431,8 +454,8 @@ class CostTab(QWidget):
 
         ok, rows = self.ops.run(read, parent=self)
         if ok:
-            self.jobs.fill(rows[0])
-            self.steps.fill(rows[1])
+            self.jobs.fill(_with_price_texts(self.jobs, rows[0]))
+            self.steps.fill(_with_price_texts(self.steps, rows[1]))
             self.products.fill(rows[2])
 
     def run(self) -> None:
