@@ -71,3 +71,35 @@ def test_unit_costs_read_cleanly():
     assert price_text(Decimal("1440")) == "1,440.00"
     assert price_text(Decimal("1.234567")) == "1.2346"
     assert price_text(Decimal("-0.5")) == "-0.50"
+
+
+def test_printed_ledger_shows_the_words_not_the_codes(qtbot, company, tmp_path):
+    import subprocess
+
+    from jxc_desktop.models.masterdata import Warehouse
+    from jxc_desktop.ui.inventory.report_view import ReportView
+    from jxc_desktop.ui.ops import Ops
+
+    make_warehouse("W1")
+    Warehouse.update(name="成品仓").where(Warehouse.code == "W1").execute()
+    make_item("A")
+    doc("QTRK", day(1), [("A", 3, "28.775")], warehouse="W1")
+    ops = Ops()
+    view = ReportView(ops, "stock-ledger")
+    qtbot.addWidget(view)
+    view.item.setText("A")
+    view.run()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    shown = [view.model.data(view.model.index(0, c)) for c in range(view.model.columnCount())]
+    assert "其他入库" in shown and "成品仓" in shown
+    assert "28.7767" in shown  # 86.33 / 3 = 28.776667 on screen to 4 places
+    keys = [c.key for c in view.report.columns]
+    assert view.table.isColumnHidden(keys.index("type"))
+    assert view.table.isColumnHidden(keys.index("warehouse"))
+    view.print_pdf(str(tmp_path / "ledger.pdf"))
+    qtbot.waitUntil(lambda: view.last_pdf is not None, timeout=20_000)
+    text = subprocess.run(
+        ["pdftotext", "-layout", view.last_pdf, "-"], capture_output=True, text=True
+    ).stdout
+    assert "其他入库" in text and "成品仓" in text and "QTRK " not in text
+    ops.shutdown()

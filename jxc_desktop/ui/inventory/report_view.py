@@ -6,6 +6,7 @@ back as plain dicts; double-clicking a row emits `row_activated` for the drill-d
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
@@ -311,7 +312,9 @@ class ReportView(QWidget):
         from jxc_desktop.engine.printing.report_pdf import render_report
 
         target = pdf_path(self, f"{self.report.name}.pdf", path)
-        report, rows, params = self.report, list(self.model.rows), self.params
+        # paper shows what the screen shows: the words, not the codes beside them
+        report = replace(self.report, columns=display_columns(self.report.columns))
+        rows, params = list(self.model.rows), self.params
         return self.ops.run_in_background(
             lambda _p, _s: str(render_report(report, rows, params, target)),
             title=tr("正在生成 PDF……"),
