@@ -184,12 +184,25 @@ def test_action_messages_for_open_orders(plant, capsys):
     rows = cli_json(
         capsys, plant, "report", "mrp-actions", "--from", "2026-01-01", "--format", "json"
     )
-    got = {(r["action"], r["number"], r["item"], r["new_date"]) for r in rows}
+    got = {(r["action_code"], r["action"], r["number"], r["item"], r["new_date"]) for r in rows}
     assert got == {
-        ("defer", cgdd_c, "C", "2026-01-15"),  # first needed on 15 Jan, due 8 Jan
-        ("expedite", late_b, "B", "2026-01-22"),  # B runs short on 22 Jan
-        ("cancel", spare_z, "Z", ""),  # nothing needs it
+        ("defer", "推迟", cgdd_c, "C", "2026-01-15"),  # first needed on 15 Jan, due 8 Jan
+        ("expedite", "提前", late_b, "B", "2026-01-22"),  # B runs short on 22 Jan
+        ("cancel", "取消", spare_z, "Z", ""),  # nothing needs it
     }
+    english = cli_json(
+        capsys,
+        plant,
+        "--lang",
+        "en",
+        "report",
+        "mrp-actions",
+        "--from",
+        "2026-01-01",
+        "--format",
+        "json",
+    )
+    assert {r["action"] for r in english} == {"Defer", "Expedite", "Cancel"}
 
 
 def test_items_sheet_planning_fields_drive_mrp(company, tmp_path, capsys):

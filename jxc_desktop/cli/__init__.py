@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "jxc_desktop.cli.trade_commands",
     "jxc_desktop.cli.finance_commands",
     "jxc_desktop.cli.quality_commands",
+    "jxc_desktop.cli.capacity_commands",
 ]
 
 

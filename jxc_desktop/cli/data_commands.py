@@ -62,6 +62,7 @@ IMPORTERS: dict[str, Callable] = {
     "vouchers": import_vouchers_cli,
 }
 IMPORTERS.update(__import__("jxc_desktop.cli.production_commands", fromlist=["x"]).IMPORTERS)
+IMPORTERS.update(__import__("jxc_desktop.cli.capacity_commands", fromlist=["x"]).IMPORTERS)
 IMPORTERS["price-list"] = price_importer("price-list")
 IMPORTERS["supplier-quotes"] = price_importer("supplier-quotes")
 IMPORTERS["inspection-plans"] = __import__(

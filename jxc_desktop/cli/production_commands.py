@@ -71,7 +71,11 @@ def _add_mrp(sub) -> None:
     msub = p.add_subparsers(dest="mrp_action", required=True)
     run = msub.add_parser("run", help="list the planned orders")
     firm = msub.add_parser("firm", help="turn planned orders into CGSQ / SCDD documents")
-    firm.add_argument("items", nargs="*")
+    firm.add_argument(
+        "items",
+        nargs="*",
+        help="ITEM (all its planned orders) or ITEM@YYYY-MM-DD (the one due that day)",
+    )
     for q in (run, firm):
         q.add_argument("--from", dest="date_from")
         q.add_argument("--to", dest="date_to")
@@ -129,16 +133,45 @@ def cmd_mrp_firm(args) -> int:
     from jxc_desktop.engine.production.mrp_firm import firm
 
     open_db(args)
+    items, keys = _firm_selection(args.items)
     numbers = firm(
-        args.items,
+        items,
         _start(args),
         parse_date(args.date_to, "--to"),
         args.warehouse,
+        orders=keys,
     )
     print(tr("已生成 {n} 张单据", "{n} documents written", n=len(numbers)))
     for number in numbers:
         print(number)
     return 0
+
+
+def _firm_selection(words: list[str]) -> tuple[list[str], list[tuple] | None]:
+    """ITEM → all of its planned orders; ITEM@DATE → only the one due that day (then
+    every word must name a day: exactly those orders are firmed)."""
+    from jxc_desktop.cli.report_commands import parse_date
+    from jxc_desktop.engine.errors import JxcError
+    from jxc_desktop.engine.lookup import item_by_code
+    from jxc_desktop.engine.production.mrp import KINDS
+
+    if not any("@" in w for w in words):
+        return words, None
+    keys = []
+    for word in words:
+        code, _at, day = word.partition("@")
+        if not day:
+            raise JxcError(
+                tr(
+                    "请为每个商品写明需求日期（商品@YYYY-MM-DD）：{w}",
+                    "Give every item its due date (ITEM@YYYY-MM-DD): {w}",
+                    w=word,
+                )
+            )
+        item = item_by_code(code)
+        kind = KINDS.get(item.source, "purchase") if item else ""
+        keys.append((code, kind, parse_date(day, word)))
+    return [], keys
 
 
 def _import_work_hours(path: Path, args) -> str:

@@ -503,10 +503,12 @@ def build_demo(setup: CompanySetup, close_past_months: bool = False) -> Company:
         from jxc_desktop.engine.demo_production import build_production_demo
         from jxc_desktop.engine.demo_stock import build_stock_history
         from jxc_desktop.engine.demo_trade import build_trade_demo
+        from jxc_desktop.engine.production.capacity_calendar import demo_calendar
         from jxc_desktop.engine.quality.demo import build_quality_demo
 
         build_stock_history(_first_day(setup), last_day)
         build_production_demo(_first_day(setup), last_day)
+        demo_calendar(_first_day(setup))  # 工作日历: Mon-Sat, two shifts, public holidays
         build_trade_demo(_first_day(setup), last_day)
         # last: it inspects the purchase receipts the trade demo made
         build_quality_demo(_first_day(setup), last_day)

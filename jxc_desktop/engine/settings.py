@@ -121,6 +121,13 @@ SPECS = {
             "a decimal, or empty",
             "预定制造费用分配率（空 = 按实际 4101 分配）",
         ),
+        SettingSpec(
+            "work_week",
+            "all",
+            _choice("mon_sat", "mon_fri", "all"),
+            "mon_sat / mon_fri / all",
+            "工作中心默认工作日: mon_sat 周一至周六, mon_fri 周一至周五, all 每天（未设置时）",
+        ),
         SettingSpec("quarantine_warehouse", "", lambda v: True, "a warehouse code", "不合格品仓库"),
     ]
 }

@@ -162,6 +162,50 @@ class OutsourcingConsumption(BaseModel):
     value = MoneyField()
 
 
+class CentreShift(BaseModel):
+    """工作日历: a work centre's working weekdays and 班次 from a date on.
+
+    The pattern in effect on a day is the latest one starting on or before it; before
+    the first, the centre works the company's weekdays (setting `work_week`) at its
+    capacity_hours.
+    """
+
+    id = AutoField()
+    work_centre = ForeignKeyField(WorkCentre, on_delete="CASCADE", backref="+")
+    effective_from = DateField()
+    weekdays = CharField()  # ISO weekday digits, e.g. "123456" = Mon-Sat
+    shifts = IntegerField()
+    shift_hours = QtyField()
+
+    class Meta:
+        indexes = ((("work_centre", "effective_from"), True),)
+
+
+class CentreDay(BaseModel):
+    """A dated exception: closed (holiday) or overtime (extra hours, also on a closed day).
+
+    No work centre: every centre (a company holiday); a centre's own row wins.
+    """
+
+    id = AutoField()
+    work_centre = ForeignKeyField(WorkCentre, null=True, on_delete="CASCADE", backref="+")
+    day = DateField(index=True)
+    kind = CharField()  # closed / overtime
+    hours = QtyField(default=0)
+    remarks = CharField(default="")
+
+
+class WorkOrderSchedule(BaseModel):
+    """The planned start and finish an applied 有限产能排程 gave a work order (an
+    approved SCDD is immutable, so the dates live here)."""
+
+    id = AutoField()
+    document = ForeignKeyField(Document, unique=True, on_delete="CASCADE", backref="+")
+    start = DateField()
+    finish = DateField()
+    scheduled_at = DateTimeField(default=now)
+
+
 MODELS: list = [
     Bom,
     BomLine,
@@ -174,6 +218,9 @@ MODELS: list = [
     WipCount,
     CostRunDocument,
     OutsourcingConsumption,
+    CentreShift,
+    CentreDay,
+    WorkOrderSchedule,
 ]
 # Ledger tables whose rows are never updated or deleted (guarded by triggers).
 APPEND_ONLY: list[str] = []

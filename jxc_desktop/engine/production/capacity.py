@@ -5,10 +5,13 @@ Load comes from
   make (ordered − received) on the item's routing;
 - MRP's planned production orders (optional: `include_planned`).
 An order's hours on an operation = setup hours + hours per unit × quantity; they are
-spread evenly over the calendar days from its start (the order's date, a planned
-order's release date) to its due date (the line's 交货日期, the planned due date),
-4 decimals a day, the last day taking the rest so nothing is lost. A day is overloaded
-when its load exceeds the centre's capacity_hours.
+spread evenly over the centre's working days (工作日历, capacity_calendar.py) from its
+start (the order's date, a planned order's release date; an applied 有限产能排程's
+planned start) to its due date (the line's 交货日期, the planned due date; the applied
+planned finish), 4 decimals a day, the last day taking the rest so nothing is lost.
+When the centre works none of those days the hours go on the calendar days instead, so
+they still show (on a closed day: overloaded). A day's capacity is the calendar's
+hours; a day is overloaded when its load exceeds them.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jxc_desktop.engine import money
-from jxc_desktop.models.documents import Document, DocumentLine
+from jxc_desktop.engine.production.capacity_calendar import Calendar
 from jxc_desktop.models.production import RoutingOperation, WorkCentre
 
 ZERO = Decimal(0)
@@ -29,12 +32,9 @@ ZERO = Decimal(0)
 class DayLoad:
     day: dt.date
     centre: WorkCentre
+    capacity: Decimal = ZERO
     load: Decimal = ZERO
     orders: list[str] = field(default_factory=list)
-
-    @property
-    def capacity(self) -> Decimal:
-        return self.centre.capacity_hours
 
     @property
     def overloaded(self) -> bool:
@@ -60,36 +60,38 @@ class Demand:
 def spread(hours: Decimal, start: dt.date, due: dt.date) -> list[tuple[dt.date, Decimal]]:
     """`hours` over the days start..due, 4 decimals a day, the last day the rest."""
     due = max(due, start)
-    days = (due - start).days + 1
-    each = money.qty(hours / days)
-    out = [(start + dt.timedelta(days=i), each) for i in range(days - 1)]
-    out.append((due, hours - each * (days - 1)))
+    return spread_over(hours, [start + dt.timedelta(days=i) for i in range((due - start).days + 1)])
+
+
+def spread_over(hours: Decimal, days: list[dt.date]) -> list[tuple[dt.date, Decimal]]:
+    """`hours` over the given days, 4 decimals a day, the last day the rest."""
+    each = money.qty(hours / len(days))
+    out = [(day, each) for day in days[:-1]]
+    out.append((days[-1], hours - each * (len(days) - 1)))
     return out
+
+
+def working_spread(
+    calendar: Calendar, centre_id: int, hours: Decimal, start: dt.date, due: dt.date
+) -> list[tuple[dt.date, Decimal]]:
+    """`hours` over the centre's working days start..due (all days if it works none)."""
+    due = max(due, start)
+    days = [start + dt.timedelta(days=i) for i in range((due - start).days + 1)]
+    open_days = [d for d in days if calendar.is_open(centre_id, d)]
+    return spread_over(hours, open_days or days)
 
 
 def work_order_demands() -> list[Demand]:
-    """Released work orders with what is still to make."""
-    from jxc_desktop.engine.production import workorders as wo
+    """Released and in-progress work orders with what is still to make (an applied
+    schedule's planned dates replace the order's date and due date)."""
+    from jxc_desktop.engine.production.capacity_level import applied_dates, open_orders
 
-    lines = wo.object_lines()
-    out = []
-    query = Document.select().where((Document.doc_type == "SCDD") & (Document.status == "approved"))
-    for doc in query:
-        view = wo.view(doc, lines.get(doc.number, []))
-        if view.status in ("completed", "closed"):
-            continue
-        first = (
-            DocumentLine.select()
-            .where(DocumentLine.document == doc)
-            .order_by(DocumentLine.line_no)
-            .first()
-        )
-        left = view.planned_qty - view.completed_qty
-        if first is not None and left > 0:
-            out.append(
-                Demand(doc.number, first.item_id, left, doc.date, first.due_date or doc.date)
-            )
-    return out
+    planned = applied_dates()
+    return [
+        Demand(o.number, o.item_id, o.qty, *planned.get(o.document_id, (o.earliest, o.due)))
+        for o in open_orders()
+        if o.status != "planned"  # a draft is not released yet
+    ]
 
 
 def planned_demands(orders) -> list[Demand]:
@@ -106,18 +108,19 @@ def load(
 ) -> dict[tuple[int, dt.date], DayLoad]:
     """(centre id, day) → the load of every centre on every day of the range."""
     centres = list(WorkCentre.select().order_by(WorkCentre.code))
-    out = {
-        (c.id, date_from + dt.timedelta(days=i)): DayLoad(date_from + dt.timedelta(days=i), c)
-        for c in centres
-        for i in range((date_to - date_from).days + 1)
-    }
+    calendar = Calendar.load()
+    out = {}
+    for c in centres:
+        for i in range((date_to - date_from).days + 1):
+            day = date_from + dt.timedelta(days=i)
+            out[(c.id, day)] = DayLoad(day, c, calendar.hours(c.id, day))
     routing: dict[int, list[RoutingOperation]] = {}
     for op in RoutingOperation.select().order_by(RoutingOperation.seq):
         routing.setdefault(op.item_id, []).append(op)
     for d in demands:
         for op in routing.get(d.item_id, []):
             hours = op.setup_hours + op.hours_per_unit * d.qty
-            for day, part in spread(hours, d.start, d.due):
+            for day, part in working_spread(calendar, op.work_centre_id, hours, d.start, d.due):
                 cell = out.get((op.work_centre_id, day))
                 if cell is not None and part:
                     cell.load += part

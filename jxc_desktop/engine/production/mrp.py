@@ -22,7 +22,8 @@ through: its net requirement goes straight to its components on the same day and
 order is proposed for it.
 
 Action messages for open orders (scheduled receipts): `expedite` to the first day a
-shortage occurs before the order's due date; `defer` to the day its quantity is first
+shortage occurs before the order's due date, unless the order is needed on its due
+date anyway; `defer` to the day its quantity is first
 needed when that is later than its due date; `cancel` when nothing needs it within the
 horizon.
 
@@ -207,18 +208,23 @@ class _Planner:
     def _expedite(self, item: Item, receipts: list, day: dt.date) -> None:
         for r in receipts:
             if r.date > day and not r.expedite:
-                r.expedite = day
-                self.actions.append(Action("expedite", r.number, item.code, r.date, day, r.qty))
+                r.expedite = day  # reported by _defer_or_cancel unless used when due
 
     def _defer_or_cancel(self, item: Item, receipts: list) -> None:
         for r in receipts:
             used = r.first_used
             if r.expedite:
+                # needed on its own due date (e.g. an order just firmed): the earlier
+                # shortage has its own planned order, so moving this one helps nothing
+                if used != r.date:
+                    self.actions.append(
+                        Action("expedite", r.number, item.code, r.due, r.expedite, r.qty)
+                    )
                 continue
             if used is None:
-                self.actions.append(Action("cancel", r.number, item.code, r.date, None, r.qty))
+                self.actions.append(Action("cancel", r.number, item.code, r.due, None, r.qty))
             elif used > r.date:
-                self.actions.append(Action("defer", r.number, item.code, r.date, used, r.qty))
+                self.actions.append(Action("defer", r.number, item.code, r.due, used, r.qty))
 
     def _consume(self, queue: deque, d: Demand, day: dt.date) -> Decimal:
         """Takes a demand from the supply queue; returns the part still short."""

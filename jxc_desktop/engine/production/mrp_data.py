@@ -4,6 +4,8 @@
   trade module's order execution counts it; nothing once a line is closed short) and
   approved 销售预测 XSYC lines (their full quantity), due on 交货日期 (the document date
   when a line has none).
+- Allocations (dependent demand of orders already firmed; mrp_allocations.py): the
+  components an open work order or outsourcing order still needs, on its start date.
 - Scheduled receipts: approved 采购订单 CGDD lines (ordered − received, as trade counts
   it), 委外订单 WWDD lines (ordered − received by approved receipts naming them),
   approved 采购申请 CGSQ lines not yet turned into orders (the firmed MRP proposals;
@@ -21,7 +23,6 @@ from decimal import Decimal
 
 from jxc_desktop.engine import money
 from jxc_desktop.models.db import execute
-from jxc_desktop.models.documents import Document
 
 
 @dataclass
@@ -40,11 +41,17 @@ class Demand:
 @dataclass
 class Receipt:
     item_id: int
-    date: dt.date
+    date: dt.date  # when it is usable (moved to the horizon start when past due)
     qty: Decimal
     number: str
     first_used: dt.date | None = None  # set by the planner: when it is first needed
     expedite: dt.date | None = None  # set by the planner: a shortage before it arrives
+    named_due: dt.date | None = None  # the due date the order names (when moved)
+
+    @property
+    def due(self) -> dt.date:
+        """The order's own due date, as action messages show it (现交货日期)."""
+        return self.named_due or self.date
 
 
 def _date(value) -> dt.date:
@@ -52,7 +59,7 @@ def _date(value) -> dt.date:
 
 
 # what fulfils a requisition or an outsourcing order (sales and purchase orders: trade)
-FULFILLED_BY = {"CGSQ": ("CGDD",), "WWDD": ("CGRK", "QTRK", "CPRK", "WWRK")}
+FULFILLED_BY = {"CGSQ": ("CGDD", "WWDD"), "WWDD": ("CGRK", "QTRK", "CPRK", "WWRK")}
 
 
 def _fulfilled(line_ids: list[int], doc_types: tuple[str, ...]) -> dict[int, Decimal]:
@@ -104,7 +111,10 @@ def _open_lines(doc_types: tuple[str, ...]) -> list[tuple]:
 
 
 def demands(start: dt.date, end: dt.date | None) -> list[Demand]:
-    """Open sales-order and forecast lines due up to `end`."""
+    """Open sales-order and forecast lines due up to `end`, then the allocations of
+    open work and outsourcing orders (mrp_allocations) starting up to `end`."""
+    from jxc_desktop.engine.production.mrp_allocations import allocations
+
     rows = _open_lines(("XSDD", "XSYC"))
     done = _done(rows)
     out = []
@@ -116,16 +126,16 @@ def demands(start: dt.date, end: dt.date | None) -> list[Demand]:
         if open_qty <= 0 or (end is not None and due > end):
             continue
         out.append(Demand(r[5], max(due, start), open_qty, r[2], r[7], due))
-    return out
+    return out + allocations(start, end)
 
 
 def scheduled_receipts(start: dt.date, end: dt.date | None) -> list[Receipt]:
     """Open purchase, outsourcing and work orders (and firmed requisitions)."""
-    from jxc_desktop.engine.production import workorders
+    from jxc_desktop.engine.production.mrp_allocations import open_work_orders
 
     rows = _open_lines(("CGDD", "WWDD", "CGSQ", "SCDD"))
     done = _done(rows)
-    lines = workorders.object_lines() if any(r[1] == "SCDD" for r in rows) else {}
+    work = open_work_orders() if any(r[1] == "SCDD" for r in rows) else {}
     out = []
     for r in rows:
         due = _date(r[4])
@@ -133,14 +143,13 @@ def scheduled_receipts(start: dt.date, end: dt.date | None) -> list[Receipt]:
             continue  # closed short
         received = done.get(r[0]) or Decimal(0)
         if r[1] == "SCDD":
-            view = workorders.view(Document.get_by_id(r[8]), lines.get(r[2], []))
-            if view.status in ("completed", "closed"):
-                continue
-            received = view.completed_qty  # its issue lines name it too: not receipts
+            if r[2] not in work:
+                continue  # completed or closed
+            received = work[r[2]].completed  # its issue lines name it too: not receipts
         open_qty = money.from_scaled(int(r[6]), 4) - received
         if open_qty <= 0 or (end is not None and due > end):
             continue
-        out.append(Receipt(r[5], max(due, start), open_qty, r[2]))
+        out.append(Receipt(r[5], max(due, start), open_qty, r[2], named_due=due))
     return out
 
 

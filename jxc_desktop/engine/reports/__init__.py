@@ -59,6 +59,7 @@ def register(report: Report) -> Report:
 
 def load_all() -> dict[str, Report]:
     """Imports every report module so each registers itself."""
+    from jxc_desktop.engine.production import capacity_reports  # noqa: F401
     from jxc_desktop.engine.reports import (  # noqa: F401
         accounts,
         finance,

@@ -1,4 +1,9 @@
-"""MRP reports: mrp-plan (the planned orders) and mrp-record (one item, by day or week).
+"""MRP reports: mrp-plan (the planned orders), mrp-record (one item, by day or week) and
+mrp-actions (messages for open orders).
+
+mrp-plan: `net` is the need (demand and safety stock), `qty` the planned quantity after
+the lot-size rule (the `jxc mrp run` key), `purchase_qty` / `purchase_unit` what firming
+orders and `order_qty` that in base units.
 
 mrp-record keys: period_start, gross, scheduled_receipts, projected_on_hand, net,
 planned_receipts, planned_releases. A week starts on Monday; a receipt is available on
@@ -82,19 +87,34 @@ def plan_rows(params: ReportParams) -> list[dict]:
 
     warehouses = [params.warehouse] if params.warehouse else None
     result = run_mrp(params.date_from or dt.date.today(), params.date_to, warehouses)
-    rows = [o.as_row() for o in result.orders]
+    rows = [{**o.as_row(), "net": o.net} for o in result.orders]
     for row in rows:
         row["pegging"] = ", ".join(f"{p['number']}×{p['qty']}" for p in row["pegging"])
     return [r for r in rows if not params.item or r["item"] == params.item]
 
 
+def action_label(code: str) -> str:
+    """An action message in words: 提前 / 推迟 / 取消 (Expedite / Defer / Cancel)."""
+    labels = {
+        "expedite": tr("提前", "Expedite"),
+        "defer": tr("推迟", "Defer"),
+        "cancel": tr("取消", "Cancel"),
+    }
+    return labels.get(code, code)
+
+
 def action_rows(params: ReportParams) -> list[dict]:
-    """Expedite / defer / cancel messages for open orders, from an MRP run."""
+    """Expedite / defer / cancel messages for open orders, from an MRP run: `action` in
+    words (the column shown), `action_code` the stable English code (JSON only)."""
     from jxc_desktop.engine.production.mrp import run_mrp
 
     warehouses = [params.warehouse] if params.warehouse else None
     actions = run_mrp(params.date_from or dt.date.today(), params.date_to, warehouses).actions
-    return [vars(a) for a in actions if not params.item or a.item == params.item]
+    return [
+        {**vars(a), "action": action_label(a.action), "action_code": a.action}
+        for a in actions
+        if not params.item or a.item == params.item
+    ]
 
 
 QTY = "qty"
@@ -139,11 +159,12 @@ register(
         [
             Column("item", "商品编码", "Item"),
             Column("kind", "类型", "Kind"),
-            Column("qty", "需求数量(基本单位)", "Required (base unit)", QTY),
+            Column("net", "需求数量", "Required", QTY),
+            Column("qty", "计划数量", "Planned (lot-sized)", QTY),
             Column("unit", "基本单位", "Base unit"),
-            Column("purchase_qty", "下达数量(采购单位)", "To order (purchase unit)", QTY),
-            Column("purchase_unit", "采购单位", "Purchase unit"),
-            Column("order_qty", "下达折合基本单位", "To order (base unit)", QTY),
+            Column("purchase_qty", "下达数量", "To order", QTY),
+            Column("purchase_unit", "下达单位", "Order unit"),
+            Column("order_qty", "折合基本单位", "In base units", QTY),
             Column("release_date", "下达日期", "Release date", "date"),
             Column("due_date", "需求日期", "Due date", "date"),
             Column("pegging", "需求来源", "Pegging"),

@@ -1,4 +1,6 @@
-"""The 产能负荷 sub-tab: work-centre load per day against capacity, overloaded days in red."""
+"""The 产能负荷 sub-tab: three pages — 负荷 (work-centre load per day against the
+calendar's capacity, overloaded days in red), 工作日历 (capacity_calendar_tab.py) and
+有限产能排程 (capacity_schedule_tab.py)."""
 
 from __future__ import annotations
 
@@ -12,12 +14,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.ui.ops import Ops
+from jxc_desktop.ui.production.capacity_calendar_tab import CalendarTab
+from jxc_desktop.ui.production.capacity_schedule_tab import ScheduleTab
 from jxc_desktop.ui.production.widgets import RowsTable
 
 OVERLOADED = QColor(255, 205, 205)
@@ -60,10 +65,21 @@ class CapacityTab(QWidget):
         bar.addWidget(self.planned)
         bar.addWidget(run)
         bar.addStretch(1)
+        load = QWidget()
+        inner = QVBoxLayout(load)
+        inner.addLayout(bar)
+        inner.addWidget(self.summary)
+        inner.addWidget(self.table)
+        self.calendar = CalendarTab(ops)
+        self.schedule = ScheduleTab(ops)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("capacityPages")
+        self.pages.addTab(load, tr("负荷", "Load"))
+        self.pages.addTab(self.calendar, tr("工作日历", "Calendar"))
+        self.pages.addTab(self.schedule, tr("有限产能排程", "Finite schedule"))
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
 
     def run(self) -> None:
         from jxc_desktop.engine.reports import ReportParams

@@ -224,11 +224,12 @@ def _mrp_columns():
         ("item", tr("商品", "Item")),
         ("name", tr("名称", "Name")),
         ("kind_label", tr("类型", "Kind")),
-        ("qty", tr("需求数量(基本单位)", "Required (base unit)"), "qty"),
+        # the real need; what the lot rule and whole purchase units add is in 追溯
+        ("net", tr("需求数量", "Required"), "qty"),
         ("unit", tr("基本单位", "Base unit")),
-        ("purchase_qty", tr("下达数量(采购单位)", "To order (purchase unit)"), "qty"),
-        ("purchase_unit", tr("采购单位", "Purchase unit")),
-        ("order_qty", tr("下达折合基本单位", "To order (base unit)"), "qty"),
+        ("purchase_qty", tr("下达数量", "To order"), "qty"),
+        ("purchase_unit", tr("下达单位", "Order unit")),
+        ("order_qty", tr("折合基本单位", "In base units"), "qty"),
         ("release_date", tr("下达日期", "Release")),
         ("due_date", tr("需求日期", "Due")),
     ]
@@ -244,29 +245,37 @@ def _planned_row(order) -> dict:
     row = order.as_row()
     row["name"] = order.item.name
     row["kind_label"] = kinds.get(order.kind, order.kind)
+    row["net"] = order.net
     row["safety"] = order.safety
     row["lot_extra"] = order.qty - order.net  # rounded up by the lot-size rule
+    row["unit_extra"] = order.order_qty - order.qty  # whole purchase units
     return row
 
 
 def _purpose_rows(row: dict) -> list[dict]:
-    """The 追溯 panel: the demands an order covers, then what no document asked for."""
+    """The 追溯 panel: the demands an order covers, then what no document asked for;
+    the quantities add up to 折合基本单位 (the quantity is in its own column only)."""
     out = list(row["pegging"])
-    if row["safety"] > 0:
-        text = tr(
-            "补充安全库存 {n}",
-            "Top up safety stock {n}",
-            n=money.format_qty(row["safety"]),
-        )
-        out.append(
-            {"number": text, "item": row["item"], "date": row["due_date"], "qty": row["safety"]}
-        )
-    if row["lot_extra"] > 0:
-        text = tr("批量取整 {n}", "Lot-size rounding {n}", n=money.format_qty(row["lot_extra"]))
-        out.append(
-            {"number": text, "item": row["item"], "date": row["due_date"], "qty": row["lot_extra"]}
-        )
+    extras = [
+        ("safety", tr("补充安全库存", "Top up safety stock")),
+        ("lot_extra", tr("批量取整", "Lot-size rounding")),
+        ("unit_extra", tr("整采购单位取整", "Rounded to whole purchase units")),
+    ]
+    for key, text in extras:
+        if row[key] > 0:
+            out.append(
+                {"number": text, "item": row["item"], "date": row["due_date"], "qty": row[key]}
+            )
     return out
+
+
+def _fit_columns(table: RowsTable) -> None:
+    """Every column as wide as its header and cells (Qt samples the visible rows), none
+    stretched: a header is never cut off, in either language."""
+    table.horizontalHeader().setStretchLastSection(False)
+    table.resizeColumnsToContents()
+    for c in range(table.columnCount()):  # a little air between the columns
+        table.setColumnWidth(c, table.columnWidth(c) + 14)
 
 
 PAST_DUE = QColor(200, 0, 0)
@@ -292,6 +301,16 @@ def _peg_columns():
     ]
 
 
+def _firmed_text(orders: int, numbers: list[str]) -> str:
+    head = tr(
+        "已下达 {o} 个计划订单，生成 {n} 张单据：",
+        "{o} planned orders firmed, {n} documents written:",
+        o=orders,
+        n=len(numbers),
+    )
+    return "\n".join([head, *numbers])
+
+
 class MrpTab(QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
@@ -303,6 +322,8 @@ class MrpTab(QWidget):
         self.table.setObjectName("mrpOrders")
         self.pegging = RowsTable(_peg_columns())
         self.pegging.setObjectName("mrpPegging")
+        _fit_columns(self.table)
+        _fit_columns(self.pegging)
         self.table.itemSelectionChanged.connect(self.show_pegging)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -345,22 +366,33 @@ class MrpTab(QWidget):
             reason = _late_reason(row, today)
             if reason:
                 self.table.paint_row(r, PAST_DUE, reason)
+        _fit_columns(self.table)
 
     def show_pegging(self) -> None:
         row = self.table.current()
         self.pegging.fill(_purpose_rows(row) if row else [])
+        _fit_columns(self.pegging)
 
     def firm(self) -> None:
+        """Firms exactly the selected planned orders, says which documents it wrote, and
+        runs MRP again."""
         from jxc_desktop.engine.production.mrp_firm import firm
+        from jxc_desktop.ui import messages
 
-        items = sorted({r["item"] for r in self.table.selected()})
-        if not items:
+        keys = [(r["item"], r["kind"], r["due_date"]) for r in self.table.selected()]
+        if not keys:
+            messages.info(
+                self, tr("请先选择要下达的计划订单。", "Select the planned orders first.")
+            )
             return
         start, end = self._dates()
-        ok, _numbers = self.ops.run(
-            lambda: firm(items, start, end), parent=self, changed="documents"
+        ok, numbers = self.ops.run(
+            lambda: firm(date_from=start, date_to=end, orders=keys),
+            parent=self,
+            changed="documents",
         )
         if ok:
+            messages.info(self, _firmed_text(len(keys), numbers))
             self.run()
 
 
