@@ -83,6 +83,7 @@ def test_job_order_with_predetermined_rate(shop, tmp_path, capsys):
         {
             "work_order": wo.number,
             "item": "P",
+            "item_name": "商品P",
             "completed_qty": "10.0000",
             "material": "100.00",
             "labour": "0.00",

@@ -190,14 +190,14 @@ def test_stocktake_counted_by_scanning_posts_gain_and_loss(window, qtbot):
     finish(qtbot, window, create.create())
     counting = page.dialog
     assert isinstance(counting, StocktakeDialog)
-    assert "未盘" in counting.model.data(counting.model.index(0, 6))
+    assert "未盘" in counting.model.data(counting.model.index(0, 7))
     scan(qtbot, counting, WATER_BOX)  # 12
     scan(qtbot, counting, WATER_BOX)  # 24
     scan(qtbot, counting, "2*" + WATER)  # 26: a gain of 2
     scan(qtbot, counting, "NOPE")
     assert counting.scan.is_error()
     tea_row = next(i for i, r in enumerate(counting.model.rows) if r["item"] == "TEA")
-    counting.model.setData(counting.model.index(tea_row, 6), "7")  # typed: a loss of 3
+    counting.model.setData(counting.model.index(tea_row, 7), "7")  # typed: a loss of 3
     rows = {r["item"]: r for r in counting.model.rows}
     assert rows["WATER"]["diff_qty"] == 2 and rows["TEA"]["diff_qty"] == -3
     assert "盘盈 2.40" in counting.summary.text()

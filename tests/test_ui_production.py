@@ -35,7 +35,7 @@ def test_production_tab(qtbot, company, tmp_path):
 
     page.orders.refresh()
     assert page.orders.table.rowCount() == 1
-    assert page.orders.table.item(0, 1).text() == "SA-BASE"
+    assert page.orders.table.item(0, 1).text() == "SA-BASE  底座总成"  # code and name
 
     page.mrp.run()
     qtbot.waitUntil(lambda: page.mrp.table.rowCount() > 0, timeout=10000)
@@ -146,7 +146,7 @@ def test_work_orders_load_on_first_show_and_new_order(qtbot, company, tmp_path):
     qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=5000)
     assert [table.item(0, c).text() for c in range(table.columnCount())] == [
         table.rows[0]["number"],
-        "SA-BASE",
+        "SA-BASE  底座总成",
         "生产中",
         "20",
         "12",

@@ -24,7 +24,7 @@ def window(qtbot, company, tmp_path):
 
 def _book_cell(dialog, code):
     row = next(i for i, r in enumerate(dialog.model.rows) if r["item"] == code)
-    return dialog.model.data(dialog.model.index(row, 5))
+    return dialog.model.data(dialog.model.index(row, 6))
 
 
 def test_changed_book_is_shown_and_rebased(window, qtbot):

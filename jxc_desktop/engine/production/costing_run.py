@@ -100,9 +100,9 @@ class CostRunResult:
         ]
         for oc in self.objects:
             lines.append(
-                f"  {oc.key}: {tr('完工', 'completed')} {oc.completed_qty.normalize():f}, "
-                f"{tr('完工成本', 'cost')} {oc.total('transferred')}, "
-                f"{tr('在产品', 'WIP')} {oc.total('ending')}"
+                f"  {oc.key}: {tr('完工', 'completed')} {money.format_qty(oc.completed_qty)}, "
+                f"{tr('完工成本', 'cost')} {money.format_money(oc.total('transferred'))}, "
+                f"{tr('在产品', 'WIP')} {money.format_money(oc.total('ending'))}"
             )
         return lines + self.messages
 

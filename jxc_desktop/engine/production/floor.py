@@ -66,9 +66,31 @@ def issue_materials(number: str, warehouse: str, date: dt.date | None = None) ->
     )
 
 
+def receive_warnings(number: str) -> list[str]:
+    """What the user should confirm before 完工入库 on the order (empty: nothing).
+
+    A receipt on an order with no material issued is allowed (the materials may follow
+    before the cost run), but left so it would enter stock at zero cost."""
+    doc = workorders.find_work_order(number)
+    if doc is None:
+        raise NotFound(tr("找不到生产订单 {n}", "No work order {n}", n=number))
+    lines = workorders.view(doc).lines  # the order's status is receive_finished's to check
+    if any(line.doc_type in workorders.ISSUE_TYPES and line.qty > 0 for line in lines):
+        return []
+    return [
+        tr(
+            "生产订单 {n} 尚未领料：现在完工入库，成本计算后产品成本将为 0。请先领料，或确认继续",
+            "Work order {n} has no material issued: receiving now, the products will be "
+            "costed at 0 by the cost run. Issue the materials first, or confirm",
+            n=doc.number,
+        )
+    ]
+
+
 def receive_finished(number: str, qty, warehouse: str, date: dt.date | None = None) -> str:
     """Saves and approves one 产品入库 CPRK of `qty` finished units (at book cost until
-    the month's cost run settles it); its number."""
+    the month's cost run settles it); its number. Callers show `receive_warnings`
+    first (the GUI asks the user to confirm them)."""
     doc = _released(number)
     problems = []
     try:

@@ -10,6 +10,7 @@ from peewee import JOIN
 from jxc_desktop.engine import lookup
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.finance import balances
+from jxc_desktop.engine.finance.voucher_view import status_label
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
 from jxc_desktop.models.accounting import Account
@@ -48,7 +49,7 @@ def _vouchers(params: ReportParams) -> list[dict]:
     pid = _partner_id(params)
     if pid is not None:
         query = query.where(VoucherLine.partner == pid)
-    rows = []
+    rows, names = [], _cash_flow_names()
     for line in query:
         v = line.voucher
         rows.append(
@@ -61,12 +62,26 @@ def _vouchers(params: ReportParams) -> list[dict]:
                 "debit": line.debit,
                 "credit": line.credit,
                 "partner": line.partner.code if line.partner_id else "",
+                "partner_name": line.partner.name if line.partner_id else "",
                 "source": v.source.number if v.source_id else "",
                 "status": v.status,
+                "status_label": status_label(v.status),
                 "cash_flow_item": line.cash_flow_item,
+                "cash_flow_item_label": names.get(line.cash_flow_item, line.cash_flow_item),
             }
         )
     return rows
+
+
+def _cash_flow_names() -> dict:
+    """现金流量项目 name by code ('' stays ''); the statutory names until a company's
+    items are seeded."""
+    from jxc_desktop.engine.finance.cashflow import ITEMS
+    from jxc_desktop.models.finance import CashFlowItem
+
+    names = {code: name for code, name, _direction in ITEMS}
+    names.update((item.code, item.name) for item in CashFlowItem.select())
+    return names | {"": "", None: ""}
 
 
 def _sides(net: Decimal) -> tuple[Decimal, Decimal]:
@@ -260,9 +275,12 @@ register(
             Column("debit", "借方金额", "Debit", _M),
             Column("credit", "贷方金额", "Credit", _M),
             Column("partner", "往来单位", "Partner"),
+            Column("partner_name", "往来单位名称", "Partner name"),
             Column("source", "来源单据", "Source"),
             Column("status", "状态", "Status"),
+            Column("status_label", "状态", "Status"),
             Column("cash_flow_item", "现金流量项目", "Cash-flow item"),
+            Column("cash_flow_item_label", "现金流量项目", "Cash-flow item"),
         ],
         _vouchers,
     )

@@ -45,6 +45,7 @@ def job_rows(params: ReportParams) -> list[dict]:
             {
                 "work_order": oc.key,
                 "item": item.code if item else "",
+                "item_name": item.name if item else "",
                 "completed_qty": oc.completed_qty,
                 **element,
                 "total": sum(element.values(), Decimal(0)),
@@ -59,6 +60,19 @@ def job_rows(params: ReportParams) -> list[dict]:
     return rows
 
 
+def _element_label(element: str) -> str:
+    """直接材料 / 直接人工 / 制造费用 for a cost element code."""
+    zh, en = ELEMENTS[element]
+    return tr(zh, en)
+
+
+ELEMENTS = {
+    "material": ("直接材料", "Material"),
+    "labour": ("直接人工", "Labour"),
+    "overhead": ("制造费用", "Overhead"),
+}
+
+
 def process_rows(params: ReportParams) -> list[dict]:
     """One row per process step and cost element in --period (分步法)."""
     rows = []
@@ -70,6 +84,7 @@ def process_rows(params: ReportParams) -> list[dict]:
                 {
                     "step": oc.key,
                     "element": e,
+                    "element_label": _element_label(e),
                     "beginning_wip": oc.beginning[e],
                     "added": oc.added[e],
                     "equivalent_units": oc.eu[e],
@@ -90,6 +105,7 @@ register(
         [
             Column("work_order", "生产订单", "Work order"),
             Column("item", "产品", "Item"),
+            Column("item_name", "产品名称", "Item name"),
             Column("completed_qty", "完工数量", "Completed", "qty"),
             Column("material", "直接材料", "Material", M),
             Column("labour", "直接人工", "Labour", M),
@@ -111,6 +127,7 @@ register(
         [
             Column("step", "步骤", "Step"),
             Column("element", "成本项目", "Element"),
+            Column("element_label", "成本项目", "Element"),
             Column("beginning_wip", "期初在产品", "Beginning WIP", M),
             Column("added", "本月投入", "Added", M),
             Column("equivalent_units", "约当产量", "Equivalent units", "qty"),

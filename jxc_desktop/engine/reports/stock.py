@@ -227,6 +227,13 @@ _EFFECTIVE = (
 )
 
 
+def _type_labels() -> dict[str, str]:
+    """The document types' names (其他入库 …) by prefix, in the current language."""
+    from jxc_desktop.engine.doctypes import DOC_TYPES
+
+    return {prefix: doc_type.label for prefix, doc_type in DOC_TYPES.items()}
+
+
 def ledger_rows(params: ReportParams) -> list[dict]:
     """One row per move in valuation order, with the running balance of item × warehouse."""
     with _gc_paused():
@@ -260,7 +267,7 @@ def _ledger_rows(params: ReportParams) -> list[dict]:
     ).fetchall()
     items, whs, locs = _names(_ids(rows) if params.item else None)
     rows.sort(key=lambda r: (items[r[0]][0], whs[r[1]][0], str(r[4]), r[5], r[12]))
-    out = []
+    out, type_labels = [], _type_labels()
     for item_id, wh_id, loc_id, batch, date, time, kind, qty, value, num, ext, dtype, _ in rows:
         bal = opening.setdefault((item_id, wh_id), [0, 0])
         bal[0] += qty
@@ -272,11 +279,13 @@ def _ledger_rows(params: ReportParams) -> list[dict]:
                 "number": num,
                 "external_number": ext or "",
                 "type": dtype,
+                "type_label": type_labels.get(dtype, dtype),
                 "reversal": kind == "reverse",
                 "trueup": kind == "reval",
                 "item": items[item_id][0],
                 "name": items[item_id][1],
                 "warehouse": whs[wh_id][0],
+                "warehouse_label": whs[wh_id][1],
                 "location": locs.get(loc_id, ""),
                 "batch": batch,
                 "qty": from_scaled(qty, 4),
@@ -300,11 +309,13 @@ register(
             Column("number", "单据编号", "Number"),
             Column("external_number", "外部单号", "External no."),
             Column("type", "类型", "Type"),
+            Column("type_label", "单据类型", "Document type"),
             Column("reversal", "冲回", "Reversal", "bool"),
             Column("trueup", "负库存调整", "Negative-stock true-up", "bool"),
             Column("item", "商品编码", "Item"),
             Column("name", "商品名称", "Name"),
             Column("warehouse", "仓库", "Warehouse"),
+            Column("warehouse_label", "仓库名称", "Warehouse name"),
             Column("location", "库位", "Location"),
             Column("batch", "批次", "Batch"),
             Column("qty", "数量", "Qty", "qty"),

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 
 from jxc_desktop.engine.company import month_bounds, period_code
 from jxc_desktop.engine.finance import closing, manual
-from jxc_desktop.engine.finance.voucher_view import status_label
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
 from jxc_desktop.ui.finance import tables as finance_tables
+from jxc_desktop.ui.finance.close_confirm import close_after_confirm
 from jxc_desktop.ui.finance.drill import open_source
 from jxc_desktop.ui.finance.fx_view import FxAccountsBox
 from jxc_desktop.ui.finance.reconcile_view import ReconcileView
 from jxc_desktop.ui.finance.voucher_dialog import VoucherDialog
 from jxc_desktop.ui.finance.voucher_model import VoucherListModel
 from jxc_desktop.ui.i18n import tr
+from jxc_desktop.ui.inventory.report_view import display_columns
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
 
@@ -179,9 +180,7 @@ class BooksView(QWidget):
         report = self.reports[self.choice.currentData()]
         start, end = month_bounds(self.period.text())
         rows = report.run(ReportParams(date_from=start, date_to=end))
-        if report.name == "vouchers":  # the report keeps status codes for scripts
-            rows = [{**row, "status": status_label(row["status"])} for row in rows]
-        finance_tables.fill(self.table, report.columns, rows)
+        finance_tables.fill(self.table, display_columns(report.columns), rows)
 
 
 class CloseView(QWidget):
@@ -197,7 +196,11 @@ class CloseView(QWidget):
         self.fx_button.clicked.connect(lambda: self._run(_revalue))
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
-        self.close_button.clicked.connect(lambda: self._run(closing.close))
+        self.close_button.clicked.connect(
+            lambda: close_after_confirm(
+                ops, self, self.period.text(), lambda: self._run(closing.close)
+            )
+        )
         self.reopen_button.clicked.connect(lambda: self._run(closing.reopen))
         bar = QHBoxLayout()
         widgets = (QLabel(tr("期间")), self.period, self.fx_button, self.close_button)

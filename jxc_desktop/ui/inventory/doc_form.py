@@ -336,7 +336,7 @@ class DocumentForm(QDialog):
     def _problems_in_banner(self, exc: BaseException) -> bool:
         """Validation problems (saving or approving) go to the banner, all of them."""
         if isinstance(exc, ValidationError):
-            self.show_problems([str(p) for p in exc.problems])
+            self.show_problems([messages.problem_text(p) for p in exc.problems])
             return True
         return False
 

@@ -6,6 +6,9 @@ back as plain dicts; double-clicking a row emits `row_activated` for the drill-d
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
+
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jxc_desktop.engine import money
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
 from jxc_desktop.engine.reports.filters import Option, filters_of
@@ -34,6 +38,13 @@ from jxc_desktop.ui.ops import Ops
 
 NUMERIC = {"money", "qty", "price", "rate", "int"}
 WIDTHS = {"money": 110, "qty": 90, "price": 100, "date": 90, "name": 170, "number": 150}
+
+
+def price_text(value: Decimal) -> str:
+    """A unit price or cost for the eye: 2 to 4 decimals, no trailing-zero noise
+    (28.775000 → 28.775, 72 → 72.00); the report and its JSON keep all 6."""
+    places = min(4, max(2, money.places_of(value.normalize())))
+    return money.format_money(money.quantize(value, places), places)
 
 
 class RowsModel(QAbstractTableModel):
@@ -63,7 +74,10 @@ class RowsModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_value(column, self.rows[index.row()].get(column.key))
+            value = self.rows[index.row()].get(column.key)
+            if column.kind == "price" and isinstance(value, Decimal):
+                return price_text(value)
+            return display_value(column, value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -76,6 +90,12 @@ def _has_label_beside(key: str, keys: set[str]) -> bool:
     """A value code with its readable label beside it (kind / kind_label): screens show
     the label only; item and account codes stay, they are what users search by."""
     return f"{key}_label" in keys or (key in CODED and f"{key}_name" in keys)
+
+
+def display_columns(columns) -> list:
+    """The columns a screen shows: a code with its label beside it is left out."""
+    keys = {c.key for c in columns}
+    return [c for c in columns if not _has_label_beside(c.key, keys)]
 
 
 class ReportView(QWidget):
@@ -292,7 +312,9 @@ class ReportView(QWidget):
         from jxc_desktop.engine.printing.report_pdf import render_report
 
         target = pdf_path(self, f"{self.report.name}.pdf", path)
-        report, rows, params = self.report, list(self.model.rows), self.params
+        # paper shows what the screen shows: the words, not the codes beside them
+        report = replace(self.report, columns=display_columns(self.report.columns))
+        rows, params = list(self.model.rows), self.params
         return self.ops.run_in_background(
             lambda _p, _s: str(render_report(report, rows, params, target)),
             title=tr("正在生成 PDF……"),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import documents, money, scanning, stocktake_view
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.inventory import stocktake, stocktake_rebase
+from jxc_desktop.models.masterdata import Item
 from jxc_desktop.ui import choices, messages
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.inventory.doc_list_support import qdate
@@ -110,6 +111,7 @@ VARIANCE_COLUMNS = [
     ("line", "行号", "int", 50),
     ("item", "商品编码", "text", 120),
     ("name", "商品名称", "text", 180),
+    ("spec", "规格型号", "text", 110),
     ("location", "库位", "text", 70),
     ("batch", "批次", "text", 90),
     ("book_qty", "账面数量", "qty", 90),
@@ -124,6 +126,7 @@ def variance_labels() -> dict[str, str]:
         "line": tr("行号"),
         "item": tr("商品编码"),
         "name": tr("商品名称"),
+        "spec": etr("规格型号", "Specification"),
         "location": tr("库位"),
         "batch": tr("批次"),
         "book_qty": tr("账面数量"),
@@ -131,6 +134,18 @@ def variance_labels() -> dict[str, str]:
         "diff_qty": tr("盈亏数量"),
         "diff_value": tr("盈亏金额"),
     }
+
+
+def _with_spec(rows: list[dict]) -> list[dict]:
+    """The rows with their items' 规格型号 (what tells two similar items apart)."""
+    codes = sorted({r["item"] for r in rows})
+    specs: dict[str, str] = {}
+    for start in range(0, len(codes), 500):  # bounded IN lists on any database
+        query = Item.select(Item.code, Item.spec).where(Item.code.in_(codes[start : start + 500]))
+        specs.update(query.tuples())
+    for row in rows:
+        row["spec"] = specs.get(row["item"], "")
+    return rows
 
 
 class VarianceModel(QAbstractTableModel):
@@ -308,7 +323,7 @@ class StocktakeDialog(QDialog):
         self.scan.setVisible(draft)
         self.location.setEnabled(draft)
         self.buttons["approve"].setEnabled(draft)
-        self.model.set_rows(rows)
+        self.model.set_rows(_with_spec(rows))
         self.buttons["rebase"].setVisible(draft and self.changed_lines() > 0)
         self.info.setText(
             tr("{n}    仓库 {w}    日期 {d}    状态 {s}").format(
@@ -367,7 +382,7 @@ class StocktakeDialog(QDialog):
 
     def refresh_line(self, line_id: int) -> int:
         """Re-reads one counted line (a scan touches one row) and returns its row number."""
-        fresh = stocktake_view.variance_rows(self.doc_id, [line_id])[0]
+        fresh = _with_spec(stocktake_view.variance_rows(self.doc_id, [line_id]))[0]
         rows = self.model.rows
         for n, row in enumerate(rows):
             if row["line_id"] == line_id:
@@ -432,8 +447,27 @@ class StocktakeDialog(QDialog):
         if ok:
             self.refresh_line(row["line_id"])
 
-    def approve(self):
-        """Posts 盘盈 / 盘亏 on the worker thread; returns the job."""
+    def uncounted(self) -> int:
+        return sum(1 for r in self.model.rows if not r["counted"])
+
+    def approve(self, confirmed: bool = False):
+        """Posts 盘盈 / 盘亏 on the worker thread; returns the job. Lines never counted
+        post nothing: with any left, the user confirms first (returns the question)."""
+        left = self.uncounted()
+        if left and not confirmed:
+            self.question = messages.confirm(
+                self,
+                etr(
+                    "还有 {u} 行未盘（共 {n} 行）。未盘的行不过账盘盈盘亏，按账面不变处理。"
+                    "\n确定审核吗？",
+                    "{u} of {n} lines are not counted. Uncounted lines post no gain or loss "
+                    "(the book stays).\nApprove anyway?",
+                    u=left,
+                    n=len(self.model.rows),
+                ),
+            )
+            self.question.accepted.connect(lambda: self.approve(confirmed=True))
+            return self.question
         doc_id = self.doc_id
         self.buttons["approve"].setEnabled(False)
         return self.ops.run_in_background(

@@ -21,6 +21,28 @@ from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.production.widgets import RowsTable
 
 
+def item_names(codes) -> dict[str, str]:
+    """Item name per code, for lists that would otherwise show bare codes."""
+    from jxc_desktop.models.masterdata import Item
+
+    wanted = sorted({c for c in codes if c})
+    out: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):  # bounded IN lists on any database
+        chunk = wanted[start : start + 500]
+        query = Item.select(Item.code, Item.name).where(Item.code.in_(chunk))
+        out.update({code: name for code, name in query.tuples()})
+    return out
+
+
+def with_item_names(rows: list[dict]) -> list[dict]:
+    """The rows with an 'item_label' ("code  name") beside their 'item' code."""
+    names = item_names(r.get("item") for r in rows)
+    return [
+        r | {"item_label": f"{r.get('item') or ''}  {names.get(r.get('item'), '')}".strip()}
+        for r in rows
+    ]
+
+
 class OrderActionDialog(QDialog):
     """A form ending in a warehouse choice and OK / Cancel; OK runs the engine action and
     keeps the new document's number (the dialog stays open, with the errors, on failure)."""
@@ -45,12 +67,42 @@ class OrderActionDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        hint = self.blocked()
+        if hint:  # nothing to do: say so instead of offering an OK that only errs
+            self.ok_button.setEnabled(False)
+            self.ok_button.setToolTip(hint)
+
+    def blocked(self) -> str:
+        """Why the action cannot run at all (OK is disabled); empty when it can."""
+        return ""
 
     def action(self) -> Callable[[], str]:
         """The engine call that saves and approves the document; returns its number."""
         raise TypeError(f"{type(self).__name__} names no action")
 
+    def warnings(self) -> list[str]:
+        """What the user must confirm before the action runs (none by default)."""
+        return []
+
     def submit(self) -> bool:
+        """Runs the action, or first asks the user to confirm the action's warnings."""
+        from jxc_desktop.engine.i18n import tr
+        from jxc_desktop.ui import messages
+
+        if not self.ok_button.isEnabled():
+            return False
+        ok, found = self.ops.run(self.warnings, parent=self)
+        if not ok:
+            return False
+        if found:
+            text = "\n".join(found) + "\n\n" + tr("仍要继续吗？", "Go ahead anyway?")
+            self.question = messages.confirm(self, text)
+            self.question.accepted.connect(self.run_action)
+            return False
+        return self.run_action()
+
+    def run_action(self) -> bool:
         ok, number = self.ops.run(self.action(), parent=self, changed="documents")
         if ok:
             self.number = number
@@ -68,7 +120,12 @@ class OrderListTab(QWidget):
         self.dialog: QDialog | None = None
         self._stale = True
         self.table = RowsTable(columns)
+        # the rows keep the item's code (scripts, tests); the list shows "code  name"
+        self.table.keys = ["item_label" if k == "item" else k for k in self.table.keys]
         self.table.setColumnWidth(0, 170)  # a whole order number (SCDD20261101-0001)
+        for key in ("item_label", "partner"):  # code and name / a company's name, unclipped
+            if key in self.table.keys:
+                self.table.setColumnWidth(self.table.keys.index(key), 220)
         self.bar = QHBoxLayout()
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.bar)
@@ -91,7 +148,7 @@ class OrderListTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        ok, rows = self.ops.run(self._load, parent=self)
+        ok, rows = self.ops.run(lambda: with_item_names(self._load()), parent=self)
         if ok:
             self._stale = False
             self.table.fill(rows)

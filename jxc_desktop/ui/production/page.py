@@ -30,12 +30,51 @@ from jxc_desktop.ui.production.workorder_tab import WorkOrderTab
 from jxc_desktop.ui.row_table import CellSpec, RowTable
 
 
+def _bom_rows() -> list[dict]:
+    """Every stored BOM version: parent code and name, version, effective date, lines."""
+    from peewee import fn
+
+    from jxc_desktop.models.masterdata import Item
+    from jxc_desktop.models.production import Bom, BomLine
+
+    counts = dict(BomLine.select(BomLine.bom, fn.COUNT(BomLine.id)).group_by(BomLine.bom).tuples())
+    query = Bom.select(Bom, Item).join(Item).order_by(Item.code, Bom.version)
+    return [
+        {
+            "item": b.item.code,
+            "name": b.item.name,
+            "version": b.version,
+            "effective": b.effective_date or tr("始终", "always"),
+            "lines": counts.get(b.id, 0),
+        }
+        for b in query
+    ]
+
+
+def _bom_columns():
+    return [
+        ("item", tr("父项编码", "Parent")),
+        ("name", tr("名称", "Name")),
+        ("version", tr("版本", "Version")),
+        ("effective", tr("生效日期", "Effective")),
+        ("lines", tr("子项数", "Lines"), "int"),
+    ]
+
+
 class BomTab(QWidget):
-    """A multi-level BOM as a tree with extended quantities (scrap included)."""
+    """The items that have a BOM (pick one), its multi-level tree with extended
+    quantities (scrap included), and the editor of one version."""
 
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
+        self._stale = True
+        self.boms = RowsTable(_bom_columns())
+        self.boms.setObjectName("bomList")
+        for column, width in enumerate((100, 120, 50, 90, 60)):  # all five in view
+            self.boms.setColumnWidth(column, width)
+        self.boms.itemSelectionChanged.connect(self.pick)
+        ops.changed.connect(self._changed)
         self.item = QLineEdit()
         self.item.setObjectName("bomItem")
         self.item.setPlaceholderText(tr("父项编码", "Parent item code"))
@@ -45,6 +84,7 @@ class BomTab(QWidget):
         self.tree.setHeaderLabels(
             [tr("编码", "Code"), tr("名称", "Name"), tr("单位用量", "Qty per"), tr("数量", "Qty")]
         )
+        self.tree.setColumnWidth(0, 170)  # a nested component code, unclipped
         self.version = QLineEdit("1")
         self.version.setObjectName("bomVersion")
         self.lines = RowTable(
@@ -78,9 +118,41 @@ class BomTab(QWidget):
             )
         )
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.boms)
         split.addWidget(self.tree)
         split.addWidget(editor)
+        split.setSizes([420, 420, 420])
         layout.addWidget(split)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_list()
+
+    def _changed(self, what: str) -> None:
+        if what in ("boms", "*", "items"):
+            self._stale = True
+            if self.isVisible():
+                self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """Reloads the list of BOMs (parent, version, effective date)."""
+        ok, rows = self.ops.run(_bom_rows, parent=self)
+        if ok:
+            self._stale = False
+            self.boms.blockSignals(True)  # refilling is not the user picking a BOM
+            self.boms.fill(rows)
+            self.boms.blockSignals(False)
+
+    def pick(self) -> None:
+        """The chosen BOM: its tree exploded and its version in the editor."""
+        row = self.boms.current()
+        if row is None:
+            return
+        self.item.setText(row["item"])
+        self.version.setText(row["version"])
+        self.explode()
+        self.load()
 
     def load(self) -> None:
         """Fills the editor with the typed version of the parent."""
@@ -104,6 +176,7 @@ class BomTab(QWidget):
         ok, _bom = self.ops.run(lambda: save_bom(data), parent=self, changed="boms")
         if ok:
             self.explode()
+            self.refresh_list()
 
     def explode(self) -> None:
         from jxc_desktop.engine.production import bom
@@ -299,6 +372,36 @@ class MrpTab(QWidget):
             self.run()
 
 
+def _shown_columns(report) -> list[tuple]:
+    """The report's columns as RowsTable wants them, codes with a label beside left out."""
+    from jxc_desktop.ui.inventory.report_view import display_columns
+
+    return [(c.key, c.label, c.kind) for c in display_columns(report.columns)]
+
+
+def _cost_table(report) -> RowsTable:
+    """A cost report's table; unit costs show 2-4 decimals (the rows keep all 6)."""
+    table = RowsTable(_shown_columns(report))
+    table.keys = [
+        f"{k}_shown" if kind == "price" else k
+        for k, kind in zip(table.keys, table.kinds, strict=True)
+    ]
+    return table
+
+
+def _with_price_texts(table: RowsTable, rows: list[dict]) -> list[dict]:
+    from jxc_desktop.ui.inventory.report_view import price_text
+
+    keys = [
+        k.removesuffix("_shown")
+        for k, kind in zip(table.keys, table.kinds, strict=True)
+        if kind == "price"
+    ]
+    return [
+        r | {f"{k}_shown": price_text(r[k]) for k in keys if r.get(k) is not None} for r in rows
+    ]
+
+
 class CostTab(QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
@@ -308,11 +411,11 @@ class CostTab(QWidget):
         reports = load_all()
         self.period = QLineEdit(dt.date.today().strftime("%Y-%m"))
         self.period.setObjectName("costPeriod")
-        self.jobs = RowsTable([(c.key, c.label, c.kind) for c in reports["job-cost"].columns])
+        self.jobs = _cost_table(reports["job-cost"])
         self.jobs.setObjectName("jobCost")
         self.jobs.setColumnWidth(0, 170)  # a whole work-order number (SCDD20261101-0001)
         self._shown = False
-        self.steps = RowsTable([(c.key, c.label, c.kind) for c in reports["process-cost"].columns])
+        self.steps = _cost_table(reports["process-cost"])
         self.steps.setObjectName("processCost")
         self.products = RowsTable(
             [(c.key, c.label, c.kind) for c in reports["product-cost"].columns]
@@ -359,8 +462,8 @@ class CostTab(QWidget):
 
         ok, rows = self.ops.run(read, parent=self)
         if ok:
-            self.jobs.fill(rows[0])
-            self.steps.fill(rows[1])
+            self.jobs.fill(_with_price_texts(self.jobs, rows[0]))
+            self.steps.fill(_with_price_texts(self.steps, rows[1]))
             self.products.fill(rows[2])
 
     def run(self) -> None:

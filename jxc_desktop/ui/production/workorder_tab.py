@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.ui.ops import Ops
-from jxc_desktop.ui.production.order_actions import OrderActionDialog, OrderListTab
+from jxc_desktop.ui.production.order_actions import OrderActionDialog, OrderListTab, item_names
 
 
 def _columns():
@@ -115,6 +115,7 @@ class FloorDialog(OrderActionDialog):
         )
         super().__init__(ops, title, parent)
         self.wo, self.receive = number, receive
+        self.wanted: list = []
         self.qty = QLineEdit()
         self.qty.setObjectName("floorQty")
         self.plan = QLabel("" if receive else self._to_issue_text())
@@ -131,11 +132,24 @@ class FloorDialog(OrderActionDialog):
         from jxc_desktop.engine.money import format_qty
         from jxc_desktop.engine.production.floor import to_issue
 
-        wanted = to_issue(self.wo)
-        if not wanted:
+        self.wanted = to_issue(self.wo)
+        if not self.wanted:
             return tr("BOM 材料已领齐", "All BOM materials have been issued")
-        listed = "\n".join(f"{code}  {format_qty(qty)}" for code, qty in wanted)
+        names = item_names([code for code, _qty in self.wanted])
+        listed = "\n".join(
+            f"{code}  {names.get(code, '')}  {format_qty(qty)}" for code, qty in self.wanted
+        )
         return tr("按 BOM 还需领用：", "Still to issue by the BOM:") + "\n" + listed
+
+    def blocked(self) -> str:
+        if self.receive or self.wanted:
+            return ""
+        return tr("BOM 材料已领齐，无需再领料", "All BOM materials have been issued")
+
+    def warnings(self) -> list[str]:
+        from jxc_desktop.engine.production import floor
+
+        return floor.receive_warnings(self.wo) if self.receive else []
 
     def action(self):
         from jxc_desktop.engine.production import floor
