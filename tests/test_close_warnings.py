@@ -50,6 +50,19 @@ def test_receiving_without_material_warns_and_the_close_lists_zero_cost(company)
     assert close_warnings.warnings("2026-02") == []
 
 
+def test_the_command_line_close_prints_the_checklist_and_closes(company, capsys):
+    from jxc_desktop.cli import main
+    from jxc_desktop.models.company import Period
+
+    order = _work_order()
+    floor.receive_finished(order, "5", "W1", D(2026, 1, 8))
+    run_cost("2026-01")
+    assert main(["--db", str(company), "close", "2026-01"]) == 0
+    err = capsys.readouterr().err
+    assert "注意：" in err and order in err and "成本为 0" in err
+    assert Period.get(Period.code == "2026-01").closed
+
+
 def test_issued_order_receives_without_warning_and_closes_clean(company):
     order = _work_order()
     floor.issue_materials(order, "W1", D(2026, 1, 6))

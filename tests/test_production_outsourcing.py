@@ -134,7 +134,9 @@ def test_reconciliation_report(shop):
         Decimal("20"),
     )
     assert (m1["sent_value"], m1["held_value"]) == (Decimal("450.00"), Decimal("200.00"))
+    assert (m1["kind"], m1["kind_label"], m1["item_name"]) == ("material", "材料", "商品M1")
     product = next(r for r in rows if r["item"] == "P")
+    assert (product["kind_label"], product["partner_name"]) == ("产品", order.document.partner.name)
     assert product["received_qty"] == Decimal("10")
     assert (product["fee"], product["fee_total"], product["paid"]) == (
         Decimal("50.00"),

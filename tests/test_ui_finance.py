@@ -57,6 +57,8 @@ def test_voucher_entry_review_post_and_books(qtbot, company):
     assert "期末调汇" in page.closing.output.toPlainText()
     page.closing.close_button.click()
     assert "2026-01" in page.closing.output.toPlainText()
+    assert page.closing.period.text() == "2026-02"  # the month now open, next to close
+    page.closing.period.setText("2026-01")
     page.closing.close_button.click()  # again: refused, with the reason shown
     assert "已结账" in page.closing.output.toPlainText()
     page.closing.reopen_button.click()

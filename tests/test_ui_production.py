@@ -311,6 +311,7 @@ def test_outsourcing_send_and_receive_from_the_tab(qtbot, company, tmp_path):
     dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("W1"))
     assert dialog.submit()
     assert Document.get(Document.number == dialog.number).doc_type == "WWFL"
+    _assert_blocked(page, table, "send", "BOM 材料已发齐")  # the whole BOM went out
     table.selectRow(0)
     page.outsourcing.act("receive")
     dialog = page.outsourcing.dialog
@@ -327,8 +328,18 @@ def test_outsourcing_send_and_receive_from_the_tab(qtbot, company, tmp_path):
     dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("W1"))
     assert dialog.submit()
     assert Document.get(Document.number == dialog.number).doc_type == "WWTL"
+    _assert_blocked(page, table, "return", "加工单位没有剩余材料")  # nothing left out there
     assert window.pages["purchase"].docs.type_box.findData("WWDD") >= 0
     window.ops.shutdown()
+
+
+def _assert_blocked(page, table, mode: str, hint: str) -> None:
+    """The dialog of `mode` opens with OK off and says why."""
+    table.selectRow(0)
+    page.outsourcing.act(mode)
+    dialog = page.outsourcing.dialog
+    assert not dialog.ok_button.isEnabled() and hint in dialog.ok_button.toolTip()
+    dialog.reject()
 
 
 def test_rows_table_shows_words_for_flags_and_quantities_without_noise(qtbot):

@@ -38,9 +38,14 @@ def register(sub) -> None:
 
 
 def cmd_close(args) -> int:
+    """Closes the month; the checklist's warnings (which the GUI asks about) go to stderr
+    first: a script has nobody to ask, and the close is what it asked for."""
+    from jxc_desktop.engine.finance.close_warnings import warnings
     from jxc_desktop.engine.finance.closing import close
 
     open_db(args)
+    for text in warnings(args.period):
+        print(tr("注意：{w}", "Note: {w}", w=text), file=sys.stderr)
     try:
         result = close(args.period)
     except StateError as exc:

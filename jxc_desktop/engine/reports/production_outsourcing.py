@@ -2,7 +2,8 @@
 product (ordered, received, material consumed, processing fee, invoiced and not yet
 invoiced by the subcontractor's 加工费发票 (CGFP lines naming the receipt lines), paid) and one
 per material (sent, consumed by the receipts per BOM, returned, still at the
-subcontractor, with values). Keys: see docs/REPORTS.md.
+subcontractor, with values). Keys: see docs/REPORTS.md; kind is product / material, with
+kind_label, partner_name and item_name beside the codes for people.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jxc_desktop.engine import lookup
+from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import from_scaled, money
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
 from jxc_desktop.models.db import execute
@@ -51,12 +53,19 @@ def _orders(params: ReportParams) -> list[Document]:
     return list(query.order_by(Document.date, Document.id))
 
 
+KIND_LABELS = {"product": ("产品", "Product"), "material": ("材料", "Material")}
+
+
 def _row(order: Document, kind: str, item_id: int) -> dict:
+    item = Item.get_by_id(item_id)
     row = {
         "order": order.number,
         "partner": order.partner.code if order.partner_id else "",
+        "partner_name": order.partner.name if order.partner_id else "",
         "kind": kind,
-        "item": Item.get_by_id(item_id).code,
+        "kind_label": tr(*KIND_LABELS[kind]),
+        "item": item.code,
+        "item_name": item.name,
     }
     row.update({k: ZERO for k in NUMBERS})
     return row
@@ -181,8 +190,11 @@ register(
         [
             Column("order", "委外订单", "Order"),
             Column("partner", "加工商", "Subcontractor"),
-            Column("kind", "类别", "Kind"),
+            Column("partner_name", "加工商名称", "Subcontractor name"),
+            Column("kind", "类别代码", "Kind code"),
+            Column("kind_label", "类别", "Kind"),
             Column("item", "商品编码", "Item"),
+            Column("item_name", "商品名称", "Item name"),
             _qty("ordered_qty", "订购数量", "Ordered"),
             _qty("received_qty", "入库数量", "Received"),
             _qty("sent_qty", "发料数量", "Sent"),

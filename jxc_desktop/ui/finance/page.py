@@ -197,9 +197,7 @@ class CloseView(QWidget):
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
         self.close_button.clicked.connect(
-            lambda: close_after_confirm(
-                ops, self, self.period.text(), lambda: self._run(closing.close)
-            )
+            lambda: close_after_confirm(ops, self, self.period.text(), self._close)
         )
         self.reopen_button.clicked.connect(lambda: self._run(closing.reopen))
         bar = QHBoxLayout()
@@ -213,7 +211,7 @@ class CloseView(QWidget):
         layout.addWidget(self.output, 2)
         layout.addWidget(self.fx_accounts, 1)
 
-    def _run(self, fn) -> None:
+    def _run(self, fn) -> bool:
         def failed(exc) -> bool:
             self.output.setPlainText(getattr(exc, "message", str(exc)))
             return True
@@ -223,6 +221,14 @@ class CloseView(QWidget):
         )
         if ok:
             self.output.setPlainText("\n".join(result.messages))
+        return ok
+
+    def _close(self) -> None:
+        """Closes the month shown; then shows the month now open (the next to close)."""
+        from jxc_desktop.ui.queries import current_period
+
+        if self._run(closing.close):
+            self.period.setText(current_period() or self.period.text())
 
 
 def _revalue(code: str) -> closing.CloseResult:

@@ -81,6 +81,16 @@ class OutsourcingDialog(OrderActionDialog):
             tr("发料仓库", "From warehouse") if sending else tr("入库仓库", "To warehouse")
         )
 
+    def blocked(self) -> str:
+        """Nothing left to send or to bring back: OK stays off, the hint says why."""
+        from jxc_desktop.engine.production import outsourcing_actions as oa
+
+        if self.mode == "send" and not oa.to_send(self.order):
+            return tr("BOM 材料已发齐，无需再发料", "All BOM materials have been sent")
+        if self.mode == "return" and not oa.at_subcontractor(self.order):
+            return tr("加工单位没有剩余材料", "Nothing is left at the subcontractor")
+        return ""
+
     def action(self):
         from jxc_desktop.engine.production import outsourcing_actions as oa
 
