@@ -142,6 +142,18 @@ class FeeInvoiceDialog(OrderActionDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        hint = self.blocked()
+        if hint:  # as finish_form does: no OK that could only err
+            self.ok_button.setEnabled(False)
+            self.ok_button.setToolTip(hint)
+
+    def blocked(self) -> str:
+        from jxc_desktop.engine.production import outsourcing_actions as oa
+
+        if not oa.uninvoiced_fee(self.order):
+            return tr("没有未开票的加工费", "No processing fee is left to invoice")
+        return ""
 
     def action(self):
         from jxc_desktop.engine.production import outsourcing_actions as oa
