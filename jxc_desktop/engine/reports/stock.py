@@ -8,12 +8,11 @@ pool exactly.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 from decimal import Decimal
 
 from jxc_desktop.engine.errors import JxcError
+from jxc_desktop.engine.gc_pause import cycle_collection_paused
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.inventory.valuation import unit_cost_of
 from jxc_desktop.engine.money import from_scaled, mul_div_round
@@ -68,23 +67,6 @@ def _names(item_ids=None):
     return items, whs, locs
 
 
-@contextlib.contextmanager
-def _gc_paused():
-    """Pauses the cyclic garbage collector while a report builds its rows.
-
-    A 150,000-row report creates millions of tuples, dicts and Decimals, none of them in
-    reference cycles; every 700 allocations the collector would walk the young objects
-    and, repeatedly, all of them: that was 40% of the stock balance's time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 _SCALES = {places: Decimal(1).scaleb(-places) for places in (2, 4, 6)}
 
 
@@ -99,7 +81,7 @@ def _dec(units: int, places: int) -> Decimal:
 
 def balance_rows(params: ReportParams) -> list[dict]:
     """On-hand by item, warehouse, location and batch with value (as of --to if given)."""
-    with _gc_paused():
+    with cycle_collection_paused():
         return _balance_rows(params)
 
 
@@ -236,7 +218,7 @@ def _type_labels() -> dict[str, str]:
 
 def ledger_rows(params: ReportParams) -> list[dict]:
     """One row per move in valuation order, with the running balance of item × warehouse."""
-    with _gc_paused():
+    with cycle_collection_paused():
         return _ledger_rows(params)
 
 
@@ -340,7 +322,7 @@ def summary_rows(params: ReportParams) -> list[dict]:
     (written with each move), so opening = current − (period + later moves), and a
     report without a start date reads only the moves after its end date.
     """
-    with _gc_paused():
+    with cycle_collection_paused():
         return _summary_rows(params)
 
 

@@ -61,6 +61,10 @@ class OrderActionDialog(QDialog):
         for code, name in choices.warehouses():
             self.warehouse.addItem(f"{code}  {name}", code)
         self.form.addRow(warehouse_label, self.warehouse)
+        self.finish_buttons()
+
+    def finish_buttons(self) -> None:
+        """OK and Cancel under the form; OK is off (with the reason) when blocked()."""
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -5,7 +5,7 @@ opened in its form, or approved at once); the reconciliation is in 报表 (委�
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
 
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.ui.ops import Ops
@@ -136,17 +136,7 @@ class FeeInvoiceDialog(OrderActionDialog):
         self.approve_now = QCheckBox(tr("直接审核（不打开发票）", "Approve at once"))
         self.form.addRow(self.plan)
         self.form.addRow(self.approve_now)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        hint = self.blocked()
-        if hint:  # as finish_form does: no OK that could only err
-            self.ok_button.setEnabled(False)
-            self.ok_button.setToolTip(hint)
+        self.finish_buttons()  # no warehouse: an invoice moves no stock
 
     def blocked(self) -> str:
         from jxc_desktop.engine.production import outsourcing_actions as oa
