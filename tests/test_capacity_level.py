@@ -283,3 +283,11 @@ def test_import_work_calendar_all_or_nothing(shop, tmp_path, capsys):
     a = WorkCentre.get(WorkCentre.code == "A").id
     assert cal.hours(a, D(2026, 2, 17)) == 0
     assert cal.hours(a, D(2026, 2, 21)) == 4  # a Saturday in a Mon-Fri week, worked
+
+
+def test_hours_that_are_not_a_number_are_named_as_such(company):
+    with pytest.raises(ValidationError) as refused:
+        cc.set_day(dt.date(2026, 5, 1), "overtime", "abc")
+    [problem] = refused.value.problems
+    assert "不是数字" in problem.message and "abc" in problem.message
+    assert problem.field == "hours"

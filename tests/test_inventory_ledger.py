@@ -257,3 +257,36 @@ def test_periodic_item_issues_at_provisional_average(shop):
     doc("QTCK", day(2), [("P", 5)])
     doc("QTRK", day(3), [("P", 10, "4.00")])
     assert pool("P") == (D(15), D("45.00"))  # issue provisional at 1.00 until settled
+
+
+def test_a_scan_without_a_location_never_makes_a_phantom_line(company):
+    """Counting an item the book holds at locations, with no location chosen: one such
+    line takes the count; several are named and nothing is written (a new unlocated
+    line would post a gain while the real lines stayed uncounted)."""
+    from jxc_desktop.engine.documents import LineInput
+    from jxc_desktop.engine.errors import JxcError
+    from jxc_desktop.engine.inventory import stocktake
+    from jxc_desktop.models.documents import DocumentLine
+
+    make_warehouse("W1", locations=("L1", "L2"))
+    make_item("A")
+    make_item("B")
+    doc(
+        "QTRK",
+        day(1),
+        [
+            LineInput(item="A", qty="3", price="1", location="L1"),
+            LineInput(item="A", qty="5", price="1", location="L2"),
+            LineInput(item="B", qty="4", price="1", location="L2"),
+        ],
+    )
+    st = stocktake.create_stocktake("W1", day(2))
+    lines_before = DocumentLine.select().where(DocumentLine.document == st.id).count()
+    with pytest.raises(JxcError) as refused:
+        stocktake.count(st.id, "A", "6")
+    assert "L1" in refused.value.message and "L2" in refused.value.message
+    b = stocktake.count(st.id, "B", "4")  # B is on the book at L2 only: that line counts
+    assert b.location.code == "L2" and b.counted and b.base_qty == D(4)
+    assert DocumentLine.select().where(DocumentLine.document == st.id).count() == lines_before
+    a1 = stocktake.count(st.id, "A", "3", location="L1")
+    assert a1.location.code == "L1" and a1.book_qty == D(3)

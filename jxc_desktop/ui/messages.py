@@ -88,6 +88,11 @@ FIELD_NAMES = {
     "lot_size": ("批量", "Lot size"),
     "tax_number": ("税号", "Tax number"),
     "valid_to": ("有效期至", "Valid to"),
+    "hours": ("小时数", "Hours"),
+    "shift_hours": ("每班小时数", "Hours per shift"),
+    "shifts": ("班次", "Shifts"),
+    "weekdays": ("工作日", "Working days"),
+    "kind": ("类型", "Kind"),
 }
 _CODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\[\]]*$")
 

@@ -131,6 +131,8 @@ def count(
             )
             .first()
         )
+        if line is None and loc is None and not batch_no:
+            line = _the_only_book_line(doc, item)
         if line is None:
             last = DocumentLine.select().where(DocumentLine.document == doc).count()
             line = DocumentLine.create(
@@ -152,6 +154,34 @@ def count(
         line.save()
         audit("stocktake.count", doc.number, f"{item.code} {amount}")
     return line
+
+
+def _the_only_book_line(doc: Document, item: Item) -> DocumentLine | None:
+    """The line a scan without location or batch counts into when the item is on the
+    book only at locations or in batches: its one line, or a refusal naming them all —
+    a new unlocated line would post the count as a gain while the real lines stay
+    uncounted."""
+    lines = list(
+        DocumentLine.select()
+        .where((DocumentLine.document == doc) & (DocumentLine.item == item))
+        .order_by(DocumentLine.line_no)
+    )
+    if len(lines) <= 1:
+        return lines[0] if lines else None
+    places = []
+    for line in lines:
+        where = line.location.code if line.location_id else tr("无库位", "no location")
+        places.append(f"{where} {line.batch_no}".strip())
+    raise JxcError(
+        tr(
+            "商品 {c} 在本盘点单上有 {n} 行（{p}），请先选择正在盘点的库位或批次",
+            "Item {c} has {n} lines on this stocktake ({p}); choose the location or batch "
+            "being counted first",
+            c=item.code,
+            n=len(lines),
+            p="、".join(places),
+        )
+    )
 
 
 def variance(doc_id: int) -> list[dict]:

@@ -132,8 +132,13 @@ def _hours(value, field: str, problems: list[Problem]) -> Decimal | None:
     try:
         hours = money.qty(value)
     except (ValueError, TypeError, ArithmeticError, money.NotExactNumber):
-        hours = None
-    if hours is None or hours < 0 or hours > 24:
+        problems.append(
+            Problem(
+                tr("小时数不是数字：{v}", "The hours are not a number: {v}", v=value), field=field
+            )
+        )
+        return None
+    if hours < 0 or hours > 24:
         problems.append(
             Problem(tr("小时数应在 0 到 24 之间", "Hours must be between 0 and 24"), field=field)
         )

@@ -121,14 +121,16 @@ def _settle_foreign(doc: Document, line: DocumentLine, targets: list[openitems.O
 
 
 def _advance_message(doc: Document, fen: int) -> str:
+    # "not settled against any document", not "beyond the receivables": the clerk may
+    # have left open documents unchosen on purpose (a deposit), or by mistake
     if doc.doc_type == "SKD":
         return tr(
-            "超出应收的 {a} 元记为预收款",
-            "{a} beyond the receivables is kept as an advance from the customer",
+            "未核销的 {a} 元记为预收款",
+            "{a} not settled against any document is kept as an advance from the customer",
             a=format_money(yuan(fen)),
         )
     return tr(
-        "超出应付的 {a} 元记为预付款",
-        "{a} beyond the payables is kept as an advance to the supplier",
+        "未核销的 {a} 元记为预付款",
+        "{a} not settled against any document is kept as an advance to the supplier",
         a=format_money(yuan(fen)),
     )
