@@ -187,6 +187,7 @@ register(
             Column("spec", "规格型号", "Spec"),
             Column("unit", "单位", "Unit"),
             Column("warehouse", "仓库", "Warehouse"),
+            Column("warehouse_name", "仓库名称", "Warehouse name"),
             Column("location", "库位", "Location"),
             Column("batch", "批次", "Batch"),
             Column("qty", "数量", "Qty", "qty"),

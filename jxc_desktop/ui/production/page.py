@@ -25,7 +25,7 @@ from jxc_desktop.ui.pages import TabPage
 from jxc_desktop.ui.production.capacity_tab import CapacityTab
 from jxc_desktop.ui.production.mrp_grid import MrpGrid, count_text, matching
 from jxc_desktop.ui.production.outsourcing_tab import OutsourcingTab
-from jxc_desktop.ui.production.widgets import RowsTable, cell_text
+from jxc_desktop.ui.production.widgets import RowsTable
 from jxc_desktop.ui.production.workorder_tab import WorkOrderTab
 from jxc_desktop.ui.row_table import CellSpec, RowTable
 
@@ -85,6 +85,8 @@ class BomTab(QWidget):
             [tr("编码", "Code"), tr("名称", "Name"), tr("单位用量", "Qty per"), tr("数量", "Qty")]
         )
         self.tree.setColumnWidth(0, 170)  # a nested component code, unclipped
+        for column, width in ((1, 110), (2, 70)):  # the quantities stay in view
+            self.tree.setColumnWidth(column, width)
         self.version = QLineEdit("1")
         self.version.setObjectName("bomVersion")
         self.lines = RowTable(
@@ -199,8 +201,8 @@ class BomTab(QWidget):
                 [
                     r.component.code,
                     r.component.name,
-                    cell_text(money.qty(r.qty_per)),
-                    cell_text(r.extended),
+                    money.format_qty(r.qty_per),  # 0.525, 12.6: no trailing zeros
+                    money.format_qty(r.extended),
                 ]
             )
             holder = parents.get(r.level - 1)
