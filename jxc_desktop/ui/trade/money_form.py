@@ -35,7 +35,7 @@ from jxc_desktop.engine.trade import drafts
 from jxc_desktop.models.masterdata import Partner
 from jxc_desktop.ui import messages
 from jxc_desktop.ui.trade.cells import status_label
-from jxc_desktop.ui.trade.trade_form import select_partner
+from jxc_desktop.ui.trade.trade_form import partner_box, select_partner
 
 SETTLE = 5  # the editable column
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -62,17 +62,7 @@ class MoneyForm(QDialog):
         self.number.setObjectName("moneyFormNumber")
         self.status = QLabel(status_label("draft"))
         self.status.setObjectName("moneyFormStatus")
-        self.partner = QComboBox()
-        self.partner.setObjectName("moneyFormPartner")
-        for p in (
-            Partner.select()
-            .where((Partner.kind == self.dtype.partner_kind) & Partner.active)
-            .order_by(Partner.code)
-        ):
-            self.partner.addItem(f"{p.code} {p.name}", p.id)
-        # as in the trade form: nobody is paid or paid by until the clerk says who
-        self.partner.setCurrentIndex(-1)
-        self.partner.setPlaceholderText(tr("请选择往来单位", "Choose a partner"))
+        self.partner = partner_box(self.dtype.partner_kind, "moneyFormPartner")
         self.account = QComboBox()
         for code, name in drafts.cash_accounts():
             self.account.addItem(f"{code} {name}", code)

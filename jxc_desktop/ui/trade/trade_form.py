@@ -80,18 +80,7 @@ class TradeForm(QDialog):
         self.number = QLabel(tr("（保存时生成）", "(assigned at save)"))
         self.number.setObjectName("tradeNumber")
         self.status = QLabel(status_label("draft"))
-        self.partner = QComboBox()
-        self.partner.setObjectName("tradeFormPartner")
-        for p in (
-            Partner.select()
-            .where((Partner.kind == self.dtype.partner_kind) & Partner.active)
-            .order_by(Partner.code)
-        ):
-            self.partner.addItem(f"{p.code} {p.name}", p.id)
-        # a new document starts with no partner: a clerk who forgets to choose one gets
-        # "请选择往来单位" at save, not a document silently made out to the first customer
-        self.partner.setCurrentIndex(-1)
-        self.partner.setPlaceholderText(tr("请选择往来单位", "Choose a partner"))
+        self.partner = partner_box(self.dtype.partner_kind, "tradeFormPartner")
         self.warehouse = QComboBox()
         if not self.dtype.needs_warehouse:  # an order may name its warehouse, or not
             self.warehouse.addItem(tr("（不指定）", "(none)"), None)
@@ -328,6 +317,19 @@ class TradeForm(QDialog):
                 messages.info(self, "\n".join(approved.messages))
             self.accept()
         return ok
+
+
+def partner_box(kind: str, object_name: str) -> QComboBox:
+    """The active customers (or suppliers) to choose from, none chosen yet: a clerk who
+    forgets to choose gets "请选择往来单位" at save, not a document silently made out to
+    the first one in the list."""
+    box = QComboBox()
+    box.setObjectName(object_name)
+    for p in Partner.select().where((Partner.kind == kind) & Partner.active).order_by(Partner.code):
+        box.addItem(f"{p.code} {p.name}", p.id)
+    box.setCurrentIndex(-1)
+    box.setPlaceholderText(tr("请选择往来单位", "Choose a partner"))
+    return box
 
 
 def select_partner(box: QComboBox, partner_id: int | None) -> None:
