@@ -331,6 +331,7 @@ def _build_header(data: DocumentInput, problems: list[Problem]) -> dict:
 
 
 _UNITS: dict[int, Unit] = {}
+_ITEMS: dict[str, Item] = {}  # the document's items by the code or barcode its lines give
 
 
 def _base_unit(item: Item) -> Unit:
@@ -370,7 +371,7 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
         return row if len(problems) == p_start else None
     item = line.item
     if not isinstance(item, Item):
-        found = lookup.item_by_code(item) if item else None
+        found = _ITEMS.get(item.strip()) if item else None
         if found is None:
             bad(tr("商品“{c}”不存在", "Item '{c}' does not exist", c=item or ""))
             return None
@@ -446,6 +447,8 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
 def build_document(data: DocumentInput) -> tuple[dict, list[dict]]:
     """Validates a whole document input and returns header and line rows, or raises."""
     _UNITS.clear()
+    _ITEMS.clear()
+    _ITEMS.update(lookup.items_by_code(x.item for x in data.lines if isinstance(x.item, str)))
     problems: list[Problem] = []
     header = _build_header(data, problems)
     dtype = DOC_TYPES[header["doc_type"]]

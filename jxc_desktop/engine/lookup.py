@@ -25,6 +25,28 @@ def item_by_code(code: str) -> Item | None:
     return item
 
 
+def items_by_code(codes) -> dict[str, Item]:
+    """Many items by code or barcode at once (as item_by_code; a code wins over a
+    barcode): a 1,000-line document asked for its items one query each, 0.4 s."""
+    wanted = sorted({(c or "").strip() for c in codes} - {""})
+    found: dict[str, Item] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update((i.code, i) for i in Item.select().where(Item.code.in_(chunk)))
+    rest = [c for c in wanted if c not in found]
+    for start in range(0, len(rest), 500):
+        chunk = rest[start : start + 500]
+        query = (
+            ItemBarcode.select(ItemBarcode, Item)
+            .join(Item)
+            .where(ItemBarcode.barcode.in_(chunk))
+            .order_by(ItemBarcode.id)
+        )
+        for barcode in query:
+            found.setdefault(barcode.barcode, barcode.item)
+    return found
+
+
 def scan(code: str) -> tuple[Item, Unit] | None:
     """What a scanned code means: the item and the unit (a box code means a box)."""
     code = (code or "").strip()
