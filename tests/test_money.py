@@ -86,3 +86,12 @@ def test_total_is_sum_of_rounded_lines(qtys):
 def test_to_scaled_refuses_rounding():
     with pytest.raises(money.NotExactNumber):
         money.to_scaled(Decimal("1.005"), 2)
+
+
+def test_format_exact_writes_numbers_as_typed():
+    assert money.format_exact(Decimal("7.200000")) == "7.2"
+    assert money.format_exact(Decimal("1.000000")) == "1"
+    assert money.format_exact(Decimal("0.00010")) == "0.0001"
+    assert money.format_exact(Decimal("-0.00")) == "0"
+    assert money.format_exact(Decimal("1E+2")) == "100"
+    assert money.format_exact(None) == ""

@@ -122,6 +122,15 @@ def format_plain(value: object, places: int) -> str:
     return f"{quantize(D(value), places):.{places}f}"
 
 
+def format_exact(value: object) -> str:
+    """A number as a user would type it: every digit it has, no exponent, no trailing
+    zeros ('7.2', '1', '0.0001'); '' for None."""
+    if value is None:
+        return ""
+    text = f"{D(value).normalize():f}"
+    return "0" if text in ("-0", "0") else text
+
+
 def format_qty(value: object) -> str:
     """A quantity without trailing zeros: '12', '0.5', '1.2345'."""
     d = quantize(D(value), QTY_PLACES).normalize()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jxc_desktop.engine import masterdata as md
+from jxc_desktop.engine import money
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.ui import choices
 from jxc_desktop.ui.forms import RecordDialog, combo, combo_value, set_combo_value
@@ -42,8 +43,7 @@ def plain(value) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        text = f"{value.normalize():f}"
-        return "0" if text in ("-0", "0") else text
+        return money.format_exact(value)
     return str(value)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from jxc_desktop.engine import money
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.reports import Column, ReportParams
@@ -32,7 +33,7 @@ def _combo(options: dict, name: str) -> QComboBox:
 
 
 def _number(value) -> str:
-    return "" if value is None else f"{value.normalize():f}"
+    return money.format_exact(value)
 
 
 def _edit(placeholder: str, name: str) -> QLineEdit:

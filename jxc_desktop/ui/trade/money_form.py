@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import documents
 from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import format_money, money
+from jxc_desktop.engine.money import format_exact, format_money, money
 from jxc_desktop.engine.trade import drafts
 from jxc_desktop.models.masterdata import Partner
 from jxc_desktop.ui import messages
@@ -148,12 +148,14 @@ class MoneyForm(QDialog):
 
     def currency_changed(self) -> None:
         """Another currency: the day's rate, and the open documents in that currency."""
-        self.rate.setText(_rate_text(drafts.rate_on(self.currency.currentText(), self._day())))
+        self.rate.setText(format_exact(drafts.rate_on(self.currency.currentText(), self._day())))
         self.load_candidates()
 
     def _date_changed(self) -> None:
         if self.currency.currentText() != "CNY":  # that day's rate
-            self.rate.setText(_rate_text(drafts.rate_on(self.currency.currentText(), self._day())))
+            self.rate.setText(
+                format_exact(drafts.rate_on(self.currency.currentText(), self._day()))
+            )
 
     def load_candidates(self) -> None:
         """The partner's open documents (in the chosen currency), nothing chosen yet."""
@@ -233,7 +235,7 @@ class MoneyForm(QDialog):
         self.currency.blockSignals(True)
         self.currency.setCurrentText(data.currency)
         self.currency.blockSignals(False)
-        self.rate.setText(_rate_text(data.exchange_rate))
+        self.rate.setText(format_exact(data.exchange_rate))
         self.prefill(doc.partner_id, drafts.draft_allocations(doc_id))
         self.amount.setText(str(sum((D_(x.amount) for x in data.lines), Decimal(0))))
 
@@ -273,11 +275,6 @@ class MoneyForm(QDialog):
                 messages.info(self, "\n".join(approved.messages))
             self.accept()
         return ok
-
-
-def _rate_text(rate) -> str:
-    """An exchange rate as typed: 1, 7.1234 (the stored 1e-6 places without their zeros)."""
-    return format(Decimal(str(rate)).normalize(), "f")
 
 
 def _settle_cell() -> QTableWidgetItem:
