@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 
-from inventory_helpers import make_item
+from inventory_helpers import doc, make_item, make_warehouse
 
 from jxc_desktop.cli import main
 from jxc_desktop.engine.production.bom import BomInput, BomLineInput, save_bom
@@ -27,6 +28,20 @@ def bom(parent, *lines, version="1", effective=None, phantom=False):
             lines=[BomLineInput(c, str(q), *[str(x) for x in rest]) for c, q, *rest in lines],
         )
     )
+
+
+def fg_work_order(qty="10", per=2, stock=100, cost="3") -> str:
+    """The small shop most floor tests start from: warehouse W1, FG made of `per` RM1,
+    `stock` RM1 on hand at `cost`, and a released order of `qty` FG dated 2026-01-05,
+    due 2026-01-20. Returns the order's number."""
+    from jxc_desktop.engine.production.workorders import create_work_order
+
+    make_warehouse("W1")
+    item("FG", "make")
+    item("RM1")
+    bom("FG", ("RM1", per))
+    doc("QCKC", dt.date(2026, 1, 2), [("RM1", stock, cost)], warehouse="W1")
+    return create_work_order("FG", qty, dt.date(2026, 1, 20), "W1", date=dt.date(2026, 1, 5))
 
 
 def add_unit(item_obj, name, factor):

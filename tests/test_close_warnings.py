@@ -4,7 +4,7 @@ subcontractor — warnings the user confirms, not refusals."""
 import datetime as dt
 
 from inventory_helpers import day, make_item, make_warehouse
-from production_helpers import bom, item
+from production_helpers import bom, fg_work_order
 
 from jxc_desktop.engine import documents
 from jxc_desktop.engine.documents import DocumentInput, LineInput
@@ -12,7 +12,6 @@ from jxc_desktop.engine.finance import close_warnings
 from jxc_desktop.engine.production import floor
 from jxc_desktop.engine.production import outsourcing_actions as oa
 from jxc_desktop.engine.production.costing_run import run_cost
-from jxc_desktop.engine.production.workorders import create_work_order
 from jxc_desktop.models.masterdata import Partner
 
 D = dt.date
@@ -31,12 +30,7 @@ def _opening(*lines):
 
 
 def _work_order(cost="3"):
-    make_warehouse("W1")
-    item("FG", "make")
-    item("RM1")
-    bom("FG", ("RM1", 2))
-    _opening(("RM1", "100", cost))
-    return create_work_order("FG", "5", D(2026, 1, 20), "W1", date=D(2026, 1, 5))
+    return fg_work_order(qty="5", cost=cost)
 
 
 def test_receiving_without_material_warns_and_the_close_lists_zero_cost(company):

@@ -5,24 +5,18 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from inventory_helpers import doc, make_warehouse
-from production_helpers import bom, item
+from inventory_helpers import make_warehouse
+from production_helpers import bom, fg_work_order, item
 from PySide6.QtWidgets import QPushButton
 from ui_helpers import make_window
 
-from jxc_desktop.engine.production.workorders import create_work_order
 from jxc_desktop.models.documents import Document
 from jxc_desktop.ui import messages
 
 
 @pytest.fixture
 def production(qtbot, company, tmp_path):
-    make_warehouse("W1")
-    item("FG", "make")
-    item("RM1")
-    bom("FG", ("RM1", 2))
-    doc("QCKC", dt.date(2026, 1, 2), [("RM1", 100, "3")], warehouse="W1")
-    number = create_work_order("FG", "10", dt.date(2026, 1, 20), "W1", date=dt.date(2026, 1, 5))
+    number = fg_work_order()
     window = make_window(qtbot, company, tmp_path)
     page = window.pages["production"]
     window.select_tab("production")
@@ -119,12 +113,7 @@ def test_cost_tab_shows_unit_costs_without_noise(qtbot, company, tmp_path):
     from jxc_desktop.engine.production import floor
     from jxc_desktop.engine.production.costing_run import run_cost
 
-    make_warehouse("W1")
-    item("FG", "make")
-    item("RM1")
-    bom("FG", ("RM1", 1))
-    doc("QCKC", dt.date(2026, 1, 2), [("RM1", 10, "3.333334")], warehouse="W1")
-    number = create_work_order("FG", "3", dt.date(2026, 1, 20), "W1", date=dt.date(2026, 1, 5))
+    number = fg_work_order(qty="3", per=1, stock=10, cost="3.333334")
     floor.issue_materials(number, "W1", dt.date(2026, 1, 6))
     floor.receive_finished(number, "3", "W1", dt.date(2026, 1, 8))
     run_cost("2026-01")

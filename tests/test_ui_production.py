@@ -238,19 +238,11 @@ def test_cost_grid_money_formatted(qtbot, company, tmp_path):
 
 def test_issue_materials_and_receive_finished_from_the_order_list(qtbot, company, tmp_path):
     """领料 then 完工入库 on the chosen order: the documents are approved, the list follows."""
-    from inventory_helpers import doc, make_warehouse
-    from production_helpers import bom, item
+    from production_helpers import fg_work_order
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPushButton
 
-    from jxc_desktop.engine.production.workorders import create_work_order
-
-    make_warehouse("W1")
-    item("FG", "make")
-    item("RM1")
-    bom("FG", ("RM1", 2))
-    doc("QCKC", dt.date(2026, 1, 2), [("RM1", 100, "3")], warehouse="W1")
-    number = create_work_order("FG", "10", dt.date(2026, 1, 20), "W1", date=dt.date(2026, 1, 5))
+    number = fg_work_order()
     window = make_window(qtbot, company, tmp_path)
     page = window.pages["production"]
     window.select_tab("production")
