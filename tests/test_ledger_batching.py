@@ -249,3 +249,24 @@ def test_balance_rows_share_a_pool_and_the_last_row_takes_the_rest(company):
         ("A", "L3", Decimal("1.01")),  # the last row of the pool takes the rounding rest
         ("B", "L2", Decimal("10.00")),
     ]
+
+
+def test_one_row_pools_skip_the_balance_query_but_batches_still_count(company, monkeypatch):
+    """In a warehouse without locations an item that never had a batch has one balance
+    row, the pool's: the issue's location check reads nothing more. An item that is not
+    batch-managed but was received into a batch keeps the check: its stock without a
+    batch is what an issue without a batch takes, and that may run out first."""
+    make_warehouse()
+    make_item("A")
+    make_item("B")  # not batch-managed, yet received with a batch once
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    doc("QTRK", day(1), [LineInput(item="B", qty="10", price="1.00", batch_no="B1")])
+    seen = _database_calls(monkeypatch)
+    doc("QTCK", day(2), [("A", 4)])
+    assert seen and not any("FROM stock_balance" in sql for sql in seen)
+    monkeypatch.undo()
+    with pytest.raises(ValidationError) as err:
+        doc("QTCK", day(2), [("B", 4)])  # the pool holds 10, all of it in batch B1
+    assert "B" in str(err.value)
+    assert pool("B") == (Decimal("10"), Decimal("10.00"))
+    assert run_all() == []

@@ -99,6 +99,7 @@ def init_company(setup: CompanySetup) -> Company:
         for key in ("valuation_method", "negative_stock"):
             Setting.create(key=key, value=getattr(setup, key))
         Setting.create(key="modules", value=",".join(setup.modules))
+        settings.forget_cached()
         start, _ = month_bounds(setup.start_period)
         for i in range(24):  # two years of monthly periods from the start
             y, m = divmod(start.month - 1 + i, 12)

@@ -75,7 +75,11 @@ def set_current_user(username: str) -> None:
 
 
 def current_user() -> User | None:
-    return User.get_or_none(User.username == _current_username)
+    """The signed-in user's row, read once per user action."""
+    cache = adapter.action_cache()
+    if ("user", _current_username) not in cache:
+        cache["user", _current_username] = User.get_or_none(User.username == _current_username)
+    return cache["user", _current_username]
 
 
 def audit(action: str, target: str = "", detail: str = "") -> None:

@@ -12,7 +12,7 @@ from jxc_desktop.engine import money
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.models.company import Setting
-from jxc_desktop.models.db import write_transaction
+from jxc_desktop.models.db import action_cache, execute, write_transaction
 
 
 def _choice(*values: str) -> Callable[[str], bool]:
@@ -148,8 +148,18 @@ def _spec(key: str) -> SettingSpec:
 
 def get(key: str) -> str:
     spec = _spec(key)
-    row = Setting.get_or_none(Setting.key == key)
-    return row.value if row else spec.default
+    cache = action_cache()
+    if ("setting", key) not in cache:
+        row = execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        cache["setting", key] = row[0] if row else spec.default
+    return cache["setting", key]
+
+
+def forget_cached() -> None:
+    """Drops settings read during this action (after writing Setting rows directly)."""
+    cache = action_cache()
+    for k in [k for k in cache if k[0] == "setting"]:
+        del cache[k]
 
 
 def set_value(key: str, value: str) -> None:
@@ -171,6 +181,7 @@ def set_value(key: str, value: str) -> None:
         Setting.insert(key=key, value=value).on_conflict(
             conflict_target=[Setting.key], update={Setting.value: value}
         ).execute()
+        action_cache().pop(("setting", key), None)
         audit("config.set", key, value)
 
 

@@ -178,6 +178,30 @@ def _take_pg_write_lock(db) -> None:
     db.execute_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
+_action_values: dict | None = None  # see action_cache()
+
+
+def action_cache() -> dict:
+    """Values read once per user action (settings, the current user).
+
+    The dict lives as long as the outermost write transaction. That transaction holds
+    the write lock, so no other PC can change what the dict holds meanwhile; whatever
+    this process changes it forgets by key. Outside a write transaction every call
+    returns a fresh dict: nothing is cached.
+    """
+    return _action_values if _action_values is not None else {}
+
+
+@contextlib.contextmanager
+def _action_scope():
+    global _action_values
+    _action_values = {}
+    try:
+        yield
+    finally:
+        _action_values = None
+
+
 @contextlib.contextmanager
 def write_transaction():
     """One user action = one transaction; takes the write lock up front on SQLite.
@@ -191,12 +215,12 @@ def write_transaction():
             with db.atomic():
                 yield db
         elif isinstance(db, SqliteDatabase):
-            with db.atomic("IMMEDIATE"):
+            with _action_scope(), db.atomic("IMMEDIATE"):
                 yield db
             if _checkpointer is not None:
                 _checkpointer.nudge()
         else:
-            with db.atomic():
+            with _action_scope(), db.atomic():
                 _take_pg_write_lock(db)
                 yield db
     except (OperationalError, sqlite3.OperationalError) as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jxc_desktop.engine.inventory.pool_store import in_query
+from jxc_desktop.engine.inventory.pool_store import in_query, warehouses_with_locations
 from jxc_desktop.engine.money import to_scaled
 from jxc_desktop.models.db import executemany
 from jxc_desktop.models.masterdata import Batch, Item
@@ -61,8 +61,13 @@ def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _needs_query(item, location_id, batch_no: str) -> bool:
-    return location_id is None or (item.batch_managed and not batch_no)
+def _needs_query(item, warehouse_id: int, location_id, batch_no: str, located: set) -> bool:
+    """Whether an issue line leaves its place open: no location in a warehouse that has
+    locations, or no batch for a batch-managed item. Otherwise only one balance row can
+    serve it (a non-batch-managed item issues from its stock without a batch)."""
+    return (location_id is None and warehouse_id in located) or (
+        item.batch_managed and not batch_no
+    )
 
 
 def allocate(item: Item, warehouse_id: int, location_id, batch_no: str, qty_units: int):
@@ -80,7 +85,8 @@ def allocate_many(requests: list[tuple]) -> list[list[tuple]]:
     document, reading the on-hand balances of all its open lines in one IN query.
 
     Each request sees the stored balances (as when allocated one by one before posting)."""
-    open_lines = [r for r in requests if _needs_query(r[0], r[2], r[3])]
+    located = warehouses_with_locations(r[1] for r in requests)
+    open_lines = [r for r in requests if _needs_query(*r[:4], located)]
     whs = sorted({r[1] for r in open_lines})
     on_hand: dict[tuple, list] = {}
     for row in in_query(
@@ -92,11 +98,11 @@ def allocate_many(requests: list[tuple]) -> list[list[tuple]]:
         tuple(whs),
     ):
         on_hand.setdefault((row[0], row[1]), []).append(row[2:])
-    return [_split(on_hand, *r) for r in requests]
+    return [_split(on_hand, located, *r) for r in requests]
 
 
-def _split(on_hand, item, warehouse_id, location_id, batch_no, qty_units) -> list[tuple]:
-    if not _needs_query(item, location_id, batch_no):
+def _split(on_hand, located, item, warehouse_id, location_id, batch_no, qty_units) -> list[tuple]:
+    if not _needs_query(item, warehouse_id, location_id, batch_no, located):
         return [(location_id, batch_no, qty_units)]
     any_batch = item.batch_managed and not batch_no
     rows = [

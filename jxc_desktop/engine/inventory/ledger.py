@@ -113,29 +113,17 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
     rows = []
     trueups = []
     stamp = str(now())
+    doc_id, flow = doc.id, p.flow
     for i, m in enumerate(planned):
         value, trueup = new_values[i]
-        p.flow(keys[i], m.qty, m.qty, value)
-        linked = ids[m.link] if m.link is not None else m.link_move
+        qty = m.qty
+        flow(keys[i], qty, qty, value)
         rows.append(
             (
-                "move",
-                doc.id,
-                m.line_id,
-                date,
-                time,
-                m.item.id,
-                m.warehouse_id,
-                m.location_id,
-                m.batch_no,
-                m.qty,
-                value,
-                unit_cost_of(value, m.qty),
-                None,
-                linked,
-                m.source,
-                ids[i],
-                stamp,
+                *("move", doc_id, m.line_id, date, time, m.item.id, m.warehouse_id),
+                *(m.location_id, m.batch_no, qty, value, unit_cost_of(value, qty), None),
+                ids[m.link] if m.link is not None else m.link_move,
+                *(m.source, ids[i], stamp),
             )
         )
         if trueup:
@@ -181,17 +169,17 @@ def _group_order(planned: list[PlannedMove], keys: list[tuple]) -> list[tuple]:
 def _append(p: _Pass, key, moves, new_values, date) -> None:
     """Values moves that land after everything already in the pool."""
     pool = Pool(p.method(key), p.saved_state(key), p.settled(key))
+    state, period = pool.s, _period(date)
     for i, m in moves:
-        value = _planned_link_value(p, m, new_values)
-        if m.source == VALUE and pool.s.qty <= 0:
+        value = m.value if m.source != LINKED else _planned_link_value(p, m, new_values)
+        if m.source == VALUE and state.qty <= 0:
             p.nothing_to_adjust(key, date)
-        out = pool.apply(MoveIn(i, m.qty, m.source, value, _period(date)))
-        new_values[i] = (out.value, out.trueup)
-        if m.qty < 0 and pool.s.qty < 0:
-            p.shortage(key, date, pool.s.qty)
-    if pool.s.qty >= 0 and p.refuse_negative:
+        new_values[i] = pool.take(m.qty, m.source, value, period)
+        if m.qty < 0 and state.qty < 0:
+            p.shortage(key, date, state.qty)
+    if state.qty >= 0 and p.refuse_negative:
         p.location_checks.append((key, [m for _, m in moves], date))
-    p.states[key] = pool.s
+    p.states[key] = state
 
 
 def _planned_link_value(p: _Pass, m: PlannedMove, new_values: dict) -> int:
@@ -215,6 +203,14 @@ def _check_locations(p: _Pass) -> None:
             k = (m.item.id, m.warehouse_id, m.location_id or 0, m.batch_no)
             deltas[k] = deltas.get(k, 0) + m.qty
         checks += [(key, k, delta, date) for k, delta in deltas.items() if delta < 0]
+    if checks:
+        # A pool in a warehouse without locations, of one batch (个别计价) or of an item
+        # that never had a batch, has one balance row: the pool's quantity, checked already.
+        located = pool_store.warehouses_with_locations(c[0][1] for c in checks)
+        batched = pool_store.items_with_batches(
+            c[0][0] for c in checks if c[0][1] not in located and not c[0][2]
+        )
+        checks = [c for c in checks if c[0][1] in located or (not c[0][2] and c[0][0] in batched)]
     if not checks:
         return
     whs = sorted({k[1] for _, k, _, _ in checks})

@@ -103,9 +103,12 @@ def read_lines(doc_id: int) -> list[PostingLine]:
             item = items.get(r[16])
             if item is None:
                 item = items[r[16]] = item_info(r[16:])
+        made, expires = r[5], r[6]  # mostly empty: no call for those
         out.append(
             PostingLine(
-                *(r[0], r[1], item, r[2], r[3], r[4] or "", as_date(r[5]), as_date(r[6])),
+                *(r[0], r[1], item, r[2], r[3], r[4] or ""),
+                None if made is None else as_date(made),
+                None if expires is None else as_date(expires),
                 *(r[7], r[8], r[9], r[10], r[11], r[12], r[13], bool(r[14]), r[15]),
             )
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jxc_desktop.models.db import execute, executemany
+from jxc_desktop.models.db import action_cache, execute, executemany
 
 CHUNK = 500  # ids per IN list: well inside every database's parameter limit
 
@@ -21,7 +21,7 @@ _MOVE_COLUMNS = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """A cost group's stored row (quantities, values and costs as scaled integers)."""
 
@@ -42,6 +42,27 @@ def in_query(sql: str, ids: list, params: tuple = ()) -> list[tuple]:
     return out
 
 
+def warehouses_with_locations(warehouse_ids) -> set[int]:
+    """Which of these warehouses have locations (库位) at all (read once per action)."""
+    known = action_cache()
+    ids = sorted({w for w in warehouse_ids if ("located", w) not in known})
+    if ids:
+        found = {
+            r[0]
+            for r in in_query(
+                "SELECT DISTINCT warehouse_id FROM location WHERE warehouse_id IN ({})", ids
+            )
+        }
+        known.update((("located", w), w in found) for w in ids)
+    return {w for (kind, w), has in known.items() if kind == "located" and has}
+
+
+def items_with_batches(item_ids) -> set[int]:
+    """Which of these items have ever had a batch (every batch receipt makes a batch row)."""
+    ids = sorted(set(item_ids))
+    return {r[0] for r in in_query("SELECT DISTINCT item_id FROM batch WHERE item_id IN ({})", ids)}
+
+
 def select_groups(keys: list[tuple]) -> dict[tuple, Group]:
     """The stored cost groups of these pool keys (item, warehouse, batch), by key."""
     wanted = set(keys)
@@ -54,9 +75,9 @@ def select_groups(keys: list[tuple]) -> dict[tuple, Group]:
         sorted({k[0] for k in keys}),
         tuple(whs),
     ):
-        key = tuple(row[:3])
+        key = (row[0], row[1], row[2])
         if key in wanted:
-            last_date = str(row[7]) if row[7] is not None else None
+            last_date = row[7] if row[7] is None or type(row[7]) is str else str(row[7])
             found[key] = Group(row[3], row[4], row[5], row[6], last_date, row[8])
     return found
 
@@ -77,12 +98,12 @@ def load(keys: list[tuple], fifo_keys: set[tuple], periodic_keys: set[tuple]):
             missing,
         )
         groups.update(select_groups(missing))
-    ids = [groups[k].id for k in keys]
-    layers: dict[int, list[list[int]]] = {gid: [] for gid in ids}
+    fifo_ids = [groups[k].id for k in keys if k in fifo_keys]
+    layers: dict[int, list[list[int]]] = {gid: [] for gid in fifo_ids}
     settled: dict[int, dict[str, int]] = {groups[k].id: {} for k in periodic_keys}
     for gid, q, v in in_query(
         "SELECT group_id, qty, value FROM fifo_layer WHERE group_id IN ({}) ORDER BY group_id, seq",
-        [groups[k].id for k in keys if k in fifo_keys],
+        fifo_ids,
     ):
         layers[gid].append([q, v])
     for gid, period, cost in in_query(
