@@ -92,6 +92,20 @@ def test_ledger_display_frames_each_item_and_warehouse(january):
     assert b == ["opening", None, "in", "out", "closing"]
 
 
+def test_a_cost_adjustment_shows_no_unit_cost(company):
+    make_warehouse("W1")
+    make_item("A")
+    doc("QTRK", day(1), [("A", 4, 3)])
+    doc("CBTZ", day(2), [LineInput(item="A", amount="-2")])
+    rows = load_all()["stock-ledger"].run(ReportParams())
+    assert rows[1]["unit_cost"] == 0  # the report row, as JSON prints it
+    shown = display_rows("stock-ledger", rows)
+    adjusted = next(r for r in shown if r.get("type") == "CBTZ")
+    assert adjusted["unit_cost"] is None and adjusted["value"] == Decimal("-2.00")
+    closing = shown[-1]
+    assert (closing["balance_qty"], closing["balance_value"]) == (4, Decimal("10.00"))
+
+
 def test_ledger_in_and_out_agree_with_the_summary(january):
     params = _period()
     shown = display_rows("stock-ledger", load_all()["stock-ledger"].run(params), params)

@@ -80,7 +80,10 @@ def _ledger_group(moves: list[dict], params: ReportParams | None) -> list[dict]:
             balance_value=last["balance_value"],
         ),
     ]
-    return [opening, *moves, *totals]
+    # a cost adjustment or true-up moves no quantity: no unit cost to show (the JSON
+    # keeps its 0.000000)
+    shown = [row if row["qty"] else {**row, "unit_cost": None} for row in moves]
+    return [opening, *shown, *totals]
 
 
 def ledger_display(rows: list[dict], params: ReportParams | None) -> list[dict]:
