@@ -307,11 +307,14 @@ def write_report_sheet(columns, rows: list[dict], path, title: str = "") -> None
         summary = is_summary(row)
         cells = []
         for c in columns:
-            cell = WriteOnlyCell(ws, value=_report_value(c, row.get(c.key), PLACES))
-            if c.key in formats:
-                cell.number_format = formats[c.key]
-            elif c.kind == "date":
-                cell.number_format = "yyyy-mm-dd"
+            value = _report_value(c, row.get(c.key), PLACES)
+            number_format = formats.get(c.key) or ("yyyy-mm-dd" if c.kind == "date" else None)
+            if not summary and (value is None or number_format is None):
+                cells.append(value)  # a plain cell: a styled one costs 3 times as much
+                continue
+            cell = WriteOnlyCell(ws, value=value)
+            if number_format:
+                cell.number_format = number_format
             if summary:
                 cell.font, cell.fill = SUMMARY_FONT, SUMMARY_FILL
             cells.append(cell)
