@@ -85,3 +85,29 @@ def test_unit_costs_share_their_decimals_in_a_column(qtbot, company):
     # 66.00 / 20 and 38.77 / 12 = 3.230833: both to 4 places, as the longer needs
     assert shown == ["3.3000", "3.2308"]
     ops.shutdown()
+
+
+def test_slow_moving_view_shows_percent_and_a_total(qtbot, company):
+    from jxc_desktop.engine import settings
+
+    make_warehouse("W1")
+    make_item("IDLE")
+    make_item("BUSY")
+    doc("QTRK", day(1), [("IDLE", 3, "3.57"), ("BUSY", 100, "0.8929")])
+    doc("QTCK", day(95), [("BUSY", 1)])
+    settings.set_value("slow_moving_days", "60")
+    ops = Ops()
+    view = ReportView(ops, "slow-moving")
+    qtbot.addWidget(view)
+    view.use_to.setChecked(True)
+    view.date_to.setDate(day(100))
+    view.run()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=20_000)
+    model, keys = view.model, [c.key for c in view.report.columns]
+    share, value = keys.index("share"), keys.index("value")
+    assert model.data(model.index(0, share)) == "10.81%"
+    assert model.data(model.index(1, keys.index("name"))) == "合计"
+    assert model.data(model.index(1, value)) == "10.71"
+    assert model.data(model.index(1, share), Qt.ItemDataRole.FontRole).bold()
+    assert not view.table.horizontalHeader().stretchLastSection()  # a number column
+    ops.shutdown()

@@ -100,6 +100,9 @@ QTY_PLACES = 4
 RATE_PLACES = 2
 
 
+_BOUNDS = {"price": PRICE_PLACES, "qty": (0, QTY_PLACES)}  # (least, most) places
+
+
 def _needed(value, most: int) -> int:
     return min(most, money.places_of(money.quantize(Decimal(value), most)))
 
@@ -109,13 +112,9 @@ def column_places(columns: list[Column], rows: list[dict]) -> dict[str, int]:
     most any of its values needs (prices 2 to 4, quantities 0 to 4)."""
     out = {}
     for c in columns:
-        if c.kind == "price":
-            least, most = PRICE_PLACES
-        elif c.kind == "qty":
-            least, most = 0, QTY_PLACES
-        else:
+        if c.kind not in _BOUNDS:
             continue
-        places = least
+        places, most = _BOUNDS[c.kind]
         # distinct values only: a ledger of 200,000 rows has a few thousand quantities
         for value in {row.get(c.key) for row in rows}:
             if places >= most:
@@ -133,12 +132,11 @@ def cell_text(column: Column, value, places: dict[str, int] | None = None) -> st
     kind = column.kind
     if kind == "money":
         return money.format_money(value)
-    if kind in ("qty", "price"):
-        default = QTY_PLACES if kind == "qty" else PRICE_PLACES[0]
+    if kind in _BOUNDS:
         shown = (places or {}).get(column.key)
         if shown is None:  # one cell on its own: as many places as it needs
-            most = QTY_PLACES if kind == "qty" else PRICE_PLACES[1]
-            shown = max(0 if kind == "qty" else default, _needed(value, most))
+            least, most = _BOUNDS[kind]
+            shown = max(least, _needed(value, most))
         return money.format_money(value, shown)
     if kind == "rate":
         return money.format_money(value, RATE_PLACES) + "%"

@@ -204,6 +204,12 @@ class ReportView(QWidget):
         for i, column in enumerate(columns):
             if not has_label_beside(column.key, keys):
                 self.table.setColumnHidden(i, is_empty_column(column, rows))
+        # the last column takes the spare width only when it is text: a stretched
+        # number column would set its figures far from the rest of the row
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(len(columns)) if not header.isSectionHidden(i)]
+        last = max(shown, key=header.visualIndex, default=None)
+        header.setStretchLastSection(last is not None and columns[last].kind == "text")
 
     def _activated(self, index) -> None:
         row = self.model.rows[index.row()]
