@@ -92,6 +92,28 @@ def test_ledger_display_frames_each_item_and_warehouse(january):
     assert b == ["opening", None, "in", "out", "closing"]
 
 
+def test_one_item_shows_warehouses_that_held_it_without_a_move(company):
+    make_warehouse("W1")
+    make_warehouse("W2")
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, 3)])
+    doc("QTRK", day(2), [("A", 4, "2.5")], warehouse="W2")
+    doc("QTCK", day(20), [("A", 1)])
+    params = ReportParams(item="A", date_from=day(10), date_to=day(31))
+    rows = load_all()["stock-ledger"].run(params)
+    assert [r["warehouse"] for r in rows] == ["W1"]  # the report: moves only
+    shown = display_rows("stock-ledger", rows, params)
+    w2 = [r for r in shown if r["warehouse"] == "W2"]
+    assert [r[SUMMARY] for r in w2] == ["opening", "in", "out", "closing"]
+    assert w2[0]["warehouse_label"] == "仓库W2" and w2[0]["name"] == "商品A"
+    assert (w2[0]["balance_qty"], w2[0]["balance_value"]) == (4, Decimal("10.00"))
+    assert (w2[-1]["balance_qty"], w2[-1]["balance_value"]) == (4, Decimal("10.00"))
+    assert (w2[1]["qty"], w2[2]["value"]) == (0, 0)
+    assert [r["warehouse"] for r in shown].index("W2") > 0  # after W1, in code order
+    only_w2 = ReportParams(item="A", warehouse="W2", date_from=day(10))
+    assert len(display_rows("stock-ledger", [], only_w2)) == 4
+
+
 def test_a_cost_adjustment_shows_no_unit_cost(company):
     make_warehouse("W1")
     make_item("A")

@@ -221,7 +221,7 @@ def _type_labels() -> dict[str, str]:
 
 
 def ledger_rows(params: ReportParams) -> list[dict]:
-    """One row per move in valuation order, with the running balance of item × warehouse; JSON and CSV carry exactly these rows. Screen, PDF, xlsx and `--format table` frame each item × warehouse with display-only rows that JSON and CSV never contain: 期初余额 (the balance before the first move shown), 本期收入 and 本期发出 (quantity and value; a reversal or true-up counts with the move it corrects, as in 收发存汇总) and 期末余额. An item without moves in the range has no rows."""
+    """One row per move in valuation order, with the running balance of item × warehouse; JSON and CSV carry exactly these rows. Screen, PDF, xlsx and `--format table` frame each item × warehouse with display-only rows that JSON and CSV never contain: 期初余额 (the balance before the first move shown), 本期收入 and 本期发出 (quantity and value; a reversal or true-up counts with the move it corrects, as in 收发存汇总) and 期末余额. With --item and --from, a warehouse that held the item but saw no move in the range shows its 期初余额 and 期末余额 too; without --item, only item × warehouse pairs with moves in the range appear."""
     with cycle_collection_paused():
         return _ledger_rows(params)
 

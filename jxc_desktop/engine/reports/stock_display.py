@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import money
+from jxc_desktop.engine.money import from_scaled, money
 from jxc_desktop.engine.reports import ReportParams
 from jxc_desktop.engine.reports.display import SUMMARY, register_display
 
@@ -37,67 +37,106 @@ def _group_of(row: dict) -> tuple:
     return row.get("item"), row.get("warehouse")
 
 
-def _ledger_line(first: dict, kind: str, label: str, date=None, **figures) -> dict:
+def _ledger_line(head: dict, kind: str, label: str, date=None, **figures) -> dict:
     return {
         SUMMARY: kind,
         "date": date,
         "number": label,
-        "item": first.get("item"),
-        "name": first.get("name"),
-        "warehouse": first.get("warehouse"),
-        "warehouse_label": first.get("warehouse_label"),
+        "item": head.get("item"),
+        "name": head.get("name"),
+        "warehouse": head.get("warehouse"),
+        "warehouse_label": head.get("warehouse_label"),
         **figures,
     }
 
 
-def _ledger_group(moves: list[dict], params: ReportParams | None) -> list[dict]:
-    first, last = moves[0], moves[-1]
+def _ledger_group(head: dict, moves: list[dict], opening: tuple, params) -> list[dict]:
+    """期初余额, the moves, 本期收入, 本期发出, 期末余额 of one item × warehouse."""
     in_qty = in_value = out_qty = out_value = ZERO
     for row in moves:
         if _is_in(row):
             in_qty, in_value = in_qty + row["qty"], in_value + row["value"]
         else:
             out_qty, out_value = out_qty + row["qty"], out_value + row["value"]
+    closing = (moves[-1]["balance_qty"], moves[-1]["balance_value"]) if moves else opening
     start = params.date_from if params else None
     end = params.date_to if params else None
-    opening = _ledger_line(
-        first,
-        "opening",
-        tr("期初余额", "Opening balance"),
-        start,
-        balance_qty=first["balance_qty"] - first["qty"],
-        balance_value=first["balance_value"] - first["value"],
-    )
-    totals = [
-        _ledger_line(first, "in", tr("本期收入", "In"), qty=in_qty, value=in_value),
-        _ledger_line(first, "out", tr("本期发出", "Out"), qty=out_qty, value=out_value),
+    lines = [
         _ledger_line(
-            first,
+            head,
+            "opening",
+            tr("期初余额", "Opening balance"),
+            start,
+            balance_qty=opening[0],
+            balance_value=opening[1],
+        ),
+        # a cost adjustment or true-up moves no quantity: no unit cost to show (the
+        # JSON keeps its 0.000000)
+        *(row if row["qty"] else {**row, "unit_cost": None} for row in moves),
+        _ledger_line(head, "in", tr("本期收入", "In"), qty=in_qty, value=in_value),
+        _ledger_line(head, "out", tr("本期发出", "Out"), qty=out_qty, value=out_value),
+        _ledger_line(
+            head,
             "closing",
             tr("期末余额", "Closing balance"),
             end,
-            balance_qty=last["balance_qty"],
-            balance_value=last["balance_value"],
+            balance_qty=closing[0],
+            balance_value=closing[1],
         ),
     ]
-    # a cost adjustment or true-up moves no quantity: no unit cost to show (the JSON
-    # keeps its 0.000000)
-    shown = [row if row["qty"] else {**row, "unit_cost": None} for row in moves]
-    return [opening, *shown, *totals]
+    return lines
+
+
+def _groups(rows: list[dict]) -> dict[tuple, list[dict]]:
+    """The moves by item × warehouse, in the ledger's order (item, warehouse, time)."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(_group_of(row), []).append(row)
+    return groups
+
+
+def _idle_openings(params: ReportParams, busy: set) -> dict[tuple, tuple]:
+    """For a one-item ledger from a date: the warehouses holding the item then with no
+    move in the range, (item, warehouse) -> (head, opening qty, value)."""
+    from jxc_desktop.engine.reports.stock import _filters
+    from jxc_desktop.models.db import execute
+
+    cond, args = _filters(params, "m")
+    rows = execute(
+        "SELECT i.code, i.name, w.code, w.name, SUM(m.qty), SUM(m.value) FROM stock_move m "
+        "JOIN item i ON i.id = m.item_id JOIN warehouse w ON w.id = m.warehouse_id "
+        f"WHERE m.date < ? {cond} GROUP BY i.code, i.name, w.code, w.name",
+        [str(params.date_from), *args],
+    ).fetchall()
+    out = {}
+    for code, name, wh, wh_name, qty, value in rows:
+        if (code, wh) not in busy and (qty or value):
+            head = {"item": code, "name": name, "warehouse": wh, "warehouse_label": wh_name}
+            out[code, wh] = (head, from_scaled(qty, 4), from_scaled(value, 2))
+    return out
 
 
 def ledger_display(rows: list[dict], params: ReportParams | None) -> list[dict]:
-    """The ledger's moves framed per item and warehouse by opening and closing rows."""
+    """The ledger's moves framed per item and warehouse by opening and closing rows;
+    asked for one item from a date, also the warehouses that held it without a move."""
+    groups = _groups(rows)
+    heads = {key: (moves[0], _opening_of(moves[0])) for key, moves in groups.items()}
+    if params and params.item and params.date_from:
+        idle = _idle_openings(params, set(groups))
+        for key, (head, qty, value) in idle.items():
+            groups[key], heads[key] = [], (head, (qty, value))
+        if idle:  # in the ledger's order: item, then warehouse code
+            groups = dict(sorted(groups.items()))
     out: list[dict] = []
-    group: list[dict] = []
-    for row in rows:
-        if group and _group_of(row) != _group_of(group[0]):
-            out += _ledger_group(group, params)
-            group = []
-        group.append(row)
-    if group:
-        out += _ledger_group(group, params)
+    for key, moves in groups.items():
+        head, opening = heads[key]
+        out += _ledger_group(head, moves, opening, params)
     return out
+
+
+def _opening_of(first: dict) -> tuple:
+    """The balance before a move: its running balance less the move itself."""
+    return first["balance_qty"] - first["qty"], first["balance_value"] - first["value"]
 
 
 # ---------------------------------------------------------------- 收发存汇总
