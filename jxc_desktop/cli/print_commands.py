@@ -13,7 +13,9 @@ def register(sub) -> None:
         "print", help=h("把单据或报表打印为 PDF", "print a document or a report to PDF")
     )
     p.add_argument(
-        "what", choices=["doc", "report"], help=h("doc 单据 / report 报表", "doc / report")
+        "what",
+        choices=["doc", "report"],
+        help=h("要打印的内容：doc 单据、report 报表 ……", "what to print: doc, report, …"),
     )
     p.add_argument(
         "name",
