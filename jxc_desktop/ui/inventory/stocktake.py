@@ -450,9 +450,15 @@ class StocktakeDialog(QDialog):
     def _count_refused(self, exc, text: str, item, batch: str) -> bool:
         """Shows why a scan was not counted. A batch item scanned without a batch asks
         for it: the batch field takes the focus and Enter there counts the same scan."""
-        self.scan.show_error(str(getattr(exc, "message", exc)))
+        message = str(getattr(exc, "message", exc))
         if item.batch_managed and not batch:
             self.pending = text
+            message += etr(
+                "；在“批次”中输入后按回车即计入这次扫描",
+                "; type it under Batch and press Enter to count this scan",
+            )
+        self.scan.show_error(message)
+        if self.pending:
             self.batch.setFocus()
             self.batch.selectAll()
         return True
