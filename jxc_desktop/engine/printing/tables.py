@@ -20,6 +20,7 @@ PAD = 3.0  # cell padding left and right, points
 GRID = colors.HexColor("#666666")
 HEAD_BG = colors.HexColor("#ececec")
 TOTAL_BG = colors.HexColor("#f6f6f6")
+SUMMARY_BG = colors.HexColor("#e6ebf2")  # opening / closing / subtotal rows of a report
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def data_table(
     table = table_class([head] + cells, colWidths=widths, repeatRows=1)
     style = _table_style(columns, len(body), size, bool(totals))
     for n in shaded:  # body row n is table row n + 1 (under the heading)
-        style.add("BACKGROUND", (0, n + 1), (-1, n + 1), TOTAL_BG)
+        style.add("BACKGROUND", (0, n + 1), (-1, n + 1), SUMMARY_BG)
     table.setStyle(style)
     return table
 

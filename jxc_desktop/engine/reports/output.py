@@ -54,12 +54,14 @@ def to_csv(columns: list[Column], rows: list[dict]) -> str:
 
 def to_table(columns: list[Column], rows: list[dict]) -> str:
     """A plain text table with aligned columns (East Asian wide characters count as 2);
-    a registered report's summary rows are added (display.py)."""
+    a registered report as people read it (display.py): its summary rows added, the
+    words instead of the codes beside them."""
     import unicodedata
 
     report = display.report_of(columns)
     if report is not None:
         rows = display.display_rows(report.name, rows)
+        columns = display.display_columns(columns, report.name)
 
     def width(text: str) -> int:
         return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
