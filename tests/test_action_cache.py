@@ -64,3 +64,17 @@ def test_a_rolled_back_action_leaves_no_cached_value(company):
         pass
     with write_transaction():
         assert settings.get("negative_stock") == "refuse"
+
+
+def test_another_thread_sees_nothing_of_an_action(company):
+    """The GUI thread reads beside a worker's write transaction: it gets no cache."""
+    import threading
+
+    seen = []
+    with write_transaction():
+        settings.get("negative_stock")
+        assert action_cache()
+        worker = threading.Thread(target=lambda: seen.append(dict(action_cache())))
+        worker.start()
+        worker.join()
+    assert seen == [{}]

@@ -178,28 +178,29 @@ def _take_pg_write_lock(db) -> None:
     db.execute_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
-_action_values: dict | None = None  # see action_cache()
+_action = threading.local()  # .values: see action_cache(); per thread, like the connections
 
 
 def action_cache() -> dict:
     """Values read once per user action (settings, the current user).
 
-    The dict lives as long as the outermost write transaction. That transaction holds
-    the write lock, so no other PC can change what the dict holds meanwhile; whatever
-    this process changes it forgets by key. Outside a write transaction every call
-    returns a fresh dict: nothing is cached.
+    The dict lives as long as the outermost write transaction of this thread. That
+    transaction holds the write lock, so no other PC can change what the dict holds
+    meanwhile; whatever this process changes it forgets by key. Outside a write
+    transaction every call returns a fresh dict: nothing is cached. Other threads (the
+    GUI thread while a worker approves) have their own connection and see none of it.
     """
-    return _action_values if _action_values is not None else {}
+    values = getattr(_action, "values", None)
+    return values if values is not None else {}
 
 
 @contextlib.contextmanager
 def _action_scope():
-    global _action_values
-    _action_values = {}
+    _action.values = {}
     try:
         yield
     finally:
-        _action_values = None
+        _action.values = None
 
 
 @contextlib.contextmanager
