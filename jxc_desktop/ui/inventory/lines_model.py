@@ -64,9 +64,11 @@ def columns_for(doc_type: str) -> list[LineColumn]:
         LineColumn("expiry_date", tr("有效期至"), "date", 90),
     ]
     if doc_type in HINT_TYPES:  # which batch first-expiry-first-out will take
-        cols.append(LineColumn("fefo", etr("将出批次", "Batch to issue"), "hint", 170))
-    if serials.needs_serials(doc_type):
-        cols.append(LineColumn("serials", etr("序列号", "Serial numbers"), "serial", 150))
+        at = next(i for i, c in enumerate(cols) if c.key == "batch_no") + 1
+        cols.insert(at, LineColumn("fefo", etr("将出批次", "Batch to issue"), "hint", 230))
+    if serials.needs_serials(doc_type):  # beside the quantity it must match
+        at = next(i for i, c in enumerate(cols) if c.key == "qty") + 1
+        cols.insert(at, LineColumn("serials", etr("序列号", "Serial numbers"), "serial", 150))
     return cols
 
 
