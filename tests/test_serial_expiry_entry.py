@@ -78,8 +78,12 @@ def test_fefo_skips_expired_batches_unless_the_line_names_one(shop):
     moves = StockMove.select().join_from(StockMove, documents.DocumentLine)
     batches_taken = {m.batch_no for m in moves.where(documents.DocumentLine.document == issue)}
     assert batches_taken == {"NEW"}
-    with pytest.raises(ValidationError):  # 2 left of NEW; OLD is never taken by itself
+    with pytest.raises(ValidationError) as refused:  # 2 left of NEW; OLD not taken by itself
         doc("QTCK", day(5), [("MILK", 4)])
+    assert [p.message for p in refused.value.problems] == [
+        "商品 MILK 未过期批次只有 2，需要 4；已过期批次（OLD 5）不会自动出库，"
+        "如确需出库请在行上填写该批次"
+    ]
     named = documents.save_draft(
         DocumentInput(
             "QTCK", day(5), [LineInput(item="MILK", qty="5", batch_no="OLD")], warehouse="W1"

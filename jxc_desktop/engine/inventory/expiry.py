@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jxc_desktop.engine import documents, money
+from jxc_desktop.engine import documents, money, settings
+from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.inventory import batches
 from jxc_desktop.models.db import execute
@@ -100,7 +101,69 @@ def _after_approve(doc: Document, result) -> list[str] | None:
     return _messages(doc) or None
 
 
+def _refuse_expired_only(doc: Document) -> list[Problem]:
+    """An issue line without a batch that only expired stock could cover: refused with
+    the reason (the allocation will not take expired batches by itself), instead of a
+    bare shortage. With negative stock allowed the shortage is allowed as well."""
+    if doc.doc_type not in ISSUES:
+        return []
+    read = getattr(doc, "_posting_lines", None) or ()
+    open_lines = [x for x in read if x.item is not None and x.item.batch_managed and not x.batch_no]
+    if not open_lines or settings.get("negative_stock") != "refuse":
+        return []
+    stock = _on_hand(doc.warehouse_id, sorted({x.item.id for x in open_lines}))
+    problems = []
+    for item_id in sorted({x.item.id for x in open_lines}):
+        lines = [x for x in open_lines if x.item.id == item_id]
+        fresh = sum(q for _loc, _b, q, e in stock.get(item_id, ()) if not _before(e, doc.date))
+        old = [(b, q) for _loc, b, q, e in stock.get(item_id, ()) if _before(e, doc.date)]
+        need = sum(x.base_units for x in lines)
+        if need > fresh and old:
+            problems.append(_expired_only_problem(lines[0], fresh, need, old))
+    return problems
+
+
+def _before(expiry, day: dt.date) -> bool:
+    expiry = _day(expiry)
+    return expiry is not None and expiry < day
+
+
+def _on_hand(warehouse_id: int, item_ids: list[int]) -> dict[int, list[tuple]]:
+    rows = execute(
+        "SELECT b.item_id, b.location_id, b.batch_no, b.qty, t.expiry_date "
+        "FROM stock_balance b LEFT JOIN batch t ON t.item_id = b.item_id "
+        "AND t.batch_no = b.batch_no WHERE b.warehouse_id = ? AND b.qty > 0 "
+        "AND b.item_id IN ({})".format(", ".join("?" * len(item_ids))),
+        [warehouse_id, *item_ids],
+    ).fetchall()
+    out: dict[int, list[tuple]] = {}
+    for item_id, loc, batch, qty, expiry in rows:
+        out.setdefault(item_id, []).append((loc, batch, qty, expiry))
+    return out
+
+
+def _expired_only_problem(line, fresh: int, need: int, old: list[tuple]) -> Problem:
+    def q(units: int) -> str:
+        return money.format_qty(Decimal(units) / 10000)
+
+    listed = "、".join(f"{b} {q(units)}" for b, units in old[:5])
+    return Problem(
+        tr(
+            "商品 {c} 未过期批次只有 {f}，需要 {n}；已过期批次（{old}）不会自动出库，"
+            "如确需出库请在行上填写该批次",
+            "Item {c}: {f} on hand in batches not expired, {n} needed; expired batches "
+            "({old}) are not issued automatically: name the batch on the line to issue one",
+            c=line.item.code,
+            f=q(fresh),
+            n=q(need),
+            old=listed,
+        ),
+        tr("第 {n} 行", "line {n}", n=line.line_no),
+    )
+
+
 documents.on_approve(_after_approve)
+documents.on_validate(_refuse_expired_only)
 
 
 # ---------------------------------------------------------------- FEFO preview
