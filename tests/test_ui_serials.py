@@ -183,3 +183,26 @@ def test_expired_receipt_is_confirmed_and_issue_shows_the_fefo_batch(window, qtb
     assert issue.model.data(hint) == "NEW ×3（至 2026-02-14）"
     finish(qtbot, window, issue.approve())
     assert issue.header.status == "approved", issue.banner.text()
+
+
+def test_an_issue_takes_a_scanned_serial_as_its_item(window, qtbot):
+    receipt = documents.save_draft(
+        DocumentInput(
+            "QTRK",
+            dt.date(2026, 1, 10),
+            [LineInput(item="SN-PHONE", qty="2", price="1000", serials=["IMEI7", "IMEI8"])],
+            warehouse="W1",
+        )  # fmt: skip
+    )
+    documents.approve(receipt.id)
+    form = new_form(window, "QTCK")
+    type_in(qtbot, form.scan.edit, "IMEI8")
+    assert not form.scan.is_error() and "序列号 IMEI8，本行共 1 台" in form.scan.message.text()
+    type_in(qtbot, form.scan.edit, "IMEI8")
+    assert form.scan.is_error() and "已录入" in form.scan.message.text()
+    type_in(qtbot, form.scan.edit, "IMEI7")
+    assert (form.lines[0].qty, form.lines[0].serials) == (2, ["IMEI8", "IMEI7"])
+    type_in(qtbot, form.scan.edit, "NOSUCH")
+    assert "未知条码或商品编码" in form.scan.message.text()
+    finish(qtbot, window, form.approve())
+    assert form.header.status == "approved", form.banner.text()

@@ -341,6 +341,42 @@ def scan_text(
     return apply_scan(lines, parsed.code, parsed.qty, batch, batch_required)
 
 
+def scan_serial(lines: DraftLines, text: str, warehouse_id: int | None) -> ScanResult | None:
+    """An issue's scan of a serial number on hand (not an item code): the serial goes on
+    its item's line in the base unit, whose quantity is the count of its serials. None
+    when the text is no serial on hand in that warehouse. Never raises."""
+    from jxc_desktop.engine.inventory import serials
+
+    serial = (text or "").strip()
+    try:
+        item_id = serials.item_of_serial(serial, warehouse_id)
+    except Exception:  # noqa: BLE001 - a scanner loop must never see an exception
+        return None
+    if item_id is None:
+        return None
+    item = Item.get_by_id(item_id)
+    if any(serial in line.serials for line in lines.lines if line.item_id == item_id):
+        return ScanResult(
+            False, tr("序列号 {s} 已录入，不能重复", "Serial {s} is already entered", s=serial)
+        )
+    row = lines.find(item.id, item.base_unit_id, "")
+    added = row is None
+    if added:
+        row = lines.append(draft_line(item, None, lines.with_price))
+    line = lines[row]
+    line.serials.append(serial)
+    line.qty = Decimal(len(line.serials))
+    message = tr(
+        "{name} 序列号 {s}，本行共 {n} {unit}",
+        "{name} serial {s}, line total {n} {unit}",
+        name=item.name,
+        s=serial,
+        n=len(line.serials),
+        unit=line.unit,
+    )
+    return ScanResult(True, message, row, added)
+
+
 def item_units(item_id: int) -> list[tuple[str, Decimal]]:
     """(unit name, factor) of an item: its base unit first, then its other units."""
     item = Item.get_by_id(item_id)

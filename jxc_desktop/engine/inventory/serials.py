@@ -257,3 +257,21 @@ def check_entry(
             "序列号 {s} 不在该仓库库存中", "Serial {s} is not in stock in that warehouse", s=serial
         )
     return ""
+
+
+def item_of_serial(serial: str, warehouse_id: int | None) -> int | None:
+    """The item whose unit with this serial is on hand in the warehouse (an issue scans
+    the serial itself instead of the item's barcode), or None."""
+    if warehouse_id is None or not serial:
+        return None
+    row = (
+        SerialNumber.select(SerialNumber.item)
+        .where(
+            (SerialNumber.serial == serial)
+            & (SerialNumber.warehouse == warehouse_id)
+            & (SerialNumber.in_stock == True)  # noqa: E712
+        )
+        .tuples()
+        .first()
+    )
+    return row[0] if row else None

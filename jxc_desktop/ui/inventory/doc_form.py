@@ -285,6 +285,8 @@ class DocumentForm(QDialog):
             return
         required = self.doc_type in scanning.PRICED_TYPES  # receipts name their batch
         result = scanning.scan_text(self.lines, text, batch, batch_required=required)
+        if not result.ok and not result.prompt and self.doc_type not in serials.RECEIPTS:
+            result = scanning.scan_serial(self.lines, text, self._warehouse_id()) or result
         if not result.ok:
             self.scan.show_error(result.message)
             if result.prompt == "batch":  # ask right away, not at approval
@@ -330,14 +332,17 @@ class DocumentForm(QDialog):
                 )
             )
             return None
-        found = lookup.warehouse_by_code(self.warehouse.currentData() or "")
-        dialog = SerialDialog(self.doc_type, line, found.id if found else None, self)
+        dialog = SerialDialog(self.doc_type, line, self._warehouse_id(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._serials_entered(row))
         dialog.finished.connect(lambda _r: self.scan.setFocus())
         self.serial_dialog = dialog
         dialog.open()
         return dialog
+
+    def _warehouse_id(self) -> int | None:
+        found = lookup.warehouse_by_code(self.warehouse.currentData() or "")
+        return found.id if found else None
 
     def _serials_entered(self, row: int) -> None:
         self.serial_dialog = None
