@@ -179,8 +179,16 @@ def test_expired_receipt_is_confirmed_and_issue_shows_the_fefo_batch(window, qtb
 
     issue = new_form(window, "QTCK")
     type_in(qtbot, issue.scan.edit, "3*" + MILK)
-    hint = issue.model.index(0, issue.model.column_of("fefo"))
-    assert issue.model.data(hint) == "NEW ×3（至 2026-02-14）"
+    model = issue.model
+    hint = model.index(0, model.column_of("fefo"))
+    assert model.data(hint) == "NEW ×3（至 2026-02-14）"
+    type_in(qtbot, issue.scan.edit, "2*" + MILK)
+    assert model.data(hint) == "NEW ×5（至 2026-02-14）"
+    assert model.setData(model.index(0, model.column_of("batch_no")), "OLD")
+    assert model.data(hint) == ""  # named: no automatic allocation
+    assert issue.lines[0].expiry_date == dt.date(2025, 12, 31)  # the batch's own dates
+    assert model.setData(model.index(0, model.column_of("batch_no")), "NEW")
+    assert issue.lines[0].expiry_date == dt.date(2026, 2, 14)
     finish(qtbot, window, issue.approve())
     assert issue.header.status == "approved", issue.banner.text()
 

@@ -30,6 +30,12 @@ def ensure_batch(item: Item, batch_no: str, production_date=None, expiry_date=No
     return batch
 
 
+def batch_dates(item_id: int, batch_no: str) -> tuple[dt.date | None, dt.date | None] | None:
+    """(production date, expiry) of a batch already known, or None (a new batch)."""
+    batch = Batch.get_or_none((Batch.item == item_id) & (Batch.batch_no == batch_no))
+    return (batch.production_date, batch.expiry_date) if batch is not None else None
+
+
 def ensure_batches(wanted: list[tuple]) -> None:
     """Creates the missing batch rows of many (item, batch_no, production_date,
     expiry_date) at once: one IN query and one executemany for a whole document.

@@ -351,7 +351,7 @@ class DocumentForm(QDialog):
         self.scan.show_ok(
             etr(
                 "{name} 已录入序列号 {n} 个",
-                "{name}: {n} serial numbers entered",
+                "{name}: serial numbers entered: {n}",
                 name=line.name,
                 n=len(line.serials),
             )

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 
 from jxc_desktop.engine import money
 from jxc_desktop.engine.i18n import tr as etr
-from jxc_desktop.engine.inventory import serials
+from jxc_desktop.engine.inventory import batches, serials
 from jxc_desktop.engine.scanning import (
     DraftLine,
     DraftLines,
@@ -201,6 +201,8 @@ class LinesModel(QAbstractTableModel):
             return self._set_unit(line, text)
         if column.kind in ("qty", "price", "money"):
             return self._set_number(line, column, text)
+        if key == "batch_no":
+            return self._set_batch(line, text)
         if column.kind == "date":
             previous = line.production_date
             error = self._set_date(line, key, text)
@@ -248,6 +250,16 @@ class LinesModel(QAbstractTableModel):
         if column.kind == "qty" and value is None:
             value = money.D(0)
         setattr(line, column.key, value)
+        return ""
+
+    @staticmethod
+    def _set_batch(line: DraftLine, text: str) -> str:
+        """A batch already in the books brings its dates (they are the batch's, kept from
+        its first receipt), so the line and its labels carry them."""
+        line.batch_no = text
+        known = batches.batch_dates(line.item_id, text) if text and line.batch_managed else None
+        if known is not None:
+            line.production_date, line.expiry_date = known
         return ""
 
     @staticmethod
