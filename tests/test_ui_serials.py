@@ -187,6 +187,10 @@ def test_expired_receipt_is_confirmed_and_issue_shows_the_fefo_batch(window, qtb
     assert model.setData(model.index(0, model.column_of("batch_no")), "OLD")
     assert model.data(hint) == ""  # named: no automatic allocation
     assert issue.lines[0].expiry_date == dt.date(2025, 12, 31)  # the batch's own dates
+    finish(qtbot, window, issue.approve())  # naming the expired batch: asked first
+    assert issue.header.status == "draft" and "仍然出库" in issue.question.text()
+    issue.question.reject()
+    assert "未审核" in issue.scan.message.text()
     assert model.setData(model.index(0, model.column_of("batch_no")), "NEW")
     assert issue.lines[0].expiry_date == dt.date(2026, 2, 14)
     finish(qtbot, window, issue.approve())

@@ -3,8 +3,8 @@
 Automatic allocation (batches.allocate_many with the document's date) never takes a
 batch that expired before the document's day; a line that names an expired batch
 issues it, and approving says so. Receiving an expired batch is allowed (returns,
-stock found in a corner) but the GUI asks first (`receipt_warnings`) and approving
-says so too, so an import or the CLI shows it as well.
+stock found in a corner) but the GUI asks first (`approval_warnings`, also for an
+issue that names an expired batch) and approving says so too, so an import or the CLI shows it as well.
 """
 
 from __future__ import annotations
@@ -76,8 +76,14 @@ def _messages(doc: Document) -> list[str]:
 def receipt_warnings(doc_id: int) -> list[str]:
     """What the user should confirm before approving a saved receipt: each line receiving
     a batch that has already expired (empty for other types)."""
+    return approval_warnings(doc_id, RECEIPTS)
+
+
+def approval_warnings(doc_id: int, kinds: set[str] = RECEIPTS | ISSUES) -> list[str]:
+    """What the user should confirm before approving a saved receipt or issue: each line
+    naming a batch that expired before the document's date (empty for other types)."""
     doc = Document.get_by_id(doc_id)
-    if doc.doc_type not in RECEIPTS:
+    if doc.doc_type not in kinds:
         return []
     return [
         tr(

@@ -453,22 +453,20 @@ class DocumentForm(QDialog):
 
     def approve(self):
         """Saves, then approves (both on the worker thread); shows the engine's messages,
-        e.g. the re-valuation of later moves after a backdated document. Receiving an
-        expired batch is confirmed by the user first."""
+        e.g. the re-valuation of later moves after a backdated document. Receiving or
+        issuing an expired batch is confirmed by the user first."""
         return self.save(then=self._confirm_then_approve)
 
     def _confirm_then_approve(self) -> None:
-        warnings = expiry.receipt_warnings(self.doc_id)
+        warnings = expiry.approval_warnings(self.doc_id)
         if not warnings:
             self._approve_saved()
             return
-        text = "\n".join(
-            [
-                etr("以下批次已过期：", "These batches have expired:"),
-                *warnings,
-                etr("仍然入库并审核吗？", "Receive them and approve anyway?"),
-            ]
-        )
+        if self.doc_type in expiry.RECEIPTS:
+            ask = etr("仍然入库并审核吗？", "Receive them and approve anyway?")
+        else:
+            ask = etr("仍然出库并审核吗？", "Issue them and approve anyway?")
+        text = "\n".join([etr("以下批次已过期：", "These batches have expired:"), *warnings, ask])
         self.question = messages.confirm(self, text)
         self.question.accepted.connect(self._approve_saved)
         self.question.rejected.connect(
