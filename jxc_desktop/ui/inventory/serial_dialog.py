@@ -49,6 +49,8 @@ class SerialDialog(QDialog):
         self.warehouse_id = warehouse_id
         self.wanted = money.qty(line.qty * line.factor)
         self.issue = doc_type not in serials.RECEIPTS
+        # read once: thousands of serials on hand must not be re-read on every scan
+        self.on_hand = serials.in_stock(line.item_id, warehouse_id) if self.issue else []
         self.setObjectName("serialDialog")
         self.setWindowTitle(etr("序列号 - {name}", "Serial numbers - {name}", name=line.name))
         self.resize(520, 460)
@@ -162,9 +164,9 @@ class SerialDialog(QDialog):
         self.count.setText(count_text(len(have), self.wanted))
         self.count.setStyleSheet("font-size: 12pt; color: %s;" % ("#1a7f37" if full else "#b35900"))
         if self.issue:
+            taken = set(have)
             self.pick.clear()
-            on_hand = serials.in_stock(self.line.item_id, self.warehouse_id)
-            self.pick.addItems([s for s in on_hand if s not in set(have)])
+            self.pick.addItems([s for s in self.on_hand if s not in taken])
 
     def accept(self) -> None:
         """The line takes the serials; in the base unit its quantity follows the count."""
