@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from jxc_desktop.engine import documents
+from jxc_desktop.engine import documents, scanning
 from jxc_desktop.engine import masterdata as md
 from jxc_desktop.engine.barcodes import complete_ean13
 from jxc_desktop.engine.reports import ReportParams, load_all
@@ -255,8 +255,12 @@ def test_approve_refusal_lists_every_line_problem_in_the_form(window, qtbot):
     page = window.pages["inventory"]
     page.select_key("QTRK")
     form = page.new_record()
-    scan(qtbot, form, "MILK")
-    scan(qtbot, form, "EGG")
+    scan(qtbot, form, "MILK")  # refused at once: no batch typed beside the scanner
+    assert form.scan.is_error() and len(form.lines) == 0
+    for code in ("MILK", "EGG"):  # lines put in without a batch all the same
+        line = scanning.draft_line(*scanning.resolve_code(code))
+        line.qty = Decimal(1)
+        form.model.row_added(form.lines.append(line))
     finish(qtbot, window, form.approve())
     text = form.banner.text()
     assert "已保存但未审核" in text

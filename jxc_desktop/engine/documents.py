@@ -93,6 +93,7 @@ class _Result:
 POSTING_MODULES = [
     "jxc_desktop.engine.inventory.postings",
     "jxc_desktop.engine.inventory.serials",
+    "jxc_desktop.engine.inventory.expiry",
     "jxc_desktop.engine.trade.postings",
     "jxc_desktop.engine.production.postings",
     "jxc_desktop.engine.quality.postings",

@@ -95,6 +95,24 @@ class DraftLine:
     production_date: dt.date | None = None
     expiry_date: dt.date | None = None
     remarks: str = ""
+    serials: list[str] = field(default_factory=list)
+    batch_managed: bool = False
+    serial_managed: bool = False
+    shelf_life_days: int | None = None
+
+    def fill_expiry(self, previous_production: dt.date | None = None) -> bool:
+        """有效期至 = 生产日期 + shelf life, as soon as both are known: when the expiry is
+        empty or still the one derived from the previous production date (a date the
+        clerk typed is kept). True when it changed."""
+        if not (self.production_date and self.shelf_life_days):
+            return False
+        derived = _plus_days(previous_production, self.shelf_life_days)
+        if self.expiry_date is not None and self.expiry_date != derived:
+            return False
+        new = _plus_days(self.production_date, self.shelf_life_days)
+        changed = new != self.expiry_date
+        self.expiry_date = new
+        return changed
 
     @property
     def line_amount(self) -> Decimal | None:
@@ -120,7 +138,12 @@ class DraftLine:
             production_date=self.production_date,
             expiry_date=self.expiry_date,
             remarks=self.remarks,
+            serials=list(self.serials),
         )
+
+
+def _plus_days(day: dt.date | None, days: int | None) -> dt.date | None:
+    return day + dt.timedelta(days=days) if day and days else None
 
 
 def draft_line(item: Item, unit: Unit | None = None, with_price: bool = True) -> DraftLine:
@@ -132,9 +155,18 @@ def draft_line(item: Item, unit: Unit | None = None, with_price: bool = True) ->
     unit = unit or item.base_unit
     factor = lookup.unit_factor(item, unit) or Decimal(1)
     price = money.price(item.purchase_price * factor) if with_price else None
-    return DraftLine(
+    line = DraftLine(
         item.id, item.code, item.name, item.spec or "", unit.id, unit.name, factor, price=price
     )
+    _flags(line, item)
+    return line
+
+
+def _flags(line: DraftLine, item: Item) -> None:
+    """What the form needs to know about the item: batch, serials, shelf life."""
+    line.batch_managed = bool(item.batch_managed)
+    line.serial_managed = bool(item.serial_managed)
+    line.shelf_life_days = item.shelf_life_days
 
 
 @dataclass
@@ -143,6 +175,7 @@ class ScanResult:
     message: str
     row: int | None = None  # the line added or increased
     added: bool = False
+    prompt: str = ""  # what the form must ask for now: "batch" or "serial"
 
 
 Key = tuple[int, int, str]  # item id, unit id, batch
@@ -223,12 +256,16 @@ def apply_scan(
     code: str,
     qty=Decimal(1),
     batch: ScanBatch | None = None,
+    batch_required: bool = False,
 ) -> ScanResult:
     """Adds one scan of `code` × `qty` to the lines (see the module docstring).
 
     `lines` is a DraftLines (indexed) or a plain list (indexed on the fly). With a
     `batch`, a batch-managed item goes on the line of that batch (another batch of the
-    same item is another line). Never raises.
+    same item is another line). With `batch_required` (receipts) a batch-managed item
+    scanned while no batch is typed is refused at once with prompt "batch"; a
+    serial-managed item is added with prompt "serial" (the form asks for its serials).
+    Never raises.
     """
     book = lines if isinstance(lines, DraftLines) else DraftLines(lines)
     code = (code or "").strip()
@@ -243,32 +280,101 @@ def apply_scan(
         return ScanResult(False, found)
     item, unit = found
     batch = batch if batch is not None and item.batch_managed else ScanBatch()
+    if item.batch_managed and batch_required and not batch.batch_no:
+        return ScanResult(False, _batch_missing(item), prompt="batch")
     row = book.find(item.id, unit.id, batch.batch_no)
     added = row is None
     if added:
         new = draft_line(item, unit, book.with_price)
         new.batch_no = batch.batch_no
         new.production_date, new.expiry_date = batch.production_date, batch.expiry_date
+        new.fill_expiry()
         row = book.append(new)
     line = book[row]
     line.qty = money.qty(line.qty + qty)
-    message = tr(
-        "{name} {unit} ×{q}，本行共 {total}",
-        "{name} {unit} ×{q}, line total {total}",
+    prompt = "serial" if item.serial_managed else ""
+    return ScanResult(True, _scan_message(item, unit, line, qty), row, added, prompt)
+
+
+def _batch_missing(item: Item) -> str:
+    return tr(
+        "{name} 实行批次管理：请先输入当前批次号（及生产日期），再扫描",
+        "{name} is batch-managed: type the current batch number (and production date) "
+        "first, then scan",
+        name=item.name,
+    )
+
+
+def _scan_message(item: Item, unit: Unit, line: DraftLine, qty: Decimal) -> str:
+    """ "矿泉水 箱 ×1（1 箱 = 12 瓶），本行共 2 箱": another unit says its base quantity."""
+    text = tr(
+        "{name} {unit} ×{q}",
+        "{name} {unit} ×{q}",
         name=item.name,
         unit=unit.name,
         q=money.format_qty(qty),
-        total=money.format_qty(line.qty),
     )
-    return ScanResult(True, message, row, added)
+    if line.factor != 1:
+        text += tr(
+            "（{q} {unit} = {b} {base}）",
+            " ({q} {unit} = {b} {base})",
+            q=money.format_qty(qty),
+            unit=unit.name,
+            b=money.format_qty(money.qty(qty * line.factor)),
+            base=item.base_unit.name,
+        )
+    return text + tr(
+        "，本行共 {total} {unit}",
+        ", line total {total} {unit}",
+        total=money.format_qty(line.qty),
+        unit=unit.name,
+    )
 
 
-def scan_text(lines: DraftLines, text: str, batch: ScanBatch | None = None) -> ScanResult:
+def scan_text(
+    lines: DraftLines, text: str, batch: ScanBatch | None = None, batch_required: bool = False
+) -> ScanResult:
     """One scanner-field entry (`5*code` or `code`) applied to the lines."""
     parsed = parse_scan(text)
     if not parsed.ok:
         return ScanResult(False, parsed.error)
-    return apply_scan(lines, parsed.code, parsed.qty, batch)
+    return apply_scan(lines, parsed.code, parsed.qty, batch, batch_required)
+
+
+def scan_serial(lines: DraftLines, text: str, warehouse_id: int | None) -> ScanResult | None:
+    """An issue's scan of a serial number on hand (not an item code): the serial goes on
+    its item's line in the base unit, whose quantity is the count of its serials. None
+    when the text is no serial on hand in that warehouse. Never raises."""
+    from jxc_desktop.engine.inventory import serials
+
+    serial = (text or "").strip()
+    try:
+        item_id = serials.item_of_serial(serial, warehouse_id)
+    except Exception:  # noqa: BLE001 - a scanner loop must never see an exception
+        return None
+    if item_id is None:
+        return None
+    item = Item.get_by_id(item_id)
+    if any(serial in line.serials for line in lines.lines if line.item_id == item_id):
+        return ScanResult(
+            False, tr("序列号 {s} 已录入，不能重复", "Serial {s} is already entered", s=serial)
+        )
+    row = lines.find(item.id, item.base_unit_id, "")
+    added = row is None
+    if added:
+        row = lines.append(draft_line(item, None, lines.with_price))
+    line = lines[row]
+    line.serials.append(serial)
+    line.qty = Decimal(len(line.serials))
+    message = tr(
+        "{name} 序列号 {s}，本行共 {n} {unit}",
+        "{name} serial {s}, line total {n} {unit}",
+        name=item.name,
+        s=serial,
+        n=len(line.serials),
+        unit=line.unit,
+    )
+    return ScanResult(True, message, row, added)
 
 
 def item_units(item_id: int) -> list[tuple[str, Decimal]]:
@@ -302,7 +408,7 @@ def load_draft(doc_id: int) -> tuple[DraftHeader, DraftLines]:
     500-line document opens in a few queries, not thousands).
     """
     from jxc_desktop.engine.documents import get_document
-    from jxc_desktop.models.documents import DocumentLine
+    from jxc_desktop.models.documents import DocumentLine, DocumentLineSerial
     from jxc_desktop.models.masterdata import Location
 
     doc = get_document(doc_id)
@@ -330,6 +436,13 @@ def load_draft(doc_id: int) -> tuple[DraftHeader, DraftLines]:
     }
     warehouses = [w for w in (doc.warehouse_id, doc.dest_warehouse_id) if w]
     locations = {x.id: x.code for x in Location.select().where(Location.warehouse.in_(warehouses))}
+    serials: dict[int, list[str]] = {}
+    serial_lines = [r.id for r in rows if r.item_id and items[r.item_id].serial_managed]
+    for chunk in chunks(serial_lines):
+        query = DocumentLineSerial.select(DocumentLineSerial.line, DocumentLineSerial.serial)
+        query = query.where(DocumentLineSerial.line.in_(chunk)).order_by(DocumentLineSerial.id)
+        for line_id, serial in query.tuples():
+            serials.setdefault(line_id, []).append(serial)
     priced = doc.doc_type in PRICED_TYPES
     lines = DraftLines(with_price=priced)
     for row in rows:
@@ -355,6 +468,8 @@ def load_draft(doc_id: int) -> tuple[DraftHeader, DraftLines]:
         line.batch_no = row.batch_no or ""
         line.production_date, line.expiry_date = row.production_date, row.expiry_date
         line.remarks = row.remarks or ""
+        line.serials = serials.get(row.id, [])
+        _flags(line, item)
         lines.append(line)
     return header, lines
 

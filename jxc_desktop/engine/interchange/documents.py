@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.errors import JxcError, Problem, ValidationError
 from jxc_desktop.engine.excel_read import SheetRow, cell_number, cell_text, read_rows
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory import serials as serial_rules
 from jxc_desktop.models.db import write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
 
@@ -41,6 +43,7 @@ COLUMNS = [
     "批次",
     "生产日期",
     "有效期至",
+    "序列号",
     "金额",
     "账户",
     "源单编号",
@@ -75,6 +78,7 @@ class _Group:
     external: str
     rows: list[SheetRow] = field(default_factory=list)
     order: int = 0
+    serials: set = field(default_factory=set)  # (item id, serial) named so far
 
 
 def _text(row: SheetRow, col: str) -> str:
@@ -324,6 +328,7 @@ def _line(group: _Group, row: SheetRow, header: dict, problems: list[Problem], c
                 )
             )
         setattr(line, attr, loc)
+    line.serials = _serials(group, row, item, qty, line.unit, problems)
     source = _text(row, "源单编号")
     if source:
         line.source_line = _source_line(source, item, row, problems, created)
@@ -332,6 +337,40 @@ def _line(group: _Group, row: SheetRow, header: dict, problems: list[Problem], c
     if group.doc_type == "PDD":
         line.book_qty = None  # frozen at approval, as of the stocktake's date
     return line
+
+
+def _serials(group: _Group, row: SheetRow, item, qty, unit, problems: list[Problem]) -> list:
+    """The row's 序列号 (comma / space / 、 separated): one per base unit of 数量, none
+    repeated in the document; a serial-managed item's stock rows must name them."""
+    found = serial_rules.parse_serials(_text(row, "序列号"))
+
+    def bad(message: str) -> list:
+        problems.append(Problem(message, row=row.number, column="序列号"))
+        return []
+
+    if found and not item.serial_managed:
+        return bad(tr("商品 {c} 未启用序列号管理", "item {c} does not track serial numbers",
+                      c=item.code))  # fmt: skip
+    if not item.serial_managed or not serial_rules.needs_serials(group.doc_type) or not qty:
+        return found
+    factor = lookup.unit_factor(item, unit) if unit is not None else 1
+    base = money.qty(qty * (factor or 1))
+    if money.D(len(found)) != base:
+        return bad(
+            tr(
+                "数量 {q} 需要 {b} 个序列号（每件一个），本行填了 {n} 个",
+                "quantity {q} needs {b} serial numbers (one per unit); the row gives {n}",
+                q=money.format_qty(qty),
+                b=money.format_qty(base),
+                n=len(found),
+            )
+        )
+    counts = Counter(found)
+    repeated = sorted(s for s in counts if counts[s] > 1 or (item.id, s) in group.serials)
+    if repeated:
+        return bad(tr("序列号重复：{s}", "serial numbers repeated: {s}", s=", ".join(repeated)))
+    group.serials.update((item.id, s) for s in found)
+    return found
 
 
 def _check_numbers(row: SheetRow, problems: list[Problem]) -> None:

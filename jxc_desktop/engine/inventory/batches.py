@@ -30,6 +30,12 @@ def ensure_batch(item: Item, batch_no: str, production_date=None, expiry_date=No
     return batch
 
 
+def batch_dates(item_id: int, batch_no: str) -> tuple[dt.date | None, dt.date | None] | None:
+    """(production date, expiry) of a batch already known, or None (a new batch)."""
+    batch = Batch.get_or_none((Batch.item == item_id) & (Batch.batch_no == batch_no))
+    return (batch.production_date, batch.expiry_date) if batch is not None else None
+
+
 def ensure_batches(wanted: list[tuple]) -> None:
     """Creates the missing batch rows of many (item, batch_no, production_date,
     expiry_date) at once: one IN query and one executemany for a whole document.
@@ -70,17 +76,19 @@ def _needs_query(item, warehouse_id: int, location_id, batch_no: str, located: s
     )
 
 
-def allocate(item: Item, warehouse_id: int, location_id, batch_no: str, qty_units: int):
+def allocate(item: Item, warehouse_id: int, location_id, batch_no: str, qty_units: int, on=None):
     """Splits an issue over what is on hand when the line leaves location or batch open.
 
     Batches go first-expiry-first-out; stock without a location goes before located
-    stock. Returns [(location_id or None, batch_no, units)]; what stock cannot cover stays
-    on the first candidate so the negative-stock rule names the shortage.
+    stock. With `on` (the document's date) batches expired before that day are skipped:
+    an expired batch leaves only when the line names it. Returns [(location_id or None,
+    batch_no, units)]; what stock cannot cover stays on the first candidate so the
+    negative-stock rule names the shortage.
     """
-    return allocate_many([(item, warehouse_id, location_id, batch_no, qty_units)])[0]
+    return allocate_many([(item, warehouse_id, location_id, batch_no, qty_units)], on)[0]
 
 
-def allocate_many(requests: list[tuple]) -> list[list[tuple]]:
+def allocate_many(requests: list[tuple], on: dt.date | None = None) -> list[list[tuple]]:
     """`allocate` for every (item, warehouse_id, location_id, batch_no, units) of a
     document, reading the on-hand balances of all its open lines in one IN query.
 
@@ -98,17 +106,22 @@ def allocate_many(requests: list[tuple]) -> list[list[tuple]]:
         tuple(whs),
     ):
         on_hand.setdefault((row[0], row[1]), []).append(row[2:])
-    return [_split(on_hand, located, *r) for r in requests]
+    cutoff = on.isoformat() if on is not None else ""
+    return [_split(on_hand, located, cutoff, *r) for r in requests]
 
 
-def _split(on_hand, located, item, warehouse_id, location_id, batch_no, qty_units) -> list[tuple]:
+def _split(
+    on_hand, located, cutoff, item, warehouse_id, location_id, batch_no, qty_units
+) -> list[tuple]:
     if not _needs_query(item, warehouse_id, location_id, batch_no, located):
         return [(location_id, batch_no, qty_units)]
     any_batch = item.batch_managed and not batch_no
     rows = [
         r
         for r in on_hand.get((item.id, warehouse_id), ())
-        if (location_id is None or r[0] == location_id) and (any_batch or r[1] == batch_no)
+        if (location_id is None or r[0] == location_id)
+        and (any_batch or r[1] == batch_no)
+        and not (any_batch and _expired(r[3], cutoff))
     ]
     rows.sort(key=lambda r: (r[3] is None, str(r[3] or ""), r[0], r[1]))
     out, need = [], qty_units
@@ -124,6 +137,11 @@ def _split(on_hand, located, item, warehouse_id, location_id, batch_no, qty_unit
         else:
             out.append([location_id, batch_no, need])
     return [tuple(x) for x in out]
+
+
+def _expired(expiry, cutoff: str) -> bool:
+    """An expiry (a date or its ISO text) before the cutoff day ("" = no cutoff)."""
+    return bool(cutoff and expiry and str(expiry)[:10] < cutoff)
 
 
 def units(value) -> int:

@@ -46,7 +46,8 @@ def _issue_moves(doc: Document, lines: list[PostingLine], warehouse_id: int) -> 
     """Each line's issue moves, its open location or batch allocated from what is on hand
     (one balance query for the whole document)."""
     splits = batches.allocate_many(
-        [(x.item, warehouse_id, x.location_id, x.batch_no, x.base_units) for x in lines]
+        [(x.item, warehouse_id, x.location_id, x.batch_no, x.base_units) for x in lines],
+        doc.date,
     )
     return [
         [

@@ -9,6 +9,7 @@ The `serial_number` table is the current state (a cache `jxc check` verifies).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from jxc_desktop.engine import documents
@@ -203,3 +204,74 @@ def _previous_document(state: SerialNumber, line: DocumentLine):
 documents.on_validate(validate)
 documents.on_approve(post)
 documents.on_unapprove(unpost)
+
+
+# ---------------------------------------------------------------- entry (form, sheet)
+
+SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+
+def parse_serials(text: str) -> list[str]:
+    """Serials typed or pasted in one cell: separated by comma, space, 、 or semicolon."""
+    return [s for s in SEPARATORS.split(text or "") if s]
+
+
+def needs_serials(doc_type: str) -> bool:
+    """Whether lines of this type name their serials (receipts, issues, transfers)."""
+    return doc_type in RECEIPTS | ISSUES | TRANSFERS
+
+
+def in_stock(item_id: int, warehouse_id: int | None) -> list[str]:
+    """The serials of an item on hand in a warehouse, sorted (an issue's pick list)."""
+    if warehouse_id is None:
+        return []
+    query = (
+        SerialNumber.select(SerialNumber.serial)
+        .where(
+            (SerialNumber.item == item_id)
+            & (SerialNumber.warehouse == warehouse_id)
+            & (SerialNumber.in_stock == True)  # noqa: E712
+        )
+        .order_by(SerialNumber.serial)
+    )
+    return [serial for (serial,) in query.tuples()]
+
+
+def check_entry(
+    doc_type: str, item_id: int, warehouse_id: int | None, serial: str, entered: list[str]
+) -> str:
+    """Why one scanned serial cannot go on a line ("" when it can): empty, already on
+    this document, already in stock (receipts), not in that warehouse (issues)."""
+    serial = (serial or "").strip()
+    if not serial:
+        return tr("请扫描序列号", "Scan a serial number")
+    if serial in entered:
+        return tr("序列号 {s} 已录入，不能重复", "Serial {s} is already entered", s=serial)
+    state = _state(item_id, serial)
+    if doc_type in RECEIPTS:
+        if state is not None and state.in_stock:
+            return tr("序列号 {s} 已在库，不能重复入库", "Serial {s} is already in stock", s=serial)
+        return ""
+    if state is None or not state.in_stock or state.warehouse_id != warehouse_id:
+        return tr(
+            "序列号 {s} 不在该仓库库存中", "Serial {s} is not in stock in that warehouse", s=serial
+        )
+    return ""
+
+
+def item_of_serial(serial: str, warehouse_id: int | None) -> int | None:
+    """The item whose unit with this serial is on hand in the warehouse (an issue scans
+    the serial itself instead of the item's barcode), or None."""
+    if warehouse_id is None or not serial:
+        return None
+    row = (
+        SerialNumber.select(SerialNumber.item)
+        .where(
+            (SerialNumber.serial == serial)
+            & (SerialNumber.warehouse == warehouse_id)
+            & (SerialNumber.in_stock == True)  # noqa: E712
+        )
+        .tuples()
+        .first()
+    )
+    return row[0] if row else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,15 +28,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from jxc_desktop.engine import documents, money, scanning
+from jxc_desktop.engine import documents, lookup, money, scanning
 from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.errors import ValidationError
+from jxc_desktop.engine.i18n import tr as etr
+from jxc_desktop.engine.inventory import expiry, serials
 from jxc_desktop.ui import choices, messages
 from jxc_desktop.ui.forms import ERROR_LABEL_STYLE
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.inventory.delegates import ItemCodeDelegate, UnitDelegate
-from jxc_desktop.ui.inventory.lines_model import LinesModel
+from jxc_desktop.ui.inventory.lines_model import HINT_TYPES, LinesModel
 from jxc_desktop.ui.inventory.scan_field import ScanField
+from jxc_desktop.ui.inventory.serial_dialog import SerialDialog
 from jxc_desktop.ui.ops import Ops
 
 
@@ -53,6 +56,8 @@ class DocumentForm(QDialog):
         self.approved_result = None
         self.busy = False  # a save or approval is running on the worker thread
         self.stage = "save"
+        self.serial_dialog: SerialDialog | None = None  # the open 序列号 dialog (tests)
+        self.question = None  # the open "approve anyway?" box (tests)
         if doc_id is None:
             self.header = scanning.DraftHeader(doc_type, dt.date.today())
             self.lines = scanning.DraftLines(with_price=doc_type in scanning.PRICED_TYPES)
@@ -80,6 +85,12 @@ class DocumentForm(QDialog):
         layout.addWidget(self.banner)
         layout.addLayout(self._build_buttons())
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self._hinting = False
+        if doc_type in HINT_TYPES:
+            self.model.totals_changed.connect(self.refresh_hints)
+            self.warehouse.currentIndexChanged.connect(self.refresh_hints)
+            self.date.dateChanged.connect(self.refresh_hints)
+            self.refresh_hints()
         self._show_state()
         self.scan.setFocus()
 
@@ -186,6 +197,7 @@ class DocumentForm(QDialog):
         if any(c.key == "unit" for c in self.model.columns):
             unit_delegate = UnitDelegate(self.lines, self)
             self.table.setItemDelegateForColumn(self.model.column_of("unit"), unit_delegate)
+        self.table.doubleClicked.connect(self._cell_double_clicked)
         return self.table
 
     def _build_footer(self) -> QHBoxLayout:
@@ -194,10 +206,16 @@ class DocumentForm(QDialog):
         self.remove_button.setObjectName("btn_removeLine")
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_line)
+        self.serial_button = QPushButton(etr("序列号…", "Serial numbers…"))
+        self.serial_button.setObjectName("btn_serials")
+        self.serial_button.setAutoDefault(False)
+        self.serial_button.clicked.connect(lambda: self.open_serials(self._current_row()))
+        self.serial_button.setVisible(serials.needs_serials(self.doc_type))
         self.totals = QLabel()
         self.totals.setObjectName("docTotals")
         self.totals.setStyleSheet("font-size: 11pt;")
         row.addWidget(self.remove_button)
+        row.addWidget(self.serial_button)
         row.addStretch(1)
         row.addWidget(self.totals)
         self._update_totals()
@@ -231,6 +249,7 @@ class DocumentForm(QDialog):
             widget.setEnabled(editable)
         self.scan.setVisible(editable)
         self.remove_button.setEnabled(editable)
+        self.serial_button.setEnabled(editable)
         self.buttons["save"].setEnabled(editable)
         self.buttons["approve"].setEnabled(editable)
         self.status.setText(status_text(self.header.status))
@@ -264,9 +283,14 @@ class DocumentForm(QDialog):
         if isinstance(batch, str):
             self.scan.show_error(batch)
             return
-        result = scanning.scan_text(self.lines, text, batch)
+        required = self.doc_type in scanning.PRICED_TYPES  # receipts name their batch
+        result = scanning.scan_text(self.lines, text, batch, batch_required=required)
+        if not result.ok and not result.prompt and self.doc_type not in serials.RECEIPTS:
+            result = scanning.scan_serial(self.lines, text, self._warehouse_id()) or result
         if not result.ok:
             self.scan.show_error(result.message)
+            if result.prompt == "batch":  # ask right away, not at approval
+                self.batch_no.setFocus()
             return
         if result.added:
             self.model.row_added(result.row)
@@ -276,12 +300,91 @@ class DocumentForm(QDialog):
         self.table.scrollTo(self.model.index(result.row, 0))
         self.scan.show_ok(result.message)
         self.scan.setFocus()
+        if result.prompt == "serial" and serials.needs_serials(self.doc_type):
+            self.open_serials(result.row)
 
     def remove_line(self) -> None:
         index = self.table.currentIndex()
         row = index.row() if index.isValid() else len(self.lines) - 1
         self.model.remove_row(row)
         self.scan.setFocus()
+
+    # -- serials and batch hints ----------------------------------------------------------
+    def _current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else len(self.lines) - 1
+
+    def _cell_double_clicked(self, index) -> None:
+        if self.model.columns[index.column()].kind == "serial":
+            self.open_serials(index.row())
+
+    def open_serials(self, row: int) -> SerialDialog | None:
+        """Opens the 序列号 dialog of a line (non-modal: the scanner types into it)."""
+        if not self.editable() or not 0 <= row < len(self.lines):
+            return None
+        line = self.lines[row]
+        if not line.serial_managed:
+            self.scan.show_error(
+                etr(
+                    "商品 {c} 未启用序列号管理",
+                    "Item {c} does not track serial numbers",
+                    c=line.code,
+                )
+            )
+            return None
+        dialog = SerialDialog(self.doc_type, line, self._warehouse_id(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._serials_entered(row))
+        dialog.finished.connect(lambda _r: self.scan.setFocus())
+        self.serial_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _warehouse_id(self) -> int | None:
+        found = lookup.warehouse_by_code(self.warehouse.currentData() or "")
+        return found.id if found else None
+
+    def _serials_entered(self, row: int) -> None:
+        self.serial_dialog = None
+        self.model.row_changed(row)
+        line = self.lines[row]
+        self.scan.show_ok(
+            etr(
+                "{name} 已录入序列号 {n} 个",
+                "{name}: serial numbers entered: {n}",
+                name=line.name,
+                n=len(line.serials),
+            )
+        )
+
+    def refresh_hints(self, *_args) -> None:
+        """Issues: which batch first-expiry-first-out will take for lines without one."""
+        if self._hinting:
+            return
+        open_rows = [
+            i for i, x in enumerate(self.lines.lines) if x.batch_managed and not x.batch_no
+        ]
+        hints = ["" for _ in self.lines.lines]
+        if open_rows:
+            d = self.date.date()
+            wanted = [
+                expiry.PreviewLine(x.item_id, x.qty * x.factor, x.location, x.batch_no)
+                for x in (self.lines[i] for i in open_rows)
+            ]
+            on = dt.date(d.year(), d.month(), d.day())
+            found = expiry.fefo_preview(self.warehouse.currentData() or "", on, wanted)
+            for i, hint in zip(open_rows, found, strict=True):
+                hints[i] = hint
+        if hints == self.model.hints:
+            return
+        self.model.hints = hints
+        self._hinting = True
+        try:
+            column = self.model.column_of("fefo")
+            last = self.model.index(max(0, len(hints) - 1), column)
+            self.model.dataChanged.emit(self.model.index(0, column), last)
+        finally:
+            self._hinting = False
 
     # -- saving ---------------------------------------------------------------------------
     def collect(self) -> scanning.DraftHeader:
@@ -350,8 +453,27 @@ class DocumentForm(QDialog):
 
     def approve(self):
         """Saves, then approves (both on the worker thread); shows the engine's messages,
-        e.g. the re-valuation of later moves after a backdated document."""
-        return self.save(then=self._approve_saved)
+        e.g. the re-valuation of later moves after a backdated document. Receiving or
+        issuing an expired batch is confirmed by the user first."""
+        return self.save(then=self._confirm_then_approve)
+
+    def _confirm_then_approve(self) -> None:
+        warnings = expiry.approval_warnings(self.doc_id)
+        if not warnings:
+            self._approve_saved()
+            return
+        if self.doc_type in expiry.RECEIPTS:
+            ask = etr("仍然入库并审核吗？", "Receive them and approve anyway?")
+        else:
+            ask = etr("仍然出库并审核吗？", "Issue them and approve anyway?")
+        text = "\n".join([etr("以下批次已过期：", "These batches have expired:"), *warnings, ask])
+        self.question = messages.confirm(self, text)
+        self.question.accepted.connect(self._approve_saved)
+        self.question.rejected.connect(
+            lambda: self.scan.show_error(
+                etr("单据已保存，未审核", "The document is saved, not approved")
+            )
+        )
 
     def _approve_saved(self) -> None:
         doc_id = self.doc_id

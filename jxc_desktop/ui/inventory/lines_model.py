@@ -13,6 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from jxc_desktop.engine import money
+from jxc_desktop.engine.i18n import tr as etr
+from jxc_desktop.engine.inventory import batches, serials
 from jxc_desktop.engine.scanning import (
     DraftLine,
     DraftLines,
@@ -21,6 +23,7 @@ from jxc_desktop.engine.scanning import (
     resolve_code,
 )
 from jxc_desktop.ui.i18n import tr
+from jxc_desktop.ui.inventory.serial_dialog import count_text
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -29,7 +32,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class LineColumn:
     key: str
     label: str
-    kind: str = "text"  # text / qty / price / money / date / readonly
+    kind: str = "text"  # text / qty / price / money / date / readonly / serial / hint
     width: int = 90
 
 
@@ -60,7 +63,18 @@ def columns_for(doc_type: str) -> list[LineColumn]:
         LineColumn("production_date", tr("生产日期"), "date", 90),
         LineColumn("expiry_date", tr("有效期至"), "date", 90),
     ]
+    if doc_type in HINT_TYPES:  # which batch first-expiry-first-out will take
+        at = next(i for i, c in enumerate(cols) if c.key == "batch_no") + 1
+        cols.insert(at, LineColumn("fefo", etr("将出批次", "Batch to issue"), "hint", 230))
+    if serials.needs_serials(doc_type):  # beside the quantity it must match
+        at = next(i for i, c in enumerate(cols) if c.key == "qty") + 1
+        cols.insert(at, LineColumn("serials", etr("序列号", "Serial numbers"), "serial", 150))
     return cols
+
+
+# Issues whose lines may leave the batch to automatic (first-expiry-first-out) allocation.
+HINT_TYPES = {"QTCK", "DBD"}
+READ_ONLY_KINDS = ("readonly", "money_ro", "serial", "hint")
 
 
 class LinesModel(QAbstractTableModel):
@@ -72,6 +86,7 @@ class LinesModel(QAbstractTableModel):
         self.columns = columns_for(doc_type)
         self.lines = lines
         self.read_only = False
+        self.hints: list[str] = []  # the FEFO preview per row (issues), set by the form
         self.dataChanged.connect(lambda *_a: self.totals_changed.emit())
         self.modelReset.connect(self.totals_changed.emit)
         self.rowsInserted.connect(lambda *_a: self.totals_changed.emit())
@@ -93,7 +108,7 @@ class LinesModel(QAbstractTableModel):
     def flags(self, index):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         column = self.columns[index.column()]
-        if self.read_only or column.kind in ("readonly", "money_ro"):
+        if self.read_only or column.kind in READ_ONLY_KINDS:
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
@@ -105,6 +120,8 @@ class LinesModel(QAbstractTableModel):
             return None
         line = self.lines[index.row()]
         column = self.columns[index.column()]
+        if column.kind in ("serial", "hint"):
+            return self._extra(index.row(), line, column, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(line, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (
@@ -115,6 +132,33 @@ class LinesModel(QAbstractTableModel):
         ):
             return RIGHT
         if role == Qt.ItemDataRole.BackgroundRole and column.kind in ("readonly", "money_ro"):
+            return QColor("#f6f8fa")
+        return None
+
+    def _extra(self, row: int, line: DraftLine, column: LineColumn, role):
+        """The 序列号 cell (serials or "已录 n / 应录 m" in orange) and the FEFO hint."""
+        if column.kind == "hint":
+            hint = self.hints[row] if row < len(self.hints) else ""
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return hint
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#57606a")
+            return None
+        if not line.serial_managed:
+            return None
+        wanted = money.qty(line.qty * line.factor)
+        complete = len(line.serials) == wanted
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not complete or not line.serials:
+                return count_text(len(line.serials), wanted)
+            return "、".join(line.serials[:3]) + ("…" if len(line.serials) > 3 else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(line.serials) or etr(
+                "双击或按“序列号”按钮录入", "Double-click or press 序列号 to enter them"
+            )
+        if role == Qt.ItemDataRole.ForegroundRole and not complete:
+            return QColor("#b35900")
+        if role == Qt.ItemDataRole.BackgroundRole:
             return QColor("#f6f8fa")
         return None
 
@@ -157,8 +201,14 @@ class LinesModel(QAbstractTableModel):
             return self._set_unit(line, text)
         if column.kind in ("qty", "price", "money"):
             return self._set_number(line, column, text)
+        if key == "batch_no":
+            return self._set_batch(line, text)
         if column.kind == "date":
-            return self._set_date(line, key, text)
+            previous = line.production_date
+            error = self._set_date(line, key, text)
+            if not error and key == "production_date":
+                line.fill_expiry(previous)  # 有效期至 follows 生产日期 + shelf life
+            return error
         setattr(line, key, text)
         return ""
 
@@ -168,8 +218,11 @@ class LinesModel(QAbstractTableModel):
         if isinstance(found, str):
             return found
         fresh = draft_line(*found, with_price=line.price is not None)
-        for key in ("item_id", "code", "name", "spec", "unit_id", "unit", "factor", "price"):
+        keys = ("item_id", "code", "name", "spec", "unit_id", "unit", "factor", "price")
+        flags = ("batch_managed", "serial_managed", "shelf_life_days", "serials")
+        for key in keys + flags:
             setattr(line, key, getattr(fresh, key))
+        line.fill_expiry()
         return ""
 
     def _set_unit(self, line: DraftLine, text: str) -> str:
@@ -197,6 +250,16 @@ class LinesModel(QAbstractTableModel):
         if column.kind == "qty" and value is None:
             value = money.D(0)
         setattr(line, column.key, value)
+        return ""
+
+    @staticmethod
+    def _set_batch(line: DraftLine, text: str) -> str:
+        """A batch already in the books brings its dates (they are the batch's, kept from
+        its first receipt), so the line and its labels carry them."""
+        line.batch_no = text
+        known = batches.batch_dates(line.item_id, text) if text and line.batch_managed else None
+        if known is not None:
+            line.production_date, line.expiry_date = known
         return ""
 
     @staticmethod
