@@ -33,6 +33,7 @@ from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Partner, Warehouse
 from jxc_desktop.ui import messages
 from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path, qdate
+from jxc_desktop.ui.refresh import Refresher
 from jxc_desktop.ui.trade.cells import cell, fmt_money, status_label
 
 TYPES = {
@@ -103,7 +104,7 @@ class TradeDocList(QWidget):
         self.table.cellDoubleClicked.connect(lambda _row, _col: self.edit_document())
         self.table.itemSelectionChanged.connect(self.update_buttons)
         self._build_layout()
-        ops.changed.connect(lambda _what: self.refresh())
+        self.refresher = Refresher(self, self.refresh, ops)  # not while on another tab
         self.refresh()
 
     def _build_filters(self) -> None:
