@@ -144,3 +144,37 @@ def test_home_alert_counts_open_the_alert_list_of_their_kind(qtbot, company, tmp
     assert view.kind.currentData() == "expired" and view.model.rows == []
     labels = [label.text() for label in view.findChildren(QLabel)]
     assert "预警类型：" in labels
+
+
+def test_save_and_approve_after_a_switch_during_a_job_p13(
+    qtbot, company, tmp_path, back_to_chinese
+):
+    """QA p13: a switch while a stock query runs; then 保存并审核 on 其他入库 works and
+    the form closes."""
+    from PySide6.QtCore import Qt
+
+    from jxc_desktop.engine import masterdata as md
+    from jxc_desktop.ui import messages
+
+    md.save_warehouse(md.WarehouseData("W1", "主仓库"))
+    md.save_item(md.ItemData(code="TEA", name="绿茶", purchase_price="3.5"))
+    window = make_window(qtbot, company, tmp_path)
+    window.select_tab("inventory")
+    balance = window.pages["inventory"].select_key("balance")
+    gate = threading.Event()
+    window.ops.run_in_background(lambda _p, _s: gate.wait(5), title="slow", parent=balance)
+    window.switch_language("en")
+    flush_deletes()
+    gate.set()
+    window.select_tab("inventory")
+    page = window.pages["inventory"]
+    page.select_key("QTRK")
+    form = page.new_record()
+    qtbot.keyClicks(form.scan.edit, "TEA")
+    qtbot.keyClick(form.scan.edit, Qt.Key.Key_Enter)
+    form.approve()
+    qtbot.waitUntil(lambda: form.header.status == "approved", timeout=10_000)
+    assert form.header.number and not form.busy
+    form.reject()
+    assert not form.isVisible()
+    messages.shown.clear()
