@@ -6,6 +6,7 @@ import pytest
 from inventory_helpers import day, doc, make_item, make_warehouse, on_hand, pool
 
 from jxc_desktop.engine import documents, settings
+from jxc_desktop.engine.documents import LineInput
 from jxc_desktop.engine.errors import ValidationError
 
 
@@ -290,3 +291,28 @@ def test_a_scan_without_a_location_never_makes_a_phantom_line(company):
     assert DocumentLine.select().where(DocumentLine.document == st.id).count() == lines_before
     a1 = stocktake.count(st.id, "A", "3", location="L1")
     assert a1.location.code == "L1" and a1.book_qty == D(3)
+
+
+def test_revaluation_message_names_documents_and_amount(shop):
+    """The user is told which later documents a backdated receipt re-valued and by how
+    much: the day-5 issue of 10 goes from 10.00 to 15.00, i.e. -5.00 on the stock side."""
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    issue = doc("QTCK", day(5), [("A", 10)])
+    result = documents.approve(doc("QTRK", day(3), [("A", 10, "2.00")], approve=False).id)
+    (message,) = result.messages
+    assert issue.number in message
+    assert "已重估 1 笔" in message and "-5.00" in message and "商品A" in message
+
+
+def test_backdated_issue_names_the_location_that_runs_short(shop):
+    """The pool holds enough, but not at the location a later issue took from: the
+    refusal names that location (and the date the shortage appears)."""
+    make_item("A")
+    doc("QTRK", day(1), [LineInput(item="A", qty="5", price="1", location="A-01")])
+    doc("QTRK", day(1), [LineInput(item="A", qty="5", price="1", location="A-02")])
+    doc("QTCK", day(5), [LineInput(item="A", qty="5", location="A-01")])
+    with pytest.raises(ValidationError) as info:
+        doc("QTCK", day(3), [LineInput(item="A", qty="2", location="A-01")])
+    text = str(info.value)
+    assert "A-01" in text and "2026-01-05" in text and "短缺 2" in text

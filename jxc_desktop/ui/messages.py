@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from jxc_desktop.engine.errors import Problem
+from jxc_desktop.engine.errors import Problem, field_name
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.ui.i18n import tr
 
@@ -53,58 +51,6 @@ def confirm(parent: QWidget | None, text: str) -> QMessageBox:
     shown.append(box)
     box.open()
     return box
-
-
-# The engine's field codes in words; a code not listed is left out of the message (the
-# message itself says what is wrong), never shown raw.
-FIELD_NAMES = {
-    "item": ("商品", "Item"),
-    "qty": ("数量", "Quantity"),
-    "price": ("单价", "Price"),
-    "amount": ("金额", "Amount"),
-    "tax_rate": ("税率", "Tax rate"),
-    "unit": ("单位", "Unit"),
-    "date": ("日期", "Date"),
-    "due_date": ("交货日期", "Due date"),
-    "warehouse": ("仓库", "Warehouse"),
-    "dest_warehouse": ("调入仓库", "To warehouse"),
-    "location": ("库位", "Location"),
-    "batch": ("批次", "Batch"),
-    "partner": ("往来单位", "Partner"),
-    "account": ("科目", "Account"),
-    "currency": ("币种", "Currency"),
-    "code": ("编码", "Code"),
-    "name": ("名称", "Name"),
-    "parent": ("父项", "Parent item"),
-    "bom": ("物料清单", "BOM"),
-    "fee": ("加工费", "Processing fee"),
-    "lines": ("明细", "Lines"),
-    "barcodes": ("条码", "Barcodes"),
-    "units": ("单位", "Units"),
-    "base_unit": ("基本单位", "Base unit"),
-    "valuation_method": ("计价方法", "Valuation method"),
-    "shelf_life_days": ("保质期", "Shelf life"),
-    "safety_stock": ("安全库存", "Safety stock"),
-    "lot_size": ("批量", "Lot size"),
-    "tax_number": ("税号", "Tax number"),
-    "valid_to": ("有效期至", "Valid to"),
-    "hours": ("小时数", "Hours"),
-    "shift_hours": ("每班小时数", "Hours per shift"),
-    "shifts": ("班次", "Shifts"),
-    "weekdays": ("工作日", "Working days"),
-    "kind": ("类型", "Kind"),
-}
-_CODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\[\]]*$")
-
-
-def field_name(field: str | None) -> str:
-    """A problem's field for people: its name, the text as given when it is already
-    words (第 3 行), or nothing for an unknown code."""
-    if not field:
-        return ""
-    if field in FIELD_NAMES:
-        return etr(*FIELD_NAMES[field])
-    return "" if _CODE.match(field) else field
 
 
 def problem_text(problem: Problem) -> str:

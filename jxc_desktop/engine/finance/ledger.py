@@ -19,7 +19,7 @@ from jxc_desktop.engine import money
 from jxc_desktop.engine.company import period_code
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.finance import cashflow
-from jxc_desktop.engine.finance.rules import account_by_code
+from jxc_desktop.engine.finance.rules import account_ids
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.models.db import bulk_insert
 from jxc_desktop.models.finance import Voucher, VoucherLine
@@ -162,11 +162,9 @@ def write_lines(voucher: Voucher, entries: list[Entry], red: bool = False) -> No
     keys are stored exactly as VoucherLine.create would store them.
     """
     fields = [getattr(VoucherLine, name) for name in _LINE_COLUMNS]
-    accounts: dict[str, int] = {}
+    accounts = account_ids({e.account for e in entries})
     rows = []
     for no, e in enumerate(entries, start=1):
-        if e.account not in accounts:
-            accounts[e.account] = account_by_code(e.account).id
         value = -abs(e.amount) if red else abs(e.amount)
         debit_side = e.amount > 0
         original = -abs(e.original_amount) if red else abs(e.original_amount)

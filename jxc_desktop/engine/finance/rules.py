@@ -16,7 +16,7 @@ from jxc_desktop.engine import settings
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.models.accounting import Account
-from jxc_desktop.models.db import write_transaction
+from jxc_desktop.models.db import execute, write_transaction
 from jxc_desktop.models.finance import VoucherRule
 
 # event, item_type condition, debit account, credit account
@@ -133,6 +133,19 @@ def account_by_code(code: str) -> Account:
     if account is None:
         raise JxcError(tr("科目 {c} 不存在", "Account {c} does not exist", c=code), "account")
     return account
+
+
+def account_ids(codes) -> dict[str, int]:
+    """Account ids by code, in one query; a code that is not in the chart is an error."""
+    codes = sorted(set(codes))
+    if not codes:
+        return {}
+    marks = ", ".join("?" * len(codes))
+    found = dict(execute(f"SELECT code, id FROM account WHERE code IN ({marks})", codes).fetchall())
+    for code in codes:
+        if code not in found:
+            account_by_code(code)  # raises the chart's own "does not exist" message
+    return found
 
 
 def inventory_accounts() -> list[str]:

@@ -269,8 +269,10 @@ def _replay(p: _Pass, key, moves, new_values, date, time, exclude: set[int] = fr
             new_values[i] = (out.value, out.trueup)
             loc_key, qty = (m.location_id or 0, m.batch_no), m.qty
         running[loc_key] = running.get(loc_key, 0) + qty
-        if qty < 0 and (pool.s.qty < 0 or running[loc_key] < 0):
-            p.shortage(key, d, min(pool.s.qty, running[loc_key]))
+        if qty < 0 and pool.s.qty < 0:
+            p.shortage(key, d, pool.s.qty)
+        elif qty < 0 and running[loc_key] < 0:  # the pool has it, but not at this place
+            p.shortage(key, d, running[loc_key], messages.place(*loc_key))
     p.states[key] = pool.s
     return _dependents(changed_out)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import format_qty, from_scaled
+from jxc_desktop.engine.money import format_money, format_qty, from_scaled
 from jxc_desktop.models.masterdata import Item, Location, Warehouse
 
 
@@ -53,22 +53,55 @@ def place(location_id: int, batch_no: str) -> str:
     return "".join(parts)
 
 
+# a re-valuation message names this many documents of a pool, then "等 N 张"
+NAMED_DOCUMENTS = 5
+
+
 def revalued(items: dict[int, Item], revals: list[tuple]) -> list[str]:
-    """One line per pool whose later moves a document re-valued (revals: move, key, delta)."""
-    pools: dict[tuple, int] = {}
-    for _, key, _delta in revals:
-        pools[key] = pools.get(key, 0) + 1
+    """One line per pool whose later moves a document re-valued (revals: move, key,
+    delta): how many moves, by how much in all, and which documents (the first few)."""
+    pools: dict[tuple, list] = {}  # key -> [moves, total delta, first move ids]
+    for move, key, delta in revals:
+        entry = pools.setdefault(key, [0, 0, []])
+        entry[0] += 1
+        entry[1] += delta
+        if len(entry[2]) < 10 * NAMED_DOCUMENTS:
+            entry[2].append(move.id)
+    numbers = _document_numbers([i for e in pools.values() for i in e[2]])
     out = []
-    for key, n in pools.items():
+    for key, (n, total, ids) in pools.items():
         item = items[key[0]]
+        docs = list(dict.fromkeys(numbers[i] for i in ids if i in numbers))
+        named = "、".join(docs[:NAMED_DOCUMENTS])
+        if n > len(ids) or len(docs) > NAMED_DOCUMENTS:
+            named += tr(" 等", " and others")
         out.append(
             tr(
-                "已重估 {n} 笔后续出入库：商品 {c} {name}，仓库 {w}",
-                "Re-valued {n} later moves: item {c} {name}, warehouse {w}",
+                "已重估 {n} 笔后续出入库，金额变动 {v}：商品 {c} {name}，仓库 {w}（{docs}）",
+                "Re-valued {n} later moves by {v}: item {c} {name}, warehouse {w} ({docs})",
                 n=n,
+                v=_signed_money(total),
                 c=item.code,
                 name=item.name,
                 w=Warehouse.get_by_id(key[1]).name,
+                docs=named,
             )
         )
     return out
+
+
+def _signed_money(fen: int) -> str:
+    text = format_money(from_scaled(fen, 2))
+    return text if fen < 0 else "+" + text
+
+
+def _document_numbers(move_ids: list[int]) -> dict[int, str]:
+    """The numbers of the documents that own these moves, by move id."""
+    from jxc_desktop.engine.inventory.pool_store import in_query
+
+    rows = in_query(
+        "SELECT m.id, d.number FROM stock_move m JOIN document d ON d.id = m.document_id "
+        "WHERE m.id IN ({})",
+        sorted(set(move_ids)),
+    )
+    return dict(rows)

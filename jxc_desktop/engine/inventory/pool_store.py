@@ -126,7 +126,7 @@ def save(updates: list[tuple], fifo_ids: list[int], layers: list[tuple]) -> None
     executemany(
         "UPDATE cost_group SET qty = ?, value = ?, last_unit_cost = ?, last_date = ?, "
         f"last_time = ?, {_ADD_FLOWS} WHERE id = ?",
-        updates,
+        sorted(updates, key=_last),  # in page order: each page is found once, warm
     )
     for start in range(0, len(fifo_ids), CHUNK):
         chunk = fifo_ids[start : start + CHUNK]
@@ -139,8 +139,14 @@ def add_flows(rows: list[tuple]) -> None:
     executemany(f"UPDATE cost_group SET {_ADD_FLOWS} WHERE id = ?", rows)
 
 
+def _last(row: tuple):
+    return row[-1]
+
+
 def insert_moves(rows: list[tuple]) -> None:
-    """New moves with their reserved ids: the move columns, then id and created_at."""
+    """New moves with their reserved ids: the move columns, then id and created_at.
+
+    In line order: a transfer's receipt names its issue, inserted before it."""
     executemany(
         f"INSERT INTO stock_move ({_MOVE_COLUMNS}, id, created_at) VALUES ({', '.join('?' * 17)})",
         rows,
@@ -165,5 +171,5 @@ def apply_balances(deltas: list[tuple]) -> None:
         "INSERT INTO stock_balance (item_id, warehouse_id, location_id, batch_no, qty) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id, warehouse_id, location_id, batch_no) "
         "DO UPDATE SET qty = stock_balance.qty + excluded.qty",
-        [(*k, q) for k, q in merged.items() if q],
+        sorted((*k, q) for k, q in merged.items() if q),
     )

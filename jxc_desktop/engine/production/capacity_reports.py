@@ -42,7 +42,7 @@ ORDER_COLUMNS = [
     Column("start", "计划开工", "Start", "date"),
     Column("finish", "计划完工", "Finish", "date"),
     Column("due", "交货日期", "Due", "date"),
-    Column("lateness", "延误天数", "Days late", "int"),
+    Column("lateness", "完工比交期晚(天)", "Finish after due (days)", "int"),
     Column("late", "延误", "Late", "bool"),
     Column("movable", "可调整", "Movable", "bool"),
     Column("problem", "问题", "Problem"),

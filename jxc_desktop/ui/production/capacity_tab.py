@@ -49,7 +49,7 @@ class CapacityTab(QWidget):
         self.ops = ops
         today = dt.date.today()
         self.date_from = _date_edit(today)
-        self.date_to = _date_edit(today + dt.timedelta(days=13))
+        self.date_to = _date_edit(today + dt.timedelta(days=55))  # 8 weeks: a few orders' worth
         self.planned = QCheckBox(tr("含 MRP 计划订单", "Include MRP planned orders"))
         self.planned.setChecked(True)
         self.table = RowsTable(_columns())
