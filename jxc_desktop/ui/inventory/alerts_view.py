@@ -38,6 +38,15 @@ class AlertsView(ReportView):
         filters.insertWidget(0, QLabel(etr("预警类型：", "Alert:")))
         filters.insertWidget(1, self.kind)
         self.kind.currentIndexChanged.connect(lambda _index: self.run())
+        self._fit_label_column(list(alert_labels().values()))
+
+    def _fit_label_column(self, labels: list[str]) -> None:
+        """The 说明 column as wide as its longest words ("Above maximum stock" in English)."""
+        keys = [column.key for column in self.report.columns]
+        metrics = self.table.fontMetrics()
+        wide = max(metrics.horizontalAdvance(text) for text in labels) + 24  # cell padding
+        column = keys.index("kind_label")
+        self.table.setColumnWidth(column, max(self.table.columnWidth(column), wide))
 
     def show_kind(self, kind: str):
         """Chooses the kind (silently) and runs the list once; returns the job."""
