@@ -66,7 +66,7 @@ QPushButton#homeCard { background: white; border: 1px solid #d0d7de; border-radi
     padding: 12px 18px; text-align: left; }
 QPushButton#homeCard:hover { border-color: #1f6feb; }
 QPushButton#homeCard:disabled { color: black; }
-QPushButton#homeAlert { border: none; padding: 0 2px; text-decoration: underline; }
+QPushButton[homeAlert="true"] { border: none; padding: 0 2px; text-decoration: underline; }
 """
 
 
@@ -123,8 +123,8 @@ class HomePage(TabPage):
         self.alerts: dict[str, QPushButton] = {}
         for key, label in alert_labels().items():
             value = QPushButton("…")
-            value.setObjectName("homeAlert")
-            value.setProperty("kind", key)
+            value.setObjectName(f"alert_{key}")
+            value.setProperty("homeAlert", True)  # styled as a link (CARD_STYLE)
             value.setFlat(True)
             value.setCursor(Qt.CursorShape.PointingHandCursor)
             value.setToolTip(etr("查看明细", "Show the list"))
