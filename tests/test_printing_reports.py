@@ -78,7 +78,7 @@ def test_many_columns_go_landscape_with_separators_and_repeated_header(company, 
     assert all("结存金额" in p for p in pages)  # header on every page
     assert "2026-01-01 至 2026-01-31" in pages[0] and "WH01" in pages[0]
     assert "148,148.04" in "".join(pages)  # 120 × 12,345.67 with separators
-    assert "1.234567" in pages[0]
+    assert "1.2346" in pages[0]  # unit costs to 4 places on paper (the JSON keeps 6)
 
 
 def test_empty_report_says_so(company, tmp_path):

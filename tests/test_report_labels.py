@@ -89,8 +89,9 @@ def test_printed_ledger_shows_the_words_not_the_codes(qtbot, company, tmp_path):
     qtbot.addWidget(view)
     view.item.setText("A")
     view.run()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
-    shown = [view.model.data(view.model.index(0, c)) for c in range(view.model.columnCount())]
+    # 期初余额, the move, 本期收入, 本期发出, 期末余额
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5, timeout=10_000)
+    shown = [view.model.data(view.model.index(1, c)) for c in range(view.model.columnCount())]
     assert "其他入库" in shown and "成品仓" in shown
     assert "28.7767" in shown  # 86.33 / 3 = 28.776667 on screen to 4 places
     keys = [c.key for c in view.report.columns]

@@ -236,8 +236,8 @@ def test_stock_query_drills_down_to_moves_and_documents(window, qtbot):
     wait_idle(qtbot, window.ops)
     ledger = page.views["ledger"]
     assert page.stack.currentWidget() is ledger
-    assert [r["number"] for r in ledger.model.rows] == [first.number, page_number("DBD")]
-    ledger.table.activated.emit(ledger.model.index(0, 0))
+    assert [r["number"] for r in ledger.model.data_rows()] == [first.number, page_number("DBD")]
+    ledger.table.activated.emit(ledger.model.index(1, 0))  # row 0 is the 期初余额 row
     form = page.dialog
     assert isinstance(form, DocumentForm) and form.header.number == first.number
     assert not form.scan.isVisible() and form.model.read_only
@@ -390,7 +390,7 @@ def test_transfer_and_cost_adjustment_forms(window, qtbot):
     summary.date_from.setDate(dt.date(2026, 1, 1))
     summary.run()
     wait_idle(qtbot, window.ops)
-    rows = {r["warehouse"]: r for r in summary.model.rows}
+    rows = {r["warehouse"]: r for r in summary.model.data_rows()}
     assert rows["W1"]["in_qty"] == 24 and rows["W1"]["closing_value"] == Decimal("14.40")
     assert summary.count.text() == "共 2 条"
 

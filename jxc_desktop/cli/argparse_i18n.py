@@ -2,7 +2,9 @@
 
 argparse looks its messages up through the module-level `_` (gettext) each time it
 prints one, so swapping that function is enough; the language is known before parsing
-from `--lang` (Chinese unless `--lang en`).
+from `--lang` (Chinese unless `--lang en`). A command's own help texts are written in
+both languages with `h("中文", "English")`, which picks the one `install` chose (the
+parser is built after `install`).
 """
 
 from __future__ import annotations
@@ -46,8 +48,18 @@ def language_of(argv: list[str]) -> str:
     return "zh_CN"
 
 
+_language = "zh_CN"
+
+
+def h(zh: str, en: str) -> str:
+    """A help text in the language `install` chose (Chinese by default)."""
+    return zh if _language.startswith("zh") else en
+
+
 def install(language: str) -> None:
     """Makes argparse speak `language` (zh_CN: the table above; anything else: English)."""
+    global _language
+    _language = language
     if language.startswith("zh"):
         argparse._ = lambda text: ZH.get(text, text)
     else:

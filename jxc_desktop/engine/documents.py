@@ -96,6 +96,7 @@ POSTING_MODULES = [
     "jxc_desktop.engine.trade.postings",
     "jxc_desktop.engine.production.postings",
     "jxc_desktop.engine.quality.postings",
+    "jxc_desktop.engine.inventory.stocktake",
     # last: the vouchers read what the postings and hooks above have written
     "jxc_desktop.engine.finance.document_vouchers",
 ]

@@ -21,6 +21,7 @@ from jxc_desktop.engine.excel_sheets import (
 )
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.masterdata.items import plain
+from jxc_desktop.engine.money import format_plain
 from jxc_desktop.models.masterdata import (
     Item,
     ItemBarcode,
@@ -256,3 +257,77 @@ def _warehouse_rows(ids: list[int]):
             yield [wh.code, wh.name, quarantine, None, None]
         for loc in locations:
             yield [wh.code, wh.name, quarantine, loc.code, loc.name or None]
+
+
+# ---------------------------------------------------------------- report sheets
+
+_NUMBER_FORMATS = {"money": "#,##0.00", "int": "#,##0", "rate": '0.00"%"'}
+_WIDTHS = {"money": 14, "qty": 12, "price": 12, "rate": 10, "int": 8, "date": 11, "bool": 6}
+SUMMARY_FONT = Font(bold=True)
+SUMMARY_FILL = PatternFill("solid", fgColor="F2F2F2")
+
+
+def _places_format(places: int) -> str:
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def report_number_formats(columns, rows) -> dict[str, str]:
+    """An Excel number format per numeric column: money 2 places, quantities and unit
+    costs the places the column needs (the same for every row), rates as percent."""
+    from jxc_desktop.engine.reports.display import column_places
+
+    formats = {c.key: _NUMBER_FORMATS[c.kind] for c in columns if c.kind in _NUMBER_FORMATS}
+    for key, places in column_places(columns, rows).items():
+        formats[key] = _places_format(places)
+    return formats
+
+
+def write_report_sheet(columns, rows: list[dict], path, title: str = "") -> None:
+    """Report rows as a sheet (streamed): exact decimals under a number format, dates
+    as dates, flags as 是, display-only summary rows bold on grey."""
+    from openpyxl.cell import WriteOnlyCell
+
+    from jxc_desktop.engine.reports.display import is_summary
+    from jxc_desktop.engine.reports.output import PLACES
+
+    formats = report_number_formats(columns, rows)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=(title or "report")[:31])
+    ws.freeze_panes = "A2"
+    for index, c in enumerate(columns, start=1):
+        width = _WIDTHS.get(c.kind, 24 if c.key in ("name", "warehouse_label") else 14)
+        ws.column_dimensions[get_column_letter(index)].width = width
+    head = []
+    for c in columns:
+        cell = WriteOnlyCell(ws, value=c.label)
+        cell.font = HEADER_FONT
+        head.append(cell)
+    ws.append(head)
+    for row in rows:
+        summary = is_summary(row)
+        cells = []
+        for c in columns:
+            value = _report_value(c, row.get(c.key), PLACES)
+            number_format = formats.get(c.key) or ("yyyy-mm-dd" if c.kind == "date" else None)
+            if not summary and (value is None or number_format is None):
+                cells.append(value)  # a plain cell: a styled one costs 3 times as much
+                continue
+            cell = WriteOnlyCell(ws, value=value)
+            if number_format:
+                cell.number_format = number_format
+            if summary:
+                cell.font, cell.fill = SUMMARY_FONT, SUMMARY_FILL
+            cells.append(cell)
+        ws.append(cells)
+    wb.save(path)
+
+
+def _report_value(column, value, places: dict):
+    """The exact value a report cell holds (never a float)."""
+    if value is None or value == "":
+        return None
+    if column.kind in places:
+        return Decimal(format_plain(value, places[column.kind]))
+    if column.kind == "bool":
+        return "是" if value else ""
+    return value

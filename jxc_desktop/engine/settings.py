@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from jxc_desktop.engine import money
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.printing import label_layouts
 from jxc_desktop.models.company import Setting
 from jxc_desktop.models.db import action_cache, execute, write_transaction
 
@@ -129,6 +130,13 @@ SPECS = {
             "工作中心默认工作日: mon_sat 周一至周六, mon_fri 周一至周五, all 每天（未设置时）",
         ),
         SettingSpec("quarantine_warehouse", "", lambda v: True, "a warehouse code", "不合格品仓库"),
+        SettingSpec(
+            "label_layout",
+            "roll-50x30",
+            label_layouts.layout_ok,
+            "roll-50x30 / 60x40 / a4:3x8 …",
+            "条码标签版式（上次打印所用）",
+        ),
     ]
 }
 

@@ -3,7 +3,9 @@
 Same figures as `inventory.stocktake.variance` (book, counted, difference, its value
 at the warehouse's book unit cost), but items, locations and costs are read once for
 the whole document instead of once per line, and a single line can be re-read after a
-scan: a 500-line stocktake shows in milliseconds and a scan updates one row.
+scan: a 500-line stocktake shows in milliseconds and a scan updates one row. Once
+approved, the values are the ones the approval posted (盘亏 at the valuation method's
+cost may differ from the book unit cost).
 """
 
 from __future__ import annotations
@@ -31,12 +33,19 @@ def unit_costs(warehouse_id: int, item_ids: list[int]) -> dict[int, Decimal]:
 
 
 def variance_row(
-    line: DocumentLine, item: Item, location: str, unit_cost: Decimal, book_now=None
+    line: DocumentLine,
+    item: Item,
+    location: str,
+    unit_cost: Decimal,
+    book_now=None,
+    posted: Decimal | None = None,
 ) -> dict:
     """One line's figures; `book_now` is its current book when a document dated on or
-    before the stocktake changed it after the freeze (else None)."""
+    before the stocktake changed it after the freeze (else None); `posted` the value the
+    approval posted (else it is estimated at `unit_cost`)."""
     book = line.book_qty if line.book_qty is not None else Decimal(0)
     diff = (line.base_qty - book) if line.counted else Decimal(0)
+    value = posted if posted is not None else money.money(diff * unit_cost)
     return {
         "line": line.line_no,
         "line_id": line.id,
@@ -47,7 +56,7 @@ def variance_row(
         "book_qty": book,
         "counted_qty": line.base_qty if line.counted else None,
         "diff_qty": diff,
-        "diff_value": money.money(diff * unit_cost),
+        "diff_value": value,
         "counted": line.counted,
         "book_now": book_now,
     }
@@ -67,6 +76,7 @@ def variance_rows(doc_id: int, line_ids: list[int] | None = None) -> list[dict]:
     }
     costs = unit_costs(doc.warehouse_id, item_ids)
     changed = {x.line_id: x.current for x in book_changes(doc_id)} if doc.status == "draft" else {}
+    posted = _posted(doc)
     return [
         variance_row(
             line,
@@ -74,9 +84,19 @@ def variance_rows(doc_id: int, line_ids: list[int] | None = None) -> list[dict]:
             locations.get(line.location_id, ""),
             costs.get(line.item_id, Decimal(0)),
             changed.get(line.id),
+            posted.get(line.id, Decimal(0)) if posted is not None else None,
         )
         for line in lines
     ]
+
+
+def _posted(doc) -> dict[int, Decimal] | None:
+    """The posted value per line of an approved stocktake; None while it is a draft."""
+    if doc.status != "approved":
+        return None
+    from jxc_desktop.engine.inventory.stocktake import posted_values
+
+    return posted_values(doc.id)
 
 
 def locations(doc_id: int) -> list[tuple[str, str]]:

@@ -4,7 +4,13 @@
 location or a category) into a draft 盘点单, one line per item, location and batch,
 each marked uncounted. Counting (`count`, by scanner or keyboard) sets counted
 quantities on the draft; lines never counted post nothing. Approving posts 盘盈 at
-book cost and 盘亏 at the valuation method's cost (see postings.py).
+book cost and 盘亏 at the valuation method's cost (see postings.py); `posted_values`
+reads back what it posted per line, so the screen and the printed paper show the
+approved figures, not an estimate.
+
+A batch-managed item is counted per batch: a count without a batch that would open a
+new no-batch line is refused, and approval refuses a counted no-batch line that would
+post a gain (stock with no batch could never be issued by batch or expiry).
 """
 
 from __future__ import annotations
@@ -13,8 +19,14 @@ import datetime as dt
 from decimal import Decimal
 
 from jxc_desktop.engine import lookup, money
-from jxc_desktop.engine.documents import DocumentInput, LineInput, get_document, save_draft
-from jxc_desktop.engine.errors import JxcError, StateError
+from jxc_desktop.engine.documents import (
+    DocumentInput,
+    LineInput,
+    get_document,
+    on_validate,
+    save_draft,
+)
+from jxc_desktop.engine.errors import JxcError, Problem, StateError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.session import audit
 from jxc_desktop.models.db import execute, write_transaction
@@ -131,6 +143,9 @@ def count(
             )
             .first()
         )
+        if item.batch_managed and not batch_no and (line is None or not _on_book(line)):
+            # counted per batch: never guessed, even when one batch is on the book
+            raise JxcError(_batch_needed(doc, item), "batch_no")
         if line is None and loc is None and not batch_no:
             line = _the_only_book_line(doc, item)
         if line is None:
@@ -154,6 +169,89 @@ def count(
         line.save()
         audit("stocktake.count", doc.number, f"{item.code} {amount}")
     return line
+
+
+def _on_book(line: DocumentLine) -> bool:
+    """A line frozen from the book with stock on it (a no-batch line of a batch-managed
+    item is then old stock from before batch management, which may be counted)."""
+    return line.book_qty is not None and line.book_qty != 0
+
+
+def _batch_needed(doc: Document, item: Item) -> str:
+    """Why a count without a batch is refused, naming the batches on this stocktake."""
+    batches = [
+        b
+        for (b,) in DocumentLine.select(DocumentLine.batch_no)
+        .where((DocumentLine.document == doc) & (DocumentLine.item == item))
+        .order_by(DocumentLine.line_no)
+        .tuples()
+        if b
+    ]
+    message = tr(
+        "商品 {c} {n} 实行批次管理，请先填写正在盘点的批次号",
+        "Item {c} {n} is batch-managed: enter the batch being counted first",
+        c=item.code,
+        n=item.name,
+    )
+    if batches:
+        message += tr(
+            "（本盘点单上的批次：{b}）",
+            " (batches on this stocktake: {b})",
+            b="、".join(dict.fromkeys(batches)),
+        )
+    return message
+
+
+@on_validate
+def no_batch_gains(doc: Document) -> list[Problem]:
+    """Approval refuses a counted no-batch line of a batch-managed item that would post
+    a gain: the stock would have no batch and no expiry (an import or an old draft
+    can carry one; `count` refuses it at the scanner)."""
+    if doc.doc_type != "PDD":
+        return []
+    query = (
+        DocumentLine.select(DocumentLine, Item)
+        .join(Item)
+        .where(
+            (DocumentLine.document == doc)
+            & DocumentLine.counted
+            & (DocumentLine.batch_no == "")
+            & Item.batch_managed
+        )
+        .order_by(DocumentLine.line_no)
+    )
+    problems = []
+    for line in query:
+        book = line.book_qty if line.book_qty is not None else Decimal(0)
+        if line.base_qty > book:
+            problems.append(
+                Problem(
+                    tr(
+                        "商品 {c} {n} 实行批次管理，盘盈必须填写批次",
+                        "Item {c} {n} is batch-managed: a stock gain needs a batch",
+                        c=line.item.code,
+                        n=line.item.name,
+                    ),
+                    tr("第 {n} 行", "line {n}", n=line.line_no),
+                )
+            )
+    return problems
+
+
+def posted_values(doc_id: int) -> dict[int, Decimal]:
+    """The value each line of an approved stocktake posted (signed, CNY), as the ledger
+    shows it now: its moves not reversed, plus the 'reval' rows that corrected them."""
+    rows = execute(
+        "SELECT m.line_id, m.value + COALESCE((SELECT SUM(r.value) FROM stock_move r "
+        "WHERE r.adjusts_id = m.id AND r.kind = 'reval'), 0) FROM stock_move m "
+        "WHERE m.document_id = ? AND m.kind = 'move' AND NOT EXISTS (SELECT 1 FROM "
+        "stock_move x WHERE x.adjusts_id = m.id AND x.kind = 'reverse')",
+        (doc_id,),
+    ).fetchall()
+    values: dict[int, int] = {}
+    for line_id, fen in rows:
+        values[line_id] = values.get(line_id, 0) + fen
+    return {line_id: money.from_scaled(fen, 2) for line_id, fen in values.items()}
 
 
 def _the_only_book_line(doc: Document, item: Item) -> DocumentLine | None:

@@ -26,6 +26,7 @@ from jxc_desktop.engine.printing.tables import (
     amount_in_words,
     data_table,
     fields_grid,
+    para,
     signatures_row,
 )
 from jxc_desktop.models.documents import Document, DocumentLine
@@ -56,6 +57,8 @@ def render_document(doc_id: int, path: str | Path) -> Path:
     ]
     if grand is not None:
         story += [Spacer(1, 2 * mm), amount_in_words(grand, width)]
+    if dtype.prefix == "PDD":
+        story += [Spacer(1, 2 * mm), para(stocktake_summary(doc), 9)]
     story.append(signatures_row(_signatures(doc, dtype), width))
     build_pdf(path, setup, story)
     return Path(path)
@@ -275,29 +278,85 @@ def _totals_row(columns: list[TableColumn], lines: list[_Line], sums: dict[str, 
 
 
 def _stocktake_lines(lines: list[_Line]):
-    """盘点单: book and counted quantities in the base unit and the gain or loss."""
+    """盘点单: book and counted quantities in the base unit, the gain or loss and its
+    value. A line never counted prints 未盘 with no difference: approval posts nothing
+    for it. The values are the engine's variance list (what approval posted, or on a
+    draft the estimate at book cost), so paper, screen and ledger agree."""
+    from jxc_desktop.engine.stocktake_view import variance_rows
+
+    figures = {r["line_id"]: r for r in variance_rows(lines[0].row.document_id)} if lines else {}
+
+    def fig(ln: _Line) -> dict:
+        return figures[ln.row.id]
+
     spec = [
         (TableColumn(tr("序号", "No."), centred=True), lambda ln: str(ln.row.line_no)),
         *_item_columns(base_unit=True),
         (TableColumn(tr("账面数量", "Book qty"), True), lambda ln: _opt_qty(ln.row.book_qty)),
-        (TableColumn(tr("实盘数量", "Counted"), True), lambda ln: fmt_qty(ln.row.base_qty)),
-        (TableColumn(tr("盈亏数量", "Difference"), True), _difference),
-        (TableColumn(tr("库位", "Location")), _location_text),
-        (TableColumn(tr("批次", "Batch")), lambda ln: ln.row.batch_no),
+        (TableColumn(tr("实盘数量", "Counted"), True), _counted_text),
+        (TableColumn(tr("盈亏数量", "Difference"), True), lambda ln: _difference(fig(ln))),
+        (TableColumn(tr("盈亏金额", "Gain/loss value"), True), lambda ln: _value_text(fig(ln))),
     ]
+    if any(ln.location for ln in lines):
+        spec.append((TableColumn(tr("库位", "Location")), _location_text))
+    if any(ln.row.batch_no for ln in lines):
+        spec.append((TableColumn(tr("批次", "Batch")), lambda ln: ln.row.batch_no))
     columns = [c for c, _ in spec]
     rows = [[get(ln) for _, get in spec] for ln in lines]
-    return columns, rows, None, None
+    values = [figures[ln.row.id]["diff_value"] for ln in lines if ln.row.counted]
+    totals = _totals_row(
+        columns, [], {tr("盈亏金额", "Gain/loss value"): _signed(sum(values, Decimal(0)))}
+    )
+    return columns, rows, totals, None
+
+
+def stocktake_summary(doc: Document) -> str:
+    """The line under a printed 盘点单: counted and uncounted lines, gains and losses."""
+    from jxc_desktop.engine.stocktake_view import variance_rows
+
+    rows = variance_rows(doc.id)
+    counted = [r for r in rows if r["counted"]]
+    gain = sum((r["diff_value"] for r in counted if r["diff_value"] > 0), Decimal(0))
+    loss = sum((-r["diff_value"] for r in counted if r["diff_value"] < 0), Decimal(0))
+    text = tr(
+        "共 {n} 行，已盘 {c} 行，未盘 {u} 行（未盘的行不调整账面）；盘盈 ¥{g}，盘亏 ¥{l}",
+        "{n} lines, {c} counted, {u} not counted (not adjusted); gains ¥{g}, losses ¥{l}",
+        n=len(rows),
+        c=len(counted),
+        u=len(rows) - len(counted),
+        g=format_money(gain),
+        l=format_money(loss),
+    )
+    if doc.status == "approved":
+        return text
+    return text + tr(
+        "。金额按账面单位成本估算，以审核过账为准",
+        ". Values are estimated at book unit cost; approval posts the final figures",
+    )
+
+
+def _counted_text(ln: _Line) -> str:
+    return fmt_qty(ln.row.base_qty) if ln.row.counted else tr("未盘", "Not counted")
 
 
 def _opt_qty(value) -> str:
     return "" if value is None else fmt_qty(value)
 
 
-def _difference(ln: _Line) -> str:
-    if ln.row.book_qty is None:
-        return ""
-    return fmt_qty(ln.row.base_qty - ln.row.book_qty)
+def _difference(row: dict) -> str:
+    return _signed_qty(row["diff_qty"]) if row["counted"] else ""
+
+
+def _value_text(row: dict) -> str:
+    return _signed(row["diff_value"]) if row["counted"] else ""
+
+
+def _signed_qty(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + fmt_qty(value)
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + format_money(value)
 
 
 def _money_lines(lines: list[_Line]):

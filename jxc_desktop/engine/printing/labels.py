@@ -25,82 +25,19 @@ from jxc_desktop.engine.printing import barcodes
 from jxc_desktop.engine.printing.fonts import cjk_font
 from jxc_desktop.engine.printing.formats import fmt_price
 from jxc_desktop.engine.printing.label_draw import LabelContent, draw_label
+from jxc_desktop.engine.printing.label_layouts import (  # noqa: F401 - the public names
+    LAYOUTS,
+    A4_3x8,
+    LabelLayout,
+    ROLL_40x30,
+    ROLL_50x30,
+    parse_layout,
+    roll_layout,
+)
 from jxc_desktop.models.documents import DocumentLine
-from jxc_desktop.models.masterdata import Item, ItemBarcode
+from jxc_desktop.models.masterdata import Batch, Item, ItemBarcode
 
 MAX_LABELS = 10_000  # one print run; more is almost certainly a typo in a quantity
-
-
-@dataclass
-class LabelLayout:
-    """Where labels sit on a page; all sizes in millimetres."""
-
-    name: str
-    page_width: float
-    page_height: float
-    label_width: float
-    label_height: float
-    columns: int = 1
-    rows: int = 1
-    margin_left: float = 0
-    margin_top: float = 0
-    gap_x: float = 0
-    gap_y: float = 0
-    padding: float = 1.5  # blank edge inside each label (printers drift a little)
-
-    @property
-    def per_page(self) -> int:
-        return self.columns * self.rows
-
-    def origin(self, index: int) -> tuple[float, float]:
-        """The bottom-left corner (points) of the label at position `index` on a page."""
-        col, row = index % self.columns, index // self.columns
-        x = self.margin_left + col * (self.label_width + self.gap_x)
-        top = self.margin_top + row * (self.label_height + self.gap_y)
-        return x * mm, (self.page_height - top - self.label_height) * mm
-
-    def problems(self) -> list[Problem]:
-        """Everything wrong with the layout: sizes must be positive and fit the page."""
-        out = []
-        sizes = (self.page_width, self.page_height, self.label_width, self.label_height)
-        if min(sizes) <= 0 or self.columns < 1 or self.rows < 1:
-            out.append(Problem(tr("标签尺寸和行列数必须大于 0", "Sizes and counts must be > 0")))
-            return out
-        if min(self.margin_left, self.margin_top, self.gap_x, self.gap_y, self.padding) < 0:
-            out.append(Problem(tr("边距和间距不能为负", "Margins and gaps cannot be negative")))
-        used_w = (
-            self.margin_left + self.columns * self.label_width + (self.columns - 1) * self.gap_x
-        )
-        used_h = self.margin_top + self.rows * self.label_height + (self.rows - 1) * self.gap_y
-        if used_w > self.page_width + 1e-6 or used_h > self.page_height + 1e-6:
-            out.append(
-                Problem(
-                    tr(
-                        "标签排不下：需要 {w}×{h} mm，纸张 {pw}×{ph} mm",
-                        "The labels do not fit: {w}×{h} mm needed on a {pw}×{ph} mm page",
-                        w=round(used_w, 1),
-                        h=round(used_h, 1),
-                        pw=self.page_width,
-                        ph=self.page_height,
-                    ),
-                    "layout",
-                )
-            )
-        if 2 * self.padding >= min(self.label_width, self.label_height) or self.label_height < 12:
-            out.append(Problem(tr("标签太小", "The label is too small"), "layout"))
-        return out
-
-
-def roll_layout(width: float, height: float, name: str = "") -> LabelLayout:
-    """A roll printer: the page is one label."""
-    return LabelLayout(name or f"roll-{width:g}x{height:g}", width, height, width, height)
-
-
-ROLL_50x30 = roll_layout(50, 30)
-ROLL_40x30 = roll_layout(40, 30)
-# 24 labels of 63.5 × 33.9 mm on A4, as sold for laser printers (e.g. Avery L7159)
-A4_3x8 = LabelLayout("a4-3x8", 210, 297, 63.5, 33.9, 3, 8, 7.2, 12.9, 2.5, 0)
-LAYOUTS = {layout.name: layout for layout in (ROLL_50x30, ROLL_40x30, A4_3x8)}
 
 
 @dataclass
@@ -145,21 +82,43 @@ def labels_for_document(doc_id: int) -> list[LabelRequest]:
     """One request per item line: the base quantity rounded up to whole labels.
 
     "Print labels for everything just received": a line of 2 箱 × 12 gives 24 labels,
-    2.5 kg gives 3.
+    2.5 kg gives 3. The expiry (有效期至) is the line's, else its batch's, else the
+    production date (the line's or the batch's) plus the item's shelf life.
     """
     doc = get_document(doc_id)
-    lines = (
+    lines = list(
         DocumentLine.select(DocumentLine, Item)
         .join(Item)
         .where(DocumentLine.document == doc)
         .order_by(DocumentLine.line_no)
     )
+    batches = _batches(lines)
     out = []
     for line in lines:
         count = int(line.base_qty.to_integral_value(rounding=ROUND_CEILING))
         if count > 0:
-            out.append(LabelRequest(line.item, count, line.batch_no, line.expiry_date))
+            expiry = _expiry(line, batches.get((line.item_id, line.batch_no)))
+            out.append(LabelRequest(line.item, count, line.batch_no, expiry))
     return out
+
+
+def _batches(lines: list[DocumentLine]) -> dict[tuple[int, str], Batch]:
+    """The batch rows the lines name, by (item id, batch number), in one query."""
+    wanted = {(x.item_id, x.batch_no) for x in lines if x.batch_no}
+    if not wanted:
+        return {}
+    query = Batch.select().where(Batch.item.in_(sorted({i for i, _ in wanted})))
+    return {(b.item_id, b.batch_no): b for b in query if (b.item_id, b.batch_no) in wanted}
+
+
+def _expiry(line: DocumentLine, batch: Batch | None) -> dt.date | None:
+    if line.expiry_date:
+        return line.expiry_date
+    if batch is not None and batch.expiry_date:
+        return batch.expiry_date
+    made = line.production_date or (batch.production_date if batch is not None else None)
+    days = line.item.shelf_life_days
+    return made + dt.timedelta(days=days) if made and days else None
 
 
 def render_labels(
@@ -171,11 +130,12 @@ def render_labels(
     """Writes the labels as a PDF at `path` and returns how many were printed.
 
     `items_with_qty`: LabelRequest values or plain tuples (item, qty[, batch[, expiry]]).
-    `layout`: a LabelLayout or the name of a preset in LAYOUTS. Nothing is written when
-    any request, the layout or the options are wrong; every problem is reported.
+    `layout`: a LabelLayout or a spec (a preset name, `60x40`, `a4:3x8` …, see
+    label_layouts). Nothing is written when any request, the layout or the options are
+    wrong; every problem is reported.
     """
     options = options or LabelOptions()
-    layout = LAYOUTS[layout] if isinstance(layout, str) and layout in LAYOUTS else layout
+    layout = parse_layout(layout) if isinstance(layout, str) else layout
     requests = [_request(r) for r in items_with_qty]
     contents = _prepare(requests, layout, options)
     _write(contents, layout, options, Path(path))

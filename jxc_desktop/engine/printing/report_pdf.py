@@ -16,7 +16,7 @@ from reportlab.platypus import Spacer
 
 from jxc_desktop.engine.company import get_company
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.printing.formats import NUMERIC_KINDS, fmt_cell
+from jxc_desktop.engine.printing.formats import NUMERIC_KINDS
 from jxc_desktop.engine.printing.layout import MARGIN_X, PageSetup, body_width, build_pdf
 from jxc_desktop.engine.printing.tables import (
     TableColumn,
@@ -27,6 +27,13 @@ from jxc_desktop.engine.printing.tables import (
     raw_widths,
 )
 from jxc_desktop.engine.reports import Report, ReportParams
+from jxc_desktop.engine.reports.display import (
+    display_columns,
+    display_rows,
+    is_empty_column,
+    is_summary,
+    text_rows,
+)
 
 SIZES = (8.5, 8, 7.5, 7, 6.5, 6)  # font sizes tried, largest first
 MANY_COLUMNS = 9  # from this many columns a report prints landscape
@@ -35,16 +42,23 @@ MANY_COLUMNS = 9  # from this many columns a report prints landscape
 def render_report(
     report: Report, rows: list[dict], params: ReportParams | None, path: str | Path
 ) -> Path:
-    """Writes `rows` of `report` (as its run() returns them) as a PDF at `path`."""
+    """Writes `rows` of `report` (as its run() returns them) as a PDF at `path`, as
+    people read it (reports/display.py): its summary rows shaded, words instead of
+    codes, one number of decimals per column, rates as percent."""
     params = params or ReportParams()
-    columns = [_table_column(c) for c in report.columns]
-    body = [[fmt_cell(c.kind, row.get(c.key)) for c in report.columns] for row in rows]
+    shown = display_rows(report.name, rows, params)
+    report_columns = [
+        c for c in display_columns(report.columns, report.name) if not is_empty_column(c, rows)
+    ]
+    columns = [_table_column(c) for c in report_columns]
+    body = text_rows(report_columns, shown)
     wide, size = choose_layout(columns, body)
     setup = PageSetup(company=get_company().name, title=report.title, landscape=wide)
     width = body_width(setup)
     story = [fields_grid(filter_summary(params, len(rows)), width, per_row=3), Spacer(1, 3 * mm)]
     if body:
-        story.append(data_table(columns, body, width, size=size))
+        shaded = [n for n, row in enumerate(shown) if is_summary(row)]
+        story.append(data_table(columns, body, width, size=size, shaded=shaded))
     else:
         story.append(para(tr("（无数据）", "(no rows)"), 9))
     build_pdf(path, setup, story)

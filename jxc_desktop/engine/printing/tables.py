@@ -20,6 +20,7 @@ PAD = 3.0  # cell padding left and right, points
 GRID = colors.HexColor("#666666")
 HEAD_BG = colors.HexColor("#ececec")
 TOTAL_BG = colors.HexColor("#f6f6f6")
+SUMMARY_BG = colors.HexColor("#e6ebf2")  # opening / closing / subtotal rows of a report
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,10 @@ def data_table(
     width: float,
     size: float = 8.5,
     totals: list[str] | None = None,
+    shaded: tuple[int, ...] | list[int] = (),
 ) -> Table:
-    """A grid with the heading repeated on every page and columns fitted to `width`.
+    """A grid with the heading repeated on every page and columns fitted to `width`;
+    `shaded` body rows (subtotals, opening and closing rows) on a grey ground.
 
     Number columns keep their full width and are right-aligned; text columns give up
     room first and wrap (by character, as CJK text does) instead of overflowing.
@@ -71,7 +74,10 @@ def data_table(
     cells = [_row_cells(columns, row, r, widths, size) for row, r in zip(body, raw, strict=True)]
     table_class = LongTable if len(body) > 200 else Table
     table = table_class([head] + cells, colWidths=widths, repeatRows=1)
-    table.setStyle(_table_style(columns, len(body), size, bool(totals)))
+    style = _table_style(columns, len(body), size, bool(totals))
+    for n in shaded:  # body row n is table row n + 1 (under the heading)
+        style.add("BACKGROUND", (0, n + 1), (-1, n + 1), SUMMARY_BG)
+    table.setStyle(style)
     return table
 
 

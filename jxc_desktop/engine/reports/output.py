@@ -8,7 +8,7 @@ import json
 from decimal import Decimal
 
 from jxc_desktop.engine import money
-from jxc_desktop.engine.reports import Column
+from jxc_desktop.engine.reports import Column, Report, ReportParams, display
 
 PLACES = {"money": 2, "qty": 4, "price": 6, "rate": 4}
 
@@ -29,16 +29,9 @@ def plain_value(column: Column, value):
 
 
 def display_value(column: Column, value) -> str:
-    """The on-screen / table form: money with thousands separators."""
-    if value is None:
-        return ""
-    if column.kind == "money":
-        return money.format_money(value)
-    if column.kind == "qty":
-        return money.format_qty(value)
-    if column.kind == "bool":
-        return "✓" if value else ""
-    return str(plain_value(column, value))
+    """One cell on its own as people read it (display.cell_text without a column's
+    shared decimals): money with separators, rates as percent."""
+    return display.cell_text(column, value)
 
 
 def to_json(columns: list[Column], rows: list[dict]) -> str:
@@ -60,14 +53,21 @@ def to_csv(columns: list[Column], rows: list[dict]) -> str:
 
 
 def to_table(columns: list[Column], rows: list[dict]) -> str:
-    """A plain text table with aligned columns (East Asian wide characters count as 2)."""
+    """A plain text table with aligned columns (East Asian wide characters count as 2);
+    a registered report as people read it (display.py): its summary rows added, the
+    words instead of the codes beside them."""
     import unicodedata
+
+    report = display.report_of(columns)
+    if report is not None:
+        rows = display.display_rows(report.name, rows)
+        columns = display.display_columns(columns, report.name)
 
     def width(text: str) -> int:
         return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
     header = [c.label for c in columns]
-    body = [[display_value(c, r.get(c.key)) for c in columns] for r in rows]
+    body = display.text_rows(columns, rows)
     widths = [max([width(h)] + [width(b[i]) for b in body]) for i, h in enumerate(header)]
 
     def line(cells):
@@ -80,22 +80,22 @@ def to_table(columns: list[Column], rows: list[dict]) -> str:
     return "\n".join([line(header), line(["-" * w for w in widths])] + [line(b) for b in body])
 
 
-def to_xlsx(columns: list[Column], rows: list[dict], path: str, title: str = "") -> None:
-    """An xlsx sheet; decimals go in as exact numbers with a fixed-place number format."""
-    from openpyxl import Workbook
+def to_xlsx(
+    columns: list[Column],
+    rows: list[dict],
+    path: str,
+    title: str = "",
+    *,
+    report: Report | None = None,
+    params: ReportParams | None = None,
+) -> None:
+    """An xlsx sheet for people: exact numbers with a fixed-place number format per
+    column, and for a registered report (`report`, or the one `columns` belongs to)
+    its summary rows in bold and the words instead of codes (display.py)."""
+    report = report or display.report_of(columns)
+    if report is not None:
+        rows = display.display_rows(report.name, rows, params)
+        columns = display.display_columns(columns, report.name)
+    from jxc_desktop.engine.excel_export import write_report_sheet
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=(title or "report")[:31])
-    ws.append([c.label for c in columns])
-    for row in rows:
-        cells = []
-        for c in columns:
-            v = row.get(c.key)
-            if c.kind in PLACES and v is not None:
-                cells.append(Decimal(money.format_plain(v, PLACES[c.kind])))
-            elif hasattr(v, "isoformat"):
-                cells.append(v)
-            else:
-                cells.append(v)
-        ws.append(cells)
-    wb.save(path)
+    write_report_sheet(columns, rows, path, title)

@@ -80,7 +80,7 @@ def _dec(units: int, places: int) -> Decimal:
 
 
 def balance_rows(params: ReportParams) -> list[dict]:
-    """On-hand by item, warehouse, location and batch with value (as of --to if given)."""
+    """On-hand by item, warehouse, location and batch with value (as of --to if given). All rows of one cost pool (item × warehouse; × batch only for 个别计价) show the pool's unit cost and share its value by quantity (the last row takes the rounding rest): FIFO layers and average costs are kept per pool, not per batch or location, so a FIFO or average-cost batch has no cost of its own (a batch received at 6.00 shows the pool's cost, e.g. 6.074583). Items whose batches must keep their own cost use 个别计价."""
     with cycle_collection_paused():
         return _balance_rows(params)
 
@@ -120,9 +120,9 @@ def _ids(*row_lists) -> set[int]:
 
 
 def _share_pools(items, locs, value_rows, qty_rows) -> list[tuple]:
-    """(item code, warehouse id, location code, batch, item id, location id, qty, value) per
-    balance row, sorted: each pool's value shared over its rows in proportion to quantity,
-    the last row taking the rounding rest."""
+    """(item code, warehouse id, location code, batch, item id, qty, value, pool unit
+    cost) per balance row: each pool's value shared over its rows in proportion to
+    quantity, the last row taking the rounding rest."""
     pools: dict[tuple, list[int]] = {}
     for item_id, wh_id, batch, qty, value in value_rows:
         key = (item_id, wh_id, batch if items[item_id][3] == "specific" else "")
@@ -142,13 +142,16 @@ def _share_pools(items, locs, value_rows, qty_rows) -> list[tuple]:
             rows.sort()
         left = pool_value
         code = items[key[0]][0]
+        # every row of a pool shows the pool's unit cost: FIFO layers and averages are
+        # kept per pool, not per batch or location, so no row has a cost of its own
+        unit_cost = unit_cost_of(pool_value, pool_qty)
         for n, (loc_code, batch, _loc_id, qty) in enumerate(rows):
             if n == len(rows) - 1:
                 value = left
             else:
                 value = mul_div_round(pool_value, qty, pool_qty) if pool_qty else 0
             left -= value
-            out.append((code, key[1], loc_code, batch, key[0], qty, value))
+            out.append((code, key[1], loc_code, batch, key[0], qty, value, unit_cost))
     return out
 
 
@@ -156,7 +159,7 @@ def _balance_dicts(rows: list[tuple], items, whs, locs) -> list[dict]:
     wh_code = {w: v[0] for w, v in whs.items()}
     rows.sort(key=lambda r: (r[0], wh_code[r[1]], r[2], r[3]))
     out = []
-    for code, wh_id, loc_code, batch, item_id, qty, value in rows:
+    for code, wh_id, loc_code, batch, item_id, qty, value, unit_cost in rows:
         _code, name, spec, _method, unit = items[item_id]
         out.append(
             {
@@ -169,7 +172,7 @@ def _balance_dicts(rows: list[tuple], items, whs, locs) -> list[dict]:
                 "location": loc_code,
                 "batch": batch,
                 "qty": _dec(qty, 4),
-                "unit_cost": _dec(unit_cost_of(value, qty), 6),
+                "unit_cost": _dec(unit_cost, 6),
                 "value": _dec(value, 2),
             }
         )
@@ -218,7 +221,7 @@ def _type_labels() -> dict[str, str]:
 
 
 def ledger_rows(params: ReportParams) -> list[dict]:
-    """One row per move in valuation order, with the running balance of item × warehouse."""
+    """One row per move in valuation order, with the running balance of item × warehouse; JSON and CSV carry exactly these rows. Screen, PDF, xlsx and `--format table` frame each item × warehouse with display-only rows that JSON and CSV never contain: 期初余额 (the balance before the first move shown), 本期收入 and 本期发出 (quantity and value; a reversal or true-up counts with the move it corrects, as in 收发存汇总) and 期末余额. With --item and --from, a warehouse that held the item but saw no move in the range shows its 期初余额 and 期末余额 too; without --item, only item × warehouse pairs with moves in the range appear."""
     with cycle_collection_paused():
         return _ledger_rows(params)
 
@@ -316,7 +319,7 @@ register(
 
 
 def summary_rows(params: ReportParams) -> list[dict]:
-    """Opening, in, out and closing quantity and value per item and warehouse.
+    """Opening, in, out and closing quantity and value per item and warehouse (JSON/CSV); screen, PDF, xlsx and `--format table` group them by category with a 小计 per category and a 合计.
 
     Reads no more of the ledger than the moves dated from the period's start on: the
     current balance and the all-time in / out of every pool are kept on its cost group
@@ -484,3 +487,6 @@ register(
         summary_rows,
     )
 )
+
+# the summary rows people see (display-only; registered here so every output has them)
+from jxc_desktop.engine.reports import stock_display  # noqa: E402, F401

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from jxc_desktop.engine import settings
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.money import from_scaled, money
+from jxc_desktop.engine.money import from_scaled, money, mul_div_round
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
 from jxc_desktop.models.db import execute
 
@@ -44,14 +44,15 @@ def _kind_label(kind: str) -> str:
 
 def _level_alerts() -> list[dict]:
     rows = execute(
-        "SELECT i.code, i.name, i.safety_stock, i.max_stock, COALESCE(SUM(b.qty), 0) "
+        "SELECT i.code, i.name, i.safety_stock, i.max_stock, COALESCE(SUM(b.qty), 0), "
+        "(SELECT COALESCE(SUM(g.value), 0) FROM cost_group g WHERE g.item_id = i.id) "
         "FROM item i LEFT JOIN stock_balance b ON b.item_id = i.id "
         "WHERE i.active = ? AND (i.safety_stock > 0 OR i.max_stock > 0) "
         "GROUP BY i.id, i.code, i.name, i.safety_stock, i.max_stock",
         (True,),
     ).fetchall()
     out = []
-    for code, name, safety, maximum, qty in rows:
+    for code, name, safety, maximum, qty, value in rows:
         if safety and qty < safety:
             kind, limit = "below_safety", safety
         elif maximum and qty > maximum:
@@ -70,25 +71,30 @@ def _level_alerts() -> list[dict]:
                 "limit": from_scaled(limit, 4),
                 "expiry_date": None,
                 "days": None,
-                "value": None,
+                "value": from_scaled(value, 2),  # the item's stock value, all warehouses
             }
         )
     return out
 
 
 def _expiry_alerts(as_of: dt.date) -> list[dict]:
+    """Batches near or past expiry, each valued at its cost pool's unit cost (its own
+    pool for 个别计价; otherwise the item's pool in the warehouse, shared by quantity)."""
     days = int(settings.get("expiry_warning_days"))
     rows = execute(
-        "SELECT i.code, i.name, w.code, b.batch_no, SUM(b.qty), t.expiry_date "
+        "SELECT i.code, i.name, w.code, b.batch_no, SUM(b.qty), t.expiry_date, "
+        "COALESCE(g.qty, 0), COALESCE(g.value, 0) "
         "FROM stock_balance b JOIN item i ON i.id = b.item_id "
         "JOIN warehouse w ON w.id = b.warehouse_id "
         "JOIN batch t ON t.item_id = b.item_id AND t.batch_no = b.batch_no "
+        "LEFT JOIN cost_group g ON g.item_id = b.item_id AND g.warehouse_id = b.warehouse_id "
+        "AND g.batch_no = CASE WHEN i.valuation_method = 'specific' THEN b.batch_no ELSE '' END "
         "WHERE b.qty > 0 AND t.expiry_date IS NOT NULL AND t.expiry_date <= ? "
-        "GROUP BY i.code, i.name, w.code, b.batch_no, t.expiry_date",
+        "GROUP BY i.code, i.name, w.code, b.batch_no, t.expiry_date, g.qty, g.value",
         (str(as_of + dt.timedelta(days=days)),),
     ).fetchall()
     out = []
-    for code, name, wh, batch, qty, expiry in rows:
+    for code, name, wh, batch, qty, expiry, pool_qty, pool_value in rows:
         expiry = _date(expiry)
         left = (expiry - as_of).days
         kind = "expired" if left < 0 else "expiring"
@@ -104,21 +110,38 @@ def _expiry_alerts(as_of: dt.date) -> list[dict]:
                 "limit": None,
                 "expiry_date": expiry,
                 "days": left,
-                "value": None,
+                "value": from_scaled(mul_div_round(pool_value, qty, pool_qty), 2)
+                if pool_qty > 0
+                else None,
             }
         )
     return out
 
 
-def slow_moving_rows(params: ReportParams) -> list[dict]:
-    """On-hand stock with no issue for `slow_moving_days` days, with its share of stock value."""
-    as_of = _as_of(params)
-    days = int(settings.get("slow_moving_days"))
-    pools = execute(
+def _pools() -> list[tuple]:
+    """(item, warehouse, qty, value) of every cost pool, batches of an item added up."""
+    return execute(
         "SELECT g.item_id, g.warehouse_id, SUM(g.qty), SUM(g.value) FROM cost_group g "
         "GROUP BY g.item_id, g.warehouse_id"
     ).fetchall()
-    total_value = sum(v for *_, v in pools if v > 0)
+
+
+def _positive_total(pools: list[tuple]) -> int:
+    # a pool under water (negative stock allowed) is no stock value to share
+    return sum(v for *_, v in pools if v > 0)
+
+
+def stock_value() -> Decimal:
+    """The whole stock value the slow-moving shares are of (pools with a positive value)."""
+    return from_scaled(_positive_total(_pools()), 2)
+
+
+def slow_moving_rows(params: ReportParams) -> list[dict]:
+    """On-hand stock with no issue for `slow_moving_days` days; share is its percentage of all stock value (JSON "10.7100" is 10.71 %). Screen, PDF, xlsx and `--format table` show it as 10.71% and add a 合计 row: the slow stock's value and share."""
+    as_of = _as_of(params)
+    days = int(settings.get("slow_moving_days"))
+    pools = _pools()
+    total_value = _positive_total(pools)
     last_issue = {
         (r[0], r[1]): _date(r[2])
         for r in execute(
@@ -162,6 +185,7 @@ def slow_moving_rows(params: ReportParams) -> list[dict]:
 
 
 def alert_rows(params: ReportParams) -> list[dict]:
+    """kind is a code (below_safety, above_max, expiring, expired, slow_moving), kind_label its words (people see only the words); value is the item's stock value (all warehouses) for below_safety / above_max, the batch's value at its pool's unit cost for expiring / expired (null only when the pool's quantity is not positive), the pool's value for slow_moving."""
     as_of = _as_of(params)
     out = _level_alerts() + _expiry_alerts(as_of)
     for row in slow_moving_rows(params):
@@ -263,7 +287,7 @@ register(
             Column("value", "金额", "Value", "money"),
             Column("last_issue", "最后出库", "Last issue", "date"),
             Column("days_idle", "呆滞天数", "Days idle", "int"),
-            Column("share", "占库存金额 %", "Share of stock value %", "rate"),
+            Column("share", "占库存金额比例", "Share of stock value", "rate"),
         ],
         slow_moving_rows,
     )

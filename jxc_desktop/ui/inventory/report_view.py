@@ -6,10 +6,10 @@ back as plain dicts; double-clicking a row emits `row_activated` for the drill-d
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,15 +29,43 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import money
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.engine.reports.display import (
+    cell_text,
+    column_places,
+    display_rows,
+    has_label_beside,
+    is_empty_column,
+    is_summary,
+)
+from jxc_desktop.engine.reports.display import display_columns as _display_columns
 from jxc_desktop.engine.reports.filters import Option, filters_of
-from jxc_desktop.engine.reports.output import display_value, to_xlsx
+from jxc_desktop.engine.reports.output import to_xlsx
 from jxc_desktop.ui import choices, messages
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path, qdate
 from jxc_desktop.ui.ops import Ops
 
 NUMERIC = {"money", "qty", "price", "rate", "int"}
-WIDTHS = {"money": 110, "qty": 90, "price": 100, "date": 90, "name": 170, "number": 150}
+# narrow enough that a 17-column ledger keeps its quantities and values on a 1500 px
+# screen; long names are elided (…) and shown whole in the tooltip
+WIDTHS = {
+    "money": 96,
+    "qty": 76,
+    "price": 84,
+    "rate": 80,
+    "int": 64,
+    "date": 88,
+    "bool": 56,
+    "time": 64,
+    "item": 80,
+    "name": 130,
+    "number": 136,
+    "location": 64,
+    "batch": 84,
+    "warehouse_label": 84,
+    "type_label": 76,
+}
+SUMMARY_BRUSH = QBrush(QColor("#eef2f7"))
 
 
 def price_text(value: Decimal) -> str:
@@ -48,14 +76,23 @@ def price_text(value: Decimal) -> str:
 
 
 class RowsModel(QAbstractTableModel):
+    """Report rows as the screen shows them: summary rows bold on a tinted ground, one
+    number of decimals per column (display.column_places)."""
+
     def __init__(self, columns, parent=None):
         super().__init__(parent)
         self.columns = columns
         self.rows: list[dict] = []
+        self.places: dict[str, int] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: list[dict], places: dict[str, int] | None = None) -> None:
+        """Shows `rows` (summary rows included); `places` when already worked out on
+        the worker thread (0.7 s for a 200,000-row ledger)."""
         self.beginResetModel()
         self.rows = rows
+        self.places = column_places(self.columns, rows) if places is None else places
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -73,29 +110,34 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = self.rows[index.row()].get(column.key)
-            if column.kind == "price" and isinstance(value, Decimal):
-                return price_text(value)
-            return display_value(column, value)
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cell_text(column, row.get(column.key), self.places)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and is_summary(row):
+            return self._bold
+        if role == Qt.ItemDataRole.BackgroundRole and is_summary(row):
+            return SUMMARY_BRUSH
         return None
 
-
-CODED = {"kind", "stage", "status", "type"}
-
-
-def _has_label_beside(key: str, keys: set[str]) -> bool:
-    """A value code with its readable label beside it (kind / kind_label): screens show
-    the label only; item and account codes stay, they are what users search by."""
-    return f"{key}_label" in keys or (key in CODED and f"{key}_name" in keys)
+    def data_rows(self) -> list[dict]:
+        """The report's own rows (the summary rows left out)."""
+        return [r for r in self.rows if not is_summary(r)]
 
 
-def display_columns(columns) -> list:
-    """The columns a screen shows: a code with its label beside it is left out."""
-    keys = {c.key for c in columns}
-    return [c for c in columns if not _has_label_beside(c.key, keys)]
+def display_columns(columns, name: str | None = None) -> list:
+    """The columns a screen shows: a code with its label beside it is left out
+    (engine/reports/display.py, kept here for the pages that import it)."""
+    return _display_columns(columns, name)
+
+
+def _prepared(report, params: ReportParams) -> tuple[int, list[dict], dict[str, int]]:
+    """On the worker: the report's rows, with its summary rows and each column's
+    decimals (display.py), and how many rows the report itself has."""
+    rows = report.run(params)
+    shown = display_rows(report.name, rows, params)
+    return len(rows), shown, column_places(report.columns, shown)
 
 
 class ReportView(QWidget):
@@ -121,15 +163,9 @@ class ReportView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
-        keys = {c.key for c in self.report.columns}
-        for i, column in enumerate(self.report.columns):
-            width = WIDTHS.get(column.key) or WIDTHS.get(column.kind, 100)
-            self.table.setColumnWidth(i, width)
-            if _has_label_beside(column.key, keys):
-                self.table.setColumnHidden(i, True)
-        self.table.activated.connect(
-            lambda index: self.row_activated.emit(self.model.rows[index.row()])
-        )
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._arrange_columns()
+        self.table.activated.connect(self._activated)
         self.count = QLabel()
         self.count.setObjectName("reportCount")
         layout = QVBoxLayout(self)
@@ -141,6 +177,44 @@ class ReportView(QWidget):
         self.hint.setVisible(not self.spec.auto_run)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
+
+    def _arrange_columns(self) -> None:
+        """Widths by kind, codes with words beside them hidden, the report's rarely
+        filled columns moved to the end (display.py), so quantities and values show."""
+        columns = self.report.columns
+        keys = {c.key for c in columns}
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(columns):
+            width = WIDTHS.get(column.key) or WIDTHS.get(column.kind, 100)
+            # never narrower than its heading ("Document type" is wider than 单据类型)
+            self.table.setColumnWidth(i, max(width, header.sectionSizeFromContents(i).width()))
+            self.table.setColumnHidden(i, has_label_beside(column.key, keys))
+        order = [c.key for c in _display_columns(columns, self.report.name)]
+        shown = [i for i, c in enumerate(columns) if c.key in order]
+        for visual, key in enumerate(order):
+            logical = next(i for i in shown if columns[i].key == key)
+            header.moveSection(header.visualIndex(logical), visual)
+
+    def _fit_empty_columns(self) -> None:
+        """Text and flag columns empty in every row (no batches, no external numbers)
+        are hidden after a query; they come back when a query fills them."""
+        columns = self.report.columns
+        keys = {c.key for c in columns}
+        rows = self.model.data_rows()
+        for i, column in enumerate(columns):
+            if not has_label_beside(column.key, keys):
+                self.table.setColumnHidden(i, is_empty_column(column, rows))
+        # the last column takes the spare width only when it is text: a stretched
+        # number column would set its figures far from the rest of the row
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(len(columns)) if not header.isSectionHidden(i)]
+        last = max(shown, key=header.visualIndex, default=None)
+        header.setStretchLastSection(last is not None and columns[last].kind == "text")
+
+    def _activated(self, index) -> None:
+        row = self.model.rows[index.row()]
+        if not is_summary(row):  # an opening or subtotal row is no document to open
+            self.row_activated.emit(row)
 
     def _filters(self) -> QHBoxLayout:
         """The filter row: only the filters this report reads (engine/reports/filters.py)."""
@@ -282,16 +356,17 @@ class ReportView(QWidget):
         params = self.current_params()
         report = self.report
         return self.ops.run_in_background(
-            lambda _p, _s: report.run(params),
+            lambda _p, _s: _prepared(report, params),
             title=tr("正在查询……"),
             parent=self,
-            on_success=lambda rows: self._show(params, rows),
+            on_success=lambda prepared: self._show(params, *prepared),
         )
 
-    def _show(self, params: ReportParams, rows: list[dict]) -> None:
+    def _show(self, params: ReportParams, count: int, shown: list[dict], places) -> None:
         self.params = params
-        self.model.set_rows(rows)
-        self.count.setText(tr("共 {n} 条").format(n=f"{len(rows):,}"))
+        self.model.set_rows(shown, places)
+        self._fit_empty_columns()
+        self.count.setText(tr("共 {n} 条").format(n=f"{count:,}"))
 
     def export(self, path: str | None = None):
         if path is None:
@@ -300,9 +375,11 @@ class ReportView(QWidget):
             )
         if not path:
             return None
-        report, rows = self.report, list(self.model.rows)
+        report, rows, params = self.report, self.model.data_rows(), self.params
         return self.ops.run_in_background(
-            lambda _p, _s: to_xlsx(report.columns, rows, path, report.title),
+            lambda _p, _s: to_xlsx(
+                report.columns, rows, path, report.title, report=report, params=params
+            ),
             title=tr("正在导出……"),
             parent=self,
             on_success=lambda _r: messages.info(self, tr("已导出到 {p}").format(p=path)),
@@ -312,9 +389,8 @@ class ReportView(QWidget):
         from jxc_desktop.engine.printing.report_pdf import render_report
 
         target = pdf_path(self, f"{self.report.name}.pdf", path)
-        # paper shows what the screen shows: the words, not the codes beside them
-        report = replace(self.report, columns=display_columns(self.report.columns))
-        rows, params = list(self.model.rows), self.params
+        # paper shows what the screen shows (render_report applies the display layer)
+        report, rows, params = self.report, self.model.data_rows(), self.params
         return self.ops.run_in_background(
             lambda _p, _s: str(render_report(report, rows, params, target)),
             title=tr("正在生成 PDF……"),

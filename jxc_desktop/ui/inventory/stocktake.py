@@ -121,6 +121,9 @@ VARIANCE_COLUMNS = [
 ]
 
 
+NAME_COLUMN = [c[0] for c in VARIANCE_COLUMNS].index("name")
+
+
 def variance_labels() -> dict[str, str]:
     return {
         "line": tr("行号"),
@@ -213,6 +216,8 @@ class VarianceModel(QAbstractTableModel):
         value = row.get(key)
         if key == "counted_qty" and not row["counted"]:
             return "" if editing else tr("未盘")
+        if key in ("diff_qty", "diff_value") and not row["counted"]:
+            return ""  # nothing is posted for it (the printed paper leaves it blank too)
         if value is None:
             return ""
         if key == "book_qty" and row.get("book_now") is not None:  # frozen → current
@@ -256,7 +261,8 @@ class StocktakeDialog(QDialog):
         self.batch.setObjectName("countBatch")
         self.batch.setPlaceholderText(tr("批次号"))
         self.batch.setMaximumWidth(140)
-        self.batch.returnPressed.connect(self.scan.setFocus)
+        self.batch.returnPressed.connect(self._batch_entered)
+        self.pending: str | None = None  # a batch item's scan waiting for its batch
         self.model = VarianceModel(self)
         self.model.count_typed.connect(self.type_count)
         self.table = QTableView()
@@ -267,9 +273,10 @@ class StocktakeDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, (_k, _l, _kind, width) in enumerate(VARIANCE_COLUMNS):
-            self.table.setColumnWidth(i, width)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # the name column takes the spare width
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self.summary = QLabel()
         self.summary.setObjectName("varianceSummary")
         top = QHBoxLayout()
@@ -324,6 +331,7 @@ class StocktakeDialog(QDialog):
         self.location.setEnabled(draft)
         self.buttons["approve"].setEnabled(draft)
         self.model.set_rows(_with_spec(rows))
+        self.fit_columns()
         self.buttons["rebase"].setVisible(draft and self.changed_lines() > 0)
         self.info.setText(
             tr("{n}    仓库 {w}    日期 {d}    状态 {s}").format(
@@ -336,6 +344,14 @@ class StocktakeDialog(QDialog):
             )
         )
         self.update_summary()
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its header and widest cell (at least its preset
+        width), so 盈亏金额 and long quantities are never cut off; 商品名称 stretches."""
+        self.table.resizeColumnsToContents()
+        for i, (_k, _l, _kind, width) in enumerate(VARIANCE_COLUMNS):
+            if i != NAME_COLUMN:
+                self.table.setColumnWidth(i, max(width, self.table.columnWidth(i) + 12))
 
     def update_summary(self) -> None:
         rows = self.model.rows
@@ -413,9 +429,10 @@ class StocktakeDialog(QDialog):
         location = self.location.currentData()
         # Batch-managed items are counted per batch (the one typed beside the scanner).
         batch = self.batch.text().strip() if found[0].batch_managed else ""
+        self.pending = None
         ok, line = self.ops.run(
             lambda: stocktake.count(self.doc_id, parsed.code, parsed.qty, location, batch),
-            on_failure=lambda exc: self.scan.show_error(str(getattr(exc, "message", exc))) or True,
+            on_failure=lambda exc: self._count_refused(exc, text, found[0], batch),
         )
         if ok:
             self.refresh_line(line.id)
@@ -427,7 +444,32 @@ class StocktakeDialog(QDialog):
                     t=money.format_qty(line.base_qty),
                 )
             )
-        self.scan.setFocus()
+        if self.pending is None:
+            self.scan.setFocus()
+
+    def _count_refused(self, exc, text: str, item, batch: str) -> bool:
+        """Shows why a scan was not counted. A batch item scanned without a batch asks
+        for it: the batch field takes the focus and Enter there counts the same scan."""
+        message = str(getattr(exc, "message", exc))
+        if item.batch_managed and not batch:
+            self.pending = text
+            message += etr(
+                "；在“批次”中输入后按回车即计入这次扫描",
+                "; type it under Batch and press Enter to count this scan",
+            )
+        self.scan.show_error(message)
+        if self.pending:
+            self.batch.setFocus()
+            self.batch.selectAll()
+        return True
+
+    def _batch_entered(self) -> None:
+        """Enter in the batch field: counts the scan that waited for a batch, if any."""
+        pending, self.pending = self.pending, None
+        if pending and self.batch.text().strip():
+            self.on_scan(pending)
+        else:
+            self.scan.setFocus()
 
     def type_count(self, row_no: int, text: str) -> None:
         """A typed count replaces the line's counted quantity."""
