@@ -65,6 +65,7 @@ def test_good_file_imports_and_the_list_refreshes(qtbot, company, tmp_path):
     assert "5" in dialog.status.text()
     assert page.list.model.rowCount() == 5
     home = window.pages["home"]
+    window.select_tab("home")  # 首页 counts again when it is shown, not while hidden
     qtbot.waitUntil(lambda: home.values["items"].text() == "5", timeout=5000)
     export = tmp_path / "export.xlsx"
     page.export_list(str(export))

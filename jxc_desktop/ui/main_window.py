@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
     def _make_pages(self) -> dict[str, TabPage]:
         home = HomePage(self.ops)
         home.open_list.connect(self.open_list)
+        home.open_alerts.connect(self.open_alerts)
         pages: dict[str, TabPage] = {"home": home}
         for key, title, planned in planned_pages():
             if key in self.visible_tabs():
@@ -201,6 +202,15 @@ class MainWindow(QMainWindow):
         self.select_tab("masterdata")
         self.pages["masterdata"].select_key(key)
 
+    def open_alerts(self, kind: str) -> None:
+        """库存预警 of one kind (from the 首页 counts): on 库存, or 报表 without it."""
+        if isinstance(self.pages.get("inventory"), InventoryPage):
+            self.select_tab("inventory")
+            self.pages["inventory"].show_alerts(kind)
+        elif "reports" in self.pages:
+            self.select_tab("reports")
+            self.pages["reports"].show_report("stock-alerts")
+
     def dispatch(self, name: str) -> bool:
         """Runs a shortcut's action on the current tab; says so when the tab has none."""
         handled = getattr(self.current_page(), name)()
@@ -226,8 +236,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/tab", self.current_key())
 
     def _on_changed(self, _what: str) -> None:
-        self.pages["home"].refresh()
-        self.refresh_status()
+        self.refresh_status()  # 首页 refreshes itself (when it is on screen)
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -5,6 +5,13 @@ Short writes run at once on the GUI thread (a save takes milliseconds). Long wor
 engine is never entered by two workers at once. Either way, engine errors become
 message boxes (or go to the caller's handler), and a successful write emits
 `changed(what)` so lists refresh themselves.
+
+Two queues: what the user asked for runs first; `quiet` background reads (dashboard
+counts) wait until no user job is queued, and a newer quiet job with the same `key`
+replaces a waiting one. A job's `parent` is its owner: when the owner is destroyed
+(a language switch rebuilds every page) a waiting quiet job is dropped, a user job
+still runs (its data must not be lost) without a dialog, and no callback of the dead
+owner is called. A callback that raises never stops the queue.
 """
 
 from __future__ import annotations
@@ -41,6 +48,15 @@ def report_error(parent: QWidget | None, exc: BaseException) -> None:
         messages.error(parent, tr("程序出错：{e}").format(e=exc), details)
 
 
+def _safely(handler: Callable[[BaseException], bool], exc: BaseException) -> bool:
+    """Runs a failure handler; one that raises counts as "not handled"."""
+    try:
+        return bool(handler(exc))
+    except Exception:
+        traceback.print_exc()
+        return False
+
+
 def _stop_thread(thread: QThread) -> None:
     if isValid(thread) and thread.isRunning():
         thread.quit()
@@ -57,7 +73,12 @@ class Job:
     parent: QWidget | None
     cancellable: bool = False
     quiet: bool = False  # a background read the user did not ask for: no dialog
+    key: str | None = None  # quiet jobs: a newer job with the same key replaces this one
     stop: threading.Event = field(default_factory=threading.Event)
+    orphan: bool = False  # its owner was destroyed: run without dialog or callbacks
+
+    def owner_gone(self) -> bool:
+        return self.orphan or (self.parent is not None and not isValid(self.parent))
 
 
 class _Runner(QObject):
@@ -90,7 +111,8 @@ class Ops(QObject):
         super().__init__(parent)
         self._thread: QThread | None = None
         self._runner: _Runner | None = None
-        self._queue: deque[Job] = deque()
+        self._queue: deque[Job] = deque()  # what the user asked for, in order
+        self._quiet: deque[Job] = deque()  # background reads: after the user's jobs
         self._current: Job | None = None
         self._dialog: QProgressDialog | None = None
         self._closed = False
@@ -127,19 +149,32 @@ class Ops(QObject):
         on_failure: Callable[[BaseException], bool] | None = None,
         cancellable: bool = False,
         quiet: bool = False,
+        key: str | None = None,
     ) -> Job:
         """Queues fn(progress, should_stop); results come back on the GUI thread.
 
         Only a job whose fn checks should_stop is `cancellable`; the others show no
-        cancel button, so the dialog never offers what it cannot do.
+        cancel button, so the dialog never offers what it cannot do. A `quiet` job is a
+        background read: no dialog, run after every user job; with a `key` it replaces
+        a waiting quiet job of the same key (a refresh asked for twice runs once).
         """
-        job = Job(fn, title, changed, on_success, on_failure, parent, cancellable, quiet)
-        self._queue.append(job)
+        job = Job(fn, title, changed, on_success, on_failure, parent, cancellable, quiet, key)
+        if quiet:
+            if key is not None:
+                self._quiet = deque(j for j in self._quiet if j.key != key)
+            self._quiet.append(job)
+        else:
+            self._queue.append(job)
         self._next()
         return job
 
     def busy(self) -> bool:
-        return self._current is not None or bool(self._queue)
+        return self._current is not None or bool(self._queue) or bool(self._quiet)
+
+    def user_busy(self) -> bool:
+        """A job the user asked for is running or waiting (background reads aside)."""
+        running = self._current is not None and not self._current.quiet
+        return running or bool(self._queue)
 
     def _ensure_thread(self) -> None:
         if self._thread is not None:
@@ -162,14 +197,29 @@ class Ops(QObject):
     def _next(self) -> None:
         if self._closed:
             self._queue.clear()  # the window is closing: nothing new starts
+            self._quiet.clear()
             return
-        if self._current is not None or not self._queue:
+        if self._current is not None:
+            return
+        job = self._pop()
+        if job is None:
             return
         self._ensure_thread()
-        self._current = job = self._queue.popleft()
-        if not job.quiet:
+        self._current = job
+        if not job.quiet and not job.orphan:
             self._dialog = self._progress_dialog(job)
         self._start.emit(job)
+
+    def _pop(self) -> Job | None:
+        """The next job: the user's first; a quiet job whose owner is gone is dropped."""
+        while self._queue or self._quiet:
+            job = (self._queue or self._quiet).popleft()
+            if not job.owner_gone():
+                return job
+            if not job.quiet:
+                job.orphan = True  # a write of a closed page still happens
+                return job
+        return None
 
     def _progress_dialog(self, job: Job) -> QProgressDialog:
         dialog = QProgressDialog(job.title, tr("取消"), 0, 0, job.parent)
@@ -184,30 +234,48 @@ class Ops(QObject):
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
-        if self._dialog is not None:
+        if self._dialog is not None and isValid(self._dialog):  # dies with its owner
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total else 0)
 
     @Slot(bool, object)
     def _on_finished(self, ok: bool, result: Any) -> None:
         job, self._current = self._current, None
-        if self._dialog is not None:
-            self._dialog.reset()
-            self._dialog.deleteLater()
-            self._dialog = None
-        if ok:
-            if job.changed:
+        dialog, self._dialog = self._dialog, None
+        try:
+            if dialog is not None and isValid(dialog):
+                dialog.reset()
+                dialog.deleteLater()
+            if ok and job.changed:
                 self.changed.emit(job.changed)
-            if job.on_success:
-                job.on_success(result)
-        elif not (job.on_failure and job.on_failure(result)):
-            report_error(job.parent, result)
-        self._next()
+            self._deliver(job, ok, result)
+        finally:
+            self._next()  # whatever a callback did, the queue goes on
+
+    def _deliver(self, job: Job, ok: bool, result: Any) -> None:
+        """Hands the result to the job's owner; a callback that raises goes to the
+        owner's on_failure (so a form waiting for its save is released), else a box."""
+        if job.owner_gone():
+            if not ok and not job.quiet:
+                report_error(None, result)  # nobody left to show it: say it anyway
+            return
+        try:
+            if ok:
+                if job.on_success:
+                    job.on_success(result)
+                return
+            if not (job.on_failure and job.on_failure(result)):
+                report_error(job.parent, result)
+        except Exception as exc:
+            handled = ok and job.on_failure is not None and _safely(job.on_failure, exc)
+            if not handled:
+                report_error(None, exc)
 
     def shutdown(self) -> None:
         """Stops the worker thread (after the running job); call when the window closes."""
         self._closed = True
         self._queue.clear()
+        self._quiet.clear()
         if self._current is not None:
             self._current.stop.set()
         if self._thread is not None:

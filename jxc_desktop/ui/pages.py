@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import stock_alerts
 from jxc_desktop.ui import queries
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.ops import Ops
+from jxc_desktop.ui.refresh import Refresher
 
 
 class TabPage(QWidget):
@@ -64,19 +66,21 @@ QPushButton#homeCard { background: white; border: 1px solid #d0d7de; border-radi
     padding: 12px 18px; text-align: left; }
 QPushButton#homeCard:hover { border-color: #1f6feb; }
 QPushButton#homeCard:disabled { color: black; }
+QPushButton[homeAlert="true"] { border: none; padding: 0 2px; text-decoration: underline; }
 """
 
 
 class HomePage(TabPage):
-    """首页: the company, the working period and real counts from the database."""
+    """首页: the company, the working period and real counts from the database.
+
+    Counted when data changes while 首页 is on screen, else when it is next shown."""
 
     open_list = Signal(str)  # a count card was clicked: show that base-data list
+    open_alerts = Signal(str)  # an alert count was clicked: 库存预警 of that kind
 
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        self._counts_job = None
-        self._recount = False
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -109,15 +113,22 @@ class HomePage(TabPage):
         self.trade = TradeDashboard(ops)
         layout.addWidget(self.trade)
         self.setStyleSheet(CARD_STYLE)
+        self.refresher = Refresher(self, self.refresh, ops)
         self.refresh()
 
     def _alerts_box(self) -> QGroupBox:
+        """Each count is a link to the 库存预警 list of its kind."""
         box = QGroupBox(tr("库存预警"))
         row = QHBoxLayout(box)
-        self.alerts: dict[str, QLabel] = {}
+        self.alerts: dict[str, QPushButton] = {}
         for key, label in alert_labels().items():
-            value = QLabel("…")
+            value = QPushButton("…")
             value.setObjectName(f"alert_{key}")
+            value.setProperty("homeAlert", True)  # styled as a link (CARD_STYLE)
+            value.setFlat(True)
+            value.setCursor(Qt.CursorShape.PointingHandCursor)
+            value.setToolTip(etr("查看明细", "Show the list"))
+            value.clicked.connect(lambda _checked=False, k=key: self.open_alerts.emit(k))
             self.alerts[key] = value
             row.addWidget(QLabel(label + tr("：")))
             row.addWidget(value)
@@ -165,16 +176,14 @@ class HomePage(TabPage):
 
     def refresh_counts(self) -> None:
         """Counts base data and stock alerts on the worker thread: both scan whole tables,
-        which on a million items would freeze the window after every save."""
-        if self._counts_job is not None:
-            self._recount = True  # one count at a time; count again when it is done
-            return
-        self._recount = False
-        self._counts_job = self.ops.run_in_background(
+        which on a million items would freeze the window after every save. A quiet job:
+        it waits for the user's jobs, and a newer count replaces a waiting one."""
+        self.ops.run_in_background(
             lambda _progress, _stop: (queries.counts(), stock_alerts.alert_counts()),
             title=tr("库存预警"),
             parent=self,
             quiet=True,
+            key=f"home-counts-{id(self)}",
             on_success=self._show_counts,
             on_failure=self._counts_failed,
         )
@@ -182,7 +191,6 @@ class HomePage(TabPage):
     def _show_counts(self, result: tuple[dict[str, int], dict[str, int]]) -> None:
         if not isValid(self):
             return  # the page was rebuilt (language switch) while the count ran
-        self._counts_job = None
         counts, alerts = result
         for key, label in self.values.items():
             label.setText(f"{counts.get(key, 0):,}")
@@ -190,13 +198,10 @@ class HomePage(TabPage):
             number = alerts.get(key, 0)
             label.setText(f"{number:,}")
             label.setStyleSheet("color: #d32f2f; font-weight: bold;" if number else "")
-        if self._recount:
-            self.refresh_counts()
 
     def _counts_failed(self, exc: BaseException) -> bool:
         if not isValid(self):
             return True
-        self._counts_job = None
         for label in [*self.values.values(), *self.alerts.values()]:
             label.setText("?")
         return False  # shown as an error: the counts could not be read

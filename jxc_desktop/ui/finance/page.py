@@ -35,6 +35,7 @@ from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.inventory.report_view import display_columns
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
+from jxc_desktop.ui.refresh import Refresher
 
 SOURCE = 5  # the voucher list's 来源单据 column
 BOOKS = ["trial-balance", "balance-sheet", "income-statement", "cash-flow", "vouchers"]
@@ -252,7 +253,7 @@ class FinancePage(TabPage):
         self.tabs.addTab(self.reconcile, etr("对账", "Reconciliation"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        ops.changed.connect(lambda _what: self.vouchers.refresh())
+        self.refresher = Refresher(self.vouchers, self.vouchers.refresh, ops)
 
     def new_record(self) -> bool:
         return self.vouchers.new_voucher()

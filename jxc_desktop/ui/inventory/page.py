@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListWidget, QSplitter, QStackedWidget, QVBoxLayou
 
 from jxc_desktop.engine import documents
 from jxc_desktop.ui.i18n import tr
+from jxc_desktop.ui.inventory.alerts_view import AlertsView
 from jxc_desktop.ui.inventory.doc_form import DocumentForm
 from jxc_desktop.ui.inventory.doc_list import DocumentList
 from jxc_desktop.ui.inventory.report_view import ReportView
@@ -32,6 +33,7 @@ def nav_entries() -> list[tuple[str, str]]:
         ("balance", tr("库存查询")),
         ("ledger", tr("出入库明细")),
         ("summary", tr("收发存汇总")),
+        ("alerts", tr("库存预警")),
     ]
 
 
@@ -74,7 +76,9 @@ class InventoryPage(TabPage):
     def view(self, key: str):
         """The view for a key, built the first time it is shown."""
         if key not in self.views:
-            if key in REPORT_KEYS:
+            if key == "alerts":
+                view = AlertsView(self.ops)
+            elif key in REPORT_KEYS:
                 view = ReportView(self.ops, REPORT_KEYS[key])
                 view.row_activated.connect(lambda row, k=key: self.drill(k, row))
             else:
@@ -85,10 +89,17 @@ class InventoryPage(TabPage):
             self.stack.addWidget(view)
         return self.views[key]
 
+    def show_alerts(self, kind: str = "") -> AlertsView:
+        """库存预警 filtered to one kind (the 首页 counts link here)."""
+        view = self.view("alerts")
+        view.show_kind(kind)  # runs it: showing it then does not run it twice
+        self.select_key("alerts")
+        return view
+
     # -- documents ------------------------------------------------------------------------
     def new_record(self):
         key = self.key()
-        if key in REPORT_KEYS:
+        if key in REPORT_KEYS or key == "alerts":
             return False
         if key == "PDD":
             dialog = CreateStocktakeDialog(self.ops, self)

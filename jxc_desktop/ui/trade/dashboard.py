@@ -1,7 +1,8 @@
 """首页 往来提醒: deliveries not invoiced, collections due this week, overdue, payments due.
 
-Counted on the worker thread (open items of every partner), refreshed when documents
-change; orders with a 收款计划 count by their instalments (engine: dashboard_counts).
+Counted on the worker thread (open items of every partner) as a quiet background read,
+refreshed when documents change and only while 首页 is on screen (otherwise when it is
+next shown); orders with a 收款计划 count by their instalments (engine: dashboard_counts).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from shiboken6 import isValid
 
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.reports.trade_orders import dashboard_counts
+from jxc_desktop.ui.refresh import Refresher
 
 
 def labels() -> dict[str, str]:
@@ -26,7 +28,6 @@ class TradeDashboard(QGroupBox):
     def __init__(self, ops, parent=None):
         super().__init__(tr("往来提醒", "Receivables and payables"), parent)
         self.ops = ops
-        self._job = None
         row = QHBoxLayout(self)
         self.values: dict[str, QLabel] = {}
         for key, label in labels().items():
@@ -37,17 +38,17 @@ class TradeDashboard(QGroupBox):
             row.addWidget(value)
             row.addSpacing(18)
         row.addStretch(1)
-        ops.changed.connect(lambda _what: self.refresh())
+        self.refresher = Refresher(self, self.refresh, ops)
         self.refresh()
 
     def refresh(self) -> None:
-        if self._job is not None:
-            return  # one count at a time
-        self._job = self.ops.run_in_background(
+        """Counts aside; a count asked for while one waits replaces it (Ops key)."""
+        self.ops.run_in_background(
             lambda _progress, _stop: dashboard_counts(),
             title=tr("往来提醒", "Receivables and payables"),
             parent=self,
             quiet=True,
+            key=f"trade-dashboard-{id(self)}",
             on_success=self.show_counts,
             on_failure=self._failed,
         )
@@ -55,7 +56,6 @@ class TradeDashboard(QGroupBox):
     def show_counts(self, counts: dict[str, int]) -> None:
         if not isValid(self):
             return
-        self._job = None
         for key, label in self.values.items():
             number = counts.get(key, 0)
             label.setText(f"{number:,}")
@@ -63,7 +63,6 @@ class TradeDashboard(QGroupBox):
 
     def _failed(self, _exc: BaseException) -> bool:
         if isValid(self):
-            self._job = None
             for label in self.values.values():
                 label.setText("?")
         return True

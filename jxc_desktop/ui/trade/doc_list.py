@@ -29,10 +29,11 @@ from jxc_desktop.engine import documents
 from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.trade import drafts, execution, generate, invoices
-from jxc_desktop.models.documents import Document
+from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.masterdata import Partner, Warehouse
 from jxc_desktop.ui import messages
 from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path, qdate
+from jxc_desktop.ui.refresh import Refresher
 from jxc_desktop.ui.trade.cells import cell, fmt_money, status_label
 
 TYPES = {
@@ -103,7 +104,7 @@ class TradeDocList(QWidget):
         self.table.cellDoubleClicked.connect(lambda _row, _col: self.edit_document())
         self.table.itemSelectionChanged.connect(self.update_buttons)
         self._build_layout()
-        ops.changed.connect(lambda _what: self.refresh())
+        self.refresher = Refresher(self, self.refresh, ops)  # not while on another tab
         self.refresh()
 
     def _build_filters(self) -> None:
@@ -202,7 +203,7 @@ class TradeDocList(QWidget):
         """Reloads the rows; the selected document stays selected (approve, then 生成下游)."""
         keep = self.selected_id()
         docs = list(self._query())
-        billing = _invoicing(docs)
+        billing = _invoicing(docs) | _executions(docs)
         self.table.setRowCount(len(docs))
         self.ids = [d.id for d in docs]
         for row, doc in enumerate(docs):
@@ -212,7 +213,7 @@ class TradeDocList(QWidget):
                 cell(doc.partner.name if doc.partner_id else ""),
                 cell(status_label(doc.status)),
                 cell(fmt_money(doc.total_amount + doc.total_tax), right=True),
-                cell(billing.get(doc.id) or _execution(doc)),
+                cell(billing.get(doc.id, "")),
                 cell(doc.remarks or ""),
             ]
             for col, item in enumerate(cells):
@@ -445,7 +446,18 @@ def _invoicing(docs: list[Document]) -> dict[int, str]:
     return {doc_id: tr(*INVOICING_LABELS[state]) for doc_id, state in states.items()}
 
 
-def _execution(doc: Document) -> str:
-    if doc.doc_type in execution.DELIVERY_OF and doc.status == "approved":
-        return execution.status_label(execution.order_status(doc))
+def _executions(docs: list[Document]) -> dict[int, str]:
+    """执行情况 of the approved orders listed: their lines' states in one batch of grouped
+    queries (per order it was six queries a row, 0.1 s a refresh on the demo's 26 orders)."""
+    ids = [d.id for d in docs if d.doc_type in execution.DELIVERY_OF and d.status == "approved"]
+    if not ids:
+        return {}
+    lines = DocumentLine.select().where(DocumentLine.document.in_(ids))
+    by_order: dict[int, list] = {doc_id: [] for doc_id in ids}
+    for state in execution.states_of_lines(list(lines)):
+        by_order[state.line.document_id].append(state)
+    return {
+        doc_id: execution.status_label(execution.status_of(states))
+        for doc_id, states in by_order.items()
+    }
     return ""

@@ -20,6 +20,7 @@ from jxc_desktop.engine.reports import ReportParams
 from jxc_desktop.engine.reports.trade_ar import BUCKETS, aging_rows, statement_rows
 from jxc_desktop.engine.reports.trade_orders import execution_rows
 from jxc_desktop.models.masterdata import Partner
+from jxc_desktop.ui.refresh import Refresher
 
 
 class PartnerView(QWidget):
@@ -67,7 +68,7 @@ class PartnerView(QWidget):
         layout.addWidget(QLabel(tr("订单执行", "Orders")))
         layout.addWidget(self.orders, 1)
         self.partner_box.currentIndexChanged.connect(self.show_partner)
-        ops.changed.connect(lambda _what: self.refresh())
+        self.refresher = Refresher(self, self.refresh, ops)  # not while on another tab
         self.refresh()
 
     def refresh(self) -> bool:
