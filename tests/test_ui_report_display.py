@@ -111,3 +111,22 @@ def test_slow_moving_view_shows_percent_and_a_total(qtbot, company):
     assert model.data(model.index(1, share), Qt.ItemDataRole.FontRole).bold()
     assert not view.table.horizontalHeader().stretchLastSection()  # a number column
     ops.shutdown()
+
+
+def test_hidden_empty_columns_leave_no_blank_band(qtbot, company):
+    """After a query hides the columns empty in every row, the shown columns sit side
+    by side: no hidden column keeps its old width as a band without a heading (the
+    header re-lays itself out after the model's reset)."""
+    view = _ledger_view(qtbot, Ops())
+    view.show()
+    qtbot.wait(50)  # the header's deferred re-layout, and the view's second fit
+    header = view.table.horizontalHeader()
+    shown = sorted(
+        (i for i in range(header.count()) if not header.isSectionHidden(i)),
+        key=header.visualIndex,
+    )
+    assert any(header.isSectionHidden(i) for i in range(header.count()))
+    for left, right in zip(shown, shown[1:], strict=False):
+        edge = header.sectionViewportPosition(left) + header.sectionSize(left)
+        assert header.sectionViewportPosition(right) == edge
+    assert header.length() == sum(header.sectionSize(i) for i in shown)

@@ -47,7 +47,7 @@ def columns_for(doc_type: str) -> list[LineColumn]:
         cols.append(LineColumn("amount", tr("调整金额"), "money", 110))
     else:
         cols += [
-            LineColumn("unit", tr("单位"), "unit", 60),
+            LineColumn("unit", etr("单位", "Unit"), "unit", 60),
             LineColumn("qty", tr("数量"), "qty", 80),
         ]
     if doc_type in ("QCKC", "QTRK"):
@@ -55,7 +55,7 @@ def columns_for(doc_type: str) -> list[LineColumn]:
             LineColumn("price", tr("单位成本"), "price", 90),
             LineColumn("line_amount", tr("金额"), "money_ro", 100),
         ]
-    cols.append(LineColumn("location", tr("库位"), "text", 70))
+    cols.append(LineColumn("location", etr("库位", "Location"), "text", 70))
     if doc_type == "DBD":
         cols.append(LineColumn("dest_location", tr("调入库位"), "text", 70))
     cols += [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -201,9 +201,13 @@ class ReportView(QWidget):
         columns = self.report.columns
         keys = {c.key for c in columns}
         rows = self.model.data_rows()
-        for i, column in enumerate(columns):
-            if not has_label_beside(column.key, keys):
-                self.table.setColumnHidden(i, is_empty_column(column, rows))
+        candidates = [i for i, c in enumerate(columns) if not has_label_beside(c.key, keys)]
+        # shown first, then hidden: hiding a section already hidden before the model's
+        # reset left its old width in the header's layout (a blank band, no heading)
+        for i in candidates:
+            self.table.setColumnHidden(i, False)
+        for i in candidates:
+            self.table.setColumnHidden(i, is_empty_column(columns[i], rows))
         # the last column takes the spare width only when it is text: a stretched
         # number column would set its figures far from the rest of the row
         header = self.table.horizontalHeader()
@@ -366,6 +370,9 @@ class ReportView(QWidget):
         self.params = params
         self.model.set_rows(shown, places)
         self._fit_empty_columns()
+        # once more after the header's own deferred re-layout of the model reset, which
+        # would otherwise leave hidden columns' old widths as a blank band
+        QTimer.singleShot(0, self, self._fit_empty_columns)
         self.count.setText(tr("共 {n} 条").format(n=f"{count:,}"))
 
     def export(self, path: str | None = None):

@@ -130,7 +130,7 @@ def variance_labels() -> dict[str, str]:
         "item": tr("商品编码"),
         "name": tr("商品名称"),
         "spec": etr("规格型号", "Specification"),
-        "location": tr("库位"),
+        "location": etr("库位", "Location"),
         "batch": tr("批次"),
         "book_qty": tr("账面数量"),
         "counted_qty": tr("实盘数量"),
