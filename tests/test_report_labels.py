@@ -52,12 +52,10 @@ def test_voucher_list_has_words_beside_codes(company, tmp_path, capsys):
 
 
 def test_json_keeps_the_contract_keys_and_adds_labels(company, capsys):
-    from jxc_desktop.models.db import database
-
     make_warehouse("W1")
     make_item("A")
     doc("QCKC", dt.date(2026, 1, 2), [("A", 2, "5")], warehouse="W1")
-    db = database.obj.database
+    db = str(company)  # the file, or the PostgreSQL URL
     capsys.readouterr()
     assert main(["--db", db, "report", "stock-ledger", "--item", "A", "--format", "json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
