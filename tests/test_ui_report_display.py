@@ -130,3 +130,41 @@ def test_hidden_empty_columns_leave_no_blank_band(qtbot, company):
         edge = header.sectionViewportPosition(left) + header.sectionSize(left)
         assert header.sectionViewportPosition(right) == edge
     assert header.length() == sum(header.sectionSize(i) for i in shown)
+
+
+def test_english_document_types_are_shown_whole(qtbot, company):
+    """'Purchase receipt' is wider than the column's usual 76 px: it grows to fit."""
+    from jxc_desktop.engine.documents import DocumentInput, LineInput, approve, save_draft
+    from jxc_desktop.engine.i18n import set_language
+    from jxc_desktop.models.masterdata import Partner
+
+    make_warehouse("W1")
+    make_item("A")
+    Partner.create(kind="supplier", code="S1", name="供应商一")
+    lines = [LineInput(item="A", qty="5", price="2")]
+    approve(save_draft(DocumentInput("CGRK", day(2), lines, warehouse="W1", partner="S1")).id)
+    set_language("en")
+    ops = Ops()
+    try:
+        view = ReportView(ops, "stock-ledger")
+        qtbot.addWidget(view)
+        view.run()
+        qtbot.waitUntil(lambda: view.model.rowCount() >= 2, timeout=20_000)
+        keys = [c.key for c in view.report.columns]
+        column = keys.index("type_label")
+        words = {view.model.data(view.model.index(r, column)) for r in range(len(view.model.rows))}
+        assert "Purchase receipt" in words
+        # as wide as the delegate needs for every cell shown: nothing elided
+        # as wide as the delegate needs for every cell shown: nothing elided
+        assert view.table.columnWidth(column) >= view.table.sizeHintForColumn(column)
+        # the longest English type name a ledger can show grows the column past its heading
+        rows = [*view.model.rows, {"type": "WWTL", "type_label": "Outsourcing material return"}]
+        view._show(view.params, 2, rows, view.model.places)
+        assert view.table.columnWidth(column) >= view.table.sizeHintForColumn(column)
+        assert (
+            view.table.columnWidth(column)
+            > view.table.horizontalHeader().sectionSizeFromContents(column).width()
+        )
+    finally:
+        set_language("zh_CN")
+        ops.shutdown()

@@ -65,6 +65,9 @@ WIDTHS = {
     "warehouse_label": 84,
     "type_label": 76,
 }
+# columns of words from a short list (document types): sized to their longest word, so
+# "Purchase receipt" is never cut to "Purchase …"
+FIT_TO_WORDS = ("type_label",)
 SUMMARY_BRUSH = QBrush(QColor("#eef2f7"))
 
 
@@ -194,6 +197,19 @@ class ReportView(QWidget):
         for visual, key in enumerate(order):
             logical = next(i for i in shown if columns[i].key == key)
             header.moveSection(header.visualIndex(logical), visual)
+
+    def _fit_word_columns(self) -> None:
+        """Each FIT_TO_WORDS column as wide as its longest word in the rows (and never
+        narrower than its heading or its usual width)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(self.report.columns):
+            if column.key not in FIT_TO_WORDS:
+                continue
+            words = {str(row.get(column.key) or "") for row in self.model.rows}
+            widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+            usual = max(WIDTHS[column.key], header.sectionSizeFromContents(i).width())
+            self.table.setColumnWidth(i, max(usual, widest + 14))  # 14: the cell's margins
 
     def _fit_empty_columns(self) -> None:
         """Text and flag columns empty in every row (no batches, no external numbers)
@@ -369,6 +385,7 @@ class ReportView(QWidget):
     def _show(self, params: ReportParams, count: int, shown: list[dict], places) -> None:
         self.params = params
         self.model.set_rows(shown, places)
+        self._fit_word_columns()
         self._fit_empty_columns()
         # once more after the header's own deferred re-layout of the model reset, which
         # would otherwise leave hidden columns' old widths as a blank band
