@@ -185,3 +185,21 @@ def test_stocktake_and_money_papers(company, tmp_path):
     text = pdf_text(render_document(skd.id, tmp_path / "skd.pdf"))
     assert "收款单" in text and "1,234.50" in text
     assert "人民币壹仟贰佰叁拾肆元伍角整" in text.replace(" ", "")
+
+
+def test_header_labels_take_the_languages_colon(company, tmp_path):
+    """日期：… in Chinese; "Date: …" in English, never a full-width colon after a word."""
+    make_warehouse()
+    item = make_item("P1", "盘点商品")
+    lines = [LineInput(item=item, qty="7", book_qty=Decimal(5))]
+    pdd = save_draft(DocumentInput("PDD", DAY, lines, warehouse="WH01"))
+    text = pdf_text(render_document(pdd.id, tmp_path / "pdd_zh.pdf"))
+    assert "日期：" in text and "状态：" in text and "制单：" in text
+    set_language("en")
+    try:
+        text = pdf_text(render_document(pdd.id, tmp_path / "pdd_en.pdf"))
+    finally:
+        set_language("zh_CN")
+    assert "Stocktake" in text and "Date: " in text and "Status: " in text
+    assert "：" not in text
+    assert "Lines: 1; counted: 1; not counted: 0" in text  # no "1 lines"

@@ -131,6 +131,11 @@ def _table_style(columns, body_rows: int, size: float, has_totals: bool) -> Tabl
     return TableStyle(commands)
 
 
+def colon(label: str) -> str:
+    """`label` with the language's colon: 日期： in Chinese, "Date: " in English."""
+    return label + tr("：", ": ")
+
+
 def fields_grid(
     pairs: list[tuple[str, str]],
     width: float,
@@ -139,18 +144,18 @@ def fields_grid(
     size: float = 9,
 ) -> Table:
     """Header fields as label: value pairs, `per_row` to a line; `wide` pairs span a line."""
-    label_w = max([text_width(label + "：", size) for label, _ in pairs + (wide or [])] + [0])
+    label_w = max([text_width(colon(label), size) for label, _ in pairs + (wide or [])] + [0])
     label_w += 2
     value_w = width / per_row - label_w
     data = []
     for start in range(0, len(pairs), per_row):
         row: list = []
         for label, value in pairs[start : start + per_row]:
-            row += [label + "：", para(value, size)]
+            row += [colon(label), para(value, size)]
         row += ["", ""] * (per_row - len(row) // 2)
         data.append(row)
     for label, value in wide or []:
-        data.append([label + "：", para(value, size)] + [""] * (2 * per_row - 2))
+        data.append([colon(label), para(value, size)] + [""] * (2 * per_row - 2))
     spans = [("SPAN", (1, r), (-1, r)) for r in range(len(data) - len(wide or []), len(data))]
     table = Table(data, colWidths=[label_w, value_w] * per_row)
     table.setStyle(
@@ -200,8 +205,8 @@ def signatures_row(pairs: list[tuple[str, str]], width: float, size: float = 9.5
     cell_w = width / len(pairs)
     cells = []
     for label, name in pairs:
-        label_w = text_width(label + "：", size) + 1
-        inner = Table([[label + "：", name]], colWidths=[label_w, cell_w - label_w - 8 * mm])
+        label_w = text_width(colon(label), size) + 1
+        inner = Table([[colon(label), name]], colWidths=[label_w, cell_w - label_w - 8 * mm])
         inner.setStyle(
             TableStyle(
                 [
