@@ -83,3 +83,61 @@ def test_bad_serial_rows_name_row_and_column(shop, tmp_path):
     assert "未启用序列号管理" in found[2][2]
     assert "S7" in found[3][2] and "S8" in found[4][2]
     assert SerialNumber.select().count() == 0
+
+
+def test_serial_already_in_stock_is_reported_under_its_column(shop, tmp_path):
+    first = [("QTRK", "R1", "2026-01-02", "W1", "PH", "1", "1000", "S1")]
+    import_documents(write_csv(tmp_path / "first.csv", first), approve=True)
+    again = [
+        ("QTRK", "R2", "2026-01-03", "W1", "A", "1", "2", ""),
+        ("QTRK", "R2", "2026-01-03", "W1", "PH", "1", "1000", "S1"),  # row 3
+    ]
+    found = problems_of(write_csv(tmp_path / "again.csv", again))
+    assert [(r, c) for r, c, _m in found] == [(3, "序列号")]
+    assert "R2" in found[0][2] and "序列号 S1 已在库" in found[0][2]
+
+
+def test_engine_problems_name_the_sheets_column(shop, tmp_path):
+    # no 仓库: the sheet itself lets it pass, the engine refuses the field "warehouse"
+    rows = [("QTRK", "R1", "2026-01-02", "", "A", "1", "2", "")]
+    with pytest.raises(ValidationError) as caught:
+        import_documents(write_csv(tmp_path / "nowh.csv", rows))
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (2, "仓库")
+    assert str(problem).startswith("第 2 行, 仓库 列: ")
+
+
+def test_engine_problems_land_on_the_row_and_column_they_name(shop, tmp_path):
+    from jxc_desktop.engine.errors import Problem
+    from jxc_desktop.engine.excel_read import SheetRow
+    from jxc_desktop.engine.interchange.documents import _at_row, _Group
+
+    group = _Group("QTRK", "R1", [SheetRow(n, {}) for n in (4, 5, 6)])
+    engine = [
+        Problem("a", "第 2 行"),  # the document's line 2 came from sheet row 5
+        Problem("b", "line 3"),
+        Problem("c", "date"),
+        Problem("d", "item"),
+        Problem("e", "第 9 行"),  # no such line: the document's first row
+        Problem("f"),
+        Problem("g", row=8, column="数量"),  # already placed: kept
+    ]
+    placed = [(p.row, p.column) for p in _at_row(engine, group)]
+    assert str(_at_row(engine, group)[0]) == "第 5 行: a"
+    assert placed == [
+        (5, None),
+        (6, None),
+        (4, "日期"),
+        (4, "商品编码"),
+        (4, None),
+        (4, None),
+        (8, "数量"),
+    ]
+    # an approval refused for the stock: the document's row, under 数量
+    rows = [
+        ("QTRK", "R1", "2026-01-02", "W1", "A", "5", "2", ""),
+        ("QTCK", "C1", "2026-01-03", "W1", "A", "10", "", ""),
+    ]
+    found = problems_of(write_csv(tmp_path / "short.csv", rows))
+    assert [(r, c) for r, c, _m in found] == [(3, "数量")]
+    assert "C1" in found[0][2]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from jxc_desktop.engine import documents, lookup, money
 from jxc_desktop.engine.doctypes import DOC_TYPES
-from jxc_desktop.engine.errors import JxcError, Problem, ValidationError
+from jxc_desktop.engine.errors import FIELD_NAMES, JxcError, Problem, ValidationError
 from jxc_desktop.engine.excel_read import SheetRow, cell_number, cell_text, read_rows
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.inventory import serials as serial_rules
@@ -489,7 +489,7 @@ def _save_group(group: _Group, problems: list[Problem], created: dict) -> Docume
     try:
         return save(data)
     except ValidationError as exc:
-        problems.extend(_at_row(exc.problems, group.rows[0].number))
+        problems.extend(_at_row(exc.problems, group))
         return None
 
 
@@ -499,8 +499,71 @@ def _quality():
     return inspections
 
 
-def _at_row(problems: list[Problem], row: int) -> list[Problem]:
-    return [p if p.row else Problem(p.message, p.field, row, p.column) for p in problems]
+def _at_row(problems: list[Problem], group: _Group) -> list[Problem]:
+    """The engine's problems about a document, placed on the sheet: a problem about
+    "第 n 行" on the row that made line n; a field on its column (日期, 商品编码 …)."""
+    out = []
+    for p in problems:
+        if p.row:
+            out.append(p)
+            continue
+        row = _line_row(group, p.field)
+        column = p.column or _column_of(p.field)
+        field = None if row else p.field  # "第 n 行" of the document is said by the row
+        out.append(Problem(p.message, field, (row or group.rows[0]).number, column))
+    return out
+
+
+# a field in the engine's words → the sheet's column header, where the two differ
+FIELD_COLUMNS = {"item": "商品编码", "account": "账户", "external_number": "单据编号"}
+_LINE_FIELD = re.compile(r"^(?:第 (\d+) 行|line (\d+))$")
+
+
+def _column_of(field: str | None) -> str | None:
+    """The sheet column a field names (its Chinese words are the header), else None."""
+    if not field:
+        return None
+    if field in FIELD_COLUMNS:
+        return FIELD_COLUMNS[field]
+    zh = FIELD_NAMES.get(field, ("",))[0]
+    return zh if zh in COLUMNS else None
+
+
+def _line_row(group: _Group, field: str | None) -> SheetRow | None:
+    """The sheet row of the line a "第 n 行" / "line n" field names (lines follow rows)."""
+    found = _LINE_FIELD.match(field or "")
+    if not found:
+        return None
+    n = int(found.group(1) or found.group(2))
+    return group.rows[n - 1] if 0 < n <= len(group.rows) else None
+
+
+def _approval_problems(problems: list[Problem], group: _Group, doc: Document) -> list[Problem]:
+    """Approval refusals on the sheet: a serial refused (already in stock, not in that
+    warehouse) under 序列号 on its row, the rest under their field or 单据编号."""
+    serial_messages = _serial_messages(group, doc)
+    placed = []
+    for p in _at_row(problems, group):
+        column = p.column
+        if p.message in serial_messages.get(p.row, ()):
+            column = "序列号"
+        prefixed = tr("单据 {e}：", "document {e}: ", e=group.external) + p.message
+        placed.append(Problem(prefixed, p.field, p.row, column or "单据编号"))
+    return placed
+
+
+def _serial_messages(group: _Group, doc: Document) -> dict[int, set[str]]:
+    """Per sheet row, what the serial rules say against each of its serials now."""
+    out: dict[int, set[str]] = {}
+    warehouse = doc.warehouse_id
+    lines = DocumentLine.select().where(DocumentLine.document == doc).order_by(DocumentLine.line_no)
+    for row, line in zip(group.rows, lines, strict=False):
+        serials = serial_rules.parse_serials(_text(row, "序列号"))
+        for serial in serials:
+            reason = serial_rules.check_entry(doc.doc_type, line.item_id, warehouse, serial, [])
+            if reason:
+                out.setdefault(row.number, set()).add(reason)
+    return out
 
 
 def _approve_all(saved, result: ImportResult, progress) -> None:
@@ -509,16 +572,7 @@ def _approve_all(saved, result: ImportResult, progress) -> None:
         try:
             posted = documents.approve(doc.id)
         except ValidationError as exc:
-            raise ValidationError(
-                [
-                    Problem(
-                        tr("单据 {e}：", "document {e}: ", e=group.external) + p.message,
-                        column=p.column or "单据编号",
-                        row=p.row or group.rows[0].number,
-                    )
-                    for p in exc.problems
-                ]
-            ) from exc
+            raise ValidationError(_approval_problems(exc.problems, group, doc)) from exc
         except JxcError as exc:
             raise ValidationError(
                 [Problem(exc.message, row=group.rows[0].number, column="单据编号")]
