@@ -13,6 +13,7 @@ from jxc_desktop.cli import main
 from jxc_desktop.engine import documents, settings
 from jxc_desktop.engine.documents import DocumentInput, LineInput, save_draft
 from jxc_desktop.engine.errors import JxcError, ValidationError
+from jxc_desktop.engine.i18n import set_language
 from jxc_desktop.engine.printing.label_layouts import A4_3x8, layout_ok, parse_layout
 from jxc_desktop.engine.printing.labels import labels_for_document, render_labels
 
@@ -160,3 +161,19 @@ def test_cli_labels_custom_layout_and_chinese_help(goods, company, tmp_path, cap
     with pytest.raises(SystemExit):
         main(["--lang", "en", "labels", "--help"])
     assert "labels for every line of this document" in capsys.readouterr().out
+
+
+def test_a_too_small_label_says_the_minimum():
+    (problem,) = parse_layout("10x5").problems()
+    assert problem.message == "标签太小：10×5 mm，至少要 10×12 mm（宽×高）"
+    (narrow,) = parse_layout("8x30").problems()
+    assert "8×30 mm" in narrow.message and "10×12 mm" in narrow.message
+    assert parse_layout("10x12").problems() == []
+    set_language("en")
+    try:
+        (problem,) = parse_layout("10x5").problems()
+    finally:
+        set_language("zh_CN")
+    assert problem.message == (
+        "The label is too small: 10×5 mm; it must be at least 10×12 mm (W×H)"
+    )

@@ -196,3 +196,44 @@ def test_whole_decimal_counts_are_accepted(goods, tmp_path):
     assert render_labels([(goods["code"], Decimal("2"))], "roll-40x30", path) == 2
     with pytest.raises(ValidationError):
         render_labels([(goods["code"], Decimal("2.5"))], "roll-40x30", path)
+
+
+def _word_boxes(path) -> dict[str, tuple[float, float]]:
+    """Each word's (width, height) in points on the first page, as pdftotext places it."""
+    import re
+    import subprocess
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    boxes = {}
+    pattern = r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<'
+    for x0, y0, x1, y1, word in re.findall(pattern, out):
+        boxes.setdefault(word, (float(x1) - float(x0), float(y1) - float(y0)))
+    return boxes
+
+
+def test_big_labels_scale_their_text_and_barcode(goods, tmp_path):
+    """An A4 2×7 label (96.7×39.5 mm) is no 50×30 roll label blown up with white: the
+    name is larger, the EAN-13 is drawn 1.5× nominal, and both still read back."""
+    request = [LabelRequest(goods["ean"], 1, "B20260101", dt.date(2027, 1, 31))]
+    small, big = tmp_path / "small.pdf", tmp_path / "big.pdf"
+    render_labels(request, "roll-50x30", small)
+    render_labels(request, "a4:2x7", big)
+    small_words, big_words = _word_boxes(small), _word_boxes(big)
+    name = "农夫山泉饮用天然水"
+    assert big_words[name][1] > 1.5 * small_words[name][1]
+    # the EAN's digits grow with its bars: nominal on the roll label, 1.5× on the sheet
+    assert big_words["901234"][0] > 1.4 * small_words["901234"][0]
+    assert decode_barcodes(big, tmp_path) == ["EAN-13:6901234567892"]
+    # a bigger roll label too, and a code 128 and a QR label on it still decode
+    wide = tmp_path / "wide.pdf"
+    render_labels([*request, (goods["code"], 1), (goods["cn"], 1)], "100x60", wide)
+    assert sorted(decode_barcodes(wide, tmp_path)) == [
+        "CODE-128:C-0003-XL",
+        "EAN-13:6901234567892",
+        "QR-Code:糖果-散装-D004",
+    ]

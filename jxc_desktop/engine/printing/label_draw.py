@@ -1,8 +1,11 @@
 """Drawing one label: text block and barcode inside the label's padded box.
 
 Font sizes follow the label height, so the same code serves a 30 mm roll label and a
-larger sheet label. When the text would crowd the barcode out, every size steps down
-together; single lines are shrunk and then truncated (textfit), never overflowing.
+larger sheet label; a wide label (an A4 2×7 sheet's 96.7×39.5 mm) gives the text a
+little more, and its barcode is drawn larger than nominal (up to twice: EAN-13 allows
+80–200 %) so it does not sit small in the middle. When the text would crowd the barcode
+out, every size steps down together; single lines are shrunk and then truncated
+(textfit), never overflowing.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ from jxc_desktop.engine.printing.textfit import fit_text, text_width, wrap_lines
 
 LINE = 1.18  # line height as a multiple of the font size
 SCALES = (1.0, 0.9, 0.8, 0.7, 0.6)
+TEXT_SHARE = 0.45  # of the label's height at most, the rest is the barcode's
+WIDE_TEXT_SHARE = 0.5  # on a wide label, whose barcode needs less height for its width
+BARCODE_SHARE = 0.6  # a big label's barcode grows to this share of the width …
+MAX_BARCODE_SCALE = 2.0  # … but to no more than twice its nominal size
 
 
 @dataclass(frozen=True)
@@ -61,9 +68,16 @@ def draw_label(canvas: Canvas, content: LabelContent, x: float, y: float, layout
     canvas.restoreState()
 
 
-def _base_size(height: float) -> float:
-    """The name's font size for a text area `height` points tall (9 pt on 30 mm)."""
-    return max(6.0, min(12.0, height * 0.118))
+def _wideness(width: float, height: float) -> float:
+    """1 for labels up to twice as wide as tall, growing to 1.3 for wider ones."""
+    return min(1.3, max(1.0, width / height / 2))
+
+
+def _base_size(width: float, height: float) -> float:
+    """The name's font size for a text area of `width` × `height` points: 9 pt on a
+    50×30 mm roll label, up to 12 pt, more on big or wide labels (at most 20 pt)."""
+    cap = max(12.0, min(20.0, width * 0.06))
+    return max(6.0, min(cap, height * 0.118 * _wideness(width, height)))
 
 
 def _text_lines(content: LabelContent, width: float, base: float, name_lines: int) -> list:
@@ -118,15 +132,39 @@ def _draw_lines(canvas: Canvas, lines: list[_Line], x: float, top: float, width:
 
 def _linear_label(canvas: Canvas, content: LabelContent, x, y, width, height) -> None:
     """Text on top, the barcode with its digits filling the rest (at least 55%)."""
+    share = WIDE_TEXT_SHARE if _wideness(width, height) > 1 else TEXT_SHARE
+    base = _base_size(width, height)
     for scale in SCALES:
-        lines = _text_lines(content, width, _base_size(height) * scale, 2)
-        if _height(lines) <= height * 0.45:
+        lines = _text_lines(content, width, base * scale, 2)
+        if _height(lines) <= height * share:
             break
     else:
-        lines = _text_lines(content, width, _base_size(height) * SCALES[-1], 1)[:2]
+        lines = _text_lines(content, width, base * SCALES[-1], 1)[:2]
     bottom = _draw_lines(canvas, lines, x, y + height, width)
     gap = 0.6 * mm
-    barcodes.draw(canvas, content.symbology, content.code, x, y, width, bottom - y - gap)
+    _draw_barcode(canvas, content, x, y, width, bottom - y - gap)
+
+
+def _barcode_scale(content: LabelContent, width: float) -> float:
+    """How much larger than nominal the barcode is drawn: 1 on small labels; on big
+    ones enough to fill BARCODE_SHARE of the width, at most MAX_BARCODE_SCALE."""
+    if content.symbology == "ean13":
+        modules = barcodes.EAN_MODULES
+    else:
+        modules = barcodes.code128_modules(content.code) + 2 * barcodes.QUIET_MODULES
+    nominal = modules * barcodes.MAX_MODULE
+    return min(MAX_BARCODE_SCALE, max(1.0, width * BARCODE_SHARE / nominal))
+
+
+def _draw_barcode(canvas: Canvas, content: LabelContent, x, y, width, height) -> None:
+    """The barcode in its box; scaled up as a whole on a big label, so the bars, the
+    quiet zones and the digits under them keep their proportions."""
+    scale = _barcode_scale(content, width)
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(scale, scale)
+    barcodes.draw(canvas, content.symbology, content.code, 0, 0, width / scale, height / scale)
+    canvas.restoreState()
 
 
 def _qr_label(canvas: Canvas, content: LabelContent, x, y, width, height) -> None:
@@ -135,7 +173,7 @@ def _qr_label(canvas: Canvas, content: LabelContent, x, y, width, height) -> Non
     barcodes.draw_qr(canvas, content.code, x + width - side, y + (height - side) / 2, side)
     text_w = width - side - 1 * mm
     for scale in SCALES:
-        base = _base_size(height) * scale
+        base = _base_size(width, height) * scale  # a long name is shrunk to text_w
         lines = _text_lines(content, text_w, base, 3)
         code, code_size = fit_text(content.code, text_w, base * 0.7, base * 0.5)
         if _height(lines) + code_size * LINE <= height:

@@ -28,6 +28,8 @@ MM = 72 / 25.4  # points per millimetre (reportlab's `mm`, without importing rep
 SHEETS = {"a4": (210.0, 297.0), "a5": (148.0, 210.0)}
 SHEET_MARGIN = (7.0, 10.0)  # left/right and top/bottom when the label size is computed
 SHEET_GAP = (2.5, 0.0)  # between columns, between rows
+# the smallest label (width, height in mm) that still holds a name line and a barcode
+MIN_LABEL = (10.0, 12.0)
 
 
 @dataclass
@@ -82,9 +84,25 @@ class LabelLayout:
                     "layout",
                 )
             )
-        if 2 * self.padding >= min(self.label_width, self.label_height) or self.label_height < 12:
-            out.append(Problem(tr("标签太小", "The label is too small"), "layout"))
+        if self._too_small():
+            out.append(Problem(self._too_small_message(), "layout"))
         return out
+
+    def _too_small(self) -> bool:
+        w, h = self.label_width, self.label_height
+        return 2 * self.padding >= min(w, h) or w < MIN_LABEL[0] or h < MIN_LABEL[1]
+
+    def _too_small_message(self) -> str:
+        low_w = max(MIN_LABEL[0], 2 * self.padding + 1)
+        low_h = max(MIN_LABEL[1], 2 * self.padding + 1)
+        return tr(
+            "标签太小：{w}×{h} mm，至少要 {mw}×{mh} mm（宽×高）",
+            "The label is too small: {w}×{h} mm; it must be at least {mw}×{mh} mm (W×H)",
+            w=f"{self.label_width:g}",
+            h=f"{self.label_height:g}",
+            mw=f"{low_w:g}",
+            mh=f"{low_h:g}",
+        )
 
     def used(self) -> tuple[float, float]:
         """The width and height (mm) the margin and the grid of labels take."""
