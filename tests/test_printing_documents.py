@@ -202,4 +202,4 @@ def test_header_labels_take_the_languages_colon(company, tmp_path):
         set_language("zh_CN")
     assert "Stocktake" in text and "Date: " in text and "Status: " in text
     assert "：" not in text
-    assert "Lines: 1; counted: 1; not counted: 0" in text  # no "1 lines"
+    assert "Lines: 1; 1 counted, 0 not counted" in text  # no "1 lines"

@@ -320,7 +320,7 @@ def stocktake_summary(doc: Document) -> str:
     loss = sum((-r["diff_value"] for r in counted if r["diff_value"] < 0), Decimal(0))
     text = tr(
         "共 {n} 行，已盘 {c} 行，未盘 {u} 行（未盘的行不调整账面）；盘盈 ¥{g}，盘亏 ¥{l}",
-        "Lines: {n}; counted: {c}; not counted: {u} (not adjusted); gains ¥{g}, losses ¥{l}",
+        "Lines: {n}; {c} counted, {u} not counted (not adjusted); gains ¥{g}, losses ¥{l}",
         n=len(rows),
         c=len(counted),
         u=len(rows) - len(counted),
