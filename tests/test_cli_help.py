@@ -134,6 +134,6 @@ def test_wrap_measures_columns_and_keeps_every_character():
         lines = wrap(text, columns)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         assert all(width(line) <= columns + 2 for line in lines)  # a hung "，" at most
-        assert not any(line[0] in "，、。：" for line in lines)
+        assert not any(line[0] in "，、。：" or line[-1] in "（“" for line in lines)
         assert any("物料清单" in line for line in lines)  # a short word is never split
     assert wrap("an --option YYYY-MM-DD word", 8) == ["an", "--option", "YYYY-MM-DD", "word"]

@@ -91,7 +91,10 @@ def _register_voucher(sub) -> None:
         "--layout",
         default="a4",
         choices=["a4", "a5"],
-        help=h("print：a4 每页两张 / a5 每页一张", "print: 2 per A4 / A5"),
+        help=h(
+            "print：a4 每张 A4 纸印两张凭证，a5 每张 A5 纸印一张",
+            "print: a4 two vouchers per A4 page, a5 one per A5 page",
+        ),
     )
     p.set_defaults(func=cmd_voucher)
 

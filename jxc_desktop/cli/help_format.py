@@ -5,7 +5,8 @@ a Chinese sentence (two columns a character, no spaces) comes out as one line ne
 twice the terminal's width. Here a line is measured in columns, may break between any
 two CJK characters (never inside an ASCII word such as `--from` or `YYYY-MM-DD`, nor
 inside a short Chinese word set off by spaces, such as the 物料清单 of `boms 物料清单`), and
-closing punctuation (，。、）…) stays at the end of its line instead of starting the next.
+closing punctuation (，。、）…) stays at the end of its line instead of starting the next;
+an opening mark (（《“) moves down with the text it opens.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import unicodedata
 _WORD = r"[^\s!-~，。、；：？！（）《》“”]"
 _TOKEN = re.compile(rf"\s+|[!-~]+|{_WORD}{{1,4}}(?!{_WORD})|.")
 _NO_LINE_START = set("，。、；：？！）》」』】”’…")
+_NO_LINE_END = set("（《「『【“‘")
 
 
 def width(text: str) -> int:
@@ -39,8 +41,10 @@ def wrap(text: str, columns: int) -> list[str]:
                 line, used = line + " ", used + 1
             continue
         if used + size > columns and line.strip() and token not in _NO_LINE_START:
-            lines.append(line.rstrip())
-            line, used = "", 0
+            # an opening mark (（《“) goes down with what it opens
+            carry = line[-1] if line[-1] in _NO_LINE_END and len(line.strip()) > 1 else ""
+            lines.append(line[: len(line) - len(carry)].rstrip())
+            line, used = carry, width(carry)
         line, used = line + token, used + size
     if line.strip():
         lines.append(line.rstrip())

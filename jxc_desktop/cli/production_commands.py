@@ -39,7 +39,10 @@ def register(sub) -> None:
     p.add_argument(
         "action",
         choices=["explode", "where-used"],
-        help=h("explode 逐层展开、where-used 反查上级", "explode, or where-used"),
+        help=h(
+            "explode 逐层展开、where-used 反查上级",
+            "explode (every level) or where-used (the parents using it)",
+        ),
     )
     p.add_argument("item", help=h("商品编码", "item code"))
     p.add_argument(

@@ -56,7 +56,9 @@ def register(sub) -> None:
         p = add_command(qc, name, zh, en)
         p.add_argument("number", help=h("质检单（ZJD）编号", "the inspection (ZJD) number"))
         p.add_argument("--date", help=_date_help())
-        p.add_argument("--approve", action="store_true", help=h("生成后即审核", "approve it"))
+        p.add_argument(
+            "--approve", action="store_true", help=h("生成后即审核", "approve what it creates")
+        )
         p.set_defaults(func=cmd_follow_up)
     p = add_command(
         qc, "print", "把检验单的质检报告打印为 PDF", "write an inspection's report as a PDF"
@@ -103,7 +105,9 @@ def _register_inspect(qc) -> None:
             "a source line's results (its line number); other lines are accepted in full",
         ),
     )
-    p.add_argument("--approve", action="store_true", help=h("保存后即审核", "approve it"))
+    p.add_argument(
+        "--approve", action="store_true", help=h("保存后即审核", "approve the inspection")
+    )
     p.set_defaults(func=cmd_inspect)
 
 
