@@ -144,11 +144,10 @@ def test_ledger_in_and_out_agree_with_the_summary(january):
             assert row["balance_value"] == s["opening_value"]
 
 
-def test_ledger_json_and_csv_keep_one_row_per_move(january, capsys):
+def test_ledger_json_and_csv_keep_one_row_per_move(company, january, capsys):
     from jxc_desktop.cli import main
-    from jxc_desktop.models.db import database
 
-    db = database.obj.database
+    db = str(company)  # the file, or the PostgreSQL URL
     capsys.readouterr()
     args = ["--db", db, "report", "stock-ledger", "--from", "2026-01-05", "--to", "2026-01-31"]
     assert main([*args, "--format", "json"]) == 0

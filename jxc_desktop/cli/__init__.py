@@ -30,10 +30,34 @@ COMMAND_MODULES = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="jxc", description="jxc_desktop 进销存 command line")
-    parser.add_argument("--db", help="company database file (or postgresql:// URL)")
-    parser.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
-    sub = parser.add_subparsers(dest="command", required=True)
+    h = argparse_i18n.h
+    parser = argparse.ArgumentParser(
+        prog="jxc",
+        formatter_class=argparse_i18n.WideHelpFormatter,
+        description=h(
+            "jxc_desktop 进销存命令行：建账、导入导出、单据、报表、打印、结账",
+            "jxc_desktop command line: company files, import and export, documents, "
+            "reports, printing, month-end close",
+        ),
+        epilog=h(
+            "用 jxc 命令 --help 查看某个命令的用法；加 --lang en 显示英文。",
+            "Run jxc COMMAND --help for one command's options; --lang zh_CN shows Chinese.",
+        ),
+    )
+    parser.add_argument(
+        "--db",
+        help=h(
+            "公司账套数据库文件（或 postgresql:// 地址）；不填则用默认账套",
+            "company database file (or postgresql:// URL); the default company if omitted",
+        ),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        default="zh_CN",
+        help=h("界面语言：zh_CN 中文（默认）或 en 英文", "language: zh_CN Chinese (default) or en"),
+    )
+    sub = parser.add_subparsers(dest="command", required=True, help=h("命令", "command"))
     for name in COMMAND_MODULES:
         module = __import__(name, fromlist=["register"])
         module.register(sub)

@@ -4,13 +4,16 @@ argparse looks its messages up through the module-level `_` (gettext) each time 
 prints one, so swapping that function is enough; the language is known before parsing
 from `--lang` (Chinese unless `--lang en`). A command's own help texts are written in
 both languages with `h("中文", "English")`, which picks the one `install` chose (the
-parser is built after `install`).
+parser is built after `install`); `add_command` does the same for a sub-command's
+help and description.
 """
 
 from __future__ import annotations
 
 import argparse
 import gettext
+
+from jxc_desktop.cli.help_format import WideHelpFormatter
 
 ZH = {
     "usage: ": "用法：",
@@ -54,6 +57,14 @@ _language = "zh_CN"
 def h(zh: str, en: str) -> str:
     """A help text in the language `install` chose (Chinese by default)."""
     return zh if _language.startswith("zh") else en
+
+
+def add_command(sub, name: str, zh: str, en: str, **kwargs):
+    """`sub.add_parser(name)` whose one-line help (in the parent's list of commands) is
+    also its description (at the top of `jxc NAME --help`), in the chosen language."""
+    text = h(zh, en)
+    kwargs.setdefault("formatter_class", WideHelpFormatter)
+    return sub.add_parser(name, help=text, description=text, **kwargs)
 
 
 def install(language: str) -> None:

@@ -5,26 +5,64 @@ from __future__ import annotations
 import sys
 
 from jxc_desktop.cli import db_target, open_db
+from jxc_desktop.cli.argparse_i18n import add_command, h
 from jxc_desktop.engine.i18n import tr
 
 
 def register(sub) -> None:
-    p = sub.add_parser("init", help="create a company database")
-    p.add_argument("--demo", action="store_true", help="fill it with the demo company")
-    p.add_argument("--name", default=None)
-    p.add_argument("--taxpayer", choices=["general", "small"], default="general")
-    p.add_argument("--start-period", default="", help="YYYY-MM, this month by default")
-    p.add_argument("--valuation-method", default="moving_average")
-    p.add_argument("--negative-stock", choices=["refuse", "allow"], default="refuse")
+    p = add_command(sub, "init", "新建公司账套数据库", "create a company database")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help=h("填入演示公司的数据（华兴商贸）", "fill it with the demo company"),
+    )
+    p.add_argument("--name", default=None, help=h("公司名称（默认：我的公司）", "company name"))
+    p.add_argument(
+        "--taxpayer",
+        choices=["general", "small"],
+        default="general",
+        help=h(
+            "纳税人类型：general 一般纳税人（默认）、small 小规模纳税人",
+            "taxpayer type: general (default) or small (small-scale)",
+        ),
+    )
+    p.add_argument(
+        "--start-period",
+        default="",
+        help=h("启用期间 YYYY-MM，默认为本月", "YYYY-MM, this month by default"),
+    )
+    p.add_argument(
+        "--valuation-method",
+        default="moving_average",
+        help=h(
+            "新商品默认的计价方法（默认 moving_average 移动加权平均）",
+            "default valuation method of new items (moving_average by default)",
+        ),
+    )
+    p.add_argument(
+        "--negative-stock",
+        choices=["refuse", "allow"],
+        default="refuse",
+        help=h(
+            "负库存：refuse 禁止（默认）或 allow 允许",
+            "negative stock: refuse (default) or allow",
+        ),
+    )
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("check", help="verify every invariant")
+    p = add_command(sub, "check", "检查账套：验证所有不变量", "verify every invariant")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("config", help="read or change company settings")
-    p.add_argument("action", choices=["get", "set", "list"])
-    p.add_argument("key", nargs="?")
-    p.add_argument("value", nargs="?")
+    p = add_command(sub, "config", "查看或修改公司设置", "read or change company settings")
+    p.add_argument(
+        "action",
+        choices=["get", "set", "list"],
+        help=h("get 查看、set 修改、list 列出全部", "get, set, or list them all"),
+    )
+    p.add_argument(
+        "key", nargs="?", help=h("设置项，如 negative_stock", "setting, e.g. negative_stock")
+    )
+    p.add_argument("value", nargs="?", help=h("新值（set 时）", "the new value (set)"))
     p.set_defaults(func=cmd_config)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 
 from jxc_desktop.cli import open_db
+from jxc_desktop.cli.argparse_i18n import add_command, h
 from jxc_desktop.engine.i18n import tr
 
 
@@ -33,32 +34,102 @@ IMPORTERS = {"work-calendar": _import_calendar}
 
 
 def register(sub) -> None:
-    p = sub.add_parser("capacity", help="work-centre calendar and finite scheduling")
-    csub = p.add_subparsers(dest="capacity_action", required=True)
-    lv = csub.add_parser("level", help="schedule open work orders into finite capacity")
-    lv.add_argument("--from", dest="date_from")
-    lv.add_argument("--apply", action="store_true")
-    lv.add_argument("--format", choices=["json", "table"], default="table")
+    p = add_command(
+        sub,
+        "capacity",
+        "工作中心日历与有限产能排程",
+        "work-centre calendar and finite scheduling",
+    )
+    csub = p.add_subparsers(dest="capacity_action", required=True, help=h("操作", "action"))
+    lv = add_command(
+        csub,
+        "level",
+        "把未完工的生产订单排入有限产能",
+        "schedule open work orders into finite capacity",
+    )
+    lv.add_argument(
+        "--from",
+        dest="date_from",
+        help=h("排程起始日 YYYY-MM-DD，默认今天", "first day, YYYY-MM-DD; today by default"),
+    )
+    lv.add_argument(
+        "--apply",
+        action="store_true",
+        help=h("保存尚未开工订单的计划日期", "store the planned dates of orders not yet started"),
+    )
+    lv.add_argument(
+        "--format",
+        choices=["json", "table"],
+        default="table",
+        help=h("输出格式（默认 table 表格）", "output format (table by default)"),
+    )
     lv.set_defaults(func=cmd_level)
-    sh = csub.add_parser("shift", help="set a work centre's shifts from a date on")
-    sh.add_argument("centre")
-    sh.add_argument("--from", dest="date_from", required=True)
-    sh.add_argument("--shifts", default="1")
-    sh.add_argument("--hours", default="8")
-    sh.add_argument("--weekdays", default="")
-    sh.add_argument("--remove", action="store_true")
-    sh.set_defaults(func=cmd_shift)
-    day = csub.add_parser("day", help="a holiday (closed) or overtime on one day")
-    day.add_argument("date")
-    day.add_argument("kind", choices=["closed", "overtime"], nargs="?", default="closed")
-    day.add_argument("--hours", default="0")
-    day.add_argument("--centre", default="")
-    day.add_argument("--remarks", default="")
-    day.add_argument("--remove", action="store_true")
-    day.set_defaults(func=cmd_day)
-    cal = csub.add_parser("calendar", help="show a work centre's calendar")
-    cal.add_argument("centre")
+    _register_shift(csub)
+    _register_day(csub)
+    cal = add_command(
+        csub, "calendar", "查看工作中心的日历（JSON）", "show a work centre's calendar"
+    )
+    cal.add_argument("centre", help=h("工作中心编码", "work centre code"))
     cal.set_defaults(func=cmd_calendar)
+
+
+def _register_shift(csub) -> None:
+    sh = add_command(
+        csub, "shift", "设置工作中心自某日起的班次", "set a work centre's shifts from a date on"
+    )
+    sh.add_argument("centre", help=h("工作中心编码", "work centre code"))
+    sh.add_argument(
+        "--from",
+        dest="date_from",
+        required=True,
+        help=h("生效日期 YYYY-MM-DD", "effective from, YYYY-MM-DD"),
+    )
+    sh.add_argument(
+        "--shifts", default="1", help=h("每天班次数（默认 1）", "shifts a day (1 by default)")
+    )
+    sh.add_argument(
+        "--hours", default="8", help=h("每班小时数（默认 8）", "hours a shift (8 by default)")
+    )
+    sh.add_argument(
+        "--weekdays",
+        default="",
+        help=h(
+            "工作日：1-7 的数字（周一=1），如 12345；不填则用公司的工作周",
+            "working days as digits 1-7 (Monday = 1), e.g. 12345; the company's week if empty",
+        ),
+    )
+    sh.add_argument(
+        "--remove", action="store_true", help=h("删除自该日起的班次设置", "delete that pattern")
+    )
+    sh.set_defaults(func=cmd_shift)
+
+
+def _register_day(csub) -> None:
+    day = add_command(
+        csub,
+        "day",
+        "登记某一天的休息（closed）或加班（overtime）",
+        "a holiday (closed) or overtime on one day",
+    )
+    day.add_argument("date", help=h("日期 YYYY-MM-DD", "the day, YYYY-MM-DD"))
+    day.add_argument(
+        "kind",
+        choices=["closed", "overtime"],
+        nargs="?",
+        default="closed",
+        help=h("closed 休息（默认）或 overtime 加班", "closed (default) or overtime"),
+    )
+    day.add_argument("--hours", default="0", help=h("加班小时数", "overtime hours"))
+    day.add_argument(
+        "--centre",
+        default="",
+        help=h("工作中心编码；不填则所有工作中心", "work centre code; all if empty"),
+    )
+    day.add_argument("--remarks", default="", help=h("备注", "remarks"))
+    day.add_argument(
+        "--remove", action="store_true", help=h("删除当天的例外", "delete that day's entry")
+    )
+    day.set_defaults(func=cmd_day)
 
 
 def _json(rows, columns) -> list[dict]:

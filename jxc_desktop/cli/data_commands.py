@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jxc_desktop.cli import open_db
+from jxc_desktop.cli.argparse_i18n import add_command, h
 from jxc_desktop.cli.finance_commands import import_vouchers_cli
 from jxc_desktop.cli.trade_commands import price_importer
 from jxc_desktop.engine.errors import JxcError, ValidationError
@@ -70,25 +71,86 @@ IMPORTERS["inspection-plans"] = __import__(
 ).import_plans
 
 
-def register(sub) -> None:
-    p = sub.add_parser("import", help="import a spreadsheet (xlsx or UTF-8 csv)")
-    p.add_argument("kind", help="items / customers / suppliers / warehouses / ...")
-    p.add_argument("file")
-    p.add_argument("--update", action="store_true", help="existing codes update their records")
-    p.add_argument("--approve", action="store_true", help="approve imported documents")
-    p.add_argument("--errors", metavar="FILE", help="also write the problems to this xlsx")
-    p.set_defaults(func=cmd_import)
+# the Chinese names of the import kinds, for `jxc import --help` (a kind added without
+# one is listed by its code alone)
+_KIND_NAMES = {
+    "documents": "单据",
+    "items": "商品",
+    "customers": "客户",
+    "suppliers": "供应商",
+    "warehouses": "仓库",
+    "vouchers": "凭证",
+    "boms": "物料清单",
+    "work-hours": "工时",
+    "wip": "在产品",
+    "work-calendar": "工作日历",
+    "price-list": "价目表",
+    "supplier-quotes": "供应商报价",
+    "inspection-plans": "检验方案",
+}
 
-    p = sub.add_parser("export", help="export a list to xlsx")
-    p.add_argument("name", help="items / customers / suppliers / warehouses / units / ...")
-    p.add_argument("file")
-    p.add_argument("--search", default="", help="code prefix, name part or barcode")
+
+def register(sub) -> None:
+    _register_import(sub)
+    p = add_command(sub, "export", "把列表导出为 xlsx", "export a list to xlsx")
+    p.add_argument(
+        "name",
+        help=h(
+            "列表：items 商品 / customers 客户 / suppliers 供应商 / warehouses 仓库 / "
+            "units 单位 / ……",
+            "items / customers / suppliers / warehouses / units / ...",
+        ),
+    )
+    p.add_argument("file", help=h("要写入的 xlsx 文件", "the xlsx to write"))
+    p.add_argument(
+        "--search",
+        default="",
+        help=h("编码前缀、名称片段或条码", "code prefix, name part or barcode"),
+    )
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("template", help="write an empty import template")
-    p.add_argument("kind", help="items / customers / suppliers / warehouses")
-    p.add_argument("file")
+    p = add_command(sub, "template", "生成空白导入模板", "write an empty import template")
+    p.add_argument(
+        "kind",
+        help=h(
+            "模板：items 商品 / customers 客户 / suppliers 供应商 / warehouses 仓库",
+            "items / customers / suppliers / warehouses",
+        ),
+    )
+    p.add_argument("file", help=h("要写入的模板文件", "the template file to write"))
     p.set_defaults(func=cmd_template)
+
+
+def _register_import(sub) -> None:
+    p = add_command(
+        sub,
+        "import",
+        "导入电子表格（xlsx 或 UTF-8 编码的 csv）",
+        "import a spreadsheet (xlsx or UTF-8 csv)",
+    )
+    zh = " / ".join(f"{k} {_KIND_NAMES.get(k, '')}".strip() for k in IMPORTERS)
+    en = " / ".join(IMPORTERS)
+    p.add_argument("kind", help=h(f"导入的内容：{zh}", f"what the sheet holds: {en}"))
+    p.add_argument("file", help=h("xlsx 或 csv 文件", "the xlsx or csv file"))
+    p.add_argument(
+        "--update",
+        action="store_true",
+        help=h("编码已存在的记录按表格更新", "existing codes update their records"),
+    )
+    p.add_argument(
+        "--approve",
+        action="store_true",
+        help=h(
+            "导入后审核单据（凭证：审核并记账）",
+            "approve imported documents (vouchers: review and post)",
+        ),
+    )
+    p.add_argument(
+        "--errors",
+        metavar="FILE",
+        help=h("同时把问题清单写入这个 xlsx", "also write the problems to this xlsx"),
+    )
+    p.set_defaults(func=cmd_import)
 
 
 def _unknown(kind: str, known) -> JxcError:

@@ -3,17 +3,45 @@
 from __future__ import annotations
 
 from jxc_desktop.cli import open_db
+from jxc_desktop.cli.argparse_i18n import add_command, h
 from jxc_desktop.engine import documents, money
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.models.documents import Document, DocumentLine
 
 
 def register(sub) -> None:
-    p = sub.add_parser("doc", help="act on one document by its number or external number")
-    p.add_argument("action", choices=["list", "show", "approve", "unapprove", "void"])
-    p.add_argument("number", nargs="?", help="document number or external number")
-    p.add_argument("--type", dest="doc_type", help="document prefix (list filter)")
-    p.add_argument("--status", choices=["draft", "approved", "void"])
+    p = add_command(
+        sub,
+        "doc",
+        "按单据编号或外部单号处理一张单据：列出、查看、审核、反审核、作废",
+        "act on one document by its number or external number",
+    )
+    p.add_argument(
+        "action",
+        choices=["list", "show", "approve", "unapprove", "void"],
+        help=h(
+            "list 列出、show 查看、approve 审核、unapprove 反审核、void 作废",
+            "list, show, approve, unapprove or void",
+        ),
+    )
+    p.add_argument(
+        "number",
+        nargs="?",
+        help=h("单据编号或外部单号", "document number or external number"),
+    )
+    p.add_argument(
+        "--type",
+        dest="doc_type",
+        help=h("单据类型前缀，如 XSCK（筛选列表）", "document prefix, e.g. XSCK (list filter)"),
+    )
+    p.add_argument(
+        "--status",
+        choices=["draft", "approved", "void"],
+        help=h(
+            "按状态筛选：draft 草稿、approved 已审核、void 已作废",
+            "status filter: draft, approved or void",
+        ),
+    )
     p.set_defaults(func=cmd_doc)
 
 

@@ -9,31 +9,93 @@ from __future__ import annotations
 import sys
 
 from jxc_desktop.cli import open_db
+from jxc_desktop.cli.argparse_i18n import add_command, h
 from jxc_desktop.engine.errors import JxcError, StateError
 from jxc_desktop.engine.i18n import tr
 
 
 def register(sub) -> None:
-    p = sub.add_parser("close", help="month-end close (月末结账)")
-    p.add_argument("period", help="YYYY-MM")
-    p.set_defaults(func=cmd_close)
-    p = sub.add_parser("reopen", help="re-open the latest closed month (反结账)")
-    p.add_argument("period", help="YYYY-MM")
-    p.set_defaults(func=cmd_reopen)
-    p = sub.add_parser(
-        "fx",
-        help="期末调汇: fx revalue YYYY-MM | fx flag CODE [CURRENCY] | fx unflag CODE | fx list",
+    p = add_command(
+        sub,
+        "close",
+        "月末结账：检查、结转损益、锁定期间",
+        "month-end close: checks, carry profit and loss forward, lock the month",
     )
-    p.add_argument("action", choices=["revalue", "flag", "unflag", "list"])
-    p.add_argument("target", nargs="?", help="YYYY-MM (revalue) or an account code")
-    p.add_argument("currency", nargs="?", default="", help="flag: the account's currency")
+    p.add_argument("period", help=h("要结账的期间 YYYY-MM", "the month to close, YYYY-MM"))
+    p.set_defaults(func=cmd_close)
+    p = add_command(
+        sub, "reopen", "反结账：重新打开最近结账的月份", "re-open the latest closed month"
+    )
+    p.add_argument("period", help=h("要反结账的期间 YYYY-MM", "the month to re-open, YYYY-MM"))
+    p.set_defaults(func=cmd_reopen)
+    _register_fx(sub)
+    _register_voucher(sub)
+
+
+def _register_fx(sub) -> None:
+    p = add_command(
+        sub,
+        "fx",
+        "期末调汇：fx revalue YYYY-MM | fx flag 科目 [币种] | fx unflag 科目 | fx list",
+        "period-end exchange revaluation: fx revalue YYYY-MM | fx flag CODE [CURRENCY] | "
+        "fx unflag CODE | fx list",
+    )
+    p.add_argument(
+        "action",
+        choices=["revalue", "flag", "unflag", "list"],
+        help=h(
+            "revalue 调汇、flag 标记外币科目、unflag 取消标记、list 列出外币科目",
+            "revalue, flag a foreign-currency account, unflag it, or list them",
+        ),
+    )
+    p.add_argument(
+        "target",
+        nargs="?",
+        help=h("期间 YYYY-MM（revalue）或科目编码", "YYYY-MM (revalue) or an account code"),
+    )
+    p.add_argument(
+        "currency",
+        nargs="?",
+        default="",
+        help=h("flag：该科目的币种，如 USD", "flag: the account's currency, e.g. USD"),
+    )
     p.set_defaults(func=cmd_fx)
-    p = sub.add_parser("voucher", help="act on a voucher: PERIOD NUMBER, e.g. 2026-01 记-0003")
-    p.add_argument("action", choices=["list", "review", "post", "unreview", "delete", "print"])
-    p.add_argument("period", nargs="?", help="YYYY-MM")
-    p.add_argument("number", nargs="?", help="记-0001 or 1 (print: every voucher if omitted)")
-    p.add_argument("--output", "-o", help="print: the PDF to write")
-    p.add_argument("--layout", default="a4", choices=["a4", "a5"], help="print: 2 per A4 / A5")
+
+
+def _register_voucher(sub) -> None:
+    p = add_command(
+        sub,
+        "voucher",
+        "处理凭证：期间 凭证号，如 2026-01 记-0003",
+        "act on a voucher: PERIOD NUMBER, e.g. 2026-01 3",
+    )
+    p.add_argument(
+        "action",
+        choices=["list", "review", "post", "unreview", "delete", "print"],
+        help=h(
+            "list 列出、review 审核、post 记账、unreview 取消审核、delete 删除草稿、print 打印",
+            "list, review, post, unreview, delete (a draft) or print",
+        ),
+    )
+    p.add_argument("period", nargs="?", help=h("期间 YYYY-MM", "the month, YYYY-MM"))
+    p.add_argument(
+        "number",
+        nargs="?",
+        help=h(
+            "凭证号：记-0001 或 1（print 不填则打印全部）",
+            "voucher number as shown, or just its digits: 1 (print: every voucher if omitted)",
+        ),
+    )
+    p.add_argument("--output", "-o", help=h("print：输出的 PDF 文件", "print: the PDF to write"))
+    p.add_argument(
+        "--layout",
+        default="a4",
+        choices=["a4", "a5"],
+        help=h(
+            "print：a4 每张 A4 纸印两张凭证，a5 每张 A5 纸印一张",
+            "print: a4 two vouchers per A4 page, a5 one per A5 page",
+        ),
+    )
     p.set_defaults(func=cmd_voucher)
 
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from jxc_desktop.cli import open_db
-from jxc_desktop.cli.argparse_i18n import h
+from jxc_desktop.cli.argparse_i18n import add_command, h
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 
 
 def register(sub) -> None:
-    p = sub.add_parser(
-        "print", help=h("把单据或报表打印为 PDF", "print a document or a report to PDF")
-    )
+    p = add_command(sub, "print", "把单据或报表打印为 PDF", "print a document or a report to PDF")
     p.add_argument(
         "what",
         choices=["doc", "report"],
@@ -44,7 +42,7 @@ def register(sub) -> None:
 
 
 def _register_labels(sub) -> None:
-    p = sub.add_parser("labels", help=h("把条码标签打印为 PDF", "print barcode labels to PDF"))
+    p = add_command(sub, "labels", "把条码标签打印为 PDF", "print barcode labels to PDF")
     p.add_argument(
         "--doc", help=h("为该单据的每一行打印标签", "labels for every line of this document")
     )

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from jxc_desktop.cli import open_db
+from jxc_desktop.cli.argparse_i18n import add_command, h
 from jxc_desktop.engine.i18n import tr
 
 
@@ -29,10 +30,24 @@ IMPORTERS = {"boms": _import_boms}
 
 
 def register(sub) -> None:
-    p = sub.add_parser("bom", help="show a BOM explosion or where an item is used")
-    p.add_argument("action", choices=["explode", "where-used"])
-    p.add_argument("item")
-    p.add_argument("--qty", default="1")
+    p = add_command(
+        sub,
+        "bom",
+        "物料清单：展开 BOM，或查询商品用在哪些父项",
+        "show a BOM explosion or where an item is used",
+    )
+    p.add_argument(
+        "action",
+        choices=["explode", "where-used"],
+        help=h(
+            "explode 逐层展开、where-used 反查上级",
+            "explode (every level) or where-used (the parents using it)",
+        ),
+    )
+    p.add_argument("item", help=h("商品编码", "item code"))
+    p.add_argument(
+        "--qty", default="1", help=h("父项数量（默认 1）", "parent quantity (1 by default)")
+    )
     p.set_defaults(func=cmd_bom)
     _add_mrp(sub)
     _add_cost(sub)
@@ -67,20 +82,44 @@ def cmd_bom(args) -> int:
 
 
 def _add_mrp(sub) -> None:
-    p = sub.add_parser("mrp", help="material requirements planning")
-    msub = p.add_subparsers(dest="mrp_action", required=True)
-    run = msub.add_parser("run", help="list the planned orders")
-    firm = msub.add_parser("firm", help="turn planned orders into CGSQ / SCDD documents")
+    p = add_command(sub, "mrp", "物料需求计划（MRP）", "material requirements planning")
+    msub = p.add_subparsers(dest="mrp_action", required=True, help=h("操作", "action"))
+    run = add_command(msub, "run", "列出计划订单", "list the planned orders")
+    firm = add_command(
+        msub,
+        "firm",
+        "把计划订单下达为采购申请（CGSQ）/ 生产订单（SCDD）",
+        "turn planned orders into CGSQ / SCDD documents",
+    )
     firm.add_argument(
         "items",
         nargs="*",
-        help="ITEM (all its planned orders) or ITEM@YYYY-MM-DD (the one due that day)",
+        help=h(
+            "商品编码 ITEM（其全部计划订单）或 ITEM@YYYY-MM-DD（当天到期的那一张）；不填则全部",
+            "ITEM (all its planned orders) or ITEM@YYYY-MM-DD (the one due that day); "
+            "all if omitted",
+        ),
     )
     for q in (run, firm):
-        q.add_argument("--from", dest="date_from")
-        q.add_argument("--to", dest="date_to")
-        q.add_argument("--warehouse", action="extend", nargs="+", default=[])
-    run.add_argument("--format", choices=["json", "table"], default="table")
+        q.add_argument(
+            "--from", dest="date_from", help=h("开始日期 YYYY-MM-DD", "first day, YYYY-MM-DD")
+        )
+        q.add_argument(
+            "--to", dest="date_to", help=h("截止日期 YYYY-MM-DD", "last day, YYYY-MM-DD")
+        )
+        q.add_argument(
+            "--warehouse",
+            action="extend",
+            nargs="+",
+            default=[],
+            help=h("参与计划的仓库编码（可多个）", "warehouse codes to plan for (one or more)"),
+        )
+    run.add_argument(
+        "--format",
+        choices=["json", "table"],
+        default="table",
+        help=h("输出格式（默认 table 表格）", "output format (table by default)"),
+    )
     run.set_defaults(func=cmd_mrp_run)
     firm.set_defaults(func=cmd_mrp_firm)
 
@@ -192,11 +231,15 @@ IMPORTERS.update({"work-hours": _import_work_hours, "wip": _import_wip})
 
 
 def _add_cost(sub) -> None:
-    p = sub.add_parser("cost", help="product costing for a month")
-    csub = p.add_subparsers(dest="cost_action", required=True)
+    p = add_command(sub, "cost", "按月计算产品成本", "product costing for a month")
+    csub = p.add_subparsers(dest="cost_action", required=True, help=h("操作", "action"))
+    texts = {
+        "run": ("计算当月成本，写入完工成本和凭证", "run the cost calculation of a month"),
+        "undo": ("撤销当月的成本计算", "undo the cost run of a month"),
+    }
     for name in ("run", "undo"):
-        q = csub.add_parser(name, help=f"{name} the cost run of a month")
-        q.add_argument("period", help="YYYY-MM")
+        q = add_command(csub, name, *texts[name])
+        q.add_argument("period", help=h("期间 YYYY-MM", "the month, YYYY-MM"))
         q.set_defaults(func=cmd_cost_run if name == "run" else cmd_cost_undo)
 
 
@@ -219,9 +262,23 @@ def cmd_cost_undo(args) -> int:
 
 
 def _add_wo(sub) -> None:
-    p = sub.add_parser("wo", help="work orders: list, complete, close, reopen, variance")
-    p.add_argument("action", choices=["list", "complete", "close", "reopen", "variance"])
-    p.add_argument("number", nargs="?")
+    p = add_command(
+        sub,
+        "wo",
+        "生产订单：列出、完工、关闭、重新打开、差异分析",
+        "work orders: list, complete, close, reopen, variance",
+    )
+    p.add_argument(
+        "action",
+        choices=["list", "complete", "close", "reopen", "variance"],
+        help=h(
+            "list 列出、complete 完工、close 关闭、reopen 重新打开、variance 差异",
+            "list, complete, close, reopen or variance",
+        ),
+    )
+    p.add_argument(
+        "number", nargs="?", help=h("生产订单编号（SCDD…）", "work order number (SCDD...)")
+    )
     p.set_defaults(func=cmd_wo)
 
 

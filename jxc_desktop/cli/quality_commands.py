@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from jxc_desktop.cli import open_db
+from jxc_desktop.cli.argparse_i18n import add_command, h
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 
@@ -32,46 +33,95 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("qc", help="quality control: inspect, return, rework, plans, qualifications")
-    qc = p.add_subparsers(dest="qc_command", required=True)
-    p = qc.add_parser("inspect", help="inspect a receipt (CGRK / CPRK) or a work order (SCDD)")
-    p.add_argument("source", help="the receipt or work order number (own or external)")
-    p.add_argument("--date")
+    p = add_command(
+        sub,
+        "qc",
+        "质量管理：检验、退货、返工、检验方案、供应商资质",
+        "quality control: inspect, return, rework, plans, qualifications",
+    )
+    qc = p.add_subparsers(dest="qc_command", required=True, help=h("操作", "action"))
+    _register_inspect(qc)
+    for name, zh, en in (
+        (
+            "return",
+            "为检验单中不合格的入库行生成采购退货",
+            "a purchase return for an inspection's rejected receipt lines",
+        ),
+        (
+            "rework",
+            "为检验单中不合格的产品生成返工生产订单",
+            "a rework work order for an inspection's rejected production",
+        ),
+    ):
+        p = add_command(qc, name, zh, en)
+        p.add_argument("number", help=h("质检单（ZJD）编号", "the inspection (ZJD) number"))
+        p.add_argument("--date", help=_date_help())
+        p.add_argument(
+            "--approve", action="store_true", help=h("生成后即审核", "approve what it creates")
+        )
+        p.set_defaults(func=cmd_follow_up)
+    p = add_command(
+        qc, "print", "把检验单的质检报告打印为 PDF", "write an inspection's report as a PDF"
+    )
+    p.add_argument("number", help=h("质检单（ZJD）编号", "the inspection (ZJD) number"))
+    p.add_argument("file", help=h("输出的 PDF 文件", "the PDF to write"))
+    p.set_defaults(func=cmd_print)
+    p = add_command(qc, "plans", "以 JSON 列出检验方案", "list the inspection plans as JSON")
+    p.set_defaults(func=cmd_plans)
+    p = add_command(
+        qc, "template", "生成检验方案导入模板", "write the inspection-plan import template"
+    )
+    p.add_argument("file", help=h("要写入的模板文件", "the template file to write"))
+    p.set_defaults(func=cmd_template)
+    _register_qualification(qc)
+
+
+def _date_help() -> str:
+    return h("日期 YYYY-MM-DD，默认今天", "the date, YYYY-MM-DD; today by default")
+
+
+def _register_inspect(qc) -> None:
+    p = add_command(
+        qc,
+        "inspect",
+        "检验一张入库单（CGRK / CPRK）或一张生产订单（SCDD）",
+        "inspect a receipt (CGRK / CPRK) or a work order (SCDD)",
+    )
+    p.add_argument(
+        "source",
+        help=h(
+            "入库单或生产订单编号（本系统或外部编号）",
+            "the receipt or work order number (own or external)",
+        ),
+    )
+    p.add_argument("--date", help=_date_help())
     p.add_argument(
         "--result",
         action="append",
         default=[],
         metavar="LINE:ACCEPTED:REJECTED:CONCESSION[:REASON]",
-        help="a source line's results (its line number); other lines are accepted in full",
+        help=h(
+            "源单某一行的结果：行号:合格:不合格:让步接收[:原因]（可重复）；其余行全部合格",
+            "a source line's results (its line number); other lines are accepted in full",
+        ),
     )
-    p.add_argument("--approve", action="store_true")
+    p.add_argument(
+        "--approve", action="store_true", help=h("保存后即审核", "approve the inspection")
+    )
     p.set_defaults(func=cmd_inspect)
-    for name, helptext in (
-        ("return", "采购退货 for an inspection's rejected receipt lines"),
-        ("rework", "a rework work order for an inspection's rejected production"),
-    ):
-        p = qc.add_parser(name, help=helptext)
-        p.add_argument("number", help="the inspection (ZJD) number")
-        p.add_argument("--date")
-        p.add_argument("--approve", action="store_true")
-        p.set_defaults(func=cmd_follow_up)
-    p = qc.add_parser("print", help="write an inspection's 质检报告 as a PDF")
-    p.add_argument("number", help="the inspection (ZJD) number")
-    p.add_argument("file")
-    p.set_defaults(func=cmd_print)
-    p = qc.add_parser("plans", help="list the inspection plans as JSON")
-    p.set_defaults(func=cmd_plans)
-    p = qc.add_parser("template", help="write the inspection-plan import template")
-    p.add_argument("file")
-    p.set_defaults(func=cmd_template)
-    p = qc.add_parser("qualification", help="add a supplier qualification document")
-    p.add_argument("supplier")
-    p.add_argument("kind")
-    p.add_argument("--number", default="")
-    p.add_argument("--issuer", default="")
-    p.add_argument("--valid-from")
-    p.add_argument("--valid-to")
-    p.add_argument("--note", default="")
+
+
+def _register_qualification(qc) -> None:
+    p = add_command(
+        qc, "qualification", "登记一份供应商资质证件", "add a supplier qualification document"
+    )
+    p.add_argument("supplier", help=h("供应商编码", "supplier code"))
+    p.add_argument("kind", help=h("资质类型，如 营业执照", "the kind, e.g. business licence"))
+    p.add_argument("--number", default="", help=h("证书编号", "certificate number"))
+    p.add_argument("--issuer", default="", help=h("发证机关", "issuing authority"))
+    p.add_argument("--valid-from", help=h("生效日期 YYYY-MM-DD", "valid from, YYYY-MM-DD"))
+    p.add_argument("--valid-to", help=h("有效期至 YYYY-MM-DD", "valid to, YYYY-MM-DD"))
+    p.add_argument("--note", default="", help=h("备注", "remarks"))
     p.set_defaults(func=cmd_qualification)
 
 

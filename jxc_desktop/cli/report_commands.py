@@ -6,26 +6,68 @@ import datetime as dt
 import sys
 
 from jxc_desktop.cli import open_db
+from jxc_desktop.cli.argparse_i18n import add_command, h
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.reports import ReportParams, load_all, output
 
 
 def register(sub) -> None:
-    p = sub.add_parser("report", help="print any report")
-    p.add_argument("name")
-    p.add_argument("--from", dest="date_from")
-    p.add_argument("--to", dest="date_to")
-    p.add_argument("--period", help="YYYY-MM")
-    p.add_argument("--item")
-    p.add_argument("--warehouse")
-    p.add_argument("--partner")
-    p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table")
-    p.add_argument("--output")
-    p.add_argument("--qty", help="quantity (bom-cost)")
-    p.add_argument("--bucket", choices=["day", "week"], help="period size (mrp-record)")
-    p.add_argument("--days", help="days ahead (supplier-qualifications)")
-    p.add_argument("--option", action="append", default=[], help="KEY=VALUE report option")
+    p = add_command(
+        sub,
+        "report",
+        "输出任一报表（表格、JSON、CSV 或 xlsx）",
+        "print any report (table, JSON, CSV or xlsx)",
+    )
+    p.add_argument(
+        "name",
+        help=h(
+            "报表名，如 stock-balance（全部报表见 docs/REPORTS.md）",
+            "report name, e.g. stock-balance (all of them in docs/REPORTS.md)",
+        ),
+    )
+    p.add_argument(
+        "--from", dest="date_from", help=h("开始日期 YYYY-MM-DD", "first day, YYYY-MM-DD")
+    )
+    p.add_argument("--to", dest="date_to", help=h("截止日期 YYYY-MM-DD", "last day, YYYY-MM-DD"))
+    p.add_argument(
+        "--period",
+        help=h(
+            "会计期间 YYYY-MM（即该月的 --from / --to）", "the month, YYYY-MM (its --from / --to)"
+        ),
+    )
+    p.add_argument("--item", help=h("商品编码", "item code"))
+    p.add_argument("--warehouse", help=h("仓库编码", "warehouse code"))
+    p.add_argument("--partner", help=h("往来单位编码", "partner code"))
+    p.add_argument(
+        "--format",
+        choices=["table", "json", "csv", "xlsx"],
+        default="table",
+        help=h("输出格式（默认 table 表格）", "output format (table by default)"),
+    )
+    p.add_argument(
+        "--output",
+        help=h(
+            "写入的文件（xlsx 必填）；不填则输出到屏幕",
+            "the file to write (needed for xlsx); the screen if omitted",
+        ),
+    )
+    p.add_argument("--qty", help=h("数量（bom-cost）", "quantity (bom-cost)"))
+    p.add_argument(
+        "--bucket",
+        choices=["day", "week"],
+        help=h("时段：day 按天、week 按周（mrp-record）", "period size (mrp-record)"),
+    )
+    p.add_argument(
+        "--days",
+        help=h("向后看的天数（supplier-qualifications）", "days ahead (supplier-qualifications)"),
+    )
+    p.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        help=h("报表选项 KEY=VALUE（可重复）", "report option KEY=VALUE (repeatable)"),
+    )
     p.set_defaults(func=cmd_report)
 
 

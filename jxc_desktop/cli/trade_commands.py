@@ -8,10 +8,20 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from jxc_desktop.cli import open_db
+from jxc_desktop.cli.argparse_i18n import add_command, h
 from jxc_desktop.engine.i18n import tr
 
 # the trade papers (jxc_desktop.engine.printing.trade_papers.PAPERS; no reportlab import here)
 PAPERS = ("contract", "quotation", "purchase-order", "delivery-note", "sales-slip")
+
+
+def _what_help() -> str:
+    return h(
+        "要打印的内容：doc 单据、report 报表、statement 对账单、contract 合同、"
+        "quotation 报价单、purchase-order 采购订单、delivery-note 送货单、sales-slip 销售单",
+        "what to print: doc, report, statement (of account), contract, quotation, "
+        "purchase-order, delivery-note, sales-slip",
+    )
 
 
 def _print_parser(sub) -> argparse.ArgumentParser | None:
@@ -26,28 +36,61 @@ def register(sub) -> None:
         for action in base._actions:
             if action.dest == "what":
                 action.choices = [*action.choices, "statement", *PAPERS]
+                action.help = _what_help()
             if action.dest == "name":  # `print statement --partner CODE` names no document
                 action.nargs, action.default, action.required = "?", None, False
         previous = base.get_default("func")
         base.set_defaults(func=lambda args: _cmd_print(args, previous))
-    p = sub.add_parser("trade", help="purchasing and sales tools")
-    p.add_argument(
-        "action", choices=["next", "close-line", "reopen-line", "price", "requisition", "plan"]
+    _register_trade(sub)
+
+
+def _register_trade(sub) -> None:
+    p = add_command(
+        sub,
+        "trade",
+        "采购与销售工具：生成下游单据、行关闭、建议价格、按预警生成申请、收款计划",
+        "purchasing and sales tools: next documents, line close, prices, requisitions, plans",
     )
-    p.add_argument("number", nargs="?", help="document number (own or external)")
-    p.add_argument("--line", type=int, help="order line number")
-    p.add_argument("--reason", default="")
-    p.add_argument("--date")
-    p.add_argument("--warehouse")
-    p.add_argument("--partner")
-    p.add_argument("--item")
-    p.add_argument("--qty", default="1")
+    p.add_argument(
+        "action",
+        choices=["next", "close-line", "reopen-line", "price", "requisition", "plan"],
+        help=h(
+            "next 生成下游单据（订单→出入库→发票→收付款）、close-line 关闭订单行、"
+            "reopen-line 重新打开、price 建议价格、requisition 按库存预警生成采购申请、"
+            "plan 收款计划",
+            "next (order -> delivery -> invoice -> money), close-line, reopen-line, "
+            "price (suggested), requisition (from stock alerts), plan (collection plan)",
+        ),
+    )
+    p.add_argument(
+        "number",
+        nargs="?",
+        help=h("单据编号（本系统或外部编号）", "document number (own or external)"),
+    )
+    p.add_argument("--line", type=int, help=h("订单行号（默认第 1 行）", "order line number"))
+    p.add_argument("--reason", default="", help=h("close-line：关闭原因", "close-line: the reason"))
+    p.add_argument(
+        "--date", help=h("业务日期 YYYY-MM-DD，默认今天", "the date, YYYY-MM-DD; today by default")
+    )
+    p.add_argument(
+        "--warehouse", help=h("next：出入库的仓库编码", "next: the warehouse of the delivery")
+    )
+    p.add_argument(
+        "--partner", help=h("price：客户或供应商编码", "price: customer or supplier code")
+    )
+    p.add_argument("--item", help=h("price：商品编码", "price: item code"))
+    p.add_argument(
+        "--qty", default="1", help=h("price：数量（默认 1）", "price: quantity (1 by default)")
+    )
     p.add_argument(
         "--instalment",
         action="append",
         default=[],
         metavar="DATE=AMOUNT",
-        help="plan: one instalment of the collection plan (repeat; replaces the plan)",
+        help=h(
+            "plan：收款计划的一期，日期=金额（可重复；替换原计划）",
+            "plan: one instalment of the collection plan (repeat; replaces the plan)",
+        ),
     )
     p.set_defaults(func=cmd_trade)
 
