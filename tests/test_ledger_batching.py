@@ -270,3 +270,23 @@ def test_one_row_pools_skip_the_balance_query_but_batches_still_count(company, m
     assert "B" in str(err.value)
     assert pool("B") == (Decimal("10"), Decimal("10.00"))
     assert run_all() == []
+
+
+def test_locations_added_within_one_action_are_seen_by_later_postings(company):
+    """Whether a warehouse has locations is read once per action; giving it locations
+    inside the same action (a script or an import that also posts) is seen at once."""
+    from jxc_desktop.engine import masterdata as md
+    from jxc_desktop.models.db import write_transaction
+
+    make_warehouse()
+    make_item("A")
+    doc("QTRK", day(1), [("A", 10, "1.00")])
+    with write_transaction():
+        doc("QTCK", day(2), [("A", 1)])  # reads: W1 has no locations
+        md.save_warehouse(md.WarehouseData("W1", "仓库W1", locations=[md.LocationData("L1")]), 1)
+        doc("QTRK", day(2), [LineInput(item="A", qty="5", price="1", location="L1")])
+        doc("QTCK", day(3), [LineInput(item="A", qty="12")])  # 9 unlocated, then 3 at L1
+    left = {r[0]: r[1] for r in execute("SELECT location_id, qty FROM stock_balance")}
+    l1 = execute("SELECT id FROM location WHERE code = 'L1'").fetchone()[0]
+    assert left == {0: 0, l1: 20_000}  # no place went negative: 2 left at L1
+    assert run_all() == []

@@ -8,7 +8,7 @@ from jxc_desktop.engine.errors import JxcError, Problem, require
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.masterdata import common as c
 from jxc_desktop.engine.session import audit
-from jxc_desktop.models.db import write_transaction
+from jxc_desktop.models.db import action_cache, write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.masterdata import Item, Location, Warehouse
 from jxc_desktop.models.stock import StockMove
@@ -109,6 +109,8 @@ def _sync_locations(warehouse: Warehouse, locations: list[tuple[str, str]]) -> N
     for code, name in locations:
         if code in wanted:
             Location.create(warehouse=warehouse, code=code, name=name)
+    # postings later in this action must see whether the warehouse has locations now
+    action_cache().pop(("located", warehouse.id), None)
 
 
 def save_warehouse(data: WarehouseData, warehouse_id: int | None = None) -> Warehouse:
