@@ -133,3 +133,31 @@ def test_month_end_revaluation_finds_nothing_left_to_realise(usd):
     usd_money("SKD", day(20), c, "113", "7.2", first_line(d))
     save_exchange_rate("USD", day(31), "7.3")
     assert fx.revaluation_entries(day(31)) == []
+
+
+def test_statement_shows_the_exchange_difference_and_ends_at_the_balance(usd):
+    """对账单 of a customer paid in USD at another rate: the receipt's CNY value and its
+    汇兑损益 row, ending where the receivable stands (0), like the aging; the same for a
+    supplier paid at a higher rate (a loss adds to what is owed before the payment)."""
+    from jxc_desktop.engine.reports import ReportParams
+    from jxc_desktop.engine.reports.trade_ar import aging_rows, statement_rows
+
+    c, s = usd
+    d, _ = trade_doc(
+        "XSCK", day(2), c, [("A", 10, "10")], warehouse="W1", currency="USD", exchange_rate="7"
+    )
+    usd_money("SKD", day(20), c, "50", "7.2", first_line(d))  # $50: book 350.00, worth 360.00
+    rows = statement_rows(ReportParams(partner="C1"))
+    assert [(r["type"], r["debit"], r["credit"]) for r in rows[1:]] == [
+        ("销售出库", Decimal("791.00"), Decimal("0.00")),
+        ("收款单", Decimal("0.00"), Decimal("360.00")),
+        ("汇兑损益", Decimal("10.00"), Decimal("0.00")),
+    ]
+    (aging,) = aging_rows("receivable", ReportParams(partner="C1", date_to=day(20)))
+    assert rows[-1]["balance"] == aging["total"] == open_cny(c, "receivable") == Decimal("441.00")
+    trade_doc(
+        "CGRK", day(2), s, [("A", 10, "10")], warehouse="W1", currency="USD", exchange_rate="7"
+    )
+    usd_money("FKD", day(20), s, "113", "7.2")
+    rows = statement_rows(ReportParams(partner="S1"))
+    assert rows[-1]["type"] == "汇兑损益" and rows[-1]["balance"] == open_cny(s, "payable") == 0

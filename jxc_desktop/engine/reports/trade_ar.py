@@ -9,7 +9,9 @@ overdue (open amount past its due date).
 statement, for --partner over --from/--to: an opening row, then per document date,
 number, type, debit, credit, balance. For a customer deliveries/invoices are debits and
 returns, receipts of money are credits; for a supplier it is the other way round and
-the balance is what the company owes.
+the balance is what the company owes. A foreign-currency receipt or payment settled at
+another rate than its items has a 汇兑损益 row beside it, so the statement ends at the
+same balance as the aging.
 """
 
 from __future__ import annotations
@@ -101,7 +103,10 @@ register(
 
 
 def _events(partner: Partner, kind: str) -> list[tuple]:
-    """(date, number, doc_type, signed fen) per document, in date order."""
+    """(date, number, type, id, signed fen) per document, in date order; a foreign-currency
+    receipt or payment that realised an exchange difference has a 汇兑损益 row of its own
+    beside it (the difference moved the receivable / payable: without it the statement
+    would not end at the partner's balance)."""
     rows = execute(
         "SELECT oi.date, d.number, d.doc_type, d.id, SUM(oi.amount) FROM open_item oi "
         f"JOIN document d ON d.id = oi.document_id WHERE oi.partner_id = ? AND oi.kind = ? "
@@ -110,7 +115,7 @@ def _events(partner: Partner, kind: str) -> list[tuple]:
         (partner.id, kind),
     ).fetchall()
     money_type = "SKD" if kind == "receivable" else "FKD"
-    out = [(openitems._date(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+    out = [(openitems._date(r[0]), r[1], DOC_TYPES[r[2]].label, r[3], r[4]) for r in rows]
     paid = Document.select().where(
         (Document.partner == partner)
         & (Document.doc_type == money_type)
@@ -118,7 +123,16 @@ def _events(partner: Partner, kind: str) -> list[tuple]:
     )
     for doc in paid:
         fen = sum(openitems.cny_fen(doc, line.amount) for line in doc.lines)
-        out.append((doc.date, doc.number, doc.doc_type, doc.id, -fen))
+        out.append((doc.date, doc.number, DOC_TYPES[doc.doc_type].label, doc.id, -fen))
+    fx = tr("汇兑损益", "Exchange difference")
+    for date, number, doc_id, fen in execute(
+        "SELECT d.date, d.number, d.id, SUM(x.amount) FROM exchange_difference x "
+        "JOIN document d ON d.id = x.document_id WHERE d.partner_id = ? AND d.doc_type = ? "
+        "AND d.status = 'approved' GROUP BY d.date, d.number, d.id",
+        (partner.id, money_type),
+    ).fetchall():
+        if fen:  # reversed differences (un-approved and approved again) add up to 0
+            out.append((openitems._date(date), number, fx, doc_id, fen))
     return sorted(out, key=lambda e: (e[0], e[3]))
 
 
@@ -135,7 +149,7 @@ def statement_rows(params: ReportParams) -> list[dict]:
     start, end = params.date_from, params.date_to
     balance = 0
     out = []
-    for date, number, doc_type, _, fen in _events(partner, kind):
+    for date, number, type_label, _, fen in _events(partner, kind):
         if end and date > end:
             break
         if start and date < start:
@@ -151,7 +165,7 @@ def statement_rows(params: ReportParams) -> list[dict]:
                 "partner": partner.code,
                 "date": date,
                 "number": number,
-                "type": DOC_TYPES[doc_type].label,
+                "type": type_label,
                 "debit": yuan(debit),
                 "credit": yuan(credit),
                 "balance": yuan(balance),
