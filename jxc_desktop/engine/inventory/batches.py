@@ -88,6 +88,22 @@ def allocate(item: Item, warehouse_id: int, location_id, batch_no: str, qty_unit
     return allocate_many([(item, warehouse_id, location_id, batch_no, qty_units)], on)[0]
 
 
+def positive_balances(warehouse_ids, item_ids) -> list[tuple]:
+    """(item_id, warehouse_id, location_id, batch_no, qty, batch expiry) of the stock on
+    hand of these items in these warehouses, read with IN queries of 500 items."""
+    whs = sorted(set(warehouse_ids))
+    if not whs:
+        return []
+    return in_query(
+        "SELECT b.item_id, b.warehouse_id, b.location_id, b.batch_no, b.qty, t.expiry_date "
+        "FROM stock_balance b LEFT JOIN batch t ON t.item_id = b.item_id "
+        f"AND t.batch_no = b.batch_no WHERE b.warehouse_id IN ({', '.join('?' * len(whs))}) "
+        "AND b.qty > 0 AND b.item_id IN ({})",
+        sorted(set(item_ids)),
+        tuple(whs),
+    )
+
+
 def allocate_many(requests: list[tuple], on: dt.date | None = None) -> list[list[tuple]]:
     """`allocate` for every (item, warehouse_id, location_id, batch_no, units) of a
     document, reading the on-hand balances of all its open lines in one IN query.
@@ -95,16 +111,8 @@ def allocate_many(requests: list[tuple], on: dt.date | None = None) -> list[list
     Each request sees the stored balances (as when allocated one by one before posting)."""
     located = warehouses_with_locations(r[1] for r in requests)
     open_lines = [r for r in requests if _needs_query(*r[:4], located)]
-    whs = sorted({r[1] for r in open_lines})
     on_hand: dict[tuple, list] = {}
-    for row in in_query(
-        "SELECT b.item_id, b.warehouse_id, b.location_id, b.batch_no, b.qty, t.expiry_date "
-        "FROM stock_balance b LEFT JOIN batch t ON t.item_id = b.item_id "
-        f"AND t.batch_no = b.batch_no WHERE b.warehouse_id IN ({', '.join('?' * len(whs))}) "
-        "AND b.qty > 0 AND b.item_id IN ({})",
-        sorted({r[0].id for r in open_lines}),
-        tuple(whs),
-    ):
+    for row in positive_balances({r[1] for r in open_lines}, {r[0].id for r in open_lines}):
         on_hand.setdefault((row[0], row[1]), []).append(row[2:])
     cutoff = on.isoformat() if on is not None else ""
     return [_split(on_hand, located, cutoff, *r) for r in requests]

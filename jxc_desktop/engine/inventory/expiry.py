@@ -16,19 +16,15 @@ from decimal import Decimal
 from jxc_desktop.engine import documents, money, settings
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.inventory import batches
+from jxc_desktop.engine.inventory import batches, serials
+from jxc_desktop.engine.inventory.lines import as_date
+from jxc_desktop.engine.inventory.pool_store import in_query
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Item, Location, Warehouse
 
-RECEIPTS = {"QCKC", "QTRK", "CGRK", "CPRK", "XSTH"}
-ISSUES = {"QTCK", "XSCK", "CGTH", "SCLL", "DBD"}
-
-
-def _day(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+RECEIPTS = serials.RECEIPTS
+ISSUES = serials.ISSUES | {"DBD"}  # a transfer issues from its source warehouse
 
 
 def expired_lines(doc: Document) -> list[tuple[int, str, str, dt.date]]:
@@ -46,9 +42,9 @@ def expired_lines(doc: Document) -> list[tuple[int, str, str, dt.date]]:
     ).fetchall()
     out = []
     for line_no, code, batch, own, stored, made, shelf in rows:
-        made = _day(made)
+        made = as_date(made)
         derived = made + dt.timedelta(days=shelf) if made and shelf else None
-        expiry = _day(own) or _day(stored) or derived
+        expiry = as_date(own) or as_date(stored) or derived
         if expiry is not None and expiry < doc.date:
             out.append((line_no, code, batch, expiry))
     return out
@@ -130,20 +126,15 @@ def _refuse_expired_only(doc: Document) -> list[Problem]:
 
 
 def _before(expiry, day: dt.date) -> bool:
-    expiry = _day(expiry)
+    expiry = as_date(expiry)
     return expiry is not None and expiry < day
 
 
 def _on_hand(warehouse_id: int, item_ids: list[int]) -> dict[int, list[tuple]]:
-    rows = execute(
-        "SELECT b.item_id, b.location_id, b.batch_no, b.qty, t.expiry_date "
-        "FROM stock_balance b LEFT JOIN batch t ON t.item_id = b.item_id "
-        "AND t.batch_no = b.batch_no WHERE b.warehouse_id = ? AND b.qty > 0 "
-        "AND b.item_id IN ({})".format(", ".join("?" * len(item_ids))),
-        [warehouse_id, *item_ids],
-    ).fetchall()
     out: dict[int, list[tuple]] = {}
-    for item_id, loc, batch, qty, expiry in rows:
+    for item_id, _wh, loc, batch, qty, expiry in batches.positive_balances(
+        [warehouse_id], item_ids
+    ):
         out.setdefault(item_id, []).append((loc, batch, qty, expiry))
     return out
 
@@ -222,13 +213,11 @@ def fefo_preview(warehouse: str, on: dt.date, lines: list[PreviewLine]) -> list[
 def _expiries(keys: set[tuple[int, str]]) -> dict[tuple[int, str], dt.date | None]:
     if not keys:
         return {}
-    rows = execute(
-        "SELECT item_id, batch_no, expiry_date FROM batch WHERE item_id IN ({})".format(
-            ", ".join("?" * len({k[0] for k in keys}))
-        ),
+    rows = in_query(
+        "SELECT item_id, batch_no, expiry_date FROM batch WHERE item_id IN ({})",
         sorted({k[0] for k in keys}),
-    ).fetchall()
-    return {(r[0], r[1]): _day(r[2]) for r in rows}
+    )
+    return {(r[0], r[1]): as_date(r[2]) for r in rows}
 
 
 def _hint(item_id: int, split: list[tuple], expiries: dict) -> str:
