@@ -96,7 +96,7 @@ def build(dirpath: Path, name: str, spec: datagen.Spec) -> Path:
 
 
 def raw_insert_moves(path: Path, count: int) -> float:
-    """Raw sqlite3: insert `count` ledger rows + as many balance upserts, rolled back."""
+    """Raw sqlite3: insert `count` ledger rows + as many on-hand updates, rolled back."""
     con = sqlite3.connect(path, isolation_level=None)
     doc_id, line_id = con.execute(
         "SELECT MAX(document_id), MAX(line_id) FROM stock_move"
@@ -128,10 +128,9 @@ def raw_insert_moves(path: Path, count: int) -> float:
         rows,
     )
     con.executemany(
-        "INSERT INTO stock_balance (item_id, warehouse_id, location_id, batch_no, qty) "
-        "VALUES (?, 1, 0, '', ?) ON CONFLICT (item_id, warehouse_id, location_id, batch_no) "
-        "DO UPDATE SET qty = stock_balance.qty + excluded.qty",
-        [(r[5], r[8]) for r in rows],
+        "UPDATE cost_group SET loose_qty = loose_qty + ? "
+        "WHERE item_id = ? AND warehouse_id = 1 AND batch_no = ''",
+        [(r[8], r[5]) for r in rows],
     )
     elapsed = time.perf_counter() - t
     con.execute("ROLLBACK")
@@ -141,7 +140,7 @@ def raw_insert_moves(path: Path, count: int) -> float:
 
 def raw_approve_floor(path: Path, docs: int, lines: int, rng) -> float:
     """Raw sqlite3 doing the pages an approval must write, committed: per document, insert
-    `lines` moves of random stocked items, update their cost groups and balances, COMMIT
+    `lines` moves of random stocked items, update their cost groups (with the on-hand), COMMIT
     (no checkpoint). Runs on a copy of the file; returns the mean seconds per document."""
     copy = path.with_name(path.stem + "_raw.sqlite")
     shutil.copy(path, copy)
@@ -187,14 +186,9 @@ def raw_approve_floor(path: Path, docs: int, lines: int, rng) -> float:
             rows,
         )
         con.executemany(
-            "UPDATE cost_group SET qty = qty + 10000, value = value + 100, last_date = ? "
-            "WHERE item_id = ? AND warehouse_id = 1 AND batch_no = ''",
+            "UPDATE cost_group SET qty = qty + 10000, value = value + 100, last_date = ?, "
+            "loose_qty = loose_qty + 10000 WHERE item_id = ? AND warehouse_id = 1 AND batch_no = ''",
             [(r[3], r[5]) for r in rows],
-        )
-        con.executemany(
-            "UPDATE stock_balance SET qty = qty + 10000 "
-            "WHERE item_id = ? AND warehouse_id = 1 AND location_id = 0 AND batch_no = ''",
-            [(r[5],) for r in rows],
         )
         con.execute("COMMIT")
         total += time.perf_counter() - t

@@ -303,19 +303,20 @@ def _write_caches(led: _Ledger) -> None:
                 led.last[(item, wh, batch)],
                 "",
                 *led.flows[(item, wh, batch)],
+                0 if batch else s.qty,  # loose on-hand: no location, no batch
             )
         )
         layers += [(gid, n, q, v) for n, (q, v) in enumerate(s.layers)]
-        if s.qty:
+        if s.qty and batch:
             balances.append((item, wh, 0, batch, s.qty))
     cols = (
         "id item_id warehouse_id batch_no qty value last_unit_cost last_date last_time "
-        "in_qty in_value out_qty out_value"
+        "in_qty in_value out_qty out_value loose_qty"
     )
     bulk_insert("cost_group", cols.split(), groups)
     bulk_insert("fifo_layer", ["group_id", "seq", "qty", "value"], layers)
     bulk_insert(
-        "stock_balance", ["item_id", "warehouse_id", "location_id", "batch_no", "qty"], balances
+        "placed_balance", ["item_id", "warehouse_id", "location_id", "batch_no", "qty"], balances
     )
     bulk_insert(
         "document_sequence",

@@ -74,7 +74,7 @@ def test_fifo_and_average_pools_in_one_document(company):
         "SELECT i.code, l.seq, l.qty, l.value FROM fifo_layer l JOIN cost_group g "
         "ON g.id = l.group_id JOIN item i ON i.id = g.item_id ORDER BY i.code, l.seq"
     ).fetchall()
-    assert layers == [("A", 0, 50_000, 1000)]
+    assert layers == [("A", 1, 50_000, 1000)]  # the second layer, 5 of it left, keeps its place
     values = execute(
         "SELECT i.code, m.value FROM stock_move m JOIN item i ON i.id = m.item_id "
         "WHERE m.qty < 0 ORDER BY i.code"
@@ -288,5 +288,5 @@ def test_locations_added_within_one_action_are_seen_by_later_postings(company):
         doc("QTCK", day(3), [LineInput(item="A", qty="12")])  # 9 unlocated, then 3 at L1
     left = {r[0]: r[1] for r in execute("SELECT location_id, qty FROM stock_balance")}
     l1 = execute("SELECT id FROM location WHERE code = 'L1'").fetchone()[0]
-    assert left == {0: 0, l1: 20_000}  # no place went negative: 2 left at L1
+    assert left == {l1: 20_000}  # no place went negative: 2 left at L1, none loose
     assert run_all() == []

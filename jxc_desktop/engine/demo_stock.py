@@ -88,7 +88,7 @@ def _on_hand(item: Item, wh: Warehouse) -> list[StockBalance]:
             (StockBalance.item == item) & (StockBalance.warehouse == wh) & (StockBalance.qty > 0)
         )
         # Ordered: PostgreSQL returns updated rows in a different order than SQLite.
-        .order_by(StockBalance.id)
+        .order_by(StockBalance.location_id, StockBalance.batch_no)
     )
 
 

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 
-from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDatabase
+from peewee import SQL, DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDatabase
 
 from jxc_desktop.engine.errors import DatabaseBusy
 
@@ -308,7 +308,12 @@ def create_index_if_missing(table: str, name: str, columns: Sequence[str], uniqu
 
 
 def add_column_if_missing(model, field_name: str) -> None:
-    """Adds a model's field as a column when an older database lacks it."""
+    """Adds a model's field as a column when an older database lacks it.
+
+    A NOT NULL column is added with its default in the same ALTER TABLE. peewee would
+    add it nullable and then rebuild the table to make it NOT NULL, and on SQLite that
+    rebuild drops the old table: with foreign keys on, the drop deletes every row first,
+    which cascades (a cost_group rebuild deleted every FIFO layer and settled cost)."""
     from playhouse.migrate import SchemaMigrator, migrate
 
     db = database.obj
@@ -316,11 +321,31 @@ def add_column_if_missing(model, field_name: str) -> None:
     field = model._meta.fields[field_name]
     if field.column_name in {c.name for c in db.get_columns(table)}:
         return
-    migrate(SchemaMigrator.from_database(db).add_column(table, field.column_name, field))
+    migrator = SchemaMigrator.from_database(db)
+    if field.null or field.default is None:
+        migrate(migrator.add_column(table, field.column_name, field))
+        return
+    column = field.clone()
+    column.constraints = [*(field.constraints or []), SQL(f"DEFAULT {_literal(field)}")]
+    migrate(migrator.alter_add_column(table, field.column_name, column, allow_not_null=True))
+
+
+def _literal(field) -> str:
+    """A field's default as an SQL literal (numbers and text)."""
+    value = field.db_value(field.default() if callable(field.default) else field.default)
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def table_names() -> list[str]:
     return sorted(database.obj.get_tables())
+
+
+def view_names() -> list[str]:
+    return sorted(v.name for v in database.obj.get_views())
 
 
 def _index_condition(sql: str | None) -> str:
@@ -344,4 +369,5 @@ def schema_signature() -> list[tuple]:
             )
         )
         sig.append((table, cols, idx))
+    sig += [(view, (), ()) for view in view_names()]
     return sorted(sig)

@@ -60,7 +60,7 @@ V1_MODELS = [
     documents.Document,
     documents.DocumentLine,
     stock.StockMove,
-    stock.StockBalance,
+    stock.PlacedBalance,
     stock.CostGroup,
     stock.FifoLayer,
     stock.PeriodicCost,
@@ -128,6 +128,15 @@ def _step_6() -> None:
     add_column_if_missing(masterdata.Item, "lot_period_days")
 
 
+def _step_7() -> None:
+    """On-hand without location or batch kept on its cost pool; stock_balance a view;
+    FIFO layers indexed by (group, seq)."""
+    database.obj.create_tables([stock.PlacedBalance], safe=True)
+    add_column_if_missing(stock.CostGroup, "loose_qty")
+    stock.keep_loose_on_pools()
+    stock.index_layers_by_place()
+
+
 STEPS: dict[int, Callable[[], None]] = {
     1: _step_1,
     2: _step_2,
@@ -135,6 +144,7 @@ STEPS: dict[int, Callable[[], None]] = {
     4: _step_4,
     5: _step_5,
     6: _step_6,
+    7: _step_7,
 }
 SCHEMA_VERSION = max(STEPS)
 

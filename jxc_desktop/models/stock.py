@@ -12,7 +12,13 @@ from peewee import (
 )
 
 from jxc_desktop.models.base import BaseModel, now
-from jxc_desktop.models.db import create_index_if_missing, execute, executemany
+from jxc_desktop.models.db import (
+    create_index_if_missing,
+    execute,
+    executemany,
+    table_names,
+    view_names,
+)
 from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.fields import MoneyField, PriceField, QtyField
 from jxc_desktop.models.masterdata import Item, Location, Warehouse
@@ -73,8 +79,9 @@ def use_partial_indexes() -> None:
     StockMove._schema.create_indexes(safe=True)
 
 
-class StockBalance(BaseModel):
-    """On-hand quantity per item, warehouse, location (0 = none) and batch ('' = none)."""
+class PlacedBalance(BaseModel):
+    """On-hand quantity at a location or of a batch: item, warehouse, location (0 = none)
+    and batch ('' = none), never both none. Stock with neither is the pool's loose_qty."""
 
     id = AutoField()
     item = ForeignKeyField(Item, on_delete="RESTRICT")
@@ -85,6 +92,33 @@ class StockBalance(BaseModel):
 
     class Meta:
         indexes = ((("item", "warehouse", "location_id", "batch_no"), True),)
+
+
+# On-hand per item, warehouse, location and batch, as every reader sees it. The common
+# place (no location, no batch) is kept in its cost pool's row: an approval updates that
+# row anyway, and a separate balance row cost every approval ~1,000 more random pages.
+# Standard SQL (a view with UNION ALL) on SQLite and PostgreSQL alike.
+BALANCE_VIEW = (
+    "CREATE VIEW stock_balance AS "
+    "SELECT item_id, warehouse_id, location_id, batch_no, qty FROM placed_balance "
+    "UNION ALL "
+    "SELECT item_id, warehouse_id, 0, '', loose_qty FROM cost_group "
+    "WHERE batch_no = '' AND loose_qty <> 0"
+)
+
+
+class StockBalance(BaseModel):
+    """The `stock_balance` view (read only): on-hand per item, warehouse, location
+    (0 = none) and batch ('' = none); a place with nothing on hand may be absent."""
+
+    item = ForeignKeyField(Item, on_delete="RESTRICT")
+    warehouse = ForeignKeyField(Warehouse, on_delete="RESTRICT")
+    location_id = IntegerField(default=0)
+    batch_no = CharField(default="")
+    qty = QtyField(default=0)
+
+    class Meta:
+        primary_key = False
 
 
 class CostGroup(BaseModel):
@@ -107,19 +141,27 @@ class CostGroup(BaseModel):
     in_value = MoneyField(default=0)
     out_qty = QtyField(default=0)
     out_value = MoneyField(default=0)
+    # on-hand with no location and no batch (only on the pool whose batch_no is ''):
+    # the common place's balance, read through the stock_balance view
+    loose_qty = QtyField(default=0)
 
     class Meta:
         indexes = ((("item", "warehouse", "batch_no"), True),)
 
 
 class FifoLayer(BaseModel):
-    """A FIFO layer still in stock (a cache rebuilt by re-valuation)."""
+    """A FIFO layer still in stock (a cache of the ledger: approvals write only the layers
+    that changed, re-valuation rebuilds them)."""
 
     id = AutoField()
-    group = ForeignKeyField(CostGroup, on_delete="CASCADE")
-    seq = IntegerField()
+    # (group, seq) is the index: a layer is found, updated or deleted by its place
+    group = ForeignKeyField(CostGroup, on_delete="CASCADE", index=False)
+    seq = IntegerField()  # increasing within the group; layers keep theirs when others go
     qty = QtyField()
     value = MoneyField()
+
+    class Meta:
+        indexes = ((("group", "seq"), True),)
 
 
 class PeriodicCost(BaseModel):
@@ -207,3 +249,42 @@ def add_period_index() -> None:
     """The covering date index of StockMove.Meta on a database made before it."""
     columns = ["date", "item_id", "warehouse_id", "kind", "qty", "value", "adjusts_id"]
     create_index_if_missing("stock_move", "stock_move_" + "_".join(columns), columns)
+
+
+def keep_loose_on_pools() -> None:
+    """Schema step 7: on-hand with no location and no batch moves from its own balance
+    row into its cost pool's loose_qty; the other balances move to placed_balance, and
+    `stock_balance` becomes the view that unions the two. A no-op where that is done."""
+    if "stock_balance" in view_names():
+        return
+    if "stock_balance" in table_names():
+        execute(
+            "INSERT INTO placed_balance (item_id, warehouse_id, location_id, batch_no, qty) "
+            "SELECT item_id, warehouse_id, location_id, batch_no, qty FROM stock_balance "
+            "WHERE location_id <> 0 OR batch_no <> ''"
+        )
+        # a pool for every loose balance (always there in a consistent ledger)
+        execute(
+            "INSERT INTO cost_group (item_id, warehouse_id, batch_no, qty, value, "
+            "last_unit_cost, last_time, in_qty, in_value, out_qty, out_value, loose_qty) "
+            "SELECT b.item_id, b.warehouse_id, '', 0, 0, 0, '', 0, 0, 0, 0, 0 "
+            "FROM stock_balance b WHERE b.location_id = 0 AND b.batch_no = '' AND b.qty <> 0 "
+            "AND NOT EXISTS (SELECT 1 FROM cost_group g WHERE g.item_id = b.item_id "
+            "AND g.warehouse_id = b.warehouse_id AND g.batch_no = '')"
+        )
+        execute(
+            "UPDATE cost_group SET loose_qty = (SELECT b.qty FROM stock_balance b "
+            "WHERE b.item_id = cost_group.item_id AND b.warehouse_id = cost_group.warehouse_id "
+            "AND b.location_id = 0 AND b.batch_no = '') "
+            "WHERE batch_no = '' AND EXISTS (SELECT 1 FROM stock_balance b "
+            "WHERE b.item_id = cost_group.item_id AND b.warehouse_id = cost_group.warehouse_id "
+            "AND b.location_id = 0 AND b.batch_no = '')"
+        )
+        execute("DROP TABLE stock_balance")
+    execute(BALANCE_VIEW)
+
+
+def index_layers_by_place() -> None:
+    """Schema step 7: FIFO layers indexed by (group, seq), which also serves group reads."""
+    create_index_if_missing("fifo_layer", "fifo_layer_group_id_seq", ["group_id", "seq"], True)
+    execute('DROP INDEX IF EXISTS "fifo_layer_group_id"')

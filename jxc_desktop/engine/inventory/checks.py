@@ -191,7 +191,8 @@ def no_negative_where_refused() -> list[str]:
 
 @register("stock_revaluation")
 def revaluing_reproduces_ledger() -> list[str]:
-    """Re-valuing every pool from its first move gives the values the ledger holds."""
+    """Re-valuing every pool from its first move gives the values the ledger holds and,
+    for FIFO, the layers stored."""
     from jxc_desktop.engine.inventory import ledger
     from jxc_desktop.models.masterdata import Item
 
@@ -213,6 +214,17 @@ def revaluing_reproduces_ledger() -> list[str]:
                     i=items[item_id].code,
                     w=whs.get(wh_id, wh_id),
                     d=from_scaled(delta, 2),
+                )
+            )
+        if p.method(key) == "fifo" and p.states[key].layers != [
+            [q, v] for _, q, v in p.stored_layers(p.group(key).id)
+        ]:
+            out.append(
+                tr(
+                    "先进先出成本层与重新计价不符：商品 {i} 仓库 {w}",
+                    "FIFO layers differ from re-valuation: item {i} warehouse {w}",
+                    i=items[item_id].code,
+                    w=whs.get(wh_id, wh_id),
                 )
             )
     return out

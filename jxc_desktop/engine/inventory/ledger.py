@@ -8,7 +8,8 @@ re-valued from its first move (`valuation.value_moves`) and every later move who
 value changes gets a 'reval' row for the difference, dated like the move it corrects.
 Transfers carry their cost to the destination pool, so a change there cascades.
 
-Balances (`stock_balance` quantities, `cost_group` values and in / out flows, FIFO
+Balances (on-hand quantities: `placed_balance` rows, and the loose on-hand without
+location or batch on its `cost_group` row; the pools' values and in / out flows, FIFO
 layers) are updated in the same transaction; they are caches the `jxc check` command
 compares to the ledger. What one pass reads and decides lives in `ledger_pass._Pass`.
 """
@@ -128,15 +129,24 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
         )
         if trueup:
             trueups.append((ids[i], m, trueup))
+    if all(m.link is None for m in planned):
+        # no move names another of this document: insert in (item, warehouse) order, so
+        # the ledger index and the foreign-key lookups walk their pages once, in order
+        rows.sort(key=_item_warehouse)
     pool_store.insert_moves(rows)
     _insert_revals(p, date, trueups)
-    _save_pools(p, date, time)
-    pool_store.apply_balances(
+    loose, placed = pool_store.split_places(
         [(m.item.id, m.warehouse_id, m.location_id or 0, m.batch_no, m.qty) for m in planned]
     )
+    _save_pools(p, date, time, loose)
+    pool_store.apply_placed(placed)
     result = PostResult(moves=len(planned), revalued=len(p.revals))
     result.messages = messages.revalued(p.items, p.revals)
     return result
+
+
+def _item_warehouse(row: tuple) -> tuple:
+    return row[5], row[6]
 
 
 _NO_DEPS: frozenset = frozenset()
@@ -373,9 +383,12 @@ def _insert_revals(p: _Pass, date: str, trueups: list) -> None:
     pool_store.insert_adjustments(rows)
 
 
-def _save_pools(p: _Pass, date: str, time: str) -> None:
-    """Writes every touched pool's state back: one executemany UPDATE, FIFO layers replaced."""
-    updates, fifo_ids, layers = [], [], []
+def _save_pools(p: _Pass, date: str, time: str, loose: dict[tuple, int] | None = None) -> None:
+    """Writes every touched pool's state back: one executemany UPDATE, FIFO layers'
+    changes. `loose` adds on-hand without location or batch, by (item, warehouse), to
+    the pool (item, warehouse, '') that keeps it (none for a pass that moves only value)."""
+    loose_by_key = {(*k, ""): q for k, q in (loose or {}).items()}
+    updates, layer_writes = [], pool_store.LayerWrites()
     for key, state in p.states.items():
         g = p.group(key)
         last_date, last_time = g.last_date, g.last_time
@@ -383,15 +396,18 @@ def _save_pools(p: _Pass, date: str, time: str) -> None:
             last_date, last_time = date, time
         flows = p.flows.get(key) or (0, 0, 0, 0)
         updates.append(
-            (state.qty, state.value, state.last_unit_cost, last_date, last_time, *flows, g.id)
+            (
+                *(state.qty, state.value, state.last_unit_cost, last_date, last_time),
+                *(*flows, loose_by_key.get(key, 0), g.id),
+            )
         )
         if p.method(key) == "fifo":
-            fifo_ids.append(g.id)
-            layers += [(g.id, n, q, v) for n, (q, v) in enumerate(state.layers)]
-    pool_store.save(updates, fifo_ids, layers)
+            layer_writes.add(g.id, p.stored_layers(g.id), state.layers)
+    pool_store.save(updates, layer_writes)
     # a pool with rows but no new state (none so far: every writer replays or appends)
+    rest = (p.flows.keys() | loose_by_key.keys()) - p.states.keys()
     pool_store.add_flows(
-        [(*f, p.group(key).id) for key, f in p.flows.items() if key not in p.states]
+        [(*p.flows.get(k, (0, 0, 0, 0)), loose_by_key.get(k, 0), p.group(k).id) for k in rest]
     )
 
 
@@ -453,8 +469,11 @@ def reverse(doc: Document) -> PostResult:
     ]
     pool_store.insert_adjustments(rows)
     _insert_revals(p, "", [])
-    _save_pools(p, "", "")
-    pool_store.apply_balances([(r[1], r[2], r[3] or 0, r[4], -r[5]) for r in originals])
+    loose, placed = pool_store.split_places(
+        [(r[1], r[2], r[3] or 0, r[4], -r[5]) for r in originals]
+    )
+    _save_pools(p, "", "", loose)
+    pool_store.apply_placed(placed)
     result = PostResult(moves=len(rows), revalued=len(p.revals))
     result.messages = messages.revalued(p.items, p.revals)
     return result

@@ -64,7 +64,7 @@ class _Pass:
         self.states: dict[tuple, PoolState] = {}
         self.short_pools: set[tuple] = set()
         # preloaded for many pools at once (see `preload`); a pool not in them is read alone
-        self.layers: dict[int, list[list[int]]] = {}
+        self.layers: dict[int, list[tuple]] = {}  # stored (seq, qty, value) by group id
         self.settled_costs: dict[int, dict[str, int]] = {}
         self.location_checks: list[tuple[tuple, list, str]] = []  # (pool, PlannedMoves, date)
         self.pool_rows: dict[tuple, list[tuple]] = {}  # see prefetch_moves
@@ -107,14 +107,16 @@ class _Pass:
         g = self.group(key)
         layers = []
         if self.method(key) == "fifo":
-            if g.id in self.layers:
-                layers = [list(x) for x in self.layers[g.id]]
-            else:
-                rows = execute(
-                    "SELECT qty, value FROM fifo_layer WHERE group_id = ? ORDER BY seq", (g.id,)
-                ).fetchall()
-                layers = [[q, v] for q, v in rows]
+            layers = [[q, v] for _, q, v in self.stored_layers(g.id)]
         return PoolState(g.qty, g.value, g.last_unit_cost, layers)
+
+    def stored_layers(self, gid: int) -> list[tuple]:
+        """A FIFO group's layers as stored: (seq, qty, value) in order."""
+        if gid not in self.layers:
+            self.layers[gid] = execute(
+                "SELECT seq, qty, value FROM fifo_layer WHERE group_id = ? ORDER BY seq", (gid,)
+            ).fetchall()
+        return self.layers[gid]
 
     def settled(self, key: tuple) -> dict[str, int]:
         if self.method(key) != "periodic":  # only 月末一次加权平均 issues at a settled cost

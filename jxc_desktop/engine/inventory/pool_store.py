@@ -3,13 +3,14 @@
 ledger.py decides values; this module moves its caches in and out of the database in
 bulk. The cost groups of all a document's pools (created when missing), their FIFO
 layers and settled periodic costs are read with a few IN queries, and written back,
-with the new moves and the on-hand balances, through executemany: approving a
+with the new moves and the on-hand balances (the loose on-hand with the pool's own row),
+through executemany: approving a
 1,000-line document costs a handful of statements, not several per line.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jxc_desktop.models.db import action_cache, execute, executemany
 
@@ -86,26 +87,28 @@ def load(keys: list[tuple], fifo_keys: set[tuple], periodic_keys: set[tuple]):
     """Groups (missing ones created empty), FIFO layers and settled costs of these pools
     (layers only for the FIFO ones, settled costs only for the periodic ones).
 
-    Returns (groups by key, layers by group id, settled unit costs by group id).
+    Returns (groups by key, stored layers (seq, qty, value) by group id, settled unit
+    costs by group id).
     """
     groups = select_groups(keys)
     missing = [k for k in keys if k not in groups]
     if missing:
         executemany(
             "INSERT INTO cost_group (item_id, warehouse_id, batch_no, qty, value, "
-            "last_unit_cost, last_time, in_qty, in_value, out_qty, out_value) "
-            "VALUES (?, ?, ?, 0, 0, 0, '', 0, 0, 0, 0)",
+            "last_unit_cost, last_time, in_qty, in_value, out_qty, out_value, loose_qty) "
+            "VALUES (?, ?, ?, 0, 0, 0, '', 0, 0, 0, 0, 0)",
             missing,
         )
         groups.update(select_groups(missing))
     fifo_ids = [groups[k].id for k in keys if k in fifo_keys]
-    layers: dict[int, list[list[int]]] = {gid: [] for gid in fifo_ids}
+    layers: dict[int, list[tuple]] = {gid: [] for gid in fifo_ids}
     settled: dict[int, dict[str, int]] = {groups[k].id: {} for k in periodic_keys}
-    for gid, q, v in in_query(
-        "SELECT group_id, qty, value FROM fifo_layer WHERE group_id IN ({}) ORDER BY group_id, seq",
+    for gid, seq, q, v in in_query(
+        "SELECT group_id, seq, qty, value FROM fifo_layer WHERE group_id IN ({}) "
+        "ORDER BY group_id, seq",
         fifo_ids,
     ):
-        layers[gid].append([q, v])
+        layers[gid].append((seq, q, v))
     for gid, period, cost in in_query(
         "SELECT group_id, period, unit_cost FROM periodic_cost WHERE group_id IN ({})",
         [groups[k].id for k in keys if k in periodic_keys],
@@ -119,24 +122,64 @@ _ADD_FLOWS = (
 )
 
 
-def save(updates: list[tuple], fifo_ids: list[int], layers: list[tuple]) -> None:
+def save(updates: list[tuple], layer_writes: LayerWrites) -> None:
     """Writes pool states (qty, value, last_unit_cost, last_date, last_time, in qty, in
-    value, out qty, out value, id; the flows are added) and replaces the FIFO layers
-    (group_id, seq, qty, value) of the FIFO groups."""
+    value, out qty, out value, loose qty, id; the flows and the loose on-hand are added)
+    and the FIFO layers' changes."""
     executemany(
         "UPDATE cost_group SET qty = ?, value = ?, last_unit_cost = ?, last_date = ?, "
-        f"last_time = ?, {_ADD_FLOWS} WHERE id = ?",
+        f"last_time = ?, {_ADD_FLOWS}, loose_qty = loose_qty + ? WHERE id = ?",
         sorted(updates, key=_last),  # in page order: each page is found once, warm
     )
-    for start in range(0, len(fifo_ids), CHUNK):
-        chunk = fifo_ids[start : start + CHUNK]
-        execute(f"DELETE FROM fifo_layer WHERE group_id IN ({', '.join('?' * len(chunk))})", chunk)
-    executemany("INSERT INTO fifo_layer (group_id, seq, qty, value) VALUES (?, ?, ?, ?)", layers)
+    w = layer_writes
+    executemany("DELETE FROM fifo_layer WHERE group_id = ? AND seq <= ?", sorted(w.deletes))
+    executemany(
+        "UPDATE fifo_layer SET qty = ?, value = ? WHERE group_id = ? AND seq = ?",
+        sorted(w.updates, key=_group_seq),
+    )
+    executemany("INSERT INTO fifo_layer (group_id, seq, qty, value) VALUES (?, ?, ?, ?)", w.inserts)
+
+
+@dataclass(slots=True)
+class LayerWrites:
+    """What turns stored FIFO layers into new ones: (group, last seq deleted) for a
+    consumed head, (qty, value, group, seq) for a changed layer, (group, seq, qty, value)
+    for a new one."""
+
+    deletes: list[tuple] = field(default_factory=list)
+    updates: list[tuple] = field(default_factory=list)
+    inserts: list[tuple] = field(default_factory=list)
+
+    def add(self, gid: int, stored: list[tuple], new: list[list[int]]) -> None:
+        """The writes for one group. FIFO consumes layers from the head and receives at the
+        tail, so the new layers are mostly the stored ones less a consumed head, the first
+        left maybe reduced, plus received ones: only those rows are written (a document
+        receiving 1,000 FIFO items used to delete and re-insert every layer they had)."""
+        n = len(stored)
+        for k in range(n + 1):  # k = stored layers consumed; k = n always fits (rewrite)
+            kept = n - k
+            if kept > len(new) or any(
+                new[j][0] != stored[k + j][1] or new[j][1] != stored[k + j][2]
+                for j in range(1, kept)
+            ):
+                continue
+            if k:
+                self.deletes.append((gid, stored[k - 1][0]))
+            if kept and (new[0][0], new[0][1]) != stored[k][1:]:
+                self.updates.append((new[0][0], new[0][1], gid, stored[k][0]))
+            seq = stored[-1][0] + 1 if stored else 0
+            self.inserts += [(gid, seq + i, q, v) for i, (q, v) in enumerate(new[kept:])]
+            return
+
+
+def _group_seq(row: tuple) -> tuple:
+    return row[2], row[3]
 
 
 def add_flows(rows: list[tuple]) -> None:
-    """Adds (in qty, in value, out qty, out value, id) to cost groups' flows."""
-    executemany(f"UPDATE cost_group SET {_ADD_FLOWS} WHERE id = ?", rows)
+    """Adds (in qty, in value, out qty, out value, loose qty, id) to cost groups' flows
+    and loose on-hand."""
+    executemany(f"UPDATE cost_group SET {_ADD_FLOWS}, loose_qty = loose_qty + ? WHERE id = ?", rows)
 
 
 def _last(row: tuple):
@@ -161,15 +204,27 @@ def insert_adjustments(rows: list[tuple]) -> None:
     )
 
 
-def apply_balances(deltas: list[tuple]) -> None:
-    """Adds quantity deltas to the on-hand balances (upsert; standard SQL on both databases)."""
-    merged: dict[tuple, int] = {}
+def split_places(deltas: list[tuple]) -> tuple[dict[tuple, int], list[tuple]]:
+    """Quantity deltas (item, warehouse, location or 0, batch, qty) merged per place and
+    split: the loose ones (no location, no batch) by (item, warehouse), kept on the cost
+    pool (item, warehouse, ''); the placed ones as rows for apply_placed."""
+    loose: dict[tuple, int] = {}
+    placed: dict[tuple, int] = {}
     for item_id, wh_id, loc_id, batch, qty in deltas:
-        k = (item_id, wh_id, loc_id, batch)
-        merged[k] = merged.get(k, 0) + qty
+        if loc_id or batch:
+            k = (item_id, wh_id, loc_id, batch)
+            placed[k] = placed.get(k, 0) + qty
+        else:
+            loose[item_id, wh_id] = loose.get((item_id, wh_id), 0) + qty
+    return {k: q for k, q in loose.items() if q}, sorted((*k, q) for k, q in placed.items() if q)
+
+
+def apply_placed(rows: list[tuple]) -> None:
+    """Adds (item, warehouse, location, batch, qty) to the on-hand at locations and of
+    batches (upsert; standard SQL on both databases)."""
     executemany(
-        "INSERT INTO stock_balance (item_id, warehouse_id, location_id, batch_no, qty) "
+        "INSERT INTO placed_balance (item_id, warehouse_id, location_id, batch_no, qty) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id, warehouse_id, location_id, batch_no) "
-        "DO UPDATE SET qty = stock_balance.qty + excluded.qty",
-        sorted((*k, q) for k, q in merged.items() if q),
+        "DO UPDATE SET qty = placed_balance.qty + excluded.qty",
+        rows,
     )
