@@ -121,10 +121,23 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
         flow(keys[i], qty, qty, value)
         rows.append(
             (
-                *("move", doc_id, m.line_id, date, time, m.item.id, m.warehouse_id),
-                *(m.location_id, m.batch_no, qty, value, unit_cost_of(value, qty), None),
+                "move",
+                doc_id,
+                m.line_id,
+                date,
+                time,
+                m.item.id,
+                m.warehouse_id,
+                m.location_id,
+                m.batch_no,
+                qty,
+                value,
+                unit_cost_of(value, qty),
+                None,
                 ids[m.link] if m.link is not None else m.link_move,
-                *(m.source, ids[i], stamp),
+                m.source,
+                ids[i],
+                stamp,
             )
         )
         if trueup:
@@ -154,8 +167,10 @@ _NO_DEPS: frozenset = frozenset()
 
 def _group_order(planned: list[PlannedMove], keys: list[tuple]) -> list[tuple]:
     """Pools in an order where a LINKED move's source pool comes first."""
-    order: list[tuple] = []
     pending = list(dict.fromkeys(keys))
+    if all(m.link is None for m in planned):
+        return pending
+    order: list[tuple] = []
     needs: dict[tuple, set] = {}  # one pass over the moves, not one per pool
     for i, m in enumerate(planned):
         if m.link is not None and keys[m.link] != keys[i]:
@@ -178,16 +193,20 @@ def _group_order(planned: list[PlannedMove], keys: list[tuple]) -> list[tuple]:
 
 def _append(p: _Pass, key, moves, new_values, date) -> None:
     """Values moves that land after everything already in the pool."""
-    pool = Pool(p.method(key), p.saved_state(key), p.settled(key))
+    pool = p.saved_pool(key)
     state, period = pool.s, _period(date)
+    issues = False
     for i, m in moves:
         value = m.value if m.source != LINKED else _planned_link_value(p, m, new_values)
         if m.source == VALUE and state.qty <= 0:
             p.nothing_to_adjust(key, date)
         new_values[i] = pool.take(m.qty, m.source, value, period)
-        if m.qty < 0 and state.qty < 0:
-            p.shortage(key, date, state.qty)
-    if state.qty >= 0 and p.refuse_negative:
+        if m.qty < 0:
+            issues = True
+            if state.qty < 0:
+                p.shortage(key, date, state.qty)
+    # only what takes stock out can leave a place (location, batch) short
+    if issues and state.qty >= 0 and p.refuse_negative:
         p.location_checks.append((key, [m for _, m in moves], date))
     p.states[key] = state
 
@@ -389,19 +408,29 @@ def _save_pools(p: _Pass, date: str, time: str, loose: dict[tuple, int] | None =
     the pool (item, warehouse, '') that keeps it (none for a pass that moves only value)."""
     loose_by_key = {(*k, ""): q for k, q in (loose or {}).items()}
     updates, layer_writes = [], pool_store.LayerWrites()
+    groups, items, no_flows = p.groups, p.items, (0, 0, 0, 0)
     for key, state in p.states.items():
-        g = p.group(key)
+        g = groups.get(key) or p.group(key)
         last_date, last_time = g.last_date, g.last_time
         if date and (last_date is None or (date, time) > (last_date, last_time)):
             last_date, last_time = date, time
-        flows = p.flows.get(key) or (0, 0, 0, 0)
+        f = p.flows.get(key) or no_flows
         updates.append(
             (
-                *(state.qty, state.value, state.last_unit_cost, last_date, last_time),
-                *(*flows, loose_by_key.get(key, 0), g.id),
+                state.qty,
+                state.value,
+                state.last_unit_cost,
+                last_date,
+                last_time,
+                f[0],
+                f[1],
+                f[2],
+                f[3],
+                loose_by_key.get(key, 0),
+                g.id,
             )
         )
-        if p.method(key) == "fifo":
+        if items[key[0]].valuation_method == "fifo":
             layer_writes.add(g.id, p.stored_layers(g.id), state.layers)
     pool_store.save(updates, layer_writes)
     # a pool with rows but no new state (none so far: every writer replays or appends)

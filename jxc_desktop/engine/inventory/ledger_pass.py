@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.inventory import ledger_messages as messages
 from jxc_desktop.engine.inventory import pool_store
-from jxc_desktop.engine.inventory.valuation import PoolState
+from jxc_desktop.engine.inventory.valuation import Pool, PoolState
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Item
@@ -93,8 +93,13 @@ class _Pass:
         settled costs, in a few IN queries instead of three queries per pool."""
         wanted = [k for k in dict.fromkeys(keys) if k not in self.groups]
         if wanted:
-            fifo = {k for k in wanted if self.method(k) == "fifo"}
-            periodic = {k for k in wanted if self.method(k) == "periodic"}
+            fifo, periodic = set(), set()
+            for k in wanted:
+                method = self.items[k[0]].valuation_method
+                if method == "fifo":
+                    fifo.add(k)
+                elif method == "periodic":
+                    periodic.add(k)
             groups, layers, settled = pool_store.load(wanted, fifo, periodic)
             self.groups.update(groups)
             self.layers.update(layers)
@@ -103,12 +108,15 @@ class _Pass:
     def method(self, key: tuple) -> str:
         return self.items[key[0]].valuation_method
 
-    def saved_state(self, key: tuple) -> PoolState:
-        g = self.group(key)
-        layers = []
-        if self.method(key) == "fifo":
+    def saved_pool(self, key: tuple) -> Pool:
+        """A Pool valuing from the pool's saved state (the append path: once per pool)."""
+        method = self.items[key[0]].valuation_method
+        g = self.groups.get(key) or self.group(key)
+        if method == "fifo":
             layers = [[q, v] for _, q, v in self.stored_layers(g.id)]
-        return PoolState(g.qty, g.value, g.last_unit_cost, layers)
+            return Pool(method, PoolState(g.qty, g.value, g.last_unit_cost, layers), {})
+        settled = self.settled(key) if method == "periodic" else {}
+        return Pool(method, PoolState(g.qty, g.value, g.last_unit_cost), settled)
 
     def stored_layers(self, gid: int) -> list[tuple]:
         """A FIFO group's layers as stored: (seq, qty, value) in order."""
