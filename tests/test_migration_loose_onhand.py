@@ -36,7 +36,7 @@ def _history() -> None:
     )
 
 
-def _as_version_6(path) -> None:
+def _as_version_6(path, lose_layers=False) -> None:
     """Rewrites a version-7 file into the version-6 layout: one stock_balance table holding
     every place (the loose ones too), no placed_balance, no loose_qty column, FIFO layers
     indexed by group only."""
@@ -63,6 +63,8 @@ def _as_version_6(path) -> None:
         "VALUES (?, ?, ?, ?, ?)",
         [*rows, (2, 2, 0, "", 0)],
     )
+    if lose_layers:  # what step 5's table rebuild did to files upgraded from version 4
+        con.execute("DELETE FROM fifo_layer")
     con.commit()
     con.close()
 
@@ -97,3 +99,57 @@ def test_step_7_keeps_every_balance_and_the_ledger_checks_clean(tmp_path):
     finally:
         close_company()
     assert list(tmp_path.glob("company.sqlite.v6.*.bak"))
+
+
+def test_step_7_rebuilds_fifo_layers_an_earlier_upgrade_lost(tmp_path):
+    set_language("zh_CN")
+    path = tmp_path / "company.sqlite"
+    open_company(path, create=True)
+    init_company(CompanySetup(name="测试公司", start_period="2026-01"))
+    make_warehouse("W1")
+    make_item("F", method="fifo")
+    doc("QTRK", day(1), [("F", 10, "1.00")])
+    doc("QTRK", day(2), [("F", 10, "2.00")])
+    doc("QTCK", day(3), [("F", 4)])
+    layers = execute("SELECT qty, value FROM fifo_layer ORDER BY seq").fetchall()
+    close_company()
+    assert layers == [(60_000, 600), (100_000, 2000)]
+
+    _as_version_6(path, lose_layers=True)
+    open_company(path)
+    try:
+        assert execute("SELECT qty, value FROM fifo_layer ORDER BY seq").fetchall() == layers
+        assert run_all() == []
+        doc("QTCK", day(4), [("F", 8)])  # 6 at 1.00, then 2 at 2.00: the layers count
+        assert execute("SELECT value FROM stock_move ORDER BY id DESC").fetchone() == (-1000,)
+    finally:
+        close_company()
+
+
+def test_add_column_if_missing_adds_not_null_columns_with_their_default(company):
+    """No table rebuild (its DROP would cascade) and literals both databases take."""
+    from peewee import BooleanField, CharField, IntegerField
+
+    from jxc_desktop.models.base import BaseModel
+    from jxc_desktop.models.db import add_column_if_missing, database
+
+    class Probe(BaseModel):
+        name = CharField(default="")
+
+    database.obj.create_tables([Probe])
+    Probe.create(name="x")
+
+    class Probe2(BaseModel):
+        name = CharField(default="")
+        flag = BooleanField(default=True)
+        count = IntegerField(default=3, index=True)
+        label = CharField(default="it's")
+
+        class Meta:
+            table_name = "probe"
+
+    for column in ("flag", "count", "label"):
+        add_column_if_missing(Probe2, column)
+    row = Probe2.get()
+    assert (row.flag, row.count, row.label) == (True, 3, "it's")
+    assert "probe_count" in {i.name for i in database.obj.get_indexes("probe")}

@@ -82,14 +82,16 @@ def _capital(day: dt.date) -> None:
 
 
 def _on_hand(item: Item, wh: Warehouse) -> list[StockBalance]:
-    return list(
-        StockBalance.select()
-        .where(
-            (StockBalance.item == item) & (StockBalance.warehouse == wh) & (StockBalance.qty > 0)
-        )
-        # Ordered: PostgreSQL returns updated rows in a different order than SQLite.
-        .order_by(StockBalance.location_id, StockBalance.batch_no)
+    rows = StockBalance.select().where(
+        (StockBalance.item == item) & (StockBalance.warehouse == wh) & (StockBalance.qty > 0)
     )
+    # Ordered here, not by the database: the demo must come out the same on SQLite and
+    # PostgreSQL, whose row order and text collation differ.
+    return sorted(rows, key=_place)
+
+
+def _place(row: StockBalance) -> tuple:
+    return row.location_id, row.batch_no
 
 
 def _receipt(day, items, warehouses, rng, approve=True):

@@ -327,14 +327,17 @@ def add_column_if_missing(model, field_name: str) -> None:
         return
     column = field.clone()
     column.constraints = [*(field.constraints or []), SQL(f"DEFAULT {_literal(field)}")]
-    migrate(migrator.alter_add_column(table, field.column_name, column, allow_not_null=True))
+    operations = [migrator.alter_add_column(table, field.column_name, column, allow_not_null=True)]
+    if field.index or field.unique:
+        operations.append(migrator.add_index(table, (field.column_name,), field.unique))
+    migrate(*operations)
 
 
 def _literal(field) -> str:
-    """A field's default as an SQL literal (numbers and text)."""
+    """A field's default as an SQL literal (booleans, numbers and text)."""
     value = field.db_value(field.default() if callable(field.default) else field.default)
-    if isinstance(value, bool):
-        return str(int(value))
+    if isinstance(value, bool):  # PostgreSQL refuses 1 / 0 for a boolean; SQLite takes both
+        return "TRUE" if value else "FALSE"
     if isinstance(value, int):
         return str(value)
     return "'" + str(value).replace("'", "''") + "'"

@@ -98,6 +98,9 @@ class PlacedBalance(BaseModel):
 # place (no location, no batch) is kept in its cost pool's row: an approval updates that
 # row anyway, and a separate balance row cost every approval ~1,000 more random pages.
 # Standard SQL (a view with UNION ALL) on SQLite and PostgreSQL alike.
+# A later migration that rebuilds cost_group or placed_balance, or changes the type of a
+# column the view reads, must drop the view first and create it again after (SQLite
+# checks every view when a rebuilt table is renamed; PostgreSQL refuses the type change).
 BALANCE_VIEW = (
     "CREATE VIEW stock_balance AS "
     "SELECT item_id, warehouse_id, location_id, batch_no, qty FROM placed_balance "
