@@ -65,6 +65,7 @@ def _as_version_6(path, lose_layers=False) -> None:
     )
     if lose_layers:  # what step 5's table rebuild did to files upgraded from version 4
         con.execute("DELETE FROM fifo_layer")
+        con.execute("DELETE FROM periodic_cost")
     con.commit()
     con.close()
 
@@ -153,3 +154,34 @@ def test_add_column_if_missing_adds_not_null_columns_with_their_default(company)
     row = Probe2.get()
     assert (row.flag, row.count, row.label) == (True, 3, "it's")
     assert "probe_count" in {i.name for i in database.obj.get_indexes("probe")}
+
+
+def test_step_7_restores_settled_periodic_costs_an_earlier_upgrade_lost(tmp_path):
+    from decimal import Decimal
+
+    from jxc_desktop.engine.finance import closing
+    from jxc_desktop.models.stock import PeriodicCost
+    from tests.finance_helpers import setup_basic, trade_doc
+
+    set_language("zh_CN")
+    path = tmp_path / "company.sqlite"
+    open_company(path, create=True)
+    init_company(CompanySetup(name="测试公司", start_period="2026-01"))
+    setup_basic()
+    make_item("P", method="periodic")
+    doc("QCKC", day(1), [("P", 10, "10")])
+    trade_doc("XSCK", day(5), [("P", 5, "30", "13")], partner="C1")
+    trade_doc("CGRK", day(10), [("P", 10, "16", "13")], partner="S1")
+    closing.close("2026-01")
+    assert PeriodicCost.get().unit_cost == Decimal("13")
+    close_company()
+
+    _as_version_6(path, lose_layers=True)
+    open_company(path)
+    try:
+        assert [(c.period, c.unit_cost) for c in PeriodicCost.select()] == [
+            ("2026-01", Decimal("13"))
+        ]
+        assert run_all() == []
+    finally:
+        close_company()

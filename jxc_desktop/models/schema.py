@@ -130,15 +130,17 @@ def _step_6() -> None:
 
 def _step_7() -> None:
     """On-hand without location or batch kept on its cost pool; stock_balance a view;
-    FIFO layers indexed by (group, seq), and rebuilt where an earlier upgrade lost them."""
+    FIFO layers indexed by (group, seq); lost FIFO layers and settled costs rebuilt."""
     database.obj.create_tables([stock.PlacedBalance], safe=True)
     add_column_if_missing(stock.CostGroup, "loose_qty")
     stock.keep_loose_on_pools()
     stock.index_layers_by_place()
-    # files whose step 5 ran as a table rebuild lost their FIFO layers (see layer_repair)
-    from jxc_desktop.engine.inventory.layer_repair import rebuild_lost_fifo_layers
+    # files whose step 5 ran as a table rebuild lost FIFO layers and settled periodic
+    # costs (see cache_repair): the ledger still says what they were
+    from jxc_desktop.engine.inventory import cache_repair
 
-    rebuild_lost_fifo_layers()
+    cache_repair.rebuild_lost_fifo_layers()
+    cache_repair.rebuild_lost_periodic_costs()
 
 
 STEPS: dict[int, Callable[[], None]] = {

@@ -33,7 +33,7 @@ from jxc_desktop.models.stock import CostGroup, PeriodicCost
 SETTLE_TIME = "23:59:59"
 
 
-def _pools_moved(start: str, end: str) -> list[tuple[int, int, str]]:
+def pools_moved(start: str, end: str) -> list[tuple[int, int, str]]:
     return execute(
         "SELECT DISTINCT m.item_id, m.warehouse_id, '' FROM stock_move m "
         "JOIN item i ON i.id = m.item_id WHERE i.valuation_method = 'periodic' "
@@ -42,7 +42,7 @@ def _pools_moved(start: str, end: str) -> list[tuple[int, int, str]]:
     ).fetchall()
 
 
-def _unit_cost(item_id: int, wh_id: int, start: str, end: str) -> int | None:
+def month_unit_cost(item_id: int, wh_id: int, start: str, end: str) -> int | None:
     """(opening + receipts) value ÷ qty in 1e-6 yuan per base unit; None without stock."""
     (q0, v0) = execute(
         "SELECT COALESCE(SUM(qty), 0), COALESCE(SUM(value), 0) FROM stock_move "
@@ -106,8 +106,8 @@ def settle_periodic(period: str) -> list[str]:
     """
     start, end = (d.isoformat() for d in month_bounds(period))
     changed = []
-    for item_id, wh_id, batch in _pools_moved(start, end):
-        unit_cost = _unit_cost(item_id, wh_id, start, end)
+    for item_id, wh_id, batch in pools_moved(start, end):
+        unit_cost = month_unit_cost(item_id, wh_id, start, end)
         if unit_cost is not None and _store_cost(item_id, wh_id, period, unit_cost):
             changed.append((item_id, wh_id, batch))
     if not changed:
