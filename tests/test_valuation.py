@@ -6,7 +6,6 @@ from jxc_desktop.engine.inventory.valuation import (
     FIXED,
     VALUE,
     MoveIn,
-    PoolState,
     value_moves,
 )
 
@@ -100,5 +99,5 @@ def test_state_carries_on_like_a_full_replay():
     ]
     full, _ = value_moves("fifo", moves)
     first, state = value_moves("fifo", moves[:2])
-    rest, _ = value_moves("fifo", moves[2:], PoolState(**vars(state)))
+    rest, _ = value_moves("fifo", moves[2:], state.copy())
     assert [o.value for o in full] == [o.value for o in first + rest]

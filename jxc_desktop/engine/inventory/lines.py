@@ -97,19 +97,34 @@ def read_lines(doc_id: int) -> list[PostingLine]:
     ).fetchall()
     items: dict[int, ItemInfo] = {}
     out = []
-    for r in rows:
+    for r in rows:  # positional, no slicing: 1,000s of lines per approval
         item = None
         if r[16] is not None:
             item = items.get(r[16])
             if item is None:
-                item = items[r[16]] = item_info(r[16:])
+                item = items[r[16]] = ItemInfo(
+                    r[16], r[17], r[18], r[19], bool(r[20]), bool(r[21]), r[22], r[23], r[24]
+                )
         made, expires = r[5], r[6]  # mostly empty: no call for those
         out.append(
             PostingLine(
-                *(r[0], r[1], item, r[2], r[3], r[4] or ""),
+                r[0],
+                r[1],
+                item,
+                r[2],
+                r[3],
+                r[4] or "",
                 None if made is None else as_date(made),
                 None if expires is None else as_date(expires),
-                *(r[7], r[8], r[9], r[10], r[11], r[12], r[13], bool(r[14]), r[15]),
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                r[11],
+                r[12],
+                r[13],
+                bool(r[14]),
+                r[15],
             )
         )
     return out

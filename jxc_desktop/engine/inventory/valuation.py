@@ -48,7 +48,7 @@ class MoveIn:
     period: str = ""  # YYYY-MM, used by the periodic method
 
 
-@dataclass
+@dataclass(slots=True)  # one per pool a document touches: 1,000s per approval
 class PoolState:
     qty: int = 0
     value: int = 0
@@ -80,6 +80,8 @@ def _value_at_cost(qty: int, unit_cost: int) -> int:
 
 
 class Pool:
+    __slots__ = ("method", "s", "settled")
+
     def __init__(self, method: str, state: PoolState, settled: dict[str, int]):
         self.method = method
         self.s = state
