@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from jxc_desktop.engine import settings
 from jxc_desktop.engine.errors import ValidationError
@@ -158,8 +159,7 @@ def post(doc: Document, planned: list[PlannedMove]) -> PostResult:
     return result
 
 
-def _item_warehouse(row: tuple) -> tuple:
-    return row[5], row[6]
+_item_warehouse = itemgetter(5, 6)  # of a move row
 
 
 _NO_DEPS: frozenset = frozenset()

@@ -11,6 +11,7 @@ through executemany: approving a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from jxc_desktop.models.db import action_cache, execute, executemany
 
@@ -182,8 +183,7 @@ def add_flows(rows: list[tuple]) -> None:
     executemany(f"UPDATE cost_group SET {_ADD_FLOWS}, loose_qty = loose_qty + ? WHERE id = ?", rows)
 
 
-def _last(row: tuple):
-    return row[-1]
+_last = itemgetter(-1)
 
 
 def insert_moves(rows: list[tuple]) -> None:
