@@ -189,3 +189,21 @@ def test_check_sees_a_broken_consumption_record(shop):
     ).execute()
     # the held value is off by a fen, and so is 1408 against it
     assert {name for name, _v in checks.run_all()} == {"outsourcing_held", "outsourcing_account"}
+
+
+def test_a_send_whose_materials_were_used_cannot_be_unapproved_first(shop):
+    from jxc_desktop.engine.errors import StateError
+
+    order = shop
+    send = _doc("WWFL", day(3), [_line("M1", 45, order), _line("M2", 22, order)])
+    receipt = _doc("WWRK", day(5), [_line("P", 10, order, price="5")])
+    back = _doc("WWTL", day(6), [_line("M1", 5, order)])
+    with pytest.raises(StateError) as refused:
+        documents.unapprove(send.id)
+    assert receipt.number in str(refused.value) and back.number in str(refused.value)
+    assert checks.run_all() == []
+    documents.unapprove(back.id)
+    documents.unapprove(receipt.id)
+    documents.unapprove(send.id)  # nothing used its materials any more
+    assert _held(order) == {}
+    assert checks.run_all() == []

@@ -28,7 +28,7 @@ from decimal import Decimal
 from jxc_desktop.engine import documents
 from jxc_desktop.engine.company import get_company
 from jxc_desktop.engine.documents import Posting, register_posting
-from jxc_desktop.engine.errors import Problem
+from jxc_desktop.engine.errors import Problem, StateError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.inventory import batches, ledger
 from jxc_desktop.engine.inventory.postings import ISSUE, RECEIPT
@@ -293,6 +293,56 @@ def _post_send(doc: Document):
     return ISSUE.post(doc)
 
 
+def _unpost_send(doc: Document):
+    """Un-approving a 委外发料 is refused once a 委外入库 has consumed, or a 委外退料 has
+    brought back, its materials for the same order: those were valued from what was
+    sent, this document included (un-approve them first, as with any downstream
+    document)."""
+    users = _material_users(doc)
+    if users:
+        raise StateError(
+            tr(
+                "委外发料 {n} 的材料已被 {d} 使用，请先反审核这些单据",
+                "The materials of {n} were used by {d}; un-approve those first",
+                n=doc.number,
+                d=", ".join(users),
+            )
+        )
+    return ledger.reverse(doc)
+
+
+def _material_users(doc: Document) -> list[str]:
+    """Approved 委外入库 and 委外退料 numbers that took this send's (order, component)s."""
+    pairs = {
+        (order.id, line.item_id)
+        for line in DocumentLine.select().where(DocumentLine.document == doc)
+        if (order := order_of(line)) is not None
+    }
+    found: set[str] = set()
+    for order_id, item_id in pairs:
+        found.update(
+            number
+            for (number,) in execute(
+                "SELECT DISTINCT d.number FROM outsourcing_consumption c "
+                "JOIN document d ON d.id = c.document_id "
+                "WHERE c.order_id = ? AND c.item_id = ? AND d.status = 'approved'",
+                (order_id, item_id),
+            )
+        )
+        found.update(
+            number
+            for (number,) in execute(
+                "SELECT DISTINCT d.number FROM document_line l "
+                "JOIN document d ON d.id = l.document_id "
+                "JOIN document_line s ON s.id = l.source_line_id "
+                "WHERE d.doc_type = ? AND d.status = 'approved' AND s.document_id = ? "
+                "AND l.item_id = ?",
+                (RETURN, order_id, item_id),
+            )
+        )
+    return sorted(found)
+
+
 def _validate_return(doc: Document) -> list[Problem]:
     problems = RECEIPT.validate(doc) + _named_order_problems(doc)
     if not problems:
@@ -385,7 +435,7 @@ def _after_unapprove(doc: Document, result) -> None:
         openitems.reverse_document(doc)
 
 
-register_posting(SEND, Posting(_validate_send, _post_send, ledger.reverse))
+register_posting(SEND, Posting(_validate_send, _post_send, _unpost_send))
 register_posting(RETURN, Posting(_validate_return, _post_return, ledger.reverse))
 register_posting(RECEIVE, Posting(_validate_receipt, _post_receipt, _unpost_receipt))
 documents.on_approve(_after_approve)
