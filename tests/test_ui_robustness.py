@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 from shiboken6 import isValid
 
@@ -144,6 +144,31 @@ def test_home_alert_counts_open_the_alert_list_of_their_kind(qtbot, company, tmp
     assert view.kind.currentData() == "expired" and view.model.rows == []
     labels = [label.text() for label in view.findChildren(QLabel)]
     assert "预警类型：" in labels
+
+
+def test_alert_list_makes_a_requisition_for_what_is_below_safety_stock(qtbot, company, tmp_path):
+    from decimal import Decimal
+
+    from jxc_desktop.models.documents import Document, DocumentLine
+    from tests.ui_helpers import make_item
+
+    make_item("A001", "矿泉水", safety_stock="10", max_stock="50")  # none on hand
+    make_item("A002", "方便面", safety_stock="5")
+    window = make_window(qtbot, company, tmp_path)
+    window.select_tab("inventory")
+    view = window.pages["inventory"].select_key("alerts")
+    qtbot.mouseClick(view.requisition, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: Document.select().where(Document.doc_type == "CGSQ").exists())
+    doc = Document.get(Document.doc_type == "CGSQ")
+    wanted = {
+        line.item.code: line.qty
+        for line in DocumentLine.select().where(DocumentLine.document == doc)
+    }
+    assert doc.status == "draft" and wanted == {"A001": Decimal(50), "A002": Decimal(5)}
+    forms = [w for w in view.findChildren(QWidget) if w.isWindow() and w.isVisible()]
+    assert forms, "the new requisition opens in its form"
+    for form in forms:
+        form.close()
 
 
 def test_save_and_approve_after_a_switch_during_a_job_p13(

@@ -1,14 +1,16 @@
 """库存预警 on the 库存 tab: the stock-alerts report with a 预警类型 choice.
 
 The 首页 alert counts open it filtered to the kind clicked. Export and print take the
-rows on screen, so a filtered list prints as shown.
+rows on screen, so a filtered list prints as shown. 生成请购单 turns the items below
+safety stock into a draft 请购单 (each up to its maximum) and opens it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams
@@ -38,7 +40,31 @@ class AlertsView(ReportView):
         filters.insertWidget(0, QLabel(etr("预警类型：", "Alert:")))
         filters.insertWidget(1, self.kind)
         self.kind.currentIndexChanged.connect(lambda _index: self.run())
+        self.requisition = QPushButton(etr("生成请购单", "Make a requisition"))
+        self.requisition.setObjectName("alertRequisition")
+        self.requisition.setToolTip(
+            etr(
+                "低于安全库存的商品补到最高库存（未设最高库存则补到安全库存），生成请购单草稿",
+                "Items below safety stock, each up to its maximum (or its safety stock), "
+                "as a draft purchase requisition",
+            )
+        )
+        self.requisition.clicked.connect(lambda: self.make_requisition())
+        printing = self.findChild(QPushButton, "btn_print")
+        filters.insertWidget(filters.indexOf(printing) + 1, self.requisition)  # with the actions
         self._fit_label_column(list(alert_labels().values()))
+
+    def make_requisition(self, day: dt.date | None = None):
+        """A draft 请购单 from the items below safety stock, opened in its form."""
+        from jxc_desktop.engine.trade.pricing import requisition_from_alerts
+        from jxc_desktop.ui.finance.drill import open_source
+
+        ok, doc = self.ops.run(
+            lambda: requisition_from_alerts(day or dt.date.today()),
+            parent=self,
+            changed="documents",
+        )
+        return open_source(self.ops, ("d", doc.id), self) if ok else None
 
     def _fit_label_column(self, labels: list[str]) -> None:
         """The 说明 column as wide as its longest words ("Above maximum stock" in English)."""
