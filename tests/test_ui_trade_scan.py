@@ -124,6 +124,42 @@ def test_a_box_scan_checks_24_bottles_of_a_generated_delivery(qtbot, water):
     assert form.scan_field.is_error() and "31/30" in form.message.text()
 
 
+def test_a_partly_scanned_delivery_asks_before_it_is_approved(qtbot, water):
+    from PySide6.QtGui import QColor
+    from trade_helpers import trade_doc
+
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.doc_list import TradeDocList
+
+    c, _ = water
+    trade_doc("XSDD", day(2), c, [("A", 30, "2.5")])
+    docs = TradeDocList(Ops(), "sales")
+    qtbot.addWidget(docs)
+    docs.table.selectRow(0)
+    form = docs.next_document()
+    _scan(qtbot, form, BOX)  # 24 of 30
+    assert form.table.item(0, 9).background().color() == QColor("#fbe3b5")  # amber: short
+    assert not form.save_and_approve()  # asks; nothing approved yet
+    assert "第 1 行 A 已扫 24 / 30" in form.question.text()
+    assert Document.get(Document.doc_type == "XSCK").status == "draft"
+    form.question.reject()
+    _scan(qtbot, form, "6*" + BOTTLE)
+    assert form.table.item(0, 9).background().color() == QColor("#d7f0d2")  # green: all
+    assert form.save_and_approve()  # every line checked: no question
+    assert Document.get(Document.doc_type == "XSCK").status == "approved"
+
+
+def test_scan_shortfalls_name_the_lines_and_stay_quiet_when_nothing_was_scanned(water):
+    from jxc_desktop.engine.scanning import scan_shortfalls
+
+    d = Decimal
+    assert scan_shortfalls([(1, "A", d(2), d(0)), (2, "B", d(3), d(0))]) == []
+    assert scan_shortfalls([(1, "A", d(2), d(1)), (2, "B", d(3), d(3)), (3, "C", d(1), d(2))]) == [
+        "第 1 行 A 已扫 1 / 2",
+        "第 3 行 C 已扫 2 / 1",
+    ]
+
+
 def test_an_approved_document_opens_read_only(qtbot, water):
     from trade_helpers import trade_doc
 

@@ -502,3 +502,24 @@ def to_input(header: DraftHeader, lines: DraftLines):
         dest_warehouse=header.dest_warehouse or None,
         remarks=header.remarks,
     )
+
+
+def scan_shortfalls(lines: list[tuple[int, str, Decimal, Decimal]]) -> list[str]:
+    """Checking a generated document by scanning (a delivery against its order): the
+    lines (line no, item code, document qty, scanned qty) whose scanned quantity is not
+    the document's, as "第 2 行 040071 已扫 1 / 2" texts. None when nothing was scanned at
+    all: a clerk who does not scan approves the quantities as they are."""
+    if not any(scanned for _, _, _, scanned in lines):
+        return []
+    return [
+        tr(
+            "第 {n} 行 {c} 已扫 {s} / {q}",
+            "line {n} {c}: scanned {s} of {q}",
+            n=line_no,
+            c=code,
+            s=money.format_exact(scanned),
+            q=money.format_exact(wanted),
+        )
+        for line_no, code, wanted, scanned in lines
+        if scanned != wanted
+    ]

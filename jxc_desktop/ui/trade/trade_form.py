@@ -43,7 +43,7 @@ from jxc_desktop.models.masterdata import Partner, Warehouse
 from jxc_desktop.ui import messages
 from jxc_desktop.ui.inventory.scan_field import ScanField
 from jxc_desktop.ui.trade.cells import fmt_money, fmt_qty, status_label
-from jxc_desktop.ui.trade.trade_lines import QTY, SCANNED, UNIT, TradeLines
+from jxc_desktop.ui.trade.trade_lines import CODE, QTY, SCANNED, UNIT, TradeLines
 
 
 class TradeForm(QDialog):
@@ -199,6 +199,7 @@ class TradeForm(QDialog):
         count = qty(self._scanned(row) + base_qty / self.table.factors[row])
         self.table.set_value(row, SCANNED, fmt_qty(count))
         wanted = self.table.value(row, QTY)
+        self.table.mark_scanned(row, count, wanted)
         text = f"{item.code} {item.name} {fmt_qty(count)}/{fmt_qty(wanted)}"
         if count > wanted:
             self.scan_field.show_error(
@@ -305,7 +306,41 @@ class TradeForm(QDialog):
             self.accept()
         return ok
 
-    def save_and_approve(self) -> bool:
+    def scan_shortfalls(self) -> list[str]:
+        """Lines of a document checked by scanning whose scanned quantity is not theirs."""
+        if not self.checking:
+            return []
+        return scanning.scan_shortfalls(
+            [
+                (
+                    row + 1,
+                    self.table.text(row, CODE),
+                    self.table.value(row, QTY),
+                    self._scanned(row),
+                )
+                for row in range(self.table.rowCount())
+            ]
+        )
+
+    def save_and_approve(self, confirmed: bool = False) -> bool:
+        """Saves and approves. A document being checked by scanning with lines not
+        scanned to their quantity asks first (returns False; the question is
+        `self.question`): a clerk must not ship or receive what was never checked."""
+        short = [] if confirmed else self.scan_shortfalls()
+        if short:
+            self.question = messages.confirm(
+                self,
+                tr(
+                    "以下行的扫描数量与单据数量不符：\n{rows}\n\n仍按单据数量审核吗？"
+                    "（只按已扫描的数量发货，请先点“按扫描数量”）",
+                    "These lines were not scanned to their quantity:\n{rows}\n\nApprove "
+                    "the document's quantities anyway? (To ship only what was scanned, press "
+                    '"Use scanned quantities" first.)',
+                    rows="\n".join(short[:12]) + ("\n…" if len(short) > 12 else ""),
+                ),
+            )
+            self.question.accepted.connect(lambda: self.save_and_approve(confirmed=True))
+            return False
         ok, result = self.ops.run(
             lambda: generate.save_and_approve(self._input(), self.doc_id),
             parent=self,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget
 
 from jxc_desktop.engine.documents import LineInput, line_amounts
@@ -110,6 +111,12 @@ class TradeLines(QTableWidget):
 
     def set_value(self, row: int, col: int, text: str) -> None:
         self.item(row, col).setText(text)
+
+    def mark_scanned(self, row: int, scanned: Decimal, wanted: Decimal) -> None:
+        """The 已扫描 cell's colour: green when it matches the line, amber while short,
+        red when more was scanned than the line holds."""
+        color = "#d7f0d2" if scanned == wanted else "#fbe3b5" if scanned < wanted else "#f6c6c6"
+        self.item(row, SCANNED).setBackground(QColor(color))
 
     def add_qty(self, row: int, more: Decimal) -> Decimal:
         new = qty(self.value(row, QTY) + more)
