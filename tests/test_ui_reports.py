@@ -73,3 +73,26 @@ def test_every_report_runs_from_the_tab_on_the_demo_company(demo_company, qtbot,
         assert view.model.rows[0]["key"] in {i.code for i in Item.select()}
     finally:
         ops.shutdown()
+
+
+def test_the_report_list_keeps_its_width_after_a_wide_report(company, qtbot):
+    """A report with a long filter row once squeezed the list to 80 px for the session."""
+    ops = Ops()
+    page = ReportsPage(ops)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    width = page.nav.width()
+    names = [page.nav.item(i).data(NAME_ROLE) for i in range(page.nav.count())]
+    for name in [n for n in names if n]:
+        page.show_report(name)
+    page.resize(900, 700)
+    qtbot.wait(10)
+    assert page.nav.width() == width >= 170
+    longest = max(
+        page.nav.fontMetrics().horizontalAdvance(page.nav.item(i).text())
+        for i in range(page.nav.count())
+    )
+    assert width >= min(longest, 260)
+    ops.shutdown()

@@ -7,8 +7,14 @@ report opens in a ReportView the first time it is chosen.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QStackedWidget,
+)
 
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import load_all
@@ -27,9 +33,12 @@ class ReportsPage(TabPage):
         self.views: dict[str, ReportView] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("reportsNav")
-        self.nav.setMaximumWidth(220)
         self._fill_nav()
+        self.nav.setFixedWidth(self._nav_width())
         self.stack = QStackedWidget()
+        # a report with a long filter row must not squeeze the list: the stack takes the
+        # width that is left, whatever the widest report it has shown would like
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
@@ -62,6 +71,18 @@ class ReportsPage(TabPage):
                 entry.setToolTip(name)
                 entry.setData(NAME_ROLE, name)
                 self.nav.addItem(entry)
+
+    def _nav_width(self) -> int:
+        """As wide as the longest report name in this language (within reason)."""
+        bold = QFont(self.nav.font())
+        bold.setBold(True)
+        plain, heading = QFontMetrics(self.nav.font()), QFontMetrics(bold)
+        items = [self.nav.item(i) for i in range(self.nav.count())]
+        widths = [
+            (plain if item.data(NAME_ROLE) else heading).horizontalAdvance(item.text())
+            for item in items
+        ]
+        return max(170, min(max(widths, default=0) + 40, 300))  # padding, scroll bar
 
     def show_report(self, name: str) -> ReportView:
         view = self.views.get(name)
