@@ -168,3 +168,18 @@ def test_english_document_types_are_shown_whole(qtbot, company):
     finally:
         set_language("zh_CN")
         ops.shutdown()
+
+
+def test_statement_line_names_are_shown_whole(qtbot, company):
+    """现金流量表's 项目 was a 130 px column: "销售产成品、商品、…" beside empty space."""
+    ops = Ops()
+    try:
+        view = ReportView(ops, "cash-flow")
+        qtbot.addWidget(view)
+        view.run()
+        qtbot.waitUntil(lambda: view.model.rowCount() > 5, timeout=20_000)
+        column = [c.key for c in view.report.columns].index("name")
+        assert view.table.columnWidth(column) >= view.table.sizeHintForColumn(column)
+        assert view.table.columnWidth(column) > 200
+    finally:
+        ops.shutdown()

@@ -65,9 +65,12 @@ WIDTHS = {
     "warehouse_label": 84,
     "type_label": 76,
 }
-# columns of words from a short list (document types): sized to their longest word, so
-# "Purchase receipt" is never cut to "Purchase …"
-FIT_TO_WORDS = ("type_label",)
+# columns of words sized to their longest word (within FIT_LIMIT), so "Purchase receipt"
+# is never cut to "Purchase …" and a statement's 项目 shows its whole line name
+FIT_TO_WORDS = ("type_label", "name")
+# a very long item name is cut (its tooltip has it) rather than push the figures away
+FIT_LIMIT = 360  # px
+FIT_SAMPLE = 2000  # the rows measured: a 150,000-row report is not measured word by word
 SUMMARY_BRUSH = QBrush(QColor("#eef2f7"))
 
 
@@ -206,10 +209,11 @@ class ReportView(QWidget):
         for i, column in enumerate(self.report.columns):
             if column.key not in FIT_TO_WORDS:
                 continue
-            words = {str(row.get(column.key) or "") for row in self.model.rows}
+            words = {str(row.get(column.key) or "") for row in self.model.rows[:FIT_SAMPLE]}
             widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
             usual = max(WIDTHS[column.key], header.sectionSizeFromContents(i).width())
-            self.table.setColumnWidth(i, max(usual, widest + 14))  # 14: the cell's margins
+            fitted = min(widest + 14, FIT_LIMIT)  # 14: the cell's margins
+            self.table.setColumnWidth(i, max(usual, fitted))
 
     def _fit_empty_columns(self) -> None:
         """Text and flag columns empty in every row (no batches, no external numbers)
