@@ -254,11 +254,16 @@ def _cash_flow(params: ReportParams) -> list[dict]:
     )
 
 
-def _columns(previous_zh: str, previous_en: str) -> list[Column]:
+def _columns(
+    previous_zh: str,
+    previous_en: str,
+    current_zh: str = "本期金额",
+    current_en: str = "Current",
+) -> list[Column]:
     return [
         Column("line", "行次", "Line", "int"),
         Column("name", "项目", "Item"),
-        Column("current", "本期金额", "Current", "money"),
+        Column("current", current_zh, current_en, "money"),
         Column("previous", previous_zh, previous_en, "money"),
     ]
 
@@ -268,7 +273,7 @@ register(
         "balance-sheet",
         "资产负债表",
         "Balance sheet",
-        _columns("年初余额", "Start of year"),
+        _columns("年初余额", "Start of year", "期末余额", "End of period"),
         _balance_sheet,
     )
 )
