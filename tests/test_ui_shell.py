@@ -130,6 +130,31 @@ def test_settings_page_changes_a_company_setting(qtbot, company, tmp_path):
     messages.shown[-1].close()
 
 
+def test_every_setting_reads_as_words_in_both_languages(qtbot, company, tmp_path):
+    """No raw key (work_week) or raw value (mon_sat) on the 账套设置 page (found by QA)."""
+    from PySide6.QtWidgets import QComboBox, QFormLayout
+
+    from jxc_desktop.engine import settings
+    from jxc_desktop.ui.i18n import apply_language
+
+    try:
+        for language in ("zh_CN", "en"):
+            apply_language(language)
+            window = make_window(qtbot, company, tmp_path)
+            page = window.pages["system"]
+            form = page.editors["negative_stock"].parentWidget().layout()
+            assert isinstance(form, QFormLayout)
+            for key, editor in page.editors.items():
+                label = form.labelForField(editor).text()
+                assert key not in label and "_" not in label, (language, label)
+                if isinstance(editor, QComboBox) and key != "quarantine_warehouse":
+                    shown = [editor.itemText(i) for i in range(editor.count())]
+                    assert not any("_" in text or text in settings.SPECS for text in shown), shown
+            window.close()
+    finally:
+        apply_language("zh_CN")
+
+
 def test_quarantine_warehouse_is_chosen_from_the_warehouses(qtbot, company, tmp_path):
     from inventory_helpers import make_warehouse
 

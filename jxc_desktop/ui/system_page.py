@@ -39,6 +39,8 @@ def setting_labels() -> dict[str, str]:
         "overhead_rate": tr("预定制造费用分配率"),
         "voucher_self_review": tr("制单人可审核自己的凭证"),
         "quarantine_warehouse": etr("不合格品仓库", "Quarantine warehouse"),
+        "work_week": etr("工作中心默认工作日", "Work centres' default working days"),
+        "label_layout": etr("条码标签版式", "Barcode label layout"),
     }
 
 
@@ -47,6 +49,9 @@ def value_label(key: str, option: str, values: dict[str, str]) -> str:
     own = {
         ("voucher_self_review", "allow"): tr("允许"),
         ("voucher_self_review", "refuse"): tr("不允许"),
+        ("work_week", "mon_sat"): etr("周一至周六", "Monday to Saturday"),
+        ("work_week", "mon_fri"): etr("周一至周五", "Monday to Friday"),
+        ("work_week", "all"): etr("每天", "Every day"),
     }
     return own.get((key, option)) or values.get(option, option)
 
@@ -56,6 +61,10 @@ def placeholder(key: str, spec: settings.SettingSpec) -> str:
         "overhead_rate": tr("小数，可留空"),
         "expiry_warning_days": tr("天数"),
         "slow_moving_days": tr("天数"),
+        "label_layout": etr(
+            "roll-50x30、roll-40x30、a4-3x8，或自定义如 60x40",
+            "roll-50x30, roll-40x30, a4-3x8, or a size such as 60x40",
+        ),
     }.get(key, spec.choices)
 
 
