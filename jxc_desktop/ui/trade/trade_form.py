@@ -133,7 +133,7 @@ class TradeForm(QDialog):
 
     def _show_totals(self) -> None:
         count, quantity, amount, tax, total = self.table.rowCount(), *self.table.totals()
-        parts = [tr("共 {n} 行", "{n} lines", n=count)]
+        parts = [tr("共 {n} 行", "{n} line" if count == 1 else "{n} lines", n=count)]
         units = {self.table.text(r, UNIT) for r in range(count)}
         if len(units) == 1:  # bottles and boxes do not add up to one number
             parts.append(tr("数量 {q}{u}", "qty {q} {u}", q=fmt_qty(quantity), u=units.pop()))
@@ -142,7 +142,8 @@ class TradeForm(QDialog):
             tr("税额 {t}", "tax {t}", t=fmt_money(tax)),
             tr("价税合计 {g}", "total {g}", g=fmt_money(total)),
         ]
-        self.totals.setText("　".join(parts))
+        # an ideographic space between the parts in Chinese, plain spaces in English
+        self.totals.setText(tr("　", "   ").join(parts))
 
     def _day(self) -> dt.date:
         q = self.date.date()
