@@ -59,3 +59,19 @@ def test_the_form_shows_number_and_status_and_starts_without_a_partner(qtbot, co
     assert again.partner.currentData() == c.id
     assert again.rate.text() == "1"  # not the stored 1.000000
     assert drafts.document_input(saved.id).partner.code == "C1"
+
+
+def test_the_money_form_closes_with_a_button_like_the_goods_forms(qtbot, company):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.trade.money_form import MoneyForm
+
+    form = MoneyForm(Ops(), "SKD")
+    qtbot.addWidget(form)
+    form.show()
+    close = form.findChild(QPushButton, "moneyForm_close")
+    assert close.text() == "关闭"
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not form.isVisible() and form.saved is None

@@ -127,15 +127,19 @@ class MoneyForm(QDialog):
         buttons = QHBoxLayout()
         for key, label, slot in [
             ("fill", tr("按账龄分配", "Fill oldest first"), self.fill),
+            (None, None, None),
             ("save", tr("保存", "Save"), self.save),
             ("approve", tr("保存并审核", "Save and approve"), self.save_and_approve),
+            ("close", tr("关闭", "Close"), self.reject),  # as the goods forms have
         ]:
+            if key is None:
+                buttons.addStretch(1)
+                continue
             button = QPushButton(label)
             button.setObjectName(f"moneyForm_{key}")
             button.setAutoDefault(False)  # Enter in the amount fills; it never saves
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
