@@ -39,7 +39,7 @@ def _history() -> None:
 def _as_version_6(path, lose_layers=False) -> None:
     """Rewrites a version-7 file into the version-6 layout: one stock_balance table holding
     every place (the loose ones too), no placed_balance, no loose_qty column, FIFO layers
-    indexed by group only."""
+    indexed by group only, stock_move indexed by warehouse."""
     con = sqlite3.connect(path)
     rows = con.execute(BALANCES).fetchall()
     con.executescript(
@@ -55,6 +55,7 @@ def _as_version_6(path, lose_layers=False) -> None:
         "ALTER TABLE cost_group DROP COLUMN loose_qty;"
         'DROP INDEX "fifo_layer_group_id_seq";'
         'CREATE INDEX "fifo_layer_group_id" ON "fifo_layer" ("group_id");'
+        'CREATE INDEX "stock_move_warehouse_id" ON "stock_move" ("warehouse_id");'
         "UPDATE meta SET value = '6' WHERE key = 'schema_version';"
     )
     # the old layout also kept places that went back to zero

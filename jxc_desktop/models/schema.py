@@ -130,11 +130,13 @@ def _step_6() -> None:
 
 def _step_7() -> None:
     """On-hand without location or batch kept on its cost pool; stock_balance a view;
-    FIFO layers indexed by (group, seq); lost FIFO layers and settled costs rebuilt."""
+    FIFO layers indexed by (group, seq); lost FIFO layers and settled costs rebuilt;
+    no index on stock_move's warehouse alone."""
     database.obj.create_tables([stock.PlacedBalance], safe=True)
     add_column_if_missing(stock.CostGroup, "loose_qty")
     stock.keep_loose_on_pools()
     stock.index_layers_by_place()
+    stock.drop_move_warehouse_index()
     # files whose step 5 ran as a table rebuild lost FIFO layers and settled periodic
     # costs (see cache_repair): the ledger still says what they were
     from jxc_desktop.engine.inventory import cache_repair
