@@ -55,18 +55,3 @@ def test_closing_the_company_stops_the_thread(tmp_path):
     close_company()
     assert _threads() == []
     assert db.checkpointer() is None
-
-
-def test_a_burst_of_commits_is_copied_together_and_a_lone_one_soon(company):
-    """Three commits back to back: one checkpoint, not three (each running beside the
-    next approval cost it ≈ 5 ms); a single commit is copied once the writer is quiet."""
-    ck = db.checkpointer()
-    assert ck.wait_idle(10)
-    before = ck.checkpoints
-    for _ in range(ck.BATCH):
-        ck.nudge()
-    assert ck.wait_idle(10)
-    assert ck.checkpoints == before + 1
-    ck.nudge()
-    assert not ck.wait_idle(ck.QUIET / 4)  # waits for more commits a moment
-    assert ck.wait_idle(10) and ck.checkpoints == before + 2

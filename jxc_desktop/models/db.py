@@ -76,16 +76,7 @@ class WalCheckpointer:
     pages were written back and synced. Here the writer only appends to the WAL; after
     each commit this thread runs a PASSIVE checkpoint on its own connection, which never
     blocks readers or writers, and SQLite restarts the WAL once it has all been copied.
-
-    Commits that come in a burst (an import, a run of approvals) are copied together:
-    the thread waits until BATCH commits are waiting, or until no commit has come for
-    QUIET seconds. Copying each approval while the next one runs cost that one ≈ 5 ms
-    (4,000 system calls on the other core at once); copying three together also copies a
-    page they share once. A clerk's single approval is copied QUIET seconds later.
     """
-
-    BATCH = 3
-    QUIET = 0.2
 
     def __init__(self, path: str):
         self.path = path
@@ -94,7 +85,6 @@ class WalCheckpointer:
         self._idle.set()
         self._lock = threading.Lock()  # wake and idle change together
         self._stopping = threading.Event()
-        self._pending = 0  # commits not yet copied
         self._thread = threading.Thread(target=self._run, name="jxc-wal-checkpoint", daemon=True)
         self.checkpoints = 0  # how many ran (for tests and benchmarks)
 
@@ -104,7 +94,6 @@ class WalCheckpointer:
     def nudge(self) -> None:
         """Something was committed: copy it back when the thread is next free."""
         with self._lock:
-            self._pending += 1
             self._idle.clear()
             self._wake.set()
 
@@ -117,25 +106,13 @@ class WalCheckpointer:
         self._wake.set()
         self._thread.join()
 
-    def _gather(self) -> None:
-        """After a commit: waits for BATCH commits, or for QUIET seconds without one."""
-        while not self._stopping.is_set():
-            with self._lock:
-                if self._pending >= self.BATCH:
-                    break
-                self._wake.clear()
-            if not self._wake.wait(self.QUIET):
-                break
-        with self._lock:
-            self._wake.clear()
-            self._pending = 0
-
     def _run(self) -> None:
         con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
             while True:
                 self._wake.wait()
-                self._gather()
+                with self._lock:
+                    self._wake.clear()
                 if self._stopping.is_set():
                     return
                 with contextlib.suppress(sqlite3.Error):  # busy or closing: the next one will
