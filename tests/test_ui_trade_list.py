@@ -50,9 +50,11 @@ def test_search_and_date_filters(docs):
     docs.search.setText("老客户")
     assert docs.table.rowCount() == 1 and docs.table.item(0, 6).text() == "老客户"
     docs.search.clear()
+    assert not docs.date_from.isEnabled() and not docs.date_to.isEnabled()  # filter off
     docs.date_from.setDate(docs.date_from.date().fromString("2026-01-10", "yyyy-MM-dd"))
     docs.date_to.setDate(docs.date_to.date().fromString("2026-01-31", "yyyy-MM-dd"))
     docs.use_dates.setChecked(True)
+    assert docs.date_from.isEnabled() and docs.date_to.isEnabled()
     assert docs.table.rowCount() == 1 and docs.table.item(0, 1).text() == "2026-01-20"
 
 

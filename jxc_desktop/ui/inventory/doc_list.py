@@ -79,6 +79,9 @@ class DocumentList(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(lambda _d: self.apply_dates())
         self.use_dates.toggled.connect(lambda _on: self.apply_dates())
+        for edit in (self.date_from, self.date_to):  # greyed while the filter is off
+            edit.setEnabled(self.use_dates.isChecked())
+            self.use_dates.toggled.connect(edit.setEnabled)
         row = self.list.filter_row
         row.insertWidget(1, self.status)
         row.insertWidget(2, self.use_dates)

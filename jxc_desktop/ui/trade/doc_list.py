@@ -134,6 +134,9 @@ class TradeDocList(QWidget):
         self.status_box.currentIndexChanged.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.use_dates.toggled.connect(lambda _on: self.refresh())
+        for edit in (self.date_from, self.date_to):  # greyed while the filter is off
+            edit.setEnabled(self.use_dates.isChecked())
+            self.use_dates.toggled.connect(edit.setEnabled)
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
