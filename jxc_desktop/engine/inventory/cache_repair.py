@@ -33,10 +33,7 @@ def rebuild_lost_fifo_layers() -> int:
 
     pools = damaged_fifo_pools()
     for group_id, item_id, wh_id, batch in pools:
-        p = ledger._Pass(None, refuse_negative=False)
-        item = p.items[item_id] = Item.get_by_id(item_id)
-        key = ledger.group_key(item, wh_id, batch)
-        ledger._replay(p, key, [], {}, "", "")
+        p, key = ledger.revalue_alone(Item.get_by_id(item_id), wh_id, batch)
         execute("DELETE FROM fifo_layer WHERE group_id = ?", (group_id,))
         executemany(
             "INSERT INTO fifo_layer (group_id, seq, qty, value) VALUES (?, ?, ?, ?)",

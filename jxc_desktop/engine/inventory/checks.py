@@ -201,10 +201,7 @@ def revaluing_reproduces_ledger() -> list[str]:
     items = {i.id: i for i in Item.select().where(Item.id.in_({g[0] for g in groups}))}
     whs = _codes()[1]
     for item_id, wh_id, batch in groups:
-        p = ledger._Pass(None, refuse_negative=False)
-        p.items[item_id] = items[item_id]
-        key = ledger.group_key(items[item_id], wh_id, batch)
-        ledger._replay(p, key, [], {}, "", "")
+        p, key = ledger.revalue_alone(items[item_id], wh_id, batch)
         for move, _key, delta in p.revals:
             out.append(
                 tr(

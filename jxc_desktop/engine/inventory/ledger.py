@@ -306,6 +306,16 @@ def _replay(p: _Pass, key, moves, new_values, date, time, exclude: set[int] = fr
     return _dependents(changed_out)
 
 
+def revalue_alone(item, warehouse_id: int, batch_no: str) -> tuple[_Pass, tuple]:
+    """Re-values one pool from its first move, writing nothing: the pass (its `revals`,
+    its `states`) and the pool's key. For checks and repairs, which compare or keep it."""
+    p = _Pass(None, refuse_negative=False)
+    p.items[item.id] = item
+    key = group_key(item, warehouse_id, batch_no)
+    _replay(p, key, [], {}, "", "")
+    return p, key
+
+
 def _dependents(out_ids: list[int]) -> set[tuple]:
     """Pools holding LINKED moves that take their cost from these moves."""
     found: set[tuple] = set()

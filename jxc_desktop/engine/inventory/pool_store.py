@@ -173,8 +173,7 @@ class LayerWrites:
             return
 
 
-def _group_seq(row: tuple) -> tuple:
-    return row[2], row[3]
+_group_seq = itemgetter(2, 3)  # of a layer update row
 
 
 def add_flows(rows: list[tuple]) -> None:
