@@ -10,7 +10,7 @@ from jxc_desktop.engine.errors import JxcError, Problem, require
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.session import ADMIN_USERNAME, audit
 from jxc_desktop.models.company import Company, Period, Setting, User
-from jxc_desktop.models.db import write_transaction
+from jxc_desktop.models.db import execute, write_transaction
 from jxc_desktop.models.masterdata import Currency, TaxRate, Unit
 
 TAXPAYER_TYPES = ("general", "small")  # 一般纳税人 / 小规模纳税人
@@ -132,8 +132,8 @@ def enabled_modules() -> list[str]:
 
 
 def is_period_closed(day: dt.date) -> bool:
-    period = Period.get_or_none(Period.code == period_code(day))
-    return bool(period and period.closed)
+    row = execute("SELECT closed FROM period WHERE code = ?", (period_code(day),)).fetchone()
+    return bool(row and row[0])
 
 
 def company_start() -> dt.date:

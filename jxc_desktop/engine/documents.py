@@ -649,7 +649,7 @@ def approve(doc_id: int):
         doc.status = "approved"
         doc.approver = current_user()
         doc.approved_at = now()
-        doc.save()
+        doc.save(only=doc.dirty_fields)  # not every column: ~30 of them, per approval
         result = posting.post(doc) or _Result()
         _run_hooks(_AFTER_APPROVE, doc, result)
         audit("document.approve", doc.number)
@@ -691,7 +691,7 @@ def unapprove(doc_id: int):
         doc.status = "draft"
         doc.approver = None
         doc.approved_at = None
-        doc.save()
+        doc.save(only=doc.dirty_fields)
         audit("document.unapprove", doc.number)
     return result
 

@@ -21,7 +21,7 @@ from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.finance import cashflow
 from jxc_desktop.engine.finance.rules import account_ids
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.models.db import bulk_insert
+from jxc_desktop.models.db import bulk_insert, execute
 from jxc_desktop.models.finance import Voucher, VoucherLine
 
 ZERO = Decimal(0)
@@ -69,13 +69,11 @@ def merge(entries: list[Entry]) -> list[Entry]:
 
 
 def next_number(period: str, word: str = "记") -> int:
-    top = (
-        Voucher.select(Voucher.number)
-        .where((Voucher.period == period) & (Voucher.word == word))
-        .order_by(Voucher.number.desc())
-        .first()
-    )
-    return (top.number if top else 0) + 1
+    (top,) = execute(
+        "SELECT COALESCE(MAX(number), 0) FROM voucher WHERE period = ? AND word = ?",
+        (period, word),
+    ).fetchone()
+    return top + 1
 
 
 def tag_cash_flow(entries: list[Entry]) -> None:

@@ -93,13 +93,16 @@ class RuleBook:
     """The company's rules, loaded once per posting (rules rarely change)."""
 
     def __init__(self):
-        ensure_default_rules()
         self.rules: dict[str, list[VoucherRule]] = {}
-        for rule in VoucherRule.select().order_by(VoucherRule.id):
+        for rule in self._stored() or (ensure_default_rules() or self._stored()):
             self.rules.setdefault(rule.event, []).append(rule)
         self._inv_cache: dict[tuple, str] = {}
         # read once per posting: a backdated document may bring thousands of stock rows
         self.invoice_basis = settings.get("ar_ap_basis") == "invoice"
+
+    @staticmethod
+    def _stored() -> list[VoucherRule]:
+        return list(VoucherRule.select().order_by(VoucherRule.id))
 
     def rule(self, event: str, ctx: Context = Context()) -> VoucherRule:
         best, best_score = None, -1
