@@ -16,5 +16,8 @@ done
 dist/jxc_desktop/jxc --db "$tmp/demo.sqlite" print report stock-balance -o "$tmp/balance.pdf"
 dist/jxc_desktop/jxc --db "$tmp/demo.sqlite" report stock-balance --format xlsx \
   --output "$tmp/balance.xlsx"
-QT_QPA_PLATFORM=offscreen dist/jxc_desktop/jxc-desktop --db "$tmp/demo.sqlite" --smoke-test
+for language in zh_CN en; do
+  QT_QPA_PLATFORM=offscreen dist/jxc_desktop/jxc-desktop --db "$tmp/demo.sqlite" \
+    --lang "$language" --smoke-test
+done
 echo "Built dist/jxc_desktop ($(du -sh dist/jxc_desktop | cut -f1))"

@@ -314,3 +314,14 @@ def test_the_smoke_test_shows_every_tab_and_counts_errors(qtbot, company, monkey
         assert f"{len(TAB_ORDER)} tabs shown, {len(raised)} errors" in capsys.readouterr().out
     finally:
         apply_language("zh_CN")
+
+
+def test_the_smoke_test_fails_when_the_english_text_cannot_load(qtbot, company, monkeypatch):
+    from jxc_desktop.ui import app as app_module
+    from jxc_desktop.ui import i18n
+
+    monkeypatch.setattr(i18n, "compiled_qm", lambda language: None)  # as with no lrelease
+    try:
+        assert app_module.main(["--db", str(company), "--lang", "en", "--smoke-test"]) == 1
+    finally:
+        apply_language("zh_CN")

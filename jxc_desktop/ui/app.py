@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     # the smoke test leaves the user's remembered tabs, columns and language alone
     settings = _scratch_settings() if args.smoke_test else app_settings()
     language = args.lang or str(settings.value("language", "zh_CN"))
-    if not apply_language(language):
+    language_loaded = apply_language(language)
+    if not language_loaded:
         apply_language("zh_CN")
     db_path = args.db or str(default_db_path())
     if not is_database_url(db_path):
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(db_path, settings)
     window.show()
     if args.smoke_test:
-        return _smoke_test(app, window)
+        return _smoke_test(app, window, [] if language_loaded else [f"no {language} text"])
     code = app.exec()
     close_company()
     return code
@@ -119,10 +120,9 @@ def _scratch_settings() -> QSettings:
     return QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def _smoke_test(app: QApplication, window) -> int:
+def _smoke_test(app: QApplication, window, raised: list) -> int:
     """Shows every module tab once, then closes: 0 when nothing raised (Qt reports an
     exception in a slot through sys.excepthook and carries on, so it is counted there)."""
-    raised = []
     previous = sys.excepthook
     sys.excepthook = lambda *exc: (raised.append(exc), previous(*exc))
     try:
