@@ -1,7 +1,9 @@
 """A searchable list over the paged model: a search box, a table and a count.
 
 The table never resizes columns to their contents (that reads every row): widths come
-from each column's kind, and rows have one fixed height.
+from each column's kind, and rows have one fixed height. A page may ask for some columns
+to be fitted to their words (`fit_columns`); only the first page, the one already read
+for the screen, is measured.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jxc_desktop.ui.column_fit import fit_column
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.ops import Ops
-from jxc_desktop.ui.paged_model import ListSource, PagedTableModel
+from jxc_desktop.ui.paged_model import PAGE_SIZE, ListSource, PagedTableModel, format_value
 
 KIND_WIDTHS = {"bool": 60, "int": 90, "qty": 100, "rate": 70, "money": 110, "price": 110}
 KEY_WIDTHS = {
@@ -93,6 +96,7 @@ class ListView(QWidget):
         # Double-click or Enter (the platform's "activate") opens the row.
         self.table.activated.connect(lambda index: self.activated.emit(index.row()))
         self.model: PagedTableModel | None = None
+        self.fit_keys: tuple[str, ...] = ()
         self.set_source(source)
 
     def set_source(self, source: ListSource) -> None:
@@ -108,14 +112,33 @@ class ListView(QWidget):
             width = KEY_WIDTHS.get(spec.key) or KIND_WIDTHS.get(spec.kind, 120)
             self.table.setColumnWidth(column, width)
         self.model.modelReset.connect(self.update_count)
+        self.model.modelReset.connect(self._fit_words)
         self.search.clear()
         self.hide_inactive.blockSignals(True)
         self.hide_inactive.setChecked(False)
         self.hide_inactive.blockSignals(False)
         self.hide_inactive.setVisible(getattr(source, "has_filter", lambda _k: False)("active"))
         self.update_count()
+        self._fit_words()
         if old is not None:
             old.deleteLater()
+
+    def fit_columns(self, keys: tuple[str, ...]) -> None:
+        """Columns `keys` as wide as their words on the first page (ui/column_fit.py),
+        after every search, filter or refresh: document numbers whole, an empty 外部单号
+        no wider than its heading."""
+        self.fit_keys = tuple(keys)
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        if not self.fit_keys or self.model is None:
+            return
+        shown = min(self.model.rowCount(), PAGE_SIZE)
+        rows = [row for row in map(self.model.row, range(shown)) if row is not None]
+        for i, spec in enumerate(self.model.source.columns):
+            if spec.key in self.fit_keys:
+                texts = [format_value(row.get(spec.key), spec.kind) for row in rows]
+                fit_column(self.table, i, texts)
 
     def _sort(self, column: int, order: Qt.SortOrder) -> None:
         if self.model is not None and 0 <= column < self.model.columnCount():

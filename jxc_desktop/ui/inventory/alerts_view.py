@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams
+from jxc_desktop.ui.inventory.flow_layout import pair
 from jxc_desktop.ui.inventory.report_view import ReportView
 from jxc_desktop.ui.ops import Ops
 
@@ -36,9 +37,7 @@ class AlertsView(ReportView):
         for key, label in alert_labels().items():
             self.kind.addItem(label, key)
         self.options["kind"] = self.kind  # read into params.extra with the other options
-        filters = self.layout().itemAt(0).layout()
-        filters.insertWidget(0, QLabel(etr("预警类型：", "Alert:")))
-        filters.insertWidget(1, self.kind)
+        self.filter_bar.insertWidget(0, pair(QLabel(etr("预警类型：", "Alert:")), self.kind))
         self.kind.currentIndexChanged.connect(lambda _index: self.run())
         self.requisition = QPushButton(etr("生成请购单", "Make a requisition"))
         self.requisition.setObjectName("alertRequisition")
@@ -50,8 +49,9 @@ class AlertsView(ReportView):
             )
         )
         self.requisition.clicked.connect(lambda: self.make_requisition())
+        actions = self.actions_box.layout()
         printing = self.findChild(QPushButton, "btn_print")
-        filters.insertWidget(filters.indexOf(printing) + 1, self.requisition)  # with the actions
+        actions.insertWidget(actions.indexOf(printing) + 1, self.requisition)  # with the actions
         self._fit_label_column(list(alert_labels().values()))
 
     def make_requisition(self, day: dt.date | None = None):

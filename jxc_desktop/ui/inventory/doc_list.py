@@ -27,6 +27,8 @@ from jxc_desktop.ui.list_view import ListView
 from jxc_desktop.ui.listing_source import ListingSource
 from jxc_desktop.ui.ops import Ops
 
+FIT_KEYS = ("number", "external_number", "warehouse", "dest_warehouse", "maker", "approver")
+
 
 class DocumentList(QWidget):
     open_form = Signal(int)  # a document id to open (edit or view)
@@ -44,6 +46,8 @@ class DocumentList(QWidget):
         self.list.model.set_sort("number", True)  # newest first
         self._build_filters()
         self._hide_columns()
+        # numbers shown whole, an empty 外部单号 narrow: the amount stays in sight
+        self.list.fit_columns(FIT_KEYS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._build_buttons())

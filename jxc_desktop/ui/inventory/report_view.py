@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -41,8 +40,10 @@ from jxc_desktop.engine.reports.display import display_columns as _display_colum
 from jxc_desktop.engine.reports.filters import Option, filters_of
 from jxc_desktop.engine.reports.output import to_xlsx
 from jxc_desktop.ui import choices, messages
+from jxc_desktop.ui.column_fit import FIT_SAMPLE, fit_column
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path, qdate
+from jxc_desktop.ui.inventory.flow_layout import FlowLayout, pair
 from jxc_desktop.ui.ops import Ops
 
 NUMERIC = {"money", "qty", "price", "rate", "int"}
@@ -65,12 +66,12 @@ WIDTHS = {
     "warehouse_label": 84,
     "type_label": 76,
 }
-# columns of words sized to their longest word (within FIT_LIMIT), so "Purchase receipt"
-# is never cut to "Purchase …" and a statement's 项目 shows its whole line name
-FIT_TO_WORDS = ("type_label", "name")
-# a very long item name is cut (its tooltip has it) rather than push the figures away
-FIT_LIMIT = 360  # px
-FIT_SAMPLE = 2000  # the rows measured: a 150,000-row report is not measured word by word
+# columns of words sized to their longest word (ui/column_fit.py): document numbers,
+# names, units and warehouses take the width their words need, no more, no less, so the
+# quantities and amounts stay on screen; "Purchase receipt" is never cut to "Purchase …"
+FIT_TO_WORDS = ("text",)  # column kinds
+# these keep at least their usual width (WIDTHS) even when every word is short
+FIT_AT_LEAST_USUAL = ("type_label", "name")
 SUMMARY_BRUSH = QBrush(QColor("#eef2f7"))
 
 
@@ -202,18 +203,16 @@ class ReportView(QWidget):
             header.moveSection(header.visualIndex(logical), visual)
 
     def _fit_word_columns(self) -> None:
-        """Each FIT_TO_WORDS column as wide as its longest word in the rows (and never
-        narrower than its heading or its usual width)."""
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
+        """Each FIT_TO_WORDS column as wide as its longest word in the rows shown (within
+        FIT_LIMIT, never narrower than its heading)."""
+        rows = self.model.rows[:FIT_SAMPLE]
+        keys = {c.key for c in self.report.columns}
         for i, column in enumerate(self.report.columns):
-            if column.key not in FIT_TO_WORDS:
+            if column.kind not in FIT_TO_WORDS or has_label_beside(column.key, keys):
                 continue
-            words = {str(row.get(column.key) or "") for row in self.model.rows[:FIT_SAMPLE]}
-            widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
-            usual = max(WIDTHS[column.key], header.sectionSizeFromContents(i).width())
-            fitted = min(widest + 14, FIT_LIMIT)  # 14: the cell's margins
-            self.table.setColumnWidth(i, max(usual, fitted))
+            texts = [cell_text(column, row.get(column.key)) for row in rows]
+            usual = WIDTHS[column.key] if column.key in FIT_AT_LEAST_USUAL else 0
+            fit_column(self.table, i, texts, usual)
 
     def _fit_empty_columns(self) -> None:
         """Text and flag columns empty in every row (no batches, no external numbers)
@@ -240,8 +239,9 @@ class ReportView(QWidget):
         if not is_summary(row):  # an opening or subtotal row is no document to open
             self.row_activated.emit(row)
 
-    def _filters(self) -> QHBoxLayout:
-        """The filter row: only the filters this report reads (engine/reports/filters.py)."""
+    def _filters(self) -> FlowLayout:
+        """The filter bar: only the filters this report reads (engine/reports/filters.py),
+        wrapping onto a second row rather than squeezing a field on a narrow window."""
         spec = self.spec
         today = QDate.currentDate()
         self.item = QLineEdit()
@@ -256,6 +256,7 @@ class ReportView(QWidget):
         self.partner = QLineEdit()
         self.partner.setObjectName("reportPartner")
         self.partner.setPlaceholderText(etr("往来单位编码", "Partner code"))
+        self.partner.setMinimumWidth(120)
         self.partner.setMaximumWidth(150)
         self.partner.returnPressed.connect(self.run)
         self.use_from = QCheckBox(tr("从"))
@@ -268,26 +269,22 @@ class ReportView(QWidget):
         if "period" in spec.keys:  # a period report needs both ends: this month to date
             self.use_from.setChecked(True)
             self.use_to.setChecked(True)
-        row = QHBoxLayout()
+        row = FlowLayout()
         if "item" in spec.keys:
-            row.addWidget(QLabel(tr("商品：")))
-            row.addWidget(self.item)
+            row.addWidget(pair(QLabel(tr("商品：")), self.item))
         if "warehouse" in spec.keys:
-            row.addWidget(QLabel(tr("仓库：")))
-            row.addWidget(self.warehouse)
+            row.addWidget(pair(QLabel(tr("仓库：")), self.warehouse))
         if "partner" in spec.keys:
-            row.addWidget(QLabel(etr("往来单位：", "Partner:")))
-            row.addWidget(self.partner)
+            row.addWidget(pair(QLabel(etr("往来单位：", "Partner:")), self.partner))
         if {"dates", "period"} & set(spec.keys):
-            row.addWidget(self.use_from)
-            row.addWidget(self.date_from)
+            row.addWidget(pair(self.use_from, self.date_from))
         if {"dates", "period", "as_of"} & set(spec.keys):
-            row.addWidget(self.use_to)
-            row.addWidget(self.date_to)
+            row.addWidget(pair(self.use_to, self.date_to))
         self.options: dict[str, QComboBox | QLineEdit] = {}
         for option in spec.options:
-            row.addWidget(QLabel(option.label + etr("：", ":")))
-            row.addWidget(self._option_widget(option))
+            label = QLabel(option.label + etr("：", ":"))
+            row.addWidget(pair(label, self._option_widget(option)))
+        buttons = []
         for name, text, slot in [
             ("run", tr("查询"), self.run),
             ("export", tr("导出 Excel"), self.export),
@@ -296,9 +293,10 @@ class ReportView(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"btn_{name}")
             button.clicked.connect(lambda _c=False, s=slot: s())
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.count)
+            buttons.append(button)
+        self.actions_box = pair(*buttons, self.count)  # AlertsView adds its own action
+        row.addWidget(self.actions_box)
+        self.filter_bar = row
         return row
 
     def _option_widget(self, option: Option):

@@ -1,0 +1,33 @@
+"""Columns of words sized to the words they hold (reports and document lists).
+
+A column as wide as its longest word within FIT_LIMIT, and never narrower than its
+heading: a document number is shown whole ("QCKC20260801-0001", not "QCKC20260801-00…")
+and an empty 外部单号 gives its width back to the columns that have something to say.
+Only a sample of rows is measured (FIT_SAMPLE), so a 150,000-row report costs no more
+than a short one, and a paged list measures only the page it already holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QTableView
+
+# a very long item name is cut (its tooltip has it) rather than push the figures away
+FIT_LIMIT = 360  # px
+FIT_SAMPLE = 2000  # the rows measured
+CELL_MARGIN = 14  # the cell's own left and right padding
+
+
+def fitted_width(table: QTableView, column: int, texts: Iterable[str], least: int = 0) -> int:
+    """The width column `column` of `table` needs for `texts`: at least its heading
+    (and `least`), at most FIT_LIMIT unless the heading itself is wider."""
+    metrics = table.fontMetrics()
+    widest = max((metrics.horizontalAdvance(t) for t in set(texts) if t), default=0)
+    heading = table.horizontalHeader().sectionSizeFromContents(column).width()
+    return max(heading, least, min(widest + CELL_MARGIN, FIT_LIMIT))
+
+
+def fit_column(table: QTableView, column: int, texts: Iterable[str], least: int = 0) -> None:
+    """Sets column `column` to fitted_width (see above)."""
+    table.setColumnWidth(column, fitted_width(table, column, texts, least))
