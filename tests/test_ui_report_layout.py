@@ -67,7 +67,8 @@ def test_every_report_filter_bar_fits_the_default_window(qtbot, company, tmp_pat
         problems = []
         for name in load_all():
             view = page.show_report(name)
-            qtbot.wait(5)  # the stack lays the view out
+            qtbot.waitUntil(lambda v=view: v.isVisible() and v.width() == page.stack.width())
+            qtbot.wait(5)  # the view lays its bar out
             assert view.filter_bar.geometry().width() <= page.stack.width()
             problems += _problems(view)
         assert problems == []
@@ -99,3 +100,34 @@ def test_document_list_shows_numbers_whole(qtbot, company, tmp_path):
     external = keys.index("external_number")
     heading = table.horizontalHeader().sectionSizeFromContents(external).width()
     assert table.columnWidth(external) == heading  # empty: no wider than its heading
+
+
+@pytest.mark.parametrize(
+    ("name", "last"), [("stock-summary", "closing_value"), ("stock-balance", "value")]
+)
+def test_stock_reports_keep_their_amounts_on_screen(qtbot, company, tmp_path, name, last):
+    """库存余额表 hid 金额 behind a horizontal scroll bar at 1200×760."""
+    make_warehouse("W1")
+    for code in ("A", "B", "C"):
+        make_item(code, spec="200g")
+        doc("QTRK", day(1), [(code, 1234, "18.2345")])  # 22,501.37
+    assert i18n.apply_language("en")  # the wider headings
+    try:
+        window = make_window(qtbot, company, tmp_path)
+        window.resize(1200, 760)
+        window.select_tab("reports")
+        view = window.pages["reports"].show_report(name)
+        view.use_from.setChecked(False)
+        view.run()
+        qtbot.waitUntil(lambda: len(view.model.data_rows()) == 3, timeout=20_000)
+        qtbot.wait(5)
+        table, keys = view.table, [c.key for c in view.report.columns]
+        header = table.horizontalHeader()
+        column = keys.index(last)
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= table.viewport().width()
+        for i, c in enumerate(view.report.columns):
+            if not table.isColumnHidden(i):  # every figure and word shown whole
+                assert table.columnWidth(i) >= table.sizeHintForColumn(i), c.key
+    finally:
+        i18n.apply_language("zh_CN")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTableView
 
 # a very long item name is cut (its tooltip has it) rather than push the figures away
@@ -19,15 +20,25 @@ FIT_SAMPLE = 2000  # the rows measured
 CELL_MARGIN = 14  # the cell's own left and right padding
 
 
-def fitted_width(table: QTableView, column: int, texts: Iterable[str], least: int = 0) -> int:
-    """The width column `column` of `table` needs for `texts`: at least its heading
-    (and `least`), at most FIT_LIMIT unless the heading itself is wider."""
-    metrics = table.fontMetrics()
-    widest = max((metrics.horizontalAdvance(t) for t in set(texts) if t), default=0)
+def fitted_width(
+    table: QTableView, column: int, texts: Iterable[str], bold: Iterable[str] = ()
+) -> int:
+    """The width column `column` of `table` needs for `texts` (and `bold`, the texts
+    of rows shown in bold): at least its heading, at most FIT_LIMIT unless the heading
+    itself is wider."""
+    heavy = QFont(table.font())
+    heavy.setBold(True)
+    widest = max(_widest(QFontMetrics(table.font()), texts), _widest(QFontMetrics(heavy), bold))
     heading = table.horizontalHeader().sectionSizeFromContents(column).width()
-    return max(heading, least, min(widest + CELL_MARGIN, FIT_LIMIT))
+    return max(heading, min(widest + CELL_MARGIN, FIT_LIMIT))
 
 
-def fit_column(table: QTableView, column: int, texts: Iterable[str], least: int = 0) -> None:
+def _widest(metrics: QFontMetrics, texts: Iterable[str]) -> int:
+    return max((metrics.horizontalAdvance(t) for t in set(texts) if t), default=0)
+
+
+def fit_column(
+    table: QTableView, column: int, texts: Iterable[str], bold: Iterable[str] = ()
+) -> None:
     """Sets column `column` to fitted_width (see above)."""
-    table.setColumnWidth(column, fitted_width(table, column, texts, least))
+    table.setColumnWidth(column, fitted_width(table, column, texts, bold))

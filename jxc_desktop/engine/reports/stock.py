@@ -449,6 +449,7 @@ def _summary_rows(params: ReportParams) -> list[dict]:
             {
                 "item": item[0],
                 "name": item[1],
+                "spec": item[2] or "",
                 "category": cats.get(item_id, ""),
                 "warehouse": whs[wh_id][0],
                 "opening_qty": opening_qty,
@@ -473,6 +474,7 @@ register(
         [
             Column("item", "商品编码", "Item"),
             Column("name", "商品名称", "Name"),
+            Column("spec", "规格型号", "Spec"),
             Column("category", "分类", "Category"),
             Column("warehouse", "仓库", "Warehouse"),
             Column("opening_qty", "期初数量", "Opening qty", "qty"),

@@ -199,5 +199,7 @@ def slow_moving_display(rows: list[dict], params: ReportParams | None) -> list[d
 
 
 register_display("stock-ledger", ledger_display, trailing=("external_number", "reversal", "trueup"))
-register_display("stock-summary", summary_display)
+# the category shows in its 小计 rows: its own column goes to the end, so the closing
+# value stays on a 1200 px screen beside the 规格型号 that tells like-named items apart
+register_display("stock-summary", summary_display, trailing=("category",))
 register_display("slow-moving", slow_moving_display)

@@ -70,8 +70,6 @@ WIDTHS = {
 # names, units and warehouses take the width their words need, no more, no less, so the
 # quantities and amounts stay on screen; "Purchase receipt" is never cut to "Purchase …"
 FIT_TO_WORDS = ("text",)  # column kinds
-# these keep at least their usual width (WIDTHS) even when every word is short
-FIT_AT_LEAST_USUAL = ("type_label", "name")
 SUMMARY_BRUSH = QBrush(QColor("#eef2f7"))
 
 
@@ -131,6 +129,16 @@ class RowsModel(QAbstractTableModel):
     def data_rows(self) -> list[dict]:
         """The report's own rows (the summary rows left out)."""
         return [r for r in self.rows if not is_summary(r)]
+
+
+def _extremes(column, rows: list[dict], places: dict[str, int]) -> list[str]:
+    """A number column's largest and smallest values as shown: digits are all one width,
+    so these are its widest texts (every row looked at, no text made per row)."""
+    values = [row.get(column.key) for row in rows]
+    values = [v for v in values if isinstance(v, Decimal | int) and not isinstance(v, bool)]
+    if not values:
+        return []
+    return [cell_text(column, max(values), places), cell_text(column, min(values), places)]
 
 
 def display_columns(columns, name: str | None = None) -> list:
@@ -203,16 +211,24 @@ class ReportView(QWidget):
             header.moveSection(header.visualIndex(logical), visual)
 
     def _fit_word_columns(self) -> None:
-        """Each FIT_TO_WORDS column as wide as its longest word in the rows shown (within
-        FIT_LIMIT, never narrower than its heading)."""
-        rows = self.model.rows[:FIT_SAMPLE]
+        """Each FIT_TO_WORDS column as wide as its longest word in the rows shown, each
+        number column as wide as its widest figure (within FIT_LIMIT, never narrower
+        than its heading): the amounts stay on a 1200 px screen and none is cut."""
+        places, sample = self.model.places, self.model.rows[:FIT_SAMPLE]
+        plain = [r for r in self.model.rows if not is_summary(r)]
+        bold = [r for r in self.model.rows if is_summary(r)]  # a few: opening, totals
         keys = {c.key for c in self.report.columns}
         for i, column in enumerate(self.report.columns):
-            if column.kind not in FIT_TO_WORDS or has_label_beside(column.key, keys):
+            if has_label_beside(column.key, keys):
                 continue
-            texts = [cell_text(column, row.get(column.key)) for row in rows]
-            usual = WIDTHS[column.key] if column.key in FIT_AT_LEAST_USUAL else 0
-            fit_column(self.table, i, texts, usual)
+            if column.kind in FIT_TO_WORDS:
+                texts = [cell_text(column, r.get(column.key)) for r in sample if not is_summary(r)]
+            elif column.kind in NUMERIC:
+                texts = _extremes(column, plain, places)
+            else:
+                continue
+            heavy = [cell_text(column, r.get(column.key), places) for r in bold]
+            fit_column(self.table, i, texts, heavy)
 
     def _fit_empty_columns(self) -> None:
         """Text and flag columns empty in every row (no batches, no external numbers)

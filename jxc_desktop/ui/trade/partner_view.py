@@ -121,7 +121,7 @@ class PartnerView(QWidget):
         for r, row in enumerate(rows):
             values = [
                 row["number"],
-                row["item"],
+                "  ".join(t for t in (row["item"], row["item_name"], row["spec"]) if t),
                 format_qty(row["ordered"]),
                 format_qty(row["delivered"]),
                 format_qty(row["invoiced"]),
