@@ -34,6 +34,7 @@ from jxc_desktop.models.masterdata import (
 )
 
 HEADER_FONT = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
 REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
 VALIDATION_ROWS = 10000
 CHUNK = 2000
@@ -282,9 +283,12 @@ def report_number_formats(columns, rows) -> dict[str, str]:
     return formats
 
 
-def write_report_sheet(columns, rows: list[dict], path, title: str = "") -> None:
+def write_report_sheet(
+    columns, rows: list[dict], path, title: str = "", heading: tuple[str, ...] = ()
+) -> None:
     """Report rows as a sheet (streamed): exact decimals under a number format, dates
-    as dates, flags as 是, display-only summary rows bold on grey."""
+    as dates, flags as 是, display-only summary rows bold on grey; `heading` lines (the
+    report's name, company, dates) above the column headings, the first in bold."""
     from openpyxl.cell import WriteOnlyCell
 
     from jxc_desktop.engine.reports.display import is_summary
@@ -293,10 +297,15 @@ def write_report_sheet(columns, rows: list[dict], path, title: str = "") -> None
     formats = report_number_formats(columns, rows)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=(title or "report")[:31])
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{len(heading) + 2}"
     for index, c in enumerate(columns, start=1):
         width = _WIDTHS.get(c.kind, 24 if c.key in ("name", "warehouse_label") else 14)
         ws.column_dimensions[get_column_letter(index)].width = width
+    for n, line in enumerate(heading):
+        if n == 0:
+            line = WriteOnlyCell(ws, value=line)
+            line.font = TITLE_FONT
+        ws.append([line])
     head = []
     for c in columns:
         cell = WriteOnlyCell(ws, value=c.label)

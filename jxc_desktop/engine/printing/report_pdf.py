@@ -7,7 +7,6 @@ have to wrap. The filters the report was run with are printed under the title.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -32,7 +31,9 @@ from jxc_desktop.engine.reports.display import (
     display_rows,
     is_empty_column,
     is_summary,
+    period_text,
     text_rows,
+    when_text,
 )
 
 SIZES = (8.5, 8, 7.5, 7, 6.5, 6)  # font sizes tried, largest first
@@ -55,7 +56,8 @@ def render_report(
     wide, size = choose_layout(columns, body)
     setup = PageSetup(company=get_company().name, title=report.title, landscape=wide)
     width = body_width(setup)
-    story = [fields_grid(filter_summary(params, len(rows)), width, per_row=3), Spacer(1, 3 * mm)]
+    pairs = filter_summary(params, len(rows), report.name)
+    story = [fields_grid(pairs, width, per_row=3), Spacer(1, 3 * mm)]
     if body:
         shaded = [n for n, row in enumerate(shown) if is_summary(row)]
         story.append(data_table(columns, body, width, size=size, shaded=shaded))
@@ -88,9 +90,15 @@ def choose_layout(columns: list[TableColumn], body: list[list[str]]) -> tuple[bo
     return is_wide, SIZES[-1]
 
 
-def filter_summary(params: ReportParams, count: int) -> list[tuple[str, str]]:
-    """The filters as label/value pairs; every report shows its period and row count."""
-    pairs = [(tr("期间", "Period"), _period(params.date_from, params.date_to))]
+def filter_summary(
+    params: ReportParams, count: int, name: str | None = None
+) -> list[tuple[str, str]]:
+    """The filters as label/value pairs; every report shows its dates (截至 the as-of
+    date for a report of balances on one day, else its period) and row count."""
+    if name is None:
+        pairs = [(tr("期间", "Period"), period_text(params.date_from, params.date_to))]
+    else:
+        pairs = [when_text(name, params)]
     named = (
         (tr("商品", "Item"), params.item),
         (tr("仓库", "Warehouse"), params.warehouse),
@@ -100,13 +108,3 @@ def filter_summary(params: ReportParams, count: int) -> list[tuple[str, str]]:
     pairs += [(str(k), str(v)) for k, v in (params.extra or {}).items() if v not in (None, "")]
     pairs.append((tr("行数", "Rows"), f"{count:,}"))
     return pairs
-
-
-def _period(start: dt.date | None, end: dt.date | None) -> str:
-    if start and end:
-        return tr("{a} 至 {b}", "{a} to {b}", a=start.isoformat(), b=end.isoformat())
-    if start:
-        return tr("{a} 起", "from {a}", a=start.isoformat())
-    if end:
-        return tr("截至 {b}", "up to {b}", b=end.isoformat())
-    return tr("全部", "all")

@@ -13,11 +13,13 @@ are, one row per record with its stable keys. People get a little more:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from jxc_desktop.engine import money
+from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.reports import REPORTS, Column, Report, ReportParams
 
 # The key that marks a display-only row; its value says which kind of summary it is:
@@ -59,6 +61,45 @@ def display_rows(name: str, rows: list[dict], params: ReportParams | None = None
     if spec is None or spec.rows is None:
         return rows
     return spec.rows(rows, params)
+
+
+def totals_display(*keys: str, label: str = "name") -> RowsFn:
+    """Summary rows for a list of balances: the rows, then a 合计 row adding up `keys`
+    (its words in column `label`)."""
+
+    def rows_fn(rows: list[dict], _params: ReportParams | None) -> list[dict]:
+        if not rows:
+            return rows
+        total: dict = {SUMMARY: "total", label: tr("合计", "Total")}
+        for key in keys:
+            total[key] = sum((r[key] for r in rows if r.get(key) is not None), Decimal("0.00"))
+        return [*rows, total]
+
+    return rows_fn
+
+
+def when_text(name: str, params: ReportParams | None) -> tuple[str, str]:
+    """The dates a report was run for, as a label and a value: 截至 its as-of date for a
+    report of balances on one day (应收账龄, 库存余额), else 期间 from / to."""
+    from jxc_desktop.engine.reports.filters import filters_of
+
+    params = params or ReportParams()
+    if "as_of" in filters_of(name).keys:
+        if params.date_to:
+            return tr("截至", "As of"), params.date_to.isoformat()
+        today = dt.date.today().isoformat()
+        return tr("截至", "As of"), tr("当前（{d}）", "now ({d})", d=today)
+    return tr("期间", "Period"), period_text(params.date_from, params.date_to)
+
+
+def period_text(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end:
+        return tr("{a} 至 {b}", "{a} to {b}", a=start.isoformat(), b=end.isoformat())
+    if start:
+        return tr("{a} 起", "from {a}", a=start.isoformat())
+    if end:
+        return tr("截至 {b}", "up to {b}", b=end.isoformat())
+    return tr("全部", "all")
 
 
 CODED = {"kind", "stage", "status", "type"}

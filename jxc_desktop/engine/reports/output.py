@@ -88,14 +88,32 @@ def to_xlsx(
     *,
     report: Report | None = None,
     params: ReportParams | None = None,
+    heading: bool = False,
 ) -> None:
     """An xlsx sheet for people: exact numbers with a fixed-place number format per
     column, and for a registered report (`report`, or the one `columns` belongs to)
-    its summary rows in bold and the words instead of codes (display.py)."""
+    its summary rows in bold and the words instead of codes (display.py).
+
+    With `heading` (the 报表 screen's 导出 Excel) three lines above the column headings
+    say what the sheet is: the report's name, the company, its dates (heading_lines).
+    `jxc report --format xlsx` keeps its headings on row 1 for the scripts that read it.
+    """
     report = report or display.report_of(columns)
+    lines: tuple[str, ...] = ()
     if report is not None:
+        if heading:
+            lines = heading_lines(report, params)
         rows = display.display_rows(report.name, rows, params)
         columns = display.display_columns(columns, report.name)
     from jxc_desktop.engine.excel_export import write_report_sheet
 
-    write_report_sheet(columns, rows, path, title)
+    write_report_sheet(columns, rows, path, title, lines)
+
+
+def heading_lines(report: Report, params: ReportParams | None) -> tuple[str, str, str]:
+    """The report's name, the company and its dates (截至 … or 期间 …) for a sheet's top."""
+    from jxc_desktop.engine.company import get_company
+    from jxc_desktop.engine.i18n import tr
+
+    label, value = display.when_text(report.name, params)
+    return report.title, get_company().name, label + tr("：", ": ") + value

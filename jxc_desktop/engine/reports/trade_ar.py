@@ -25,6 +25,7 @@ from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import yuan
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
+from jxc_desktop.engine.reports.display import register_display, totals_display
 from jxc_desktop.engine.trade import openitems
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document
@@ -100,6 +101,9 @@ register(
         lambda p: aging_rows("payable", p),
     )
 )
+# screen, PDF and xlsx add a 合计 row (JSON and CSV carry the partners' rows only)
+for _name in ("ar-aging", "ap-aging"):
+    register_display(_name, totals_display(*[c.key for c in AGING_COLUMNS if c.kind == "money"]))
 
 
 def _events(partner: Partner, kind: str) -> list[tuple]:

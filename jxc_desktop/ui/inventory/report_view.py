@@ -420,7 +420,7 @@ class ReportView(QWidget):
         report, rows, params = self.report, self.model.data_rows(), self.params
         return self.ops.run_in_background(
             lambda _p, _s: to_xlsx(
-                report.columns, rows, path, report.title, report=report, params=params
+                report.columns, rows, path, report.title, report=report, params=params, heading=True
             ),
             title=tr("正在导出……"),
             parent=self,
