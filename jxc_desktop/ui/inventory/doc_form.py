@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from jxc_desktop.engine import documents, lookup, money, scanning
@@ -45,6 +46,10 @@ from jxc_desktop.ui.ops import Ops
 
 def status_text(status: str) -> str:
     return {"draft": tr("草稿"), "approved": tr("已审核"), "void": tr("作废")}.get(status, status)
+
+
+# line columns shown on an approved document only when some line fills them
+FILLED_WHEN_READ = ("location", "dest_location", "batch_no", "production_date", "expiry_date")
 
 
 class DocumentForm(QDialog):
@@ -73,7 +78,7 @@ class DocumentForm(QDialog):
         self.scan = ScanField()
         self.scan.scanned.connect(self.on_scan)
         if doc_type in scanning.PRICED_TYPES:
-            layout.addLayout(self._build_batch_row())
+            layout.addWidget(self._build_batch_row())
         layout.addWidget(self.scan)
         layout.addWidget(self._build_grid(), 1)
         layout.addLayout(self._build_footer())
@@ -129,15 +134,18 @@ class DocumentForm(QDialog):
         row.addLayout(right, 2)
         return row
 
-    def _build_batch_row(self) -> QHBoxLayout:
-        """Receipts: the batch being received, applied to batch-managed items scanned."""
+    def _build_batch_row(self) -> QWidget:
+        """Receipts: the batch being received, applied to batch-managed items scanned
+        (part of scanning: hidden with the scanner once the document is approved)."""
         self.batch_no = QLineEdit()
         self.batch_no.setObjectName("scanBatch")
         self.batch_no.setPlaceholderText(tr("批次号"))
         self.production_date = QLineEdit()
         self.production_date.setObjectName("scanProductionDate")
         self.production_date.setPlaceholderText("YYYY-MM-DD")
-        row = QHBoxLayout()
+        self.batch_row = QWidget()
+        row = QHBoxLayout(self.batch_row)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(tr("批次管理商品的当前批次：")))
         row.addWidget(self.batch_no)
         row.addWidget(QLabel(tr("生产日期：")))
@@ -146,7 +154,7 @@ class DocumentForm(QDialog):
             edit.setMaximumWidth(150)
             edit.returnPressed.connect(self.scan.setFocus)  # back to scanning
         row.addStretch(1)
-        return row
+        return self.batch_row
 
     def current_batch(self) -> scanning.ScanBatch | str:
         """The batch typed beside the scanner, or why it cannot be used."""
@@ -198,6 +206,7 @@ class DocumentForm(QDialog):
             unit_delegate = UnitDelegate(self.lines, self)
             self.table.setItemDelegateForColumn(self.model.column_of("unit"), unit_delegate)
         self.table.doubleClicked.connect(self._cell_double_clicked)
+        self.model.totals_changed.connect(self._fit_columns)
         return self.table
 
     def _build_footer(self) -> QHBoxLayout:
@@ -248,12 +257,32 @@ class DocumentForm(QDialog):
         for widget in (self.date, self.time, self.warehouse, self.dest_warehouse, self.remarks):
             widget.setEnabled(editable)
         self.scan.setVisible(editable)
+        if hasattr(self, "batch_row"):
+            self.batch_row.setVisible(editable)
+        self._fit_columns()
         self.remove_button.setEnabled(editable)
         self.serial_button.setEnabled(editable)
         self.buttons["save"].setEnabled(editable)
         self.buttons["approve"].setEnabled(editable)
         self.status.setText(status_text(self.header.status))
         self.number.setText(self.header.number or tr("（保存时生成）"))
+
+    def _fit_columns(self) -> None:
+        """Columns a document does not use step aside, so 生产日期 and 有效期至 are on
+        screen when they say something: 序列号 while no line's item takes serial
+        numbers; once the document is approved also the FEFO hint and every 库位,
+        批次 and date column no line fills."""
+        editable, lines = self.editable(), list(self.lines.lines)
+        for i, column in enumerate(self.model.columns):
+            if column.key == "serials":
+                hide = not any(line.serial_managed for line in lines)
+            elif column.key == "fefo":
+                hide = not editable
+            elif column.key in FILLED_WHEN_READ:
+                hide = not editable and not any(getattr(line, column.key) for line in lines)
+            else:
+                hide = False
+            self.table.setColumnHidden(i, hide)
 
     def reject(self) -> None:
         """Closing waits for a running save: its answer must find the form still there."""
@@ -263,18 +292,23 @@ class DocumentForm(QDialog):
         super().reject()
 
     def _update_totals(self) -> None:
+        """One wording whatever the lines: 共 n 行, 数量合计 (— when 瓶 and 箱 would be
+        added up) and, for documents with amounts, 金额合计."""
         qty = sum((line.qty for line in self.lines.lines), Decimal(0))
-        amounts = [line.line_amount for line in self.lines.lines if line.line_amount is not None]
-        if len({line.unit for line in self.lines.lines}) <= 1:
-            text = tr("共 {n} 行    数量合计 {q}").format(
-                n=len(self.lines), q=money.format_qty(qty)
-            )
-        else:  # 瓶 and 箱 do not add up: no quantity total across units
-            text = tr("共 {n} 行").format(n=len(self.lines))
-        if amounts:
-            total = sum(amounts, Decimal(0))
+        mixed = len({line.unit for line in self.lines.lines}) > 1
+        text = tr("共 {n} 行    数量合计 {q}").format(
+            n=len(self.lines), q="—" if mixed else money.format_qty(qty)
+        )
+        if any(c.key == "line_amount" for c in self.model.columns):
+            amounts = [line.line_amount for line in self.lines.lines]
+            total = sum((a for a in amounts if a is not None), Decimal(0))
             text += "    " + tr("金额合计 {a}").format(a=money.format_money(total))
         self.totals.setText(text)
+        self.totals.setToolTip(
+            etr("单位不同的数量不相加", "Quantities in different units are not added up")
+            if mixed
+            else ""
+        )
 
     # -- scanning -------------------------------------------------------------------------
     def on_scan(self, text: str) -> None:
