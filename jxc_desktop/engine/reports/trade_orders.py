@@ -205,36 +205,45 @@ register(
 
 
 def dashboard_counts(today: dt.date | None = None) -> dict[str, int]:
-    """首页: deliveries not yet invoiced, collections due this week, overdue, payments due.
+    """首页: how many documents have deliveries not yet invoiced, collections due this
+    week, overdue collections, payments due (the ones a click on the count lists).
 
     An order with a 收款计划 is followed by its instalments (what is left of each after
     the money collected for the order), not by its deliveries' own due dates.
     """
+    return {key: len(found) for key, found in dashboard_documents(today).items()}
+
+
+def dashboard_documents(today: dt.date | None = None) -> dict[str, list[int]]:
+    """The documents behind each 首页 count (ids, sorted): deliveries not invoiced, the
+    documents of open items due, the orders of instalments due. A document with several
+    lines due counts once: the count is what a click on it lists."""
     today = today or dt.date.today()
     week_end = today + dt.timedelta(days=6 - today.weekday())
-    counts = {"uninvoiced": 0, "due_this_week": 0, "overdue": 0, "payments_due": 0}
-    counts["uninvoiced"] = len({x["line"].document_id for x in invoices.uninvoiced_lines("XSCK")})
+    found: dict[str, list[int]] = {k: [] for k in ("due_this_week", "overdue", "payments_due")}
+    found["uninvoiced"] = sorted({x["line"].document_id for x in invoices.uninvoiced_lines("XSCK")})
     planned = collection_plan.planned_order_lines()
     for kind in ("receivable", "payable"):
-        items = [o for found in openitems.all_open_items(kind).values() for o in found]
+        items = [o for each in openitems.all_open_items(kind).values() for o in each]
         for item in items:
             if item.open <= 0 or (kind == "receivable" and item.line_id in planned):
                 continue
             if kind == "payable":
-                counts["payments_due"] += item.due_date <= week_end
+                if item.due_date <= week_end:
+                    found["payments_due"].append(item.document_id)
             else:
-                _count_due(counts, item.due_date, today, week_end)
+                _add_due(found, item.document_id, item.due_date, today, week_end)
     for inst in collection_plan.open_instalments():
         if inst.open > 0:
-            _count_due(counts, inst.due_date, today, week_end)
-    return counts
+            _add_due(found, inst.order_id, inst.due_date, today, week_end)
+    return {key: sorted(set(ids)) for key, ids in found.items()}
 
 
-def _count_due(counts: dict[str, int], due: dt.date, today: dt.date, week_end: dt.date) -> None:
+def _add_due(found: dict, doc_id: int, due: dt.date, today: dt.date, week_end: dt.date) -> None:
     if due < today:
-        counts["overdue"] += 1
+        found["overdue"].append(doc_id)
     elif due <= week_end:
-        counts["due_this_week"] += 1
+        found["due_this_week"].append(doc_id)
 
 
 def quote_rows(params: ReportParams) -> list[dict]:

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QTableWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -81,6 +83,7 @@ class TradeDocList(QWidget):
         self.ops, self.side = ops, side
         self.last_pdf: str | None = None
         self.ids: list[int] = []
+        self.followup: list[int] | None = None  # a 首页 reminder's documents, any type
         self._build_filters()
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
@@ -175,15 +178,71 @@ class TradeDocList(QWidget):
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self._build_followup_bar())
         layout.addLayout(bar)
         layout.addWidget(self.table)
 
+    def _build_followup_bar(self) -> QWidget:
+        """Shown while the list holds a 首页 reminder's documents: what they are, and a way
+        back to the chosen type."""
+        self.followup_bar = QWidget()
+        self.followup_bar.setObjectName("tradeFollowup")
+        self.followup_bar.setStyleSheet("background: #fff8c5;")
+        self.followup_label = QLabel()
+        back = QPushButton(tr("显示全部", "Show all"))
+        back.setObjectName("trade_followupClear")
+        back.clicked.connect(self.clear_followup)
+        row = QHBoxLayout(self.followup_bar)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.followup_label, 1)
+        row.addWidget(back)
+        self.followup_bar.hide()
+        return self.followup_bar
+
+    def show_followup(self, title: str, ids: list[int]) -> None:
+        """Lists only `ids` (the documents behind a 首页 count, of any type) and brings
+        this list to the front of its tab."""
+        self.followup = sorted(set(ids))
+        self.followup_label.setText(
+            tr(
+                "首页提醒：{t}，共 {n} 张单据",
+                "Reminder: {t}, {n} documents",
+                t=title,
+                n=len(self.followup),
+            )
+        )
+        self.followup_bar.show()
+        self.type_box.setEnabled(False)
+        for box in (self.status_box, self.use_dates):  # nothing of them filtered away
+            box.blockSignals(True)
+        self.status_box.setCurrentIndex(0)
+        self.use_dates.setChecked(False)
+        for box in (self.status_box, self.use_dates):
+            box.blockSignals(False)
+        tabs = self.parentWidget()
+        while tabs is not None and not isinstance(tabs, QTabWidget):
+            tabs = tabs.parentWidget()
+        if tabs is not None:
+            tabs.setCurrentWidget(self)
+        self.refresh()
+
+    def clear_followup(self) -> None:
+        self.followup = None
+        self.followup_bar.hide()
+        self.type_box.setEnabled(True)
+        self.refresh()
+
     def _query(self):
         prefix, status = self.type_box.currentData(), self.status_box.currentData()
+        which = (
+            Document.doc_type == prefix
+            if self.followup is None
+            else Document.id.in_(self.followup or [0])
+        )
         query = (
             Document.select(Document, Partner)
             .join(Partner, join_type=JOIN.LEFT_OUTER, on=(Document.partner == Partner.id))
-            .where(Document.doc_type == prefix)
+            .where(which)
         )
         if status:
             query = query.where(Document.status == status)
