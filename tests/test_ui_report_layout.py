@@ -68,6 +68,7 @@ def test_every_report_filter_bar_fits_the_default_window(qtbot, company, tmp_pat
         for name in load_all():
             view = page.show_report(name)
             qtbot.waitUntil(lambda v=view: v.isVisible() and v.width() == page.stack.width())
+            qtbot.waitUntil(lambda: not window.ops.busy(), timeout=20_000)  # its count shown
             qtbot.wait(5)  # the view lays its bar out
             assert view.filter_bar.geometry().width() <= page.stack.width()
             problems += _problems(view)
