@@ -24,6 +24,7 @@ from jxc_desktop.engine.company import month_bounds, period_code
 from jxc_desktop.engine.finance import closing, manual
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.ui.empty_hint import EmptyHint
 from jxc_desktop.ui.finance import tables as finance_tables
 from jxc_desktop.ui.finance.close_confirm import close_after_confirm
 from jxc_desktop.ui.finance.drill import open_source
@@ -169,19 +170,34 @@ class BooksView(QWidget):
         show.clicked.connect(self.refresh)
         self.table = QTableWidget()
         finance_tables.read_only(self.table)
+        self.hint = EmptyHint(_books_hint, self.table)
         bar = QHBoxLayout()
         for widget in (self.choice, QLabel(tr("期间")), self.period, show):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.hint)
         layout.addWidget(self.table)
 
     def refresh(self) -> None:
         report = self.reports[self.choice.currentData()]
         start, end = month_bounds(self.period.text())
         rows = report.run(ReportParams(date_from=start, date_to=end))
+        period = self.period.text()
+        self.hint.set_text(
+            etr(
+                "{r}：{p} 没有数据。换一个期间后再点击“查询”。",
+                "{r}: nothing in {p}. Choose another period, then press Run.",
+                r=report.title,
+                p=period,
+            )
+        )
         finance_tables.fill(self.table, display_columns(report.columns), rows)
+
+
+def _books_hint() -> str:
+    return etr("选择报表和期间后点击“查询”。", "Choose a report and a period, then press Run.")
 
 
 class CloseView(QWidget):
@@ -207,8 +223,10 @@ class CloseView(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.fx_accounts = FxAccountsBox(ops)
+        self.hint = EmptyHint(_close_hint, self.output)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.hint)
         layout.addWidget(self.output, 2)
         layout.addWidget(self.fx_accounts, 1)
 
@@ -230,6 +248,13 @@ class CloseView(QWidget):
 
         if self._run(closing.close):
             self.period.setText(current_period() or self.period.text())
+
+
+def _close_hint() -> str:
+    return etr(
+        "输入期间后点击“结账”；做了什么，或不能结账的原因，会显示在下面。",
+        "Enter the period, then press Close; what was done, or why it was refused, shows below.",
+    )
 
 
 def _revalue(code: str) -> closing.CloseResult:
