@@ -73,6 +73,7 @@ class VouchersView(QWidget):
             ("post", tr("记账"), lambda: self._act(manual.post)),
             ("unreview", tr("取消审核"), lambda: self._act(manual.unreview)),
             ("print", etr("打印凭证", "Print"), lambda: self.print_vouchers()),
+            ("renumber", etr("凭证整理", "Renumber"), lambda: self.renumber()),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -102,6 +103,32 @@ class VouchersView(QWidget):
         if ok:
             self.last_pdf = str(result)
             open_file(self.last_pdf)
+
+    def renumber(self, confirmed: bool = False):
+        """凭证整理 of the month shown, after a yes/no question (returns the question)."""
+        from jxc_desktop.engine.finance.renumber import renumber
+        from jxc_desktop.ui import messages
+
+        period = self.period.text()
+        if not confirmed:
+            box = messages.confirm(
+                self,
+                etr(
+                    "按日期重新编排 {p} 的凭证号（每种凭证字从 1 连续编号）？"
+                    "凭证内容不变，已打印的凭证号将与新号不同。",
+                    "Renumber the vouchers of {p} in date order (1, 2, 3 … per voucher "
+                    "word)? Their contents stay the same; vouchers already printed will show "
+                    "the old numbers.",
+                    p=period,
+                ),
+            )
+            box.accepted.connect(lambda: self.renumber(confirmed=True))
+            return box
+        ok, result = self.ops.run(lambda: renumber(period), parent=self, changed="vouchers")
+        if ok:
+            self.refresh()
+            messages.info(self, "\n".join(result.messages))
+        return ok
 
     def refresh(self) -> None:
         keep = self.selected_id()
