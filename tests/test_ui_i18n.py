@@ -32,3 +32,18 @@ def test_engine_does_not_load_qt_even_with_ui_installed():
     code = "import sys, jxc_desktop.engine.masterdata; print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_installed_app_uses_the_qm_shipped_beside_the_ts(qtbot, tmp_path, monkeypatch):
+    """The PyInstaller bundle has no lrelease; the spec compiles the .qm at build time."""
+    import sys
+
+    monkeypatch.setattr(i18n, "TS_DIR", tmp_path)
+    (tmp_path / "jxc_en.ts").write_text("<TS/>", encoding="utf-8")
+    shipped = tmp_path / "jxc_en.qm"
+    shipped.write_bytes(b"compiled")
+    monkeypatch.setattr(i18n, "lrelease_command", lambda: [])  # none in the bundle
+    monkeypatch.setattr(i18n, "cache_dir", lambda: tmp_path / "cache")
+    assert i18n.compiled_qm("en") is None  # from source: compiled into the cache, or nothing
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert i18n.compiled_qm("en") == shipped

@@ -292,3 +292,36 @@ def test_switched_off_modules_have_no_tab(qtbot, company, tmp_path):
     assert titles == ["首页", "销售", "采购", "库存", "质检", "报表", "基础资料", "系统"]
     window.select_tab("production")
     assert window.current_key() == "home"
+
+
+def test_the_smoke_test_shows_every_tab_and_counts_errors(qtbot, company, monkeypatch, capsys):
+    """installer/build.sh runs the bundled GUI with --smoke-test: a module missing from
+    the bundle must fail it, also when it is only imported once a tab is shown."""
+    from jxc_desktop.ui import app as app_module
+    from jxc_desktop.ui.main_window import MainWindow
+
+    try:
+        assert app_module.main(["--db", str(company), "--smoke-test"]) == 0
+        assert f"{len(TAB_ORDER)} tabs shown, 0 errors" in capsys.readouterr().out
+
+        def missing_module(self, _index):
+            raise ModuleNotFoundError("No module named 'reportlab.graphics.barcode.code93'")
+
+        monkeypatch.setattr(MainWindow, "_on_tab_changed", missing_module)
+        with qtbot.capture_exceptions() as raised:
+            assert app_module.main(["--db", str(company), "--smoke-test"]) == 1
+        assert raised and "code93" in str(raised[0][1])
+        assert f"{len(TAB_ORDER)} tabs shown, {len(raised)} errors" in capsys.readouterr().out
+    finally:
+        apply_language("zh_CN")
+
+
+def test_the_smoke_test_fails_when_the_english_text_cannot_load(qtbot, company, monkeypatch):
+    from jxc_desktop.ui import app as app_module
+    from jxc_desktop.ui import i18n
+
+    monkeypatch.setattr(i18n, "compiled_qm", lambda language: None)  # as with no lrelease
+    try:
+        assert app_module.main(["--db", str(company), "--lang", "en", "--smoke-test"]) == 1
+    finally:
+        apply_language("zh_CN")

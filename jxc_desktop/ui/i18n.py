@@ -60,8 +60,14 @@ def lrelease_command() -> list[str]:
 
 
 def compiled_qm(language: str) -> Path | None:
-    """The .qm for a language, compiled now if missing or stale; None when impossible."""
+    """The .qm for a language, compiled now if missing or stale; None when impossible.
+
+    The installed app has no lrelease: installer/jxc_desktop.spec compiles the .qm at
+    build time and ships it beside the .ts, and a frozen app uses that one."""
     source = ts_path(language)
+    shipped = source.with_suffix(".qm")
+    if getattr(sys, "frozen", False) and shipped.exists():
+        return shipped
     if not source.exists():
         return None
     target = cache_dir() / (source.stem + ".qm")
