@@ -1390,8 +1390,8 @@
       <translation>Print labels</translation>
     </message>
     <message>
-      <source>扫描条码或输入商品编码后回车；先输入“数量*”可一次录入多件，如 5*6901234567892</source>
-      <translation>Scan a barcode or type an item code, then Enter; type "qty*" first for several, e.g. 5*6901234567892</translation>
+      <source>扫描条码或输入编码后回车；先输入 5* 再扫描可设数量</source>
+      <translation>Scan a barcode or type a code, then Enter; type 5* before a scan to set the quantity</translation>
     </message>
     <message>
       <source>批次</source>

@@ -127,6 +127,13 @@ CASH_FLOW = [
     (22, "五、期末现金余额", "L20 L21"),
 ]
 OUTFLOW_ITEMS = {"03", "04", "05", "06", "11", "12", "16", "17", "18"}
+# 会小企03表's section headings (no line number, no amounts) before these lines: without
+# them 四、现金净增加额 and 五、期末现金余额 followed nothing numbered one to three
+CASH_FLOW_SECTIONS = {
+    1: "一、经营活动产生的现金流量：",
+    8: "二、投资活动产生的现金流量：",
+    14: "三、筹资活动产生的现金流量：",
+}
 
 
 def evaluate(table, term_value) -> dict[int, Decimal]:
@@ -246,12 +253,26 @@ def cash_flow_values(date_from: dt.date, date_to: dt.date) -> dict[int, Decimal]
 
 
 def _cash_flow(params: ReportParams) -> list[dict]:
+    """Lines 1-22 under the form's three section headings (rows with no line or amounts).
+
+    The headings are rows of their own, as on the printed 会小企03表, so that 四、现金净增加额
+    and 五、期末现金余额 follow a 一 to 三 in both languages.
+    """
     date_from, date_to = _range(params)
-    return _rows(
+    rows = _rows(
         CASH_FLOW,
         cash_flow_values(date_from, date_to),
         cash_flow_values(_last_year(date_from), _last_year(date_to)),
     )
+    out = []
+    for row in rows:
+        heading = CASH_FLOW_SECTIONS.get(row["line"])
+        if heading:
+            out.append(
+                {"line": None, "name": line_name(heading), "current": None, "previous": None}
+            )
+        out.append(row)
+    return out
 
 
 def _columns(
