@@ -10,6 +10,7 @@ import re
 from jxc_desktop.cli import main
 from jxc_desktop.engine.i18n import set_language
 from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.engine.reports.display import display_rows
 from tests.inventory_helpers import day
 
 CHINESE_NUMBER = re.compile(r"^([一二三四五])、")
@@ -17,12 +18,14 @@ ENGLISH_NUMBER = re.compile(r"^([1-5])\. ")
 
 
 def names(language: str) -> list[tuple[int | None, str]]:
+    """The statement as people see it (screen and paper): the headings are display rows."""
     set_language(language)
     try:
-        rows = load_all()["cash-flow"].run(ReportParams(date_from=day(1), date_to=day(31)))
+        params = ReportParams(date_from=day(1), date_to=day(31))
+        rows = display_rows("cash-flow", load_all()["cash-flow"].run(params), params)
     finally:
         set_language("zh_CN")
-    return [(r["line"], r["name"]) for r in rows]
+    return [(r["line"] or None, r["name"]) for r in rows]
 
 
 def test_sections_and_numbers_in_chinese(company):
@@ -55,13 +58,38 @@ def test_english_numbers_exactly_where_the_chinese_has_them(company):
     assert dict(en)[20] == "4. Net increase in cash"
 
 
-def test_headings_have_no_amounts_in_json(company, capsys):
+def test_json_keeps_one_row_per_statutory_line(company, capsys):
+    """The headings are for people: scripts get lines 1-22, each with its amounts."""
     db = str(company)
     assert main(["--db", db, "report", "cash-flow", "--period", "2026-01", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    heads = [r for r in rows if not r["line"]]
-    assert len(heads) == 3 and all(r["current"] is None for r in heads)
-    assert all(r["current"] == "0.00" for r in rows if r["line"])
+    assert [r["line"] for r in rows] == list(range(1, 23))
+    assert all(r["current"] == "0.00" and r["previous"] == "0.00" for r in rows)
+    assert set(rows[0]) == {"line", "name", "current", "previous"}
+
+
+def test_the_printed_statement_shows_the_headings(company, tmp_path):
+    import subprocess
+
+    pdf = tmp_path / "cf.pdf"
+    assert (
+        main(
+            [
+                "--db",
+                str(company),
+                "print",
+                "report",
+                "cash-flow",
+                "--period",
+                "2026-01",
+                "-o",
+                str(pdf),
+            ]
+        )
+        == 0
+    )
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "一、经营活动产生的现金流量" in text and "五、期末现金余额" in text
 
 
 def test_cash_flow_item_names_in_english_in_the_voucher_list(company):
@@ -79,3 +107,15 @@ def test_cash_flow_item_names_in_english_in_the_voucher_list(company):
         set_language("zh_CN")
     labels = {r["cash_flow_item_label"] for r in rows if r["cash_flow_item"]}
     assert labels == {"Cash received from selling goods and services"}
+
+
+def test_the_books_pane_shows_the_headings(qtbot, company):
+    from jxc_desktop.ui.finance.page import BooksView
+
+    view = BooksView()
+    qtbot.addWidget(view)
+    view.choice.setCurrentIndex(view.choice.findData("cash-flow"))
+    view.period.setText("2026-01")
+    view.refresh()
+    names = [view.table.item(r, 1).text() for r in range(view.table.rowCount())]
+    assert names[0] == "一、经营活动产生的现金流量：" and len(names) == 25

@@ -253,23 +253,31 @@ def cash_flow_values(date_from: dt.date, date_to: dt.date) -> dict[int, Decimal]
 
 
 def _cash_flow(params: ReportParams) -> list[dict]:
-    """Lines 1-22 under the form's three section headings (rows with no line or amounts).
-
-    The headings are rows of their own, as on the printed 会小企03表, so that 四、现金净增加额
-    and 五、期末现金余额 follow a 一 to 三 in both languages.
-    """
     date_from, date_to = _range(params)
-    rows = _rows(
+    return _rows(
         CASH_FLOW,
         cash_flow_values(date_from, date_to),
         cash_flow_values(_last_year(date_from), _last_year(date_to)),
     )
+
+
+def cash_flow_display(rows: list[dict], _params=None) -> list[dict]:
+    """Lines 1-22 under the form's three section headings, as on the printed 会小企03表,
+    so that 四、现金净增加额 and 五、期末现金余额 follow a 一 to 三 in both languages. The
+    headings are display rows (screen and paper): JSON and CSV keep one row per
+    statutory line, each with its amounts."""
     out = []
     for row in rows:
         heading = CASH_FLOW_SECTIONS.get(row["line"])
         if heading:
             out.append(
-                {"line": None, "name": line_name(heading), "current": None, "previous": None}
+                {
+                    "line": "",
+                    "name": line_name(heading),
+                    "current": None,
+                    "previous": None,
+                    SUMMARY: "heading",
+                }
             )
         out.append(row)
     return out
@@ -316,3 +324,9 @@ register(
         _cash_flow,
     )
 )
+
+
+# the section headings people see (display-only; registered here so every output has them)
+from jxc_desktop.engine.reports.display import SUMMARY, register_display  # noqa: E402
+
+register_display("cash-flow", cash_flow_display)
