@@ -25,6 +25,7 @@ from jxc_desktop.engine.finance import closing, manual
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
 from jxc_desktop.engine.reports.display import display_rows
+from jxc_desktop.ui import queries
 from jxc_desktop.ui.empty_hint import EmptyHint
 from jxc_desktop.ui.finance import tables as finance_tables
 from jxc_desktop.ui.finance.close_confirm import close_after_confirm
@@ -43,8 +44,8 @@ SOURCE = 5  # the voucher list's 来源单据 column
 BOOKS = ["trial-balance", "balance-sheet", "income-statement", "cash-flow", "vouchers"]
 
 
-def _period_edit() -> QLineEdit:
-    edit = QLineEdit(period_code(dt.date.today()))
+def _period_edit(period: str = "") -> QLineEdit:
+    edit = QLineEdit(period or period_code(dt.date.today()))
     edit.setInputMask("9999-99")
     edit.setMaximumWidth(90)
     return edit
@@ -235,7 +236,7 @@ class CloseView(QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        self.period = _period_edit()
+        self.period = _period_edit(queries.current_period())  # the month to close next
         self.close_button = QPushButton(tr("结账"))
         self.reopen_button = QPushButton(tr("反结账"))
         self.fx_button = QPushButton(etr("期末调汇", "FX revaluation"))
