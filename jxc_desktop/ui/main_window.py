@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         home = HomePage(self.ops)
         home.open_list.connect(self.open_list)
         home.open_alerts.connect(self.open_alerts)
+        home.open_stock.connect(self.open_stock)
         pages: dict[str, TabPage] = {"home": home}
         for key, title, planned in planned_pages():
             if key in self.visible_tabs():
@@ -230,6 +231,12 @@ class MainWindow(QMainWindow):
         """Shows one base-data list (from the 首页 cards)."""
         self.select_tab("masterdata")
         self.pages["masterdata"].select_key(key)
+
+    def open_stock(self, key: str) -> None:
+        """One 库存 document list (开始使用's 期初库存 step)."""
+        if isinstance(self.pages.get("inventory"), InventoryPage):
+            self.select_tab("inventory")
+            self.pages["inventory"].select_key(key)
 
     def open_alerts(self, kind: str) -> None:
         """库存预警 of one kind (from the 首页 counts): on 库存, or 报表 without it."""

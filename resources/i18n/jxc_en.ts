@@ -1703,5 +1703,29 @@ The open company's file is kept as .bak first, so it can still be recovered.</tr
       <source>选择要恢复的备份</source>
       <translation>Choose the backup to restore</translation>
     </message>
+    <message>
+      <source>建立仓库，需要时加上库位</source>
+      <translation>Set up your warehouses, with locations if you need them</translation>
+    </message>
+    <message>
+      <source>开始使用</source>
+      <translation>Getting started</translation>
+    </message>
+    <message>
+      <source>录入供应商（也可从 Excel 导入）</source>
+      <translation>Enter your suppliers (or import them from Excel)</translation>
+    </message>
+    <message>
+      <source>录入客户（也可从 Excel 导入）</source>
+      <translation>Enter your customers (or import them from Excel)</translation>
+    </message>
+    <message>
+      <source>录入开账时的库存数量和成本，然后就可以开单了</source>
+      <translation>Enter the stock on hand and its cost at the start; then documents can be made</translation>
+    </message>
+    <message>
+      <source>逐个录入，或在 基础资料 › 商品 用 Excel 批量导入</source>
+      <translation>One by one, or import them from Excel in Base data › Items</translation>
+    </message>
   </context>
 </TS>
