@@ -270,3 +270,13 @@ def test_voucher_book_shows_status_words_not_codes(qtbot, company):
         "已记账",
     }
     page.vouchers.ops.shutdown()
+
+
+def test_month_end_close_starts_on_the_month_to_close_next(qtbot, company):
+    from jxc_desktop.ui.finance.page import CloseView
+    from jxc_desktop.ui.ops import Ops
+    from jxc_desktop.ui.queries import current_period
+
+    view = CloseView(Ops())
+    qtbot.addWidget(view)
+    assert view.period.text() == current_period() == "2026-01"  # not today's month

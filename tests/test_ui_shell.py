@@ -325,3 +325,36 @@ def test_the_smoke_test_fails_when_the_english_text_cannot_load(qtbot, company, 
         assert app_module.main(["--db", str(company), "--lang", "en", "--smoke-test"]) == 1
     finally:
         apply_language("zh_CN")
+
+
+def test_a_new_company_is_shown_where_to_start(qtbot, company, tmp_path):
+    from inventory_helpers import day, doc, make_warehouse
+
+    make_item("A001", "矿泉水")
+    window = make_window(qtbot, company, tmp_path)
+    home = window.pages["home"]
+    qtbot.waitUntil(lambda: home.values["items"].text() != "…", timeout=5000)
+    start = home.start
+    assert start.isVisible()
+    marks = {key: mark.text() for key, mark in start.marks.items()}
+    assert marks == {
+        "warehouses": "○",
+        "items": "✓",
+        "customers": "○",
+        "suppliers": "○",
+        "documents": "○",
+    }
+    start.links["customers"].click()
+    assert window.current_key() == "masterdata"
+    window.select_tab("home")
+    start.links["documents"].click()  # 期初库存: the 库存 list of that type
+    assert window.current_key() == "inventory" and window.pages["inventory"].key() == "QCKC"
+    from jxc_desktop.engine import masterdata as md
+
+    make_warehouse("W1")
+    md.save_partner(md.PartnerData(code="C1", name="客户甲", kind="customer"))
+    md.save_partner(md.PartnerData(code="S1", name="供应商乙", kind="supplier"))
+    doc("QCKC", day(1), [("A001", 5, "1.20")])
+    window.select_tab("home")
+    home.refresh()
+    qtbot.waitUntil(lambda: not start.isVisible(), timeout=5000)  # every step done

@@ -1,4 +1,4 @@
-"""jxc init | check | config."""
+"""jxc init | check | config | backup | restore."""
 
 from __future__ import annotations
 
@@ -65,6 +65,29 @@ def register(sub) -> None:
     p.add_argument("value", nargs="?", help=h("新值（set 时）", "the new value (set)"))
     p.set_defaults(func=cmd_config)
 
+    p = add_command(sub, "backup", "备份账套文件", "back up the company file")
+    p.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        help=h(
+            "备份文件；不填则放在账套文件旁，名为 账套名-备份-日期-时间.sqlite",
+            "the backup file; by default beside the company file, named "
+            "NAME-backup-DATE-TIME.sqlite",
+        ),
+    )
+    p.set_defaults(func=cmd_backup)
+
+    p = add_command(
+        sub,
+        "restore",
+        "用备份替换账套文件（原文件另存为 .bak；请先关闭正在使用该账套的程序）",
+        "replace the company file with a backup (the old file is kept as .bak; close "
+        "programs using the company first)",
+    )
+    p.add_argument("backup", help=h("备份文件", "the backup file"))
+    p.set_defaults(func=cmd_restore)
+
 
 def cmd_init(args) -> int:
     from jxc_desktop.engine.company import CompanySetup, init_company
@@ -117,4 +140,49 @@ def cmd_config(args) -> int:
             raise SystemExit("jxc config set KEY VALUE")
         settings.set_value(args.key, args.value)
         print(f"{args.key}={settings.get(args.key)}")
+    return 0
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_048_576:,.1f} MB"
+
+
+def cmd_backup(args) -> int:
+    from pathlib import Path
+
+    from jxc_desktop.engine import company_files
+
+    source = db_target(args)
+    target = args.output or str(Path(source).with_name(company_files.backup_name(source)))
+    facts = company_files.backup(source, target)
+    print(
+        tr(
+            "已备份账套“{c}”到 {p}（{s}，单据 {n} 张）",
+            "Backed up company “{c}” to {p} ({s}, {n} documents)",
+            c=facts.company,
+            p=facts.path,
+            s=_size(facts.size),
+            n=facts.documents,
+        )
+    )
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from jxc_desktop.engine import company_files
+
+    target = db_target(args)
+    facts = company_files.inspect(args.backup)
+    kept = company_files.restore(args.backup, target)
+    print(
+        tr(
+            "已用 {b} 恢复账套“{c}”到 {t}",
+            "Restored company “{c}” from {b} to {t}",
+            b=args.backup,
+            c=facts.company,
+            t=target,
+        )
+    )
+    if kept is not None:
+        print(tr("原账套文件另存为 {k}", "The replaced file is kept as {k}", k=kept))
     return 0

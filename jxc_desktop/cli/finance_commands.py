@@ -71,10 +71,12 @@ def _register_voucher(sub) -> None:
     )
     p.add_argument(
         "action",
-        choices=["list", "review", "post", "unreview", "delete", "print"],
+        choices=["list", "review", "post", "unreview", "delete", "print", "renumber"],
         help=h(
-            "list 列出、review 审核、post 记账、unreview 取消审核、delete 删除草稿、print 打印",
-            "list, review, post, unreview, delete (a draft) or print",
+            "list 列出、review 审核、post 记账、unreview 取消审核、delete 删除草稿、print 打印、"
+            "renumber 凭证整理（按日期重排该期间的凭证号）",
+            "list, review, post, unreview, delete (a draft), print, or renumber (the month's "
+            "vouchers in date order)",
         ),
     )
     p.add_argument("period", nargs="?", help=h("期间 YYYY-MM", "the month, YYYY-MM"))
@@ -175,6 +177,14 @@ def cmd_voucher(args) -> int:
         return 0
     if args.action == "print":
         return _print(args)
+    if args.action == "renumber":
+        from jxc_desktop.engine.finance.renumber import renumber
+
+        if not args.period:
+            raise JxcError(tr("请给出期间", "Give the period"))
+        for line in renumber(args.period).messages:
+            print(line)
+        return 0
     if not (args.period and args.number):
         raise JxcError(tr("请给出期间和凭证号", "Give the period and the voucher number"))
     voucher = _find(args.period, args.number)

@@ -514,9 +514,21 @@ def build_demo(setup: CompanySetup, close_past_months: bool = False) -> Company:
         build_trade_demo(_first_day(setup), last_day)
         # last: it inspects the purchase receipts the trade demo made
         build_quality_demo(_first_day(setup), last_day)
+    tidy_voucher_numbers()
     if close_past_months:
         close_months_before(dt.date.today())
     return company
+
+
+def tidy_voucher_numbers() -> None:
+    """凭证整理 of every open month: the demo's documents are made area by area (stock,
+    production, trade), so their vouchers were numbered out of date order; the shop's
+    accountant tidies them before closing, as in 用友 and 金蝶."""
+    from jxc_desktop.engine.finance.renumber import renumber
+    from jxc_desktop.models.company import Period
+
+    for period in Period.select().where(~Period.closed).order_by(Period.start):
+        renumber(period.code)
 
 
 def close_months_before(day: dt.date) -> list[str]:

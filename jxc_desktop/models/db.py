@@ -374,3 +374,77 @@ def schema_signature() -> list[tuple]:
         sig.append((table, cols, idx))
     sig += [(view, (), ()) for view in view_names()]
     return sorted(sig)
+
+
+# ---------------------------------------------------------------- company files (SQLite)
+
+_COPY_STEP_PAGES = 2048  # 8 MB a step at 4 KB pages: a progress report every few ms
+
+
+def copy_sqlite_file(source: str | os.PathLike, target: str | os.PathLike, progress=None) -> None:
+    """Copies a SQLite company file through SQLite's online backup API into `target`;
+    progress(pages copied, pages in all) is called as it goes.
+
+    The copy is a consistent snapshot even while the source is in use, and includes what
+    is still in its WAL (a plain file copy would be torn or miss it). It is written to
+    `target`.part, checked (PRAGMA quick_check), switched to a rollback journal so it is
+    one self-contained file, and only then renamed to `target`: a failed copy never
+    leaves a half-written file under the target's name.
+    """
+    part = f"{os.fspath(target)}.part"
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(part)
+
+    def step(_status, remaining, total):
+        if progress is not None:
+            progress(total - remaining, total)
+
+    try:
+        # read-write although it only reads: a read-only connection to a file in WAL
+        # mode leaves empty -wal and -shm files behind
+        src = sqlite3.connect(os.fspath(source))
+        dst = sqlite3.connect(part)
+        try:
+            src.backup(dst, pages=_COPY_STEP_PAGES, progress=step)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            (verdict,) = dst.execute("PRAGMA quick_check").fetchone()
+        finally:
+            dst.close()
+            src.close()
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"quick_check: {verdict}")
+        os.replace(part, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(part)
+        raise
+
+
+def empty_wal(path: str | os.PathLike) -> None:
+    """Copies a closed SQLite file's WAL into it and truncates the WAL to nothing, so the
+    file alone holds everything and can be replaced without a stale WAL replaying."""
+    con = sqlite3.connect(os.fspath(path))
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        con.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        con.close()
+
+
+def sqlite_file_facts(path: str | os.PathLike, queries: dict[str, str]) -> dict:
+    """Runs one-value queries on an existing SQLite file (reads only); None for a query
+    that fails (a table the file does not have). Raises sqlite3.DatabaseError for a
+    file that is not a SQLite database at all."""
+    con = sqlite3.connect(os.fspath(path))
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # not a database: raises
+        facts = {}
+        for key, sql in queries.items():
+            try:
+                row = con.execute(sql).fetchone()
+            except sqlite3.OperationalError:
+                row = None
+            facts[key] = row[0] if row else None
+        return facts
+    finally:
+        con.close()

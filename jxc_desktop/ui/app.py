@@ -58,6 +58,12 @@ def app_settings() -> QSettings:
     return QSettings("jxc_desktop", "jxc_desktop")
 
 
+def last_company(settings: QSettings) -> str | None:
+    """The company file opened last (文件 › 打开账套 remembers it), if it is still there."""
+    path = str(settings.value("company/path", "") or "")
+    return path if path and Path(path).is_file() else None
+
+
 def has_company(db_path: str) -> bool:
     """Opens an existing file; False when it does not exist or holds no company yet."""
     if not is_database_url(db_path) and not Path(db_path).exists():
@@ -91,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     language_loaded = apply_language(language)
     if not language_loaded:
         apply_language("zh_CN")
-    db_path = args.db or str(default_db_path())
+    db_path = args.db or last_company(settings) or str(default_db_path())
     if not is_database_url(db_path):
         db_path = str(Path(db_path).expanduser().resolve())
     try:

@@ -7,8 +7,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QToolBar
 
 from jxc_desktop.engine.company import MODULES, enabled_modules
-from jxc_desktop.engine.session import display_target
-from jxc_desktop.ui import messages, queries
+from jxc_desktop.engine.errors import JxcError
+from jxc_desktop.engine.session import (
+    close_company,
+    display_target,
+    is_database_url,
+    open_company,
+)
+from jxc_desktop.ui import company_menu, messages, queries
 from jxc_desktop.ui.finance import FinancePage
 from jxc_desktop.ui.i18n import apply_language, tr
 from jxc_desktop.ui.inventory import InventoryPage
@@ -36,6 +42,8 @@ TAB_ORDER = [
 
 
 class MainWindow(QMainWindow):
+    current: MainWindow | None = None  # the window switch_company opened last
+
     def __init__(self, db_path: str, settings: QSettings, ops: Ops | None = None):
         super().__init__()
         self.db_path = db_path
@@ -44,12 +52,23 @@ class MainWindow(QMainWindow):
         self.ops.changed.connect(self._on_changed)
         self.pages: dict[str, TabPage] = {}
         self.setObjectName("jxcMainWindow")
-        saved_tab = str(settings.value("window/tab", "home"))
+        self._replaced = False  # switch_company opened another window in its place
+        # the remembered tab is that of the company used last: another one starts on 首页
+        same_company = str(settings.value("company/path", "")) in ("", db_path)
+        saved_tab = str(settings.value("window/tab", "home")) if same_company else "home"
+        if not is_database_url(db_path):  # never a server URL (it may hold a password)
+            settings.setValue("company/path", db_path)
         self._build()
         if not self.restoreGeometry(settings.value("window/geometry", b"")):
-            self.resize(1200, 760)  # first start: room for the lists and dialogs
+            self._first_size()
         self.restoreState(settings.value("window/state", b""))
         self.select_tab(saved_tab)
+
+    def _first_size(self) -> None:
+        """First start: room for the lists and dialogs (1200×760), within the screen."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1200, screen.width()), min(760, screen.height()))
+        self.move(screen.center() - self.rect().center())
 
     # -- building (again after a language switch) ---------------------------------------
     def _build(self) -> None:
@@ -81,6 +100,7 @@ class MainWindow(QMainWindow):
         home = HomePage(self.ops)
         home.open_list.connect(self.open_list)
         home.open_alerts.connect(self.open_alerts)
+        home.open_stock.connect(self.open_stock)
         pages: dict[str, TabPage] = {"home": home}
         for key, title, planned in planned_pages():
             if key in self.visible_tabs():
@@ -132,6 +152,16 @@ class MainWindow(QMainWindow):
         }
         a = self.actions_by_name
         file_menu = self.menuBar().addMenu(tr("文件(&F)"))
+        for text, slot, name in (
+            (tr("新建账套…"), company_menu.new_company, "actNewCompany"),
+            (tr("打开账套…"), company_menu.open_company_file, "actOpenCompany"),
+            (tr("备份账套…"), company_menu.backup_company, "actBackup"),
+            (tr("恢复账套…"), company_menu.restore_company, "actRestore"),
+        ):
+            action = self._action(text, None, lambda _=False, f=slot: f(self), name)
+            a[name] = action
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         for name in ("new", "save", "print"):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
@@ -202,6 +232,12 @@ class MainWindow(QMainWindow):
         self.select_tab("masterdata")
         self.pages["masterdata"].select_key(key)
 
+    def open_stock(self, key: str) -> None:
+        """One 库存 document list (开始使用's 期初库存 step)."""
+        if isinstance(self.pages.get("inventory"), InventoryPage):
+            self.select_tab("inventory")
+            self.pages["inventory"].select_key(key)
+
     def open_alerts(self, kind: str) -> None:
         """库存预警 of one kind (from the 首页 counts): on 库存, or 报表 without it."""
         if isinstance(self.pages.get("inventory"), InventoryPage):
@@ -232,16 +268,54 @@ class MainWindow(QMainWindow):
         self._build()
         self.select_tab(key)
 
-    def _on_tab_changed(self, _index: int) -> None:
+    def switch_company(self, path: str, while_closed=None) -> MainWindow | None:
+        """Closes this company and opens `path` in a new window (the setup wizard for a
+        new file); `while_closed` runs while no company is open (a restore). When the
+        other company cannot be opened, or the wizard is cancelled, this one is opened
+        again. Returns the new window (None when a job the user started is running)."""
+        from jxc_desktop.ui.app import open_or_setup
+
+        if self.ops.user_busy():
+            messages.info(self, tr("后台任务尚未完成，请稍后再切换账套。"))
+            return None
+        self._save_window()
+        self.ops.shutdown()
+        close_company()
+        target = path
+        try:
+            if while_closed is not None:
+                while_closed()
+            if not open_or_setup(path):
+                target = None
+        except JxcError as exc:
+            messages.error(self, exc.message)
+            target = None
+        if target is None:
+            close_company()
+            open_company(self.db_path)
+            target = self.db_path
+        window = MainWindow(target, self.settings)
+        window.show()
+        MainWindow.current = window  # top-level windows need a Python owner
+        self._replaced = True
+        self.close()
+        return window
+
+    def _save_window(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/tab", self.current_key())
+        self.settings.sync()
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if not self._replaced:
+            self.settings.setValue("window/tab", self.current_key())
 
     def _on_changed(self, _what: str) -> None:
         self.refresh_status()  # 首页 refreshes itself (when it is on screen)
 
     def closeEvent(self, event) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/tab", self.current_key())
-        self.settings.sync()
+        if not self._replaced:  # the window that replaced this one remembers for both
+            self._save_window()
         self.ops.shutdown()
         super().closeEvent(event)

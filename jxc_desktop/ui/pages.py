@@ -17,6 +17,7 @@ from shiboken6 import isValid
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import stock_alerts
 from jxc_desktop.ui import queries
+from jxc_desktop.ui.getting_started import GettingStarted
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.refresh import Refresher
@@ -77,6 +78,7 @@ class HomePage(TabPage):
 
     open_list = Signal(str)  # a count card was clicked: show that base-data list
     open_alerts = Signal(str)  # an alert count was clicked: 库存预警 of that kind
+    open_stock = Signal(str)  # 开始使用's 期初库存 step: that 库存 document list
 
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
@@ -90,6 +92,11 @@ class HomePage(TabPage):
         self.subtitle.setObjectName("homeSubtitle")
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        self.start = GettingStarted()
+        self.start.open_list.connect(self.open_list)
+        self.start.open_stock.connect(self.open_stock)
+        layout.addSpacing(8)
+        layout.addWidget(self.start)
         cards = QGridLayout()
         cards.setSpacing(14)
         self.values: dict[str, QLabel] = {}
@@ -192,6 +199,7 @@ class HomePage(TabPage):
         if not isValid(self):
             return  # the page was rebuilt (language switch) while the count ran
         counts, alerts = result
+        self.start.show_counts(counts)
         for key, label in self.values.items():
             label.setText(f"{counts.get(key, 0):,}")
         for key, label in self.alerts.items():

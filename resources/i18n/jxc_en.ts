@@ -1390,8 +1390,8 @@
       <translation>Print labels</translation>
     </message>
     <message>
-      <source>扫描条码或输入商品编码后回车；先输入“数量*”可一次录入多件，如 5*6901234567892</source>
-      <translation>Scan a barcode or type an item code, then Enter; type "qty*" first for several, e.g. 5*6901234567892</translation>
+      <source>扫描条码或输入编码后回车；先输入 5* 再扫描可设数量</source>
+      <translation>Scan a barcode or type a code, then Enter; type 5* before a scan to set the quantity</translation>
     </message>
     <message>
       <source>批次</source>
@@ -1608,6 +1608,124 @@
     <message>
       <source>批次：</source>
       <translation>Batch:</translation>
+    </message>
+    <message>
+      <source>{p} 已存在；要打开已有的账套，请用 文件 › 打开账套。</source>
+      <translation>{p} already exists; to open an existing company, use File › Open company.</translation>
+    </message>
+    <message>
+      <source>后台任务尚未完成，请稍后再切换账套。</source>
+      <translation>A task is still running; switch companies when it has finished.</translation>
+    </message>
+    <message>
+      <source>备份账套</source>
+      <translation>Back up company</translation>
+    </message>
+    <message>
+      <source>备份账套…</source>
+      <translation>Back up company…</translation>
+    </message>
+    <message>
+      <source>已备份到 {p}
+{f}</source>
+      <translation>Backed up to {p}
+{f}</translation>
+    </message>
+    <message>
+      <source>已用备份恢复账套。</source>
+      <translation>The company was restored from the backup.</translation>
+    </message>
+    <message>
+      <source>恢复前的账套文件另存为 {p}</source>
+      <translation>The file it replaced is kept as {p}</translation>
+    </message>
+    <message>
+      <source>恢复账套…</source>
+      <translation>Restore company…</translation>
+    </message>
+    <message>
+      <source>打开账套</source>
+      <translation>Open company</translation>
+    </message>
+    <message>
+      <source>打开账套…</source>
+      <translation>Open company…</translation>
+    </message>
+    <message>
+      <source>新建账套</source>
+      <translation>New company</translation>
+    </message>
+    <message>
+      <source>新建账套…</source>
+      <translation>New company…</translation>
+    </message>
+    <message>
+      <source>新账套.sqlite</source>
+      <translation>new-company.sqlite</translation>
+    </message>
+    <message>
+      <source>无</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>服务器（PostgreSQL）上的账套请在服务器上用 pg_dump 备份和恢复。</source>
+      <translation>A company on a PostgreSQL server is backed up and restored on the server (pg_dump).</translation>
+    </message>
+    <message>
+      <source>正在备份账套…</source>
+      <translation>Backing up the company…</translation>
+    </message>
+    <message>
+      <source>正在恢复账套…</source>
+      <translation>Restoring the company…</translation>
+    </message>
+    <message>
+      <source>用这个备份替换当前账套？
+
+备份：{f}
+
+当前账套的文件会先另存为 .bak，恢复后仍可找回。</source>
+      <translation>Replace the open company with this backup?
+
+Backup: {f}
+
+The open company's file is kept as .bak first, so it can still be recovered.</translation>
+    </message>
+    <message>
+      <source>账套“{c}”，单据 {n} 张，最近单据日期 {d}，文件保存于 {m}（{s}）</source>
+      <translation>company “{c}”, {n} documents, latest document dated {d}, file saved {m} ({s})</translation>
+    </message>
+    <message>
+      <source>账套文件 (*.sqlite);;所有文件 (*)</source>
+      <translation>Company files (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+      <source>选择要恢复的备份</source>
+      <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+      <source>建立仓库，需要时加上库位</source>
+      <translation>Set up your warehouses, with locations if you need them</translation>
+    </message>
+    <message>
+      <source>开始使用</source>
+      <translation>Getting started</translation>
+    </message>
+    <message>
+      <source>录入供应商（也可从 Excel 导入）</source>
+      <translation>Enter your suppliers (or import them from Excel)</translation>
+    </message>
+    <message>
+      <source>录入客户（也可从 Excel 导入）</source>
+      <translation>Enter your customers (or import them from Excel)</translation>
+    </message>
+    <message>
+      <source>录入开账时的库存数量和成本，然后就可以开单了</source>
+      <translation>Enter the stock on hand and its cost at the start; then documents can be made</translation>
+    </message>
+    <message>
+      <source>逐个录入，或在 基础资料 › 商品 用 Excel 批量导入</source>
+      <translation>One by one, or import them from Excel in Base data › Items</translation>
     </message>
   </context>
 </TS>

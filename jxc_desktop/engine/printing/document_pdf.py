@@ -51,7 +51,12 @@ def render_document(doc_id: int, path: str | Path) -> Path:
     width = body_width(setup)
     columns, rows, totals, grand = _lines_table(dtype, lines)
     story = [
-        fields_grid(_header_fields(doc, dtype), width, wide=_wide_fields(doc, dtype)),
+        fields_grid(
+            _header_fields(doc, dtype),
+            width,
+            wide=_wide_fields(doc),
+            first=_party_row(doc, dtype),
+        ),
         Spacer(1, 3 * mm),
         data_table(columns, rows, width, totals=totals),
     ]
@@ -126,7 +131,7 @@ def _header_fields(doc: Document, dtype: DocType) -> list[tuple[str, str]]:
         (tr("状态", "Status"), _status_label(doc.status)),
     ]
     if doc.partner_id:
-        partner = doc.partner  # the name itself takes a full-width row (_wide_fields)
+        partner = doc.partner  # the name itself takes a full-width row (_party_row)
         if partner.contact or partner.phone:
             fields.append((tr("联系人", "Contact"), f"{partner.contact} {partner.phone}".strip()))
     if doc.warehouse_id:
@@ -147,15 +152,18 @@ def _header_fields(doc: Document, dtype: DocType) -> list[tuple[str, str]]:
     return fields
 
 
-def _wide_fields(doc: Document, dtype: DocType | None = None) -> list[tuple[str, str]]:
-    """Fields that need a whole row: a company name wrapped in a grid cell is unreadable.
+def _party_row(doc: Document, dtype: DocType) -> list[tuple[str, str]]:
+    """The partner on a full row above the other fields: a company name wrapped in a
+    third of the page is unreadable and crowds the field beside it."""
+    if not doc.partner_id:
+        return []
+    partner = doc.partner
+    return [(_partner_label(dtype), f"{partner.name}（{partner.code}）")]
 
-    With `dtype` the partner comes first (the trade papers name their parties themselves).
-    """
+
+def _wide_fields(doc: Document) -> list[tuple[str, str]]:
+    """Fields that need a whole row below the grid: the partner's address, the remarks."""
     wide = []
-    if doc.partner_id and dtype is not None:
-        partner = doc.partner
-        wide.append((_partner_label(dtype), f"{partner.name}（{partner.code}）"))
     if doc.partner_id and doc.partner.address:
         wide.append((tr("地址", "Address"), doc.partner.address))
     if doc.remarks:

@@ -17,6 +17,7 @@ from jxc_desktop.engine.printing.fonts import cjk_font
 from jxc_desktop.engine.printing.textfit import fit_widths, text_width
 
 PAD = 3.0  # cell padding left and right, points
+FIELD_GAP = 8.0  # points between a header field's value and the next field's label
 GRID = colors.HexColor("#666666")
 HEAD_BG = colors.HexColor("#ececec")
 TOTAL_BG = colors.HexColor("#f6f6f6")
@@ -142,21 +143,25 @@ def fields_grid(
     per_row: int = 3,
     wide: list[tuple[str, str]] | None = None,
     size: float = 9,
+    first: list[tuple[str, str]] | None = None,
 ) -> Table:
-    """Header fields as label: value pairs, `per_row` to a line; `wide` pairs span a line."""
-    label_w = max([text_width(colon(label), size) for label, _ in pairs + (wide or [])] + [0])
+    """Header fields as label: value pairs, `per_row` to a line; `first` and `wide` pairs
+    span a whole line, above and below the grid (a long company name wraps in a third of
+    the page and crowds the field beside it)."""
+    first, wide = first or [], wide or []
+    label_w = max([text_width(colon(label), size) for label, _ in first + pairs + wide] + [0])
     label_w += 2
     value_w = width / per_row - label_w
-    data = []
+    data = [_wide_row(label, value, size, per_row) for label, value in first]
     for start in range(0, len(pairs), per_row):
         row: list = []
         for label, value in pairs[start : start + per_row]:
             row += [colon(label), para(value, size)]
         row += ["", ""] * (per_row - len(row) // 2)
         data.append(row)
-    for label, value in wide or []:
-        data.append([colon(label), para(value, size)] + [""] * (2 * per_row - 2))
-    spans = [("SPAN", (1, r), (-1, r)) for r in range(len(data) - len(wide or []), len(data))]
+    data += [_wide_row(label, value, size, per_row) for label, value in wide]
+    spanned = [*range(len(first)), *range(len(data) - len(wide), len(data))]
+    spans = [("SPAN", (1, r), (-1, r)) for r in spanned]
     table = Table(data, colWidths=[label_w, value_w] * per_row)
     table.setStyle(
         TableStyle(
@@ -166,6 +171,8 @@ def fields_grid(
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                # a value that fills its cell keeps a gap before the next field's label
+                *[("RIGHTPADDING", (c, 0), (c, -1), FIELD_GAP) for c in range(1, 2 * per_row, 2)],
                 ("TOPPADDING", (0, 0), (-1, -1), 1.2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
                 *spans,
@@ -173,6 +180,10 @@ def fields_grid(
         )
     )
     return table
+
+
+def _wide_row(label: str, value: str, size: float, per_row: int) -> list:
+    return [colon(label), para(value, size)] + [""] * (2 * per_row - 2)
 
 
 def amount_in_words(total, width: float, size: float = 9.5) -> Table:

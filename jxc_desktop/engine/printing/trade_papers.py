@@ -44,6 +44,8 @@ def render_statement(params: ReportParams, path: str | Path) -> Path:
     setup = PageSetup(company=company, title=tr("对账单", "Statement"))
     width = body_width(setup)
     period = f"{params.date_from or ''} ~ {params.date_to or ''}"
+    if not (params.date_from or params.date_to):
+        period = tr("全部", "All dates")  # a lone "~" read like a misprint
     closing = rows[-1]["balance"]
     columns = [
         TableColumn(tr("日期", "Date")),
@@ -67,11 +69,11 @@ def render_statement(params: ReportParams, path: str | Path) -> Path:
     story = [
         fields_grid(
             [
-                (tr("往来单位", "Partner"), _partner_name(params.partner)),
                 (tr("期间", "Period"), period),
                 (tr("期末余额", "Closing balance"), format_money(closing)),
             ],
             width,
+            first=[(tr("往来单位", "Partner"), _partner_name(params.partner))],
         ),
         Spacer(1, 3 * mm),
         data_table(columns, body, width),
@@ -147,8 +149,9 @@ def _payment_term(doc, days: int) -> str:
     return tr("二、付款方式：按收款计划分期支付：{p}。", "2. Payment by instalments: {p}.", p=parts)
 
 
-def _paper(doc, title: str, fields, notes: list[str], signs, path) -> Path:
-    """Parties/fields, the document's lines and totals, 大写, notes and signatures."""
+def _paper(doc, title: str, fields, notes: list[str], signs, path, parties=None) -> Path:
+    """Parties (each on a full row; the partner by default), fields, the document's lines
+    and totals, 大写, notes and signatures."""
     setup = PageSetup(
         company=get_company().name,
         title=title,
@@ -159,7 +162,12 @@ def _paper(doc, title: str, fields, notes: list[str], signs, path) -> Path:
     dtype = document_pdf.DOC_TYPES[doc.doc_type]
     columns, rows, totals, grand = document_pdf._lines_table(dtype, document_pdf._load_lines(doc))
     story = [
-        fields_grid(fields, width, wide=document_pdf._wide_fields(doc)),
+        fields_grid(
+            fields,
+            width,
+            wide=document_pdf._wide_fields(doc),
+            first=_party_rows(doc) if parties is None else parties,
+        ),
         Spacer(1, 3 * mm),
         data_table(columns, rows, width, totals=totals),
         Spacer(1, 2 * mm),
@@ -192,22 +200,29 @@ def render_contract(doc_id: int, path: str | Path) -> Path:
     company = get_company().name
     title = tr("销售合同", "Sales contract") if sale else tr("采购合同", "Purchase contract")
     seller, buyer = (company, doc.partner.name) if sale else (doc.partner.name, company)
+    parties = [(tr("供方（甲方）", "Seller"), seller), (tr("需方（乙方）", "Buyer"), buyer)]
+    p = doc.partner
     fields = [
-        (tr("供方（甲方）", "Seller"), seller),
-        (tr("需方（乙方）", "Buyer"), buyer),
         (tr("签订日期", "Date"), doc.date.isoformat()),
+        (tr("联系人", "Contact"), f"{p.contact} {p.phone}".strip() if p else ""),
     ]
     signs = [(tr("供方代表", "For the seller"), ""), (tr("需方代表", "For the buyer"), "")]
-    return _paper(doc, title, fields, _terms(doc), signs, path)
+    return _paper(doc, title, fields, _terms(doc), signs, path, parties)
 
 
 def _partner_fields(doc) -> list[tuple[str, str]]:
     p = doc.partner
     return [
-        (tr("往来单位", "Partner"), f"{p.name}（{p.code}）" if p else ""),
         (tr("联系人", "Contact"), f"{p.contact} {p.phone}".strip() if p else ""),
         (tr("日期", "Date"), doc.date.isoformat()),
     ]
+
+
+def _party_rows(doc) -> list[tuple[str, str]]:
+    """The partner on a row of its own: a long company name wrapped in a third of the
+    page ran into the 联系人 beside it."""
+    p = doc.partner
+    return [(tr("往来单位", "Partner"), f"{p.name}（{p.code}）" if p else "")]
 
 
 def papers_for(doc_type: str) -> list[tuple[str, str]]:

@@ -77,11 +77,13 @@ def _cash_flow_names() -> dict:
     """现金流量项目 name by code ('' stays ''); the statutory names until a company's
     items are seeded."""
     from jxc_desktop.engine.finance.cashflow import ITEMS
+    from jxc_desktop.engine.reports.finance_statement_names import line_name
     from jxc_desktop.models.finance import CashFlowItem
 
     names = {code: name for code, name, _direction in ITEMS}
     names.update((item.code, item.name) for item in CashFlowItem.select())
-    return names | {"": "", None: ""}
+    # the statement's own words for its lines, in English too
+    return {code: line_name(name) for code, name in names.items()} | {"": "", None: ""}
 
 
 def _sides(net: Decimal) -> tuple[Decimal, Decimal]:

@@ -78,6 +78,9 @@ EN = {
     "减：所得税费用": "Less: income tax expense",
     "四、净利润": "4. Net profit",
     # 现金流量表 (会小企03表)
+    "一、经营活动产生的现金流量：": "1. Cash flows from operating activities:",
+    "二、投资活动产生的现金流量：": "2. Cash flows from investing activities:",
+    "三、筹资活动产生的现金流量：": "3. Cash flows from financing activities:",
     "销售产成品、商品、提供劳务收到的现金": "Cash received from selling goods and services",
     "收到其他与经营活动有关的现金": "Other cash received from operating activities",
     "购买原材料、商品、接受劳务支付的现金": "Cash paid for materials, goods and services",

@@ -127,6 +127,13 @@ CASH_FLOW = [
     (22, "五、期末现金余额", "L20 L21"),
 ]
 OUTFLOW_ITEMS = {"03", "04", "05", "06", "11", "12", "16", "17", "18"}
+# 会小企03表's section headings (no line number, no amounts) before these lines: without
+# them 四、现金净增加额 and 五、期末现金余额 followed nothing numbered one to three
+CASH_FLOW_SECTIONS = {
+    1: "一、经营活动产生的现金流量：",
+    8: "二、投资活动产生的现金流量：",
+    14: "三、筹资活动产生的现金流量：",
+}
 
 
 def evaluate(table, term_value) -> dict[int, Decimal]:
@@ -254,6 +261,28 @@ def _cash_flow(params: ReportParams) -> list[dict]:
     )
 
 
+def cash_flow_display(rows: list[dict], _params=None) -> list[dict]:
+    """Lines 1-22 under the form's three section headings, as on the printed 会小企03表,
+    so that 四、现金净增加额 and 五、期末现金余额 follow a 一 to 三 in both languages. The
+    headings are display rows (screen and paper): JSON and CSV keep one row per
+    statutory line, each with its amounts."""
+    out = []
+    for row in rows:
+        heading = CASH_FLOW_SECTIONS.get(row["line"])
+        if heading:
+            out.append(
+                {
+                    "line": "",
+                    "name": line_name(heading),
+                    "current": None,
+                    "previous": None,
+                    SUMMARY: "heading",
+                }
+            )
+        out.append(row)
+    return out
+
+
 def _columns(
     previous_zh: str,
     previous_en: str,
@@ -295,3 +324,9 @@ register(
         _cash_flow,
     )
 )
+
+
+# the section headings people see (display-only; registered here so every output has them)
+from jxc_desktop.engine.reports.display import SUMMARY, register_display  # noqa: E402
+
+register_display("cash-flow", cash_flow_display)

@@ -61,7 +61,8 @@ def _invoice_items(doc: Document, basis: str) -> None:
 
 
 def after_approve(doc: Document, result) -> list[str] | None:
-    """Writes the open items of a delivery, receipt, return or invoice, and nets them."""
+    """Writes the open items of a delivery, receipt, return or invoice, and nets them;
+    says which advances (预收 / 预付) that used up."""
     basis = settings.get("ar_ap_basis")
     if doc.doc_type in DELIVERY_SIGN and basis == "delivery":
         _delivery_items(doc)
@@ -71,8 +72,8 @@ def after_approve(doc: Document, result) -> list[str] | None:
         return settlement.apply_money(doc)
     else:
         return credit.warn_after_approve(doc)
-    openitems.net_new_items(doc)
-    return credit.warn_after_approve(doc)
+    used = settlement.advances_used(doc, openitems.net_new_items(doc))
+    return used + (credit.warn_after_approve(doc) or [])
 
 
 def after_unapprove(doc: Document, result) -> None:

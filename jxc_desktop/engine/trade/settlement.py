@@ -19,7 +19,7 @@ from jxc_desktop.engine.money import format_money, to_scaled, yuan
 from jxc_desktop.engine.trade import exchange, openitems
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine
-from jxc_desktop.models.trade import ManualSettlement
+from jxc_desktop.models.trade import ManualSettlement, OpenItem
 
 
 def _lines(doc: Document) -> list[DocumentLine]:
@@ -133,4 +133,39 @@ def _advance_message(doc: Document, fen: int) -> str:
         "未核销的 {a} 元记为预付款",
         "{a} not settled against any document is kept as an advance to the supplier",
         a=format_money(yuan(fen)),
+    )
+
+
+def advances_used(doc: Document, taken: dict[int, int]) -> list[str]:
+    """已冲抵预收款 ¥1,000.00（收款单 SKD…）: one message per money document whose advance
+    the approval of `doc` consumed (`taken`: open item id → fen, from net_new_items)."""
+    if not taken:
+        return []
+    query = (
+        OpenItem.select(OpenItem.id, Document.number, Document.doc_type)
+        .join(Document, on=(OpenItem.document == Document.id))
+        .where(OpenItem.id.in_(list(taken)) & (OpenItem.is_advance == "1"))
+        .order_by(OpenItem.date, OpenItem.id)
+        .tuples()
+    )
+    by_money: dict[tuple[str, str], int] = {}
+    for item_id, number, doc_type in query:
+        by_money[(number, doc_type)] = by_money.get((number, doc_type), 0) + taken[item_id]
+    return [_used_message(t, n, fen) for (n, t), fen in by_money.items()]
+
+
+def _used_message(doc_type: str, number: str, fen: int) -> str:
+    amount = "¥" + format_money(yuan(fen))
+    if doc_type == "SKD":
+        return tr(
+            "已冲抵预收款 {a}（收款单 {n}）",
+            "Applied the customer's advance of {a} (receipt {n})",
+            a=amount,
+            n=number,
+        )
+    return tr(
+        "已冲抵预付款 {a}（付款单 {n}）",
+        "Applied the advance paid to the supplier, {a} (payment {n})",
+        a=amount,
+        n=number,
     )

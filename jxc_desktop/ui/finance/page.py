@@ -24,6 +24,9 @@ from jxc_desktop.engine.company import month_bounds, period_code
 from jxc_desktop.engine.finance import closing, manual
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
+from jxc_desktop.engine.reports.display import display_rows
+from jxc_desktop.ui import queries
+from jxc_desktop.ui.empty_hint import EmptyHint
 from jxc_desktop.ui.finance import tables as finance_tables
 from jxc_desktop.ui.finance.close_confirm import close_after_confirm
 from jxc_desktop.ui.finance.drill import open_source
@@ -41,8 +44,8 @@ SOURCE = 5  # the voucher list's 来源单据 column
 BOOKS = ["trial-balance", "balance-sheet", "income-statement", "cash-flow", "vouchers"]
 
 
-def _period_edit() -> QLineEdit:
-    edit = QLineEdit(period_code(dt.date.today()))
+def _period_edit(period: str = "") -> QLineEdit:
+    edit = QLineEdit(period or period_code(dt.date.today()))
     edit.setInputMask("9999-99")
     edit.setMaximumWidth(90)
     return edit
@@ -72,6 +75,7 @@ class VouchersView(QWidget):
             ("post", tr("记账"), lambda: self._act(manual.post)),
             ("unreview", tr("取消审核"), lambda: self._act(manual.unreview)),
             ("print", etr("打印凭证", "Print"), lambda: self.print_vouchers()),
+            ("renumber", etr("凭证整理", "Renumber"), lambda: self.renumber()),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -101,6 +105,32 @@ class VouchersView(QWidget):
         if ok:
             self.last_pdf = str(result)
             open_file(self.last_pdf)
+
+    def renumber(self, confirmed: bool = False):
+        """凭证整理 of the month shown, after a yes/no question (returns the question)."""
+        from jxc_desktop.engine.finance.renumber import renumber
+        from jxc_desktop.ui import messages
+
+        period = self.period.text()
+        if not confirmed:
+            box = messages.confirm(
+                self,
+                etr(
+                    "按日期重新编排 {p} 的凭证号（每种凭证字从 1 连续编号）？"
+                    "凭证内容不变，已打印的凭证号将与新号不同。",
+                    "Renumber the vouchers of {p} in date order (1, 2, 3 … per voucher "
+                    "word)? Their contents stay the same; vouchers already printed will show "
+                    "the old numbers.",
+                    p=period,
+                ),
+            )
+            box.accepted.connect(lambda: self.renumber(confirmed=True))
+            return box
+        ok, result = self.ops.run(lambda: renumber(period), parent=self, changed="vouchers")
+        if ok:
+            self.refresh()
+            messages.info(self, "\n".join(result.messages))
+        return ok
 
     def refresh(self) -> None:
         keep = self.selected_id()
@@ -169,19 +199,35 @@ class BooksView(QWidget):
         show.clicked.connect(self.refresh)
         self.table = QTableWidget()
         finance_tables.read_only(self.table)
+        self.hint = EmptyHint(_books_hint, self.table)
         bar = QHBoxLayout()
         for widget in (self.choice, QLabel(tr("期间")), self.period, show):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.hint)
         layout.addWidget(self.table)
 
     def refresh(self) -> None:
         report = self.reports[self.choice.currentData()]
         start, end = month_bounds(self.period.text())
-        rows = report.run(ReportParams(date_from=start, date_to=end))
+        params = ReportParams(date_from=start, date_to=end)
+        rows = display_rows(report.name, report.run(params), params)  # 现金流量表's headings
+        period = self.period.text()
+        self.hint.set_text(
+            etr(
+                "{r}：{p} 没有数据。换一个期间后再点击“查询”。",
+                "{r}: nothing in {p}. Choose another period, then press Run.",
+                r=report.title,
+                p=period,
+            )
+        )
         finance_tables.fill(self.table, display_columns(report.columns), rows)
+
+
+def _books_hint() -> str:
+    return etr("选择报表和期间后点击“查询”。", "Choose a report and a period, then press Run.")
 
 
 class CloseView(QWidget):
@@ -190,7 +236,7 @@ class CloseView(QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        self.period = _period_edit()
+        self.period = _period_edit(queries.current_period())  # the month to close next
         self.close_button = QPushButton(tr("结账"))
         self.reopen_button = QPushButton(tr("反结账"))
         self.fx_button = QPushButton(etr("期末调汇", "FX revaluation"))
@@ -207,8 +253,10 @@ class CloseView(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.fx_accounts = FxAccountsBox(ops)
+        self.hint = EmptyHint(_close_hint, self.output)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.hint)
         layout.addWidget(self.output, 2)
         layout.addWidget(self.fx_accounts, 1)
 
@@ -230,6 +278,13 @@ class CloseView(QWidget):
 
         if self._run(closing.close):
             self.period.setText(current_period() or self.period.text())
+
+
+def _close_hint() -> str:
+    return etr(
+        "输入期间后点击“结账”；做了什么，或不能结账的原因，会显示在下面。",
+        "Enter the period, then press Close; what was done, or why it was refused, shows below.",
+    )
 
 
 def _revalue(code: str) -> closing.CloseResult:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import money
 from jxc_desktop.engine.finance import reconcile
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.ui.empty_hint import EmptyHint
 from jxc_desktop.ui.finance import tables
 from jxc_desktop.ui.finance.drill import open_source
 
@@ -70,8 +71,10 @@ class ReconcileView(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.status)
+        self.hint = EmptyHint(_start_hint, self.table)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.hint)
         layout.addWidget(self.table)
 
     def refresh(self) -> None:
@@ -79,6 +82,7 @@ class ReconcileView(QWidget):
         if self.only_differences.isChecked():
             rows = [r for r in rows if r.difference]
         self.rows = rows
+        self.hint.set_text(_nothing_hint(self.only_differences.isChecked()))
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             zh, en = SECTIONS.get(row.section, (row.section, row.section))
@@ -116,3 +120,20 @@ class ReconcileView(QWidget):
         if not (0 <= row < len(self.rows)) or self.ops is None:
             return None
         return open_source(self.ops, self.rows[row].source, self)
+
+
+def _start_hint() -> str:
+    return tr(
+        "选择截至日期后点击“对账”：逐科目、逐往来单位核对库存、应收、应付的明细账与总账。",
+        "Choose the as-of date, then press Reconcile: stock, receivables and payables are "
+        "checked against the general ledger, account by account and partner by partner.",
+    )
+
+
+def _nothing_hint(differences_only: bool) -> str:
+    if differences_only:
+        return tr("没有差异：总账与明细账一致。", "No differences: the ledgers agree.")
+    return tr(
+        "截至该日没有库存、应收或应付余额可核对。",
+        "Nothing to reconcile: no stock, receivable or payable balances at that date.",
+    )

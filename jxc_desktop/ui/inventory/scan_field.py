@@ -38,9 +38,7 @@ class ScanField(QWidget):
         super().__init__(parent)
         self.edit = _ScanEdit()
         self.edit.setObjectName("scanField")
-        self.edit.setPlaceholderText(
-            tr("扫描条码或输入商品编码后回车；先输入“数量*”可一次录入多件，如 5*6901234567892")
-        )
+        self.edit.setPlaceholderText(tr("扫描条码或输入编码后回车；先输入 5* 再扫描可设数量"))
         self.edit.setStyleSheet(FIELD_STYLE)
         self.edit.setFont(QFont(self.edit.font().family(), 15))
         self.edit.returnPressed.connect(self._take)

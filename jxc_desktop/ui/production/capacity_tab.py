@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.ui.empty_hint import EmptyHint
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.production.capacity_calendar_tab import CalendarTab
 from jxc_desktop.ui.production.capacity_schedule_tab import ScheduleTab
@@ -56,6 +57,7 @@ class CapacityTab(QWidget):
         self.table.setObjectName("capacityTable")
         self.summary = QLabel()
         self.summary.setObjectName("capacitySummary")
+        self.summary.setVisible(False)  # no blank line above the hint before a run
         run = QPushButton(tr("计算负荷", "Calculate load"))
         run.setObjectName("capacityRun")
         run.clicked.connect(self.run)
@@ -69,6 +71,15 @@ class CapacityTab(QWidget):
         inner = QVBoxLayout(load)
         inner.addLayout(bar)
         inner.addWidget(self.summary)
+        self.hint = EmptyHint(
+            tr(
+                "选择日期范围后点击“计算负荷”：按工作中心逐日比较负荷与产能，超负荷的天标红。",
+                "Choose the dates, then press Calculate load: each work centre's load "
+                "against its capacity, day by day, overloaded days in red.",
+            ),
+            self.table,
+        )
+        inner.addWidget(self.hint)
         inner.addWidget(self.table)
         self.calendar = CalendarTab(ops)
         self.schedule = ScheduleTab(ops)
@@ -98,6 +109,13 @@ class CapacityTab(QWidget):
         )
 
     def show_rows(self, rows: list[dict]) -> None:
+        self.hint.set_text(
+            tr(
+                "这段时间没有工序负荷：有工艺路线（工序、工作中心）的生产订单才占用产能。",
+                "No load in these dates: only work orders whose items have a routing "
+                "(operations at work centres) use capacity.",
+            )
+        )
         self.table.fill(rows)
         over = [r for r in rows if r["overloaded"]]
         for r, row in enumerate(rows):
@@ -107,3 +125,4 @@ class CapacityTab(QWidget):
         self.summary.setText(
             tr("超负荷 {n} 天次", "{n} overloaded centre-days", n=len(over)) if rows else ""
         )
+        self.summary.setVisible(bool(rows))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from jxc_desktop.engine import money
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.ui.buttons import button, row_box
+from jxc_desktop.ui.empty_hint import EmptyHint
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.pages import TabPage
 from jxc_desktop.ui.production.capacity_tab import CapacityTab
@@ -59,6 +60,19 @@ def _bom_columns():
         ("effective", tr("生效日期", "Effective")),
         ("lines", tr("子项数", "Lines"), "int"),
     ]
+
+
+def _bom_hint(no_boms: bool) -> str:
+    if no_boms:
+        return tr(
+            "还没有物料清单：输入父项编码，在右侧录入子项和用量，点击“保存物料清单”。",
+            "No BOMs yet: enter the parent item code, fill in the components and "
+            "quantities on the right, then press Save BOM.",
+        )
+    return tr(
+        "在左侧选一个物料清单查看它的多级结构，或输入父项编码后点击“展开”。",
+        "Pick a BOM on the left to see its levels, or enter a parent item code and press Explode.",
+    )
 
 
 class BomTab(QWidget):
@@ -119,12 +133,17 @@ class BomTab(QWidget):
                 button(tr("展开", "Explode"), self.explode, "bomExplode"),
             )
         )
+        # a function of the list alone: a bound method would tie the hint to the tab in a
+        # reference cycle, which the garbage collector may tear apart in the wrong order
+        boms = self.boms
+        self.hint = EmptyHint(lambda: _bom_hint(boms.rowCount() == 0), self.tree)
+        layout.addWidget(self.hint)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.boms)
         split.addWidget(self.tree)
         split.addWidget(editor)
         split.setSizes([420, 420, 420])
-        layout.addWidget(split)
+        layout.addWidget(split, 1)  # the hint above keeps its one line
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -145,6 +164,7 @@ class BomTab(QWidget):
             self.boms.blockSignals(True)  # refilling is not the user picking a BOM
             self.boms.fill(rows)
             self.boms.blockSignals(False)
+            self.hint.update_state()  # "no BOM yet" or "pick one"
 
     def pick(self) -> None:
         """The chosen BOM: its tree exploded and its version in the editor."""

@@ -20,6 +20,7 @@ from jxc_desktop.engine.reports import ReportParams
 from jxc_desktop.engine.reports.trade_ar import BUCKETS, aging_rows, statement_rows
 from jxc_desktop.engine.reports.trade_orders import execution_rows
 from jxc_desktop.models.masterdata import Partner
+from jxc_desktop.ui.empty_hint import EmptyHint
 from jxc_desktop.ui.refresh import Refresher
 
 
@@ -64,6 +65,8 @@ class PartnerView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(QLabel(tr("对账单", "Statement")))
+        self.hint = EmptyHint(_hint_text(self.kind), self.table)
+        layout.addWidget(self.hint)
         layout.addWidget(self.table, 2)
         layout.addWidget(QLabel(tr("订单执行", "Orders")))
         layout.addWidget(self.orders, 1)
@@ -131,6 +134,20 @@ class PartnerView(QWidget):
                 self.orders.setItem(r, c, _cell(value, right=2 <= c <= 4))
         self.orders.resizeColumnsToContents()
         _min_widths(self.orders, (2, 3, 4), 90)
+
+
+def _hint_text(kind: str) -> str:
+    """The statement is empty only with no partner to choose (a chosen one has its 期初
+    row at least)."""
+    if kind == "customer":
+        return tr(
+            "还没有客户：先在 基础资料 › 客户 中添加，再在上面选择往来单位。",
+            "No customers yet: add one in Base data › Customers, then choose it above.",
+        )
+    return tr(
+        "还没有供应商：先在 基础资料 › 供应商 中添加，再在上面选择往来单位。",
+        "No suppliers yet: add one in Base data › Suppliers, then choose it above.",
+    )
 
 
 def _cell(text: str, right: bool = False) -> QTableWidgetItem:

@@ -1,0 +1,164 @@
+"""Backing up and restoring a company file (账套备份 / 恢复).
+
+A backup is a complete, checked copy of the company's SQLite file, made while the
+company is open and in use (SQLite's online backup API; see models/db.py). Restoring
+replaces a closed company file with a backup after keeping the file it replaces next
+to it, so a restore can itself be undone. A backup of an older program version is
+accepted (the schema is upgraded when the company is next opened); one made by a newer
+version is refused. A company on a PostgreSQL server is backed up on the server
+(pg_dump), not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from jxc_desktop.engine.errors import JxcError
+from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.session import is_database_url
+from jxc_desktop.models import db as adapter
+from jxc_desktop.models.schema import SCHEMA_VERSION
+
+
+@dataclass(frozen=True)
+class CompanyFile:
+    """What a company file (or a backup of one) holds, read without opening it."""
+
+    path: Path
+    company: str
+    schema_version: int
+    documents: int
+    last_date: str | None  # the latest document date, YYYY-MM-DD
+    size: int  # bytes
+    modified: dt.datetime
+
+
+def _refuse_server(target) -> None:
+    if is_database_url(target):
+        raise JxcError(
+            tr(
+                "服务器（PostgreSQL）上的账套请在服务器上用 pg_dump 备份和恢复",
+                "A company on a PostgreSQL server is backed up and restored on the server "
+                "(pg_dump)",
+            )
+        )
+
+
+def backup_name(company_path: str | Path, now: dt.datetime | None = None) -> str:
+    """A backup's suggested file name: the company file's name and the time."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M")
+    return f"{Path(company_path).stem}-{tr('备份', 'backup')}-{stamp}.sqlite"
+
+
+def inspect(path: str | Path) -> CompanyFile:
+    """Reads a company file's facts; refuses what is no company file of this program."""
+    path = Path(path)
+    if not path.is_file():
+        raise JxcError(tr("找不到文件 {p}", "No file {p}", p=path), "file")
+    try:
+        facts = adapter.sqlite_file_facts(
+            path,
+            {
+                "version": "SELECT value FROM meta WHERE key = 'schema_version'",
+                "company": "SELECT name FROM company ORDER BY id LIMIT 1",
+                "documents": "SELECT COUNT(*) FROM document",
+                "last_date": "SELECT MAX(date) FROM document",
+            },
+        )
+    except sqlite3.DatabaseError as exc:
+        raise JxcError(
+            tr("{p} 不是账套文件：{e}", "{p} is not a company file: {e}", p=path, e=exc), "file"
+        ) from exc
+    if facts["company"] is None or facts["version"] is None:
+        raise JxcError(tr("{p} 里没有账套", "{p} holds no company", p=path), "file")
+    version = int(facts["version"])
+    if version > SCHEMA_VERSION:
+        raise JxcError(
+            tr(
+                "{p} 由较新版本的程序保存（结构版本 {v}），请先升级程序",
+                "{p} was saved by a newer version of the program (schema {v}); upgrade first",
+                p=path,
+                v=version,
+            ),
+            "file",
+        )
+    stat = path.stat()
+    return CompanyFile(
+        path,
+        facts["company"],
+        version,
+        facts["documents"] or 0,
+        None if facts["last_date"] is None else str(facts["last_date"])[:10],
+        stat.st_size,
+        dt.datetime.fromtimestamp(stat.st_mtime),
+    )
+
+
+def backup(company_path: str | Path, target: str | Path, progress=None) -> CompanyFile:
+    """Copies the company file (open or not, in use or not) to `target`; returns the
+    backup's facts. progress(done, total) reports pages copied."""
+    _refuse_server(company_path)
+    source, target = Path(company_path), Path(target)
+    if _same_file(source, target):
+        raise JxcError(
+            tr("备份文件不能是账套文件本身", "The backup cannot be the company file itself"),
+            "file",
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _copy(source, target, progress)
+    return inspect(target)
+
+
+def restore(backup_path: str | Path, company_path: str | Path, progress=None) -> Path | None:
+    """Replaces a CLOSED company file with a backup.
+
+    The file it replaces is kept beside it as NAME.before-restore-STAMP.bak (returned;
+    None when there was no file yet). The backup itself is left as it was.
+    """
+    _refuse_server(company_path)
+    source, target = Path(backup_path), Path(company_path)
+    inspect(source)  # a company file of this program, or refused before anything changes
+    if _same_file(source, target):
+        raise JxcError(
+            tr("不能用账套文件恢复它自己", "A company file cannot be restored from itself"),
+            "file",
+        )
+    kept = None
+    if target.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = target.with_name(f"{target.name}.before-restore-{stamp}.bak")
+        _copy(target, kept, None)
+    incoming = target.with_name(f"{target.name}.restoring")
+    _copy(source, incoming, progress)
+    if target.exists():
+        adapter.empty_wal(target)  # no WAL of the old file may replay onto the new one
+    os.replace(incoming, target)
+    for leftover in ("-wal", "-shm"):
+        Path(f"{target}{leftover}").unlink(missing_ok=True)
+    return kept
+
+
+def _copy(source: Path, target: Path, progress) -> None:
+    try:
+        adapter.copy_sqlite_file(source, target, progress)
+    except sqlite3.DatabaseError as exc:
+        raise JxcError(
+            tr(
+                "复制 {s} 到 {t} 失败：{e}",
+                "Copying {s} to {t} failed: {e}",
+                s=source,
+                t=target,
+                e=exc,
+            ),
+            "file",
+        ) from exc
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.exists() and b.exists():
+        return os.path.samefile(a, b)
+    return a.resolve() == b.resolve()
