@@ -83,24 +83,19 @@ AGING_COLUMNS = [
     Column("overdue", "逾期", "Overdue", "money"),
 ]
 
-register(
-    Report(
-        "ar-aging",
-        "应收账龄分析",
-        "Receivables aging",
-        AGING_COLUMNS,
-        lambda p: aging_rows("receivable", p),
-    )
-)
-register(
-    Report(
-        "ap-aging",
-        "应付账龄分析",
-        "Payables aging",
-        AGING_COLUMNS,
-        lambda p: aging_rows("payable", p),
-    )
-)
+
+def ar_aging_rows(params: ReportParams) -> list[dict]:
+    """One row per customer with an open balance as of --to (or today); JSON and CSV carry exactly these rows, screen, PDF and xlsx add a 合计 row."""
+    return aging_rows("receivable", params)
+
+
+def ap_aging_rows(params: ReportParams) -> list[dict]:
+    """One row per supplier with an open balance as of --to (or today); JSON and CSV carry exactly these rows, screen, PDF and xlsx add a 合计 row."""
+    return aging_rows("payable", params)
+
+
+register(Report("ar-aging", "应收账龄分析", "Receivables aging", AGING_COLUMNS, ar_aging_rows))
+register(Report("ap-aging", "应付账龄分析", "Payables aging", AGING_COLUMNS, ap_aging_rows))
 # screen, PDF and xlsx add a 合计 row (JSON and CSV carry the partners' rows only)
 for _name in ("ar-aging", "ap-aging"):
     register_display(_name, totals_display(*[c.key for c in AGING_COLUMNS if c.kind == "money"]))
