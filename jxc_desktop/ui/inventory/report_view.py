@@ -89,7 +89,7 @@ class RowsModel(QAbstractTableModel):
         self.columns = columns
         self.rows: list[dict] = []
         self.places: dict[str, int] = {}
-        self.extremes: dict[str, list] = {}
+        self.extremes: dict[str, tuple] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -103,7 +103,7 @@ class RowsModel(QAbstractTableModel):
         self.places = column_places(self.columns, rows) if places is None else places
         if extremes is None:
             extremes = column_extremes(self.columns, rows, self.places)
-        self.extremes: dict[str, list] = extremes
+        self.extremes: dict[str, tuple] = extremes
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -137,24 +137,26 @@ class RowsModel(QAbstractTableModel):
         return [r for r in self.rows if not is_summary(r)]
 
 
-def column_extremes(columns, rows: list[dict], places: dict[str, int]) -> dict[str, list]:
-    """Each number column's largest and smallest values as shown, over the report's own
-    rows (the summary rows are measured in bold apart): digits are all one width, so
-    these are its widest texts. Worked out on the worker thread with the decimals
-    (0.4 s for a 200,000-row ledger)."""
+def column_extremes(columns, rows: list[dict], places: dict[str, int]) -> dict[str, tuple]:
+    """Each number column's largest and smallest values as shown, (plain, bold): the
+    report's own rows and its summary rows (shown in bold) apart. Digits are all one
+    width, so these are the column's widest texts. Worked out on the worker thread with
+    the decimals (0.4 s for a 200,000-row ledger)."""
     plain = [row for row in rows if not is_summary(row)]
-    out = {}
-    for column in columns:
-        if column.kind not in NUMERIC:
-            continue
-        values = [row.get(column.key) for row in plain]
-        values = [v for v in values if isinstance(v, Decimal | int) and not isinstance(v, bool)]
-        out[column.key] = (
-            [cell_text(column, max(values), places), cell_text(column, min(values), places)]
-            if values
-            else []
-        )
-    return out
+    bold = [row for row in rows if is_summary(row)]
+    return {
+        c.key: (_widest_figures(c, plain, places), _widest_figures(c, bold, places))
+        for c in columns
+        if c.kind in NUMERIC
+    }
+
+
+def _widest_figures(column, rows: list[dict], places: dict[str, int]) -> list[str]:
+    values = [row.get(column.key) for row in rows]
+    values = [v for v in values if isinstance(v, Decimal | int) and not isinstance(v, bool)]
+    if not values:
+        return []
+    return [cell_text(column, max(values), places), cell_text(column, min(values), places)]
 
 
 def display_columns(columns, name: str | None = None) -> list:
@@ -231,19 +233,21 @@ class ReportView(QWidget):
         """Each FIT_TO_WORDS column as wide as its longest word in the rows shown, each
         number column as wide as its widest figure (within FIT_LIMIT, never narrower
         than its heading): the amounts stay on a 1200 px screen and none is cut."""
-        places, sample = self.model.places, self.model.rows[:FIT_SAMPLE]
-        bold = [r for r in self.model.rows if is_summary(r)]  # a few: opening, totals
+        rows = self.model.rows
+        sample = rows[:FIT_SAMPLE] + rows[FIT_SAMPLE:][-5:]  # and the totals at the end
+        plain = [r for r in sample if not is_summary(r)]
+        bold = [r for r in sample if is_summary(r)]  # opening, subtotal and total rows
         keys = {c.key for c in self.report.columns}
         for i, column in enumerate(self.report.columns):
             if has_label_beside(column.key, keys):
                 continue
             if column.kind in FIT_TO_WORDS:
-                texts = [cell_text(column, r.get(column.key)) for r in sample if not is_summary(r)]
+                texts = [cell_text(column, r.get(column.key)) for r in plain]
+                heavy = [cell_text(column, r.get(column.key)) for r in bold]
             elif column.kind in NUMERIC:
-                texts = self.model.extremes.get(column.key, [])
+                texts, heavy = self.model.extremes.get(column.key, ([], []))
             else:
                 continue
-            heavy = [cell_text(column, r.get(column.key), places) for r in bold]
             fit_column(self.table, i, texts, heavy)
 
     def _fit_empty_columns(self) -> None:
