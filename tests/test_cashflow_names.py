@@ -119,3 +119,4 @@ def test_the_books_pane_shows_the_headings(qtbot, company):
     view.refresh()
     names = [view.table.item(r, 1).text() for r in range(view.table.rowCount())]
     assert names[0] == "一、经营活动产生的现金流量：" and len(names) == 25
+    assert view.table.item(0, 1).font().bold() and not view.table.item(1, 1).font().bold()

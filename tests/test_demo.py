@@ -52,6 +52,11 @@ def test_demo_content_and_checks(demo_company, tmp_path):
     assert {"moving_average", "fifo", "periodic", "specific"} <= methods
     assert all(tax_number_problem(p.tax_number) is None for p in Partner.select())
     assert listing.count("items", "矿泉水") == 3
+    from datetime import date
+
+    from jxc_desktop.models.documents import Document
+
+    assert not Document.select().where(Document.date > date.today()).exists()  # no future
     first = _snapshot()
     close_company()
     _build(tmp_path / "again.sqlite")  # a second build from scratch

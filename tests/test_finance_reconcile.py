@@ -77,7 +77,8 @@ def test_report_json(tmp_path, capsys):
     assert main(["--db", db, "report", "reconciliation", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     keys = {"section", "account", "partner", "document", "date", "subledger", "gl", "difference"}
-    assert all(set(r) == keys for r in rows)
+    assert all(set(r) == keys | {"section_label"} for r in rows)  # the words: an added key
+    assert {r["section_label"] for r in rows} == {"库存"}
     assert {r["account"] for r in rows} >= {"1403", "1405"}
 
 

@@ -156,3 +156,30 @@ def test_the_app_opens_the_company_used_last(qtbot, company, tmp_path, monkeypat
     finally:
         apply_language("zh_CN")
     assert opened == [str(company)]
+
+
+def test_restore_refuses_the_open_file_before_asking(qtbot, company, tmp_path, monkeypatch):
+    window = make_window(qtbot, company, tmp_path)
+    _answer(monkeypatch, "getOpenFileName", company)
+    window.actions_by_name["actRestore"].trigger()
+    assert "不能用账套文件恢复它自己" in messages.shown[-1].text()
+    assert MainWindow.current is None and window.isVisible()
+
+
+def test_restoring_another_companys_backup_says_so(qtbot, company, tmp_path, monkeypatch):
+    other = tmp_path / "other.sqlite"
+    company_files.backup(company, other)
+    import sqlite3
+
+    con = sqlite3.connect(other)
+    con.execute("UPDATE company SET name = '别的公司'")
+    con.commit()
+    con.close()
+    window = make_window(qtbot, company, tmp_path)
+    _answer(monkeypatch, "getOpenFileName", other)
+    window.actions_by_name["actRestore"].trigger()
+    text = messages.shown[-1].text()
+    assert "当前：账套“测试公司”" in text
+    assert "注意：备份是另一个账套“别的公司”，不是当前的“测试公司”" in text
+    messages.shown[-1].reject()
+    assert MainWindow.current is None

@@ -280,3 +280,21 @@ def test_month_end_close_starts_on_the_month_to_close_next(qtbot, company):
     view = CloseView(Ops())
     qtbot.addWidget(view)
     assert view.period.text() == current_period() == "2026-01"  # not today's month
+
+
+def test_a_month_that_does_not_exist_is_refused_with_a_message(qtbot, company):
+    from jxc_desktop.ui import messages
+    from jxc_desktop.ui.finance.page import BooksView, CloseView
+    from jxc_desktop.ui.ops import Ops
+
+    books = BooksView()
+    qtbot.addWidget(books)
+    books.period.setText("2026-13")  # the input mask lets it through
+    books.refresh()
+    assert "期间 2026-13 无效" in messages.shown[-1].text()
+    close = CloseView(Ops())
+    qtbot.addWidget(close)
+    close.period.setText("2026-00")
+    close.close_button.click()
+    assert "期间 2026-00 无效" in messages.shown[-1].text()
+    assert "程序出错" not in messages.shown[-1].text()

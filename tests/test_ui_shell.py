@@ -342,19 +342,39 @@ def test_a_new_company_is_shown_where_to_start(qtbot, company, tmp_path):
         "items": "✓",
         "customers": "○",
         "suppliers": "○",
-        "documents": "○",
+        "opening_stock": "○",
     }
     start.links["customers"].click()
     assert window.current_key() == "masterdata"
     window.select_tab("home")
-    start.links["documents"].click()  # 期初库存: the 库存 list of that type
+    start.links["opening_stock"].click()  # 期初库存: the 库存 list of that type
     assert window.current_key() == "inventory" and window.pages["inventory"].key() == "QCKC"
     from jxc_desktop.engine import masterdata as md
 
     make_warehouse("W1")
     md.save_partner(md.PartnerData(code="C1", name="客户甲", kind="customer"))
     md.save_partner(md.PartnerData(code="S1", name="供应商乙", kind="supplier"))
-    doc("QCKC", day(1), [("A001", 5, "1.20")])
+    draft = doc("QCKC", day(1), [("A001", 5, "1.20")], approve=False)
     window.select_tab("home")
     home.refresh()
+    qtbot.waitUntil(lambda: start.marks["suppliers"].text() == "✓", timeout=5000)
+    assert start.isVisible() and start.marks["opening_stock"].text() == "○"  # a draft
+    from jxc_desktop.engine import documents
+
+    documents.approve(draft.id)
+    home.refresh()
     qtbot.waitUntil(lambda: not start.isVisible(), timeout=5000)  # every step done
+
+
+def test_getting_started_goes_once_a_shop_without_opening_stock_is_working(qtbot):
+    from jxc_desktop.ui.getting_started import GettingStarted
+
+    box = GettingStarted()
+    qtbot.addWidget(box)
+    base = {"warehouses": 1, "items": 3, "customers": 2, "suppliers": 1}
+    box.show_counts({**base, "opening_stock": 0, "approved": 0})
+    assert not box.isHidden()
+    box.show_counts({**base, "opening_stock": 0, "approved": 1})  # a first 采购入库
+    assert box.isHidden()
+    box.show_counts({**base, "items": 0, "opening_stock": 0, "approved": 1})
+    assert not box.isHidden() and box.marks["items"].text() == "○"

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from jxc_desktop.engine import chart, settings
-from jxc_desktop.engine.errors import JxcError, Problem, require
+from jxc_desktop.engine.errors import JxcError, PeriodError, Problem, require
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.session import ADMIN_USERNAME, audit
 from jxc_desktop.models.company import Company, Period, Setting, User
@@ -39,8 +39,19 @@ class CompanySetup:
 
 
 def month_bounds(code: str) -> tuple[dt.date, dt.date]:
-    year, month = (int(p) for p in code.split("-"))
-    start = dt.date(year, month, 1)
+    """The first and last day of a period YYYY-MM; PeriodError for anything else."""
+    try:
+        year, month = (int(p) for p in code.split("-"))
+        start = dt.date(year, month, 1)
+    except (ValueError, AttributeError, TypeError) as exc:
+        raise PeriodError(
+            tr(
+                "期间 {p} 无效：应为 YYYY-MM，月份 01–12",
+                "Period {p} is not valid: use YYYY-MM with a month from 01 to 12",
+                p=code,
+            ),
+            "period",
+        ) from exc
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return start, nxt - dt.timedelta(days=1)
 

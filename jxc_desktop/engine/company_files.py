@@ -69,9 +69,16 @@ def inspect(path: str | Path) -> CompanyFile:
                 "last_date": "SELECT MAX(date) FROM document",
             },
         )
-    except sqlite3.DatabaseError as exc:
+    except (
+        sqlite3.DatabaseError
+    ) as exc:  # SQLite's own words ("file is not a database") help no one
         raise JxcError(
-            tr("{p} 不是账套文件：{e}", "{p} is not a company file: {e}", p=path, e=exc), "file"
+            tr(
+                "{p} 不是账套文件（不是数据库，或文件已损坏）",
+                "{p} is not a company file (not a database, or the file is damaged)",
+                p=path,
+            ),
+            "file",
         ) from exc
     if facts["company"] is None or facts["version"] is None:
         raise JxcError(tr("{p} 里没有账套", "{p} holds no company", p=path), "file")

@@ -81,7 +81,7 @@ def _money(source_id: int, day: dt.date, share: Decimal | None = None, account="
     return doc
 
 
-def _purchase(shop: _Shop, day: dt.date, supplier: Partner) -> None:
+def _purchase(shop: _Shop, day: dt.date, supplier: Partner, last_day: dt.date) -> None:
     rng = shop.rng
     lines = []
     for item in rng.sample(shop.items, rng.randint(3, 6)):
@@ -112,9 +112,12 @@ def _purchase(shop: _Shop, day: dt.date, supplier: Partner) -> None:
         )
         _approve(invoice)
         roll = rng.random()
+        # a payment due after the demo's last day (today) is not made yet: still open
         if roll < 0.6:
-            _money(invoice.id, invoice.date + dt.timedelta(days=rng.randint(5, 25)))
-        elif roll < 0.8:
+            pay_day = invoice.date + dt.timedelta(days=rng.randint(5, 25))
+            if pay_day <= last_day:
+                _money(invoice.id, pay_day)
+        elif roll < 0.8 and invoice.date + dt.timedelta(days=10) <= last_day:
             _money(invoice.id, invoice.date + dt.timedelta(days=10), Decimal("0.5"))
 
 
@@ -158,8 +161,11 @@ def _sale(shop: _Shop, day: dt.date, customer: Partner, last_day: dt.date, **kw)
         return
     order = documents.save_draft(DocumentInput("XSDD", day, lines, partner=customer, **kw))
     _approve(order)
-    delivery = _deliver(shop, order, day + dt.timedelta(days=rng.randint(1, 4)), rng.random() < 0.2)
-    if rng.random() > 0.8:
+    delivery_day, partial = day + dt.timedelta(days=rng.randint(1, 4)), rng.random() < 0.2
+    if delivery_day > last_day:
+        return  # nothing is dated after the demo's last day (today): still to deliver
+    delivery = _deliver(shop, order, delivery_day, partial)
+    if rng.random() > 0.8 or delivery.date >= last_day:
         return  # delivered, not yet invoiced (the 首页 reminder)
     invoice = generate.delivery_to_invoice(
         delivery.id, delivery.date + dt.timedelta(days=1), save=True
@@ -259,7 +265,7 @@ def build_trade_demo(first_day: dt.date, last_day: dt.date) -> None:
     # in date order: a month's receipts (by day 9) come before its deliveries (day 11 on)
     while start + dt.timedelta(days=24) <= last_day:
         for n in range(4):
-            _purchase(shop, start + dt.timedelta(days=n), rng.choice(shop.suppliers))
+            _purchase(shop, start + dt.timedelta(days=n), rng.choice(shop.suppliers), last_day)
         if month == 1:
             _planned_sale(shop, start + dt.timedelta(days=9), shop.customers[0])
             _usd_sale(shop, start + dt.timedelta(days=9), shop.customers[1], last_day)

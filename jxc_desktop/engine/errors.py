@@ -17,6 +17,11 @@ class JxcError(Exception):
         self.field = field
 
 
+class PeriodError(JxcError, ValueError):
+    """A period code that is no month (2026-13, 2026-1x): a JxcError for the user, and a
+    ValueError for callers that already catch a malformed code."""
+
+
 # The engine's field codes in words; a code not listed is left out of the message (the
 # message itself says what is wrong), never shown raw.
 FIELD_NAMES = {

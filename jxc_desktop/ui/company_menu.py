@@ -113,13 +113,20 @@ def restore_company(window) -> None:
     if not path:
         return
     try:
+        if Path(path).resolve() == Path(window.db_path).resolve():
+            raise JxcError(tr("不能用账套文件恢复它自己；请选择一个备份文件。"))
         facts = company_files.inspect(path)
+        current = company_files.inspect(window.db_path)
     except JxcError as exc:
         messages.error(window, exc.message)
         return
     text = tr(
-        "用这个备份替换当前账套？\n\n备份：{f}\n\n当前账套的文件会先另存为 .bak，恢复后仍可找回。"
-    ).format(f=_describe(facts))
+        "用这个备份替换当前账套？\n\n备份：{f}\n\n当前：{c}\n\n当前账套的文件会先另存为 .bak，恢复后仍可找回。"
+    ).format(f=_describe(facts), c=_describe(current))
+    if facts.company != current.company:
+        text += "\n\n" + tr("注意：备份是另一个账套“{b}”，不是当前的“{c}”。").format(
+            b=facts.company, c=current.company
+        )
     box = messages.confirm(window, text)
     box.accepted.connect(lambda: _restore(window, path))
 

@@ -16,13 +16,13 @@ DONE, TODO = "✓", "○"
 
 
 def steps() -> list[tuple[str, str, str]]:
-    """(what is counted, link text, hint); "documents" is the 期初库存 step."""
+    """(what is counted, link text, hint)."""
     return [
         ("warehouses", tr("仓库"), tr("建立仓库，需要时加上库位")),
         ("items", tr("商品"), tr("逐个录入，或在 基础资料 › 商品 用 Excel 批量导入")),
         ("customers", tr("客户"), tr("录入客户（也可从 Excel 导入）")),
         ("suppliers", tr("供应商"), tr("录入供应商（也可从 Excel 导入）")),
-        ("documents", tr("期初库存"), tr("录入开账时的库存数量和成本，然后就可以开单了")),
+        ("opening_stock", tr("期初库存"), tr("录入开账时的库存数量和成本，然后就可以开单了")),
     ]
 
 
@@ -44,7 +44,7 @@ class GettingStarted(QGroupBox):
             link.setProperty("homeAlert", True)  # styled as a link (pages.CARD_STYLE)
             link.setFlat(True)
             link.setCursor(Qt.CursorShape.PointingHandCursor)
-            if key == "documents":
+            if key == "opening_stock":
                 link.clicked.connect(lambda _checked=False: self.open_stock.emit("QCKC"))
             else:
                 link.clicked.connect(lambda _checked=False, k=key: self.open_list.emit(k))
@@ -58,8 +58,13 @@ class GettingStarted(QGroupBox):
         self.hide()  # until the first count says the company is new
 
     def show_counts(self, counts: dict[str, int]) -> None:
+        """Ticks what has data (期初库存: an approved one, not a draft). The box goes once
+        the base data is there and the company has approved a document: a shop that
+        opened with no stock never enters a 期初库存."""
         done = {key: counts.get(key, 0) > 0 for key in self.marks}
         for key, mark in self.marks.items():
             mark.setText(DONE if done[key] else TODO)
             mark.setStyleSheet("color: #1a7f37; font-weight: bold;" if done[key] else "")
-        self.setVisible(not all(done.values()))
+        base_data = all(done[key] for key in self.marks if key != "opening_stock")
+        started = done["opening_stock"] or counts.get("approved", 0) > 0
+        self.setVisible(not (base_data and started))

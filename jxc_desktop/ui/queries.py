@@ -54,4 +54,9 @@ def counts() -> dict[str, int]:
         "suppliers": partners.where(Partner.kind == "supplier").count(),
         "warehouses": Warehouse.select().where(Warehouse.active).count(),
         "documents": Document.select().count(),
+        # 首页 › 开始使用: an approved 期初库存, and whether anything was approved yet
+        "opening_stock": Document.select()
+        .where((Document.doc_type == "QCKC") & (Document.status == "approved"))
+        .count(),
+        "approved": int(Document.select().where(Document.status == "approved").exists()),
     }

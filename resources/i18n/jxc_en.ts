@@ -1684,16 +1684,20 @@
 
 备份：{f}
 
+当前：{c}
+
 当前账套的文件会先另存为 .bak，恢复后仍可找回。</source>
       <translation>Replace the open company with this backup?
 
 Backup: {f}
 
+Open now: {c}
+
 The open company's file is kept as .bak first, so it can still be recovered.</translation>
     </message>
     <message>
       <source>账套“{c}”，单据 {n} 张，最近单据日期 {d}，文件保存于 {m}（{s}）</source>
-      <translation>company “{c}”, {n} documents, latest document dated {d}, file saved {m} ({s})</translation>
+      <translation>Company “{c}”, {n} documents, latest document dated {d}, file saved {m} ({s})</translation>
     </message>
     <message>
       <source>账套文件 (*.sqlite);;所有文件 (*)</source>
@@ -1726,6 +1730,14 @@ The open company's file is kept as .bak first, so it can still be recovered.</tr
     <message>
       <source>逐个录入，或在 基础资料 › 商品 用 Excel 批量导入</source>
       <translation>One by one, or import them from Excel in Base data › Items</translation>
+    </message>
+    <message>
+      <source>不能用账套文件恢复它自己；请选择一个备份文件。</source>
+      <translation>A company file cannot be restored from itself; choose a backup file.</translation>
+    </message>
+    <message>
+      <source>注意：备份是另一个账套“{b}”，不是当前的“{c}”。</source>
+      <translation>Note: the backup is of another company, “{b}”, not of the open “{c}”.</translation>
     </message>
   </context>
 </TS>

@@ -60,6 +60,7 @@ class Row:
     def as_dict(self) -> dict:
         return {
             "section": self.section,
+            "section_label": section_label(self.section),
             "account": self.account,
             "partner": self.partner,
             "document": self.document,
@@ -268,3 +269,12 @@ def reconcile(day: dt.date = FAR, partner_id: int | None = None) -> list[Row]:
 def differences(day: dt.date = FAR) -> list[Row]:
     """Only the document rows that differ (what an accountant has to look at)."""
     return [r for r in reconcile(day) if r.document and r.difference]
+
+
+def section_label(section: str) -> str:
+    """The words people read for a section code (the screen and paper show these)."""
+    return {
+        "stock": tr("库存", "Stock"),
+        "receivable": tr("应收", "Receivable"),
+        "payable": tr("应付", "Payable"),
+    }.get(section, section)

@@ -252,6 +252,7 @@ register(
         "Reconciliation",
         [
             Column("section", "类别", "Section"),
+            Column("section_label", "类别", "Section"),
             Column("account", "科目", "Account"),
             Column("partner", "往来单位", "Partner"),
             Column("document", "单据/凭证", "Document"),

@@ -88,8 +88,10 @@ def plan_rows(params: ReportParams) -> list[dict]:
     warehouses = [params.warehouse] if params.warehouse else None
     result = run_mrp(params.date_from or dt.date.today(), params.date_to, warehouses)
     rows = [{**o.as_row(), "net": o.net} for o in result.orders]
+    kinds = {"purchase": tr("采购", "Purchase"), "production": tr("生产", "Production")}
     for row in rows:
         row["pegging"] = ", ".join(f"{p['number']}×{p['qty']}" for p in row["pegging"])
+        row["kind_label"] = kinds.get(row["kind"], row["kind"])  # people read the words
     return [r for r in rows if not params.item or r["item"] == params.item]
 
 
@@ -159,6 +161,7 @@ register(
         [
             Column("item", "商品编码", "Item"),
             Column("kind", "类型", "Kind"),
+            Column("kind_label", "类型", "Kind"),
             Column("net", "需求数量", "Required", QTY),
             Column("qty", "计划数量", "Planned (lot-sized)", QTY),
             Column("unit", "基本单位", "Base unit"),

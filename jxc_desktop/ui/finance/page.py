@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from jxc_desktop.engine.company import month_bounds, period_code
+from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.finance import closing, manual
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import ReportParams, load_all
 from jxc_desktop.engine.reports.display import display_rows
-from jxc_desktop.ui import queries
+from jxc_desktop.ui import messages, queries
 from jxc_desktop.ui.empty_hint import EmptyHint
 from jxc_desktop.ui.finance import tables as finance_tables
 from jxc_desktop.ui.finance.close_confirm import close_after_confirm
@@ -211,7 +212,11 @@ class BooksView(QWidget):
 
     def refresh(self) -> None:
         report = self.reports[self.choice.currentData()]
-        start, end = month_bounds(self.period.text())
+        try:
+            start, end = month_bounds(self.period.text())
+        except JxcError as exc:  # 2026-13: the input mask lets any two digits through
+            messages.error(self, exc.message)
+            return
         params = ReportParams(date_from=start, date_to=end)
         rows = display_rows(report.name, report.run(params), params)  # 现金流量表's headings
         period = self.period.text()

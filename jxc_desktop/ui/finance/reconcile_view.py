@@ -25,11 +25,6 @@ from jxc_desktop.ui.finance import tables
 from jxc_desktop.ui.finance.drill import open_source
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-SECTIONS = {
-    "stock": ("库存", "Stock"),
-    "receivable": ("应收", "Receivable"),
-    "payable": ("应付", "Payable"),
-}
 COLUMNS = [
     ("类别", "Section"),
     ("科目", "Account"),
@@ -85,9 +80,8 @@ class ReconcileView(QWidget):
         self.hint.set_text(_nothing_hint(self.only_differences.isChecked()))
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            zh, en = SECTIONS.get(row.section, (row.section, row.section))
             cells = [
-                tr(zh, en),
+                reconcile.section_label(row.section),
                 row.account,
                 row.partner,
                 row.document or tr("合计", "Total"),

@@ -4,10 +4,13 @@ amounts right-aligned with thousands separators, text columns as wide as their t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from jxc_desktop.engine.reports import Column
+from jxc_desktop.engine.reports.display import is_summary
 from jxc_desktop.engine.reports.output import display_value
+from jxc_desktop.ui.inventory.report_view import SUMMARY_BRUSH as SUMMARY_GROUND
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NUMERIC = {"money", "qty", "price", "rate", "int"}
@@ -29,11 +32,17 @@ def fill(table: QTableWidget, columns: list[Column], rows: list[dict]) -> None:
     table.setColumnCount(len(columns))
     table.setRowCount(len(rows))
     table.setHorizontalHeaderLabels([c.label for c in columns])
+    bold = QFont(table.font())
+    bold.setBold(True)
     for r, row in enumerate(rows):
+        summary = is_summary(row)  # a display row (the cash-flow statement's headings)
         for c, column in enumerate(columns):
             cell = QTableWidgetItem(display_value(column, row.get(column.key)))
             if column.kind in NUMERIC:
                 cell.setTextAlignment(RIGHT)
+            if summary:
+                cell.setFont(bold)
+                cell.setBackground(SUMMARY_GROUND)
             table.setItem(r, c, cell)
     fit_columns(table, columns)
 

@@ -395,8 +395,8 @@ class ReportView(QWidget):
         wanted = missing or self.spec.required
         if wanted:
             what = etr("、", ", ").join(names.get(k, k) for k in wanted)
-            return etr("请先填写{w}，再点击“查询”。", "Enter {w}, then press Query.", w=what)
-        return etr("设置条件后点击“查询”。", "Set the filters, then press Query.")
+            return etr("请先填写{w}，再点击“查询”。", "Enter {w}, then press Run.", w=what)
+        return etr("设置条件后点击“查询”。", "Set the filters, then press Run.")
 
     def missing_filters(self) -> tuple[str, ...]:
         """Required filters left empty: the report would have nothing to show."""

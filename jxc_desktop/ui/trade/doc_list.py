@@ -206,13 +206,13 @@ class TradeDocList(QWidget):
         self.followup_label.setText(
             tr(
                 "首页提醒：{t}，共 {n} 张单据",
-                "Reminder: {t}, {n} documents",
+                "Reminder: {t}, {n} document" + ("" if len(self.followup) == 1 else "s"),
                 t=title,
                 n=len(self.followup),
             )
         )
         self.followup_bar.show()
-        self.type_box.setEnabled(False)
+        self.type_box.hide()  # the list holds documents of several types
         for box in (self.status_box, self.use_dates):  # nothing of them filtered away
             box.blockSignals(True)
         self.status_box.setCurrentIndex(0)
@@ -229,7 +229,7 @@ class TradeDocList(QWidget):
     def clear_followup(self) -> None:
         self.followup = None
         self.followup_bar.hide()
-        self.type_box.setEnabled(True)
+        self.type_box.show()
         self.refresh()
 
     def _query(self):
