@@ -58,6 +58,7 @@ def test_bottle_box_and_quantity_prefix_scans(qtbot, water):
     for text in (BOTTLE, BOX, "5*" + BOTTLE):
         _scan(qtbot, form, text)
     assert not form.scan_field.is_error()
+    assert form.message.text().endswith("本行共 6 个")  # the line's total names its unit
     assert _rows(form) == [("A", "个", "6"), ("A", "箱", "1")]
     # a box is priced at 24 bottles: 2.50 × 24 = 60.00
     assert form.table.text(1, 4) == "60.00" and form.table.text(0, 4) == "2.50"

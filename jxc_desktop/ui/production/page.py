@@ -106,7 +106,7 @@ class BomTab(QWidget):
         self.lines = RowTable(
             [
                 CellSpec(tr("子项编码", "Component")),
-                CellSpec(tr("用量", "Qty per parent unit")),
+                CellSpec(tr("用量", "Qty/unit")),  # per unit of the parent; longer is clipped
                 CellSpec(tr("单位", "Unit")),
                 CellSpec(tr("损耗率%", "Scrap %")),
             ]

@@ -170,8 +170,8 @@ class TradeForm(QDialog):
         self.table.selectRow(row)
         self.scan_field.show_ok(
             tr(
-                "{name} {unit} ×{q}，本行共 {t}",
-                "{name} {unit} ×{q}, line total {t}",
+                "{name} {unit} ×{q}，本行共 {t} {unit}",
+                "{name} {unit} ×{q}, line total {t} {unit}",
                 name=item.name,
                 unit=unit.name,
                 q=fmt_qty(parsed.qty),
