@@ -210,7 +210,8 @@ def test_a_generated_receipt_draft_shows_what_it_settles(qtbot, company, monkeyp
     qtbot.addWidget(form)
     assert draft.number in form.windowTitle()
     assert [form.table.item(r, 5).text() for r in range(2)] == ["", "113.00"]
-    assert form.amount.text() == "113.00" and form.advance.text() == ""
+    assert form.amount.text() == "113.00"
+    assert form.advance.text() == "未结清合计：124.30"  # 11.30 + 113.00; nothing left over
 
 
 def test_the_home_page_counts_collections(qtbot, company, tmp_path):

@@ -208,9 +208,21 @@ class MoneyForm(QDialog):
         ]
 
     def _show_advance(self) -> None:
+        """The partner's open total (returns and credits already netted in each row: the
+        sum a clerk compares with the money in hand) and what is left over as an advance."""
         rest = money(_dec(self.amount.text())) - sum((a for _, a in self.allocations()), Decimal(0))
-        label = tr("预收款", "Advance") if self.doc_type == "SKD" else tr("预付款", "Prepayment")
-        self.advance.setText(f"{label}: {format_money(rest)}" if rest else "")
+        label = (
+            tr("预收款：", "Advance: ")
+            if self.doc_type == "SKD"
+            else tr("预付款：", "Prepayment: ")
+        )
+        parts = []
+        if self.candidates:
+            total = sum((c.open for c in self.candidates), Decimal(0))
+            parts.append(tr("未结清合计：", "Open in all: ") + format_money(total))
+        if rest:
+            parts.append(label + format_money(rest))
+        self.advance.setText("    ".join(parts))
 
     def prefill(self, partner_id: int, by_document: dict[int, Decimal]) -> None:
         """A new receipt (payment) for given documents: their open amounts chosen."""
