@@ -4,8 +4,9 @@
     python -m jxc_desktop.ui.ts_tool --check    # exit 1 listing strings with no English
 
 Strings are found by reading every `tr("...")` call with a literal argument in
-jxc_desktop/ui/*.py (Python's ast, so formatting never confuses it). Existing
-translations are kept; the file stays sorted for small diffs.
+jxc_desktop/ui/*.py and in every module of its subpackages whose `tr` is Qt's (Python's
+ast, so formatting never confuses it). Existing translations are kept; the file stays
+sorted for small diffs.
 """
 
 from __future__ import annotations
@@ -28,10 +29,24 @@ def _literal(node) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
+def _uses_qt_tr(tree: ast.Module) -> bool:
+    """The module's `tr` is Qt's (jxc_desktop.ui.i18n), not the engine's two-language one,
+    whose second argument is the English itself rather than a note."""
+    return any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "jxc_desktop.ui.i18n"
+        and any(a.name == "tr" and a.asname in (None, "tr") for a in node.names)
+        for node in ast.walk(tree)
+    )
+
+
 def source_strings() -> set[Key]:
     found: set[Key] = set()
-    for path in sorted(UI_DIR.glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path in sorted(UI_DIR.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if path.parent != UI_DIR and not _uses_qt_tr(tree):
+            continue
+        for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
@@ -92,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if gaps else 0
     path = ts_path("en")
     known = read_ts(path)
-    merged = {s: known.get(s, "") for s in source_strings()}
+    merged = {**known, **{s: known.get(s, "") for s in source_strings()}}  # drops none
     write_ts(path, merged)
     print(f"{path}: {len(merged)} strings, {sum(1 for v in merged.values() if not v)} unfinished")
     return 0
