@@ -378,3 +378,11 @@ def test_getting_started_goes_once_a_shop_without_opening_stock_is_working(qtbot
     assert box.isHidden()
     box.show_counts({**base, "items": 0, "opening_stock": 0, "approved": 1})
     assert not box.isHidden() and box.marks["items"].text() == "○"
+
+
+def test_the_window_fits_a_1024_pixel_screen(qtbot, company, tmp_path):
+    """The tabs' button bars wrap rather than hold the window wider than the screen."""
+    window = make_window(qtbot, company, tmp_path)
+    for key in window.visible_tabs():
+        window.select_tab(key)
+    assert window.minimumSizeHint().width() <= 1000

@@ -35,6 +35,7 @@ from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.masterdata import Partner, Warehouse
 from jxc_desktop.ui import messages
 from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path, qdate
+from jxc_desktop.ui.inventory.flow_layout import FlowLayout
 from jxc_desktop.ui.refresh import Refresher
 from jxc_desktop.ui.trade.cells import cell, fmt_money, status_label
 
@@ -147,7 +148,9 @@ class TradeDocList(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.date_to)
         filters.addWidget(self.search, 1)
-        bar = QHBoxLayout()
+        # wraps on a narrow window (a 1024-pixel screen) instead of forcing the window
+        # wider than the screen
+        bar = FlowLayout()
         self.buttons = {}
         for key, label, slot in [
             ("new", tr("新建", "New"), self.new_document),
@@ -175,7 +178,6 @@ class TradeDocList(QWidget):
                 button.clicked.connect(slot)
             self.buttons[key] = button
             bar.addWidget(button)
-        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self._build_followup_bar())
