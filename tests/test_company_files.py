@@ -137,3 +137,56 @@ def test_jxc_backup_and_restore(company, tmp_path, capsys):
     close_company()
     assert main(["--lang", "en", "--db", str(company), "restore", str(tmp_path / "no.sqlite")]) == 1
     assert "No file" in capsys.readouterr().err
+
+
+def test_a_damaged_company_can_still_be_restored_and_is_kept_as_it_was(company, tmp_path):
+    _stock(company)
+    saved = company_files.backup(company, tmp_path / "b.sqlite")
+    close_company()
+    damaged = b"SQLite format 3\x00" + b"\xff" * 8000  # a header, then nothing readable
+    company.write_bytes(damaged)
+    kept = company_files.restore(saved.path, company)
+    assert kept.read_bytes() == damaged  # moved aside untouched, for whoever wants it
+    open_company(company)
+    assert on_hand("A") == Decimal("10") and run_all() == []
+
+
+def test_a_company_open_elsewhere_is_refused_and_nothing_moves(company, tmp_path):
+    _stock(company)
+    saved = company_files.backup(company, tmp_path / "b.sqlite")
+    other = sqlite3.connect(company)  # another program, in the middle of reading
+    other.execute("BEGIN")
+    other.execute("SELECT COUNT(*) FROM stock_move").fetchone()
+    try:
+        with pytest.raises(JxcError, match="正被其他程序使用"):
+            company_files.restore(saved.path, company)
+    finally:
+        other.close()
+    assert company.exists() and not list(tmp_path.glob("*.bak"))
+    assert not list(tmp_path.glob("*.restoring"))
+
+
+def test_a_backup_of_a_missing_company_creates_nothing(tmp_path):
+    typo = tmp_path / "typo.sqlite"
+    with pytest.raises(JxcError, match="找不到文件"):
+        company_files.backup(typo, tmp_path / "b.sqlite")
+    assert not typo.exists() and not (tmp_path / "b.sqlite").exists()
+
+
+def test_a_backup_into_a_folder_is_named_there(company, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    facts = company_files.backup(company, folder)
+    assert facts.path.parent == folder and facts.path.name.startswith("company-备份-")
+
+
+def test_jxc_restore_notes_a_backup_of_another_company(company, tmp_path, capsys):
+    from jxc_desktop.cli import main
+
+    close_company()  # before another file is opened: its connection would stay behind
+    other = tmp_path / "other.sqlite"
+    assert main(["--db", str(other), "init", "--name", "别的公司"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(company), "restore", str(other)]) == 0
+    assert "备份是另一个账套“别的公司”，不是“测试公司”" in capsys.readouterr().err
+    open_company(company)

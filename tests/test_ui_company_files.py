@@ -183,3 +183,24 @@ def test_restoring_another_companys_backup_says_so(qtbot, company, tmp_path, mon
     assert "注意：备份是另一个账套“别的公司”，不是当前的“测试公司”" in text
     messages.shown[-1].reject()
     assert MainWindow.current is None
+
+
+def test_a_failed_restore_says_why_and_reopens_the_company(qtbot, company, tmp_path, monkeypatch):
+    window = make_window(qtbot, company, tmp_path)
+    make_item("KEEP", "留着")
+    saved = company_files.backup(company, tmp_path / "saved.sqlite")
+
+    def disk_full(*args, **kw):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(company_files, "restore", disk_full)
+    _answer(monkeypatch, "getOpenFileName", saved.path)
+    window.actions_by_name["actRestore"].trigger()
+    question = messages.shown[-1]
+    next(b for b in question.buttons() if question.buttonRole(b) == QMessageBox.AcceptRole).click()
+    new = _new_window(qtbot, window)
+    assert new.db_path == str(company) and new.isEnabled()
+    assert any(
+        "No space left" in b.text() or "No space left" in b.detailedText() for b in messages.shown
+    )
+    assert [i.code for i in Item.select()] == ["KEEP"]  # open again, nothing lost

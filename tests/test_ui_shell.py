@@ -386,3 +386,29 @@ def test_the_window_fits_a_1024_pixel_screen(qtbot, company, tmp_path):
     for key in window.visible_tabs():
         window.select_tab(key)
     assert window.minimumSizeHint().width() <= 1000
+
+
+def test_the_smoke_test_counts_a_background_jobs_error(qtbot, company, monkeypatch, capsys):
+    from jxc_desktop.ui import app as app_module
+    from jxc_desktop.ui import queries
+
+    def missing(*args):
+        raise ImportError("No module named 'openpyxl.cell'")  # as a bundle lacking it
+
+    monkeypatch.setattr(queries, "counts", missing)  # the 首页 counts run in the background
+    try:
+        with qtbot.capture_exceptions():
+            assert app_module.main(["--db", str(company), "--smoke-test"]) == 1
+    finally:
+        apply_language("zh_CN")
+    assert "errors" in capsys.readouterr().out
+
+
+def test_getting_started_leaves_out_the_steps_of_switched_off_modules(qtbot):
+    from jxc_desktop.ui.getting_started import GettingStarted
+
+    box = GettingStarted(["inventory"])  # no sales, no purchasing
+    qtbot.addWidget(box)
+    assert list(box.marks) == ["warehouses", "items", "opening_stock"]
+    box.show_counts({"warehouses": 1, "items": 2, "opening_stock": 1, "approved": 1})
+    assert box.isHidden()  # no customer or supplier will ever be entered

@@ -169,10 +169,24 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from pathlib import Path
+
     from jxc_desktop.engine import company_files
 
     target = db_target(args)
     facts = company_files.inspect(args.backup)
+    if Path(target).is_file():
+        current = company_files.inspect(target).company
+        if current != facts.company:  # said, not refused: a script may mean it
+            print(
+                tr(
+                    "注意：备份是另一个账套“{b}”，不是“{c}”",
+                    "Note: the backup is of another company, “{b}”, not “{c}”",
+                    b=facts.company,
+                    c=current,
+                ),
+                file=sys.stderr,
+            )
     kept = company_files.restore(args.backup, target)
     print(
         tr(

@@ -43,6 +43,7 @@ def month_bounds(code: str) -> tuple[dt.date, dt.date]:
     try:
         year, month = (int(p) for p in code.split("-"))
         start = dt.date(year, month, 1)
+        nxt = dt.date(year + (month == 12), month % 12 + 1, 1)  # 9999-12 has no next month
     except (ValueError, AttributeError, TypeError) as exc:
         raise PeriodError(
             tr(
@@ -52,7 +53,6 @@ def month_bounds(code: str) -> tuple[dt.date, dt.date]:
             ),
             "period",
         ) from exc
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return start, nxt - dt.timedelta(days=1)
 
 

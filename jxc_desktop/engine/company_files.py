@@ -106,16 +106,20 @@ def inspect(path: str | Path) -> CompanyFile:
 
 
 def backup(company_path: str | Path, target: str | Path, progress=None) -> CompanyFile:
-    """Copies the company file (open or not, in use or not) to `target`; returns the
-    backup's facts. progress(done, total) reports pages copied."""
+    """Copies the company file (open or not, in use or not) to `target` (a folder: a
+    file named by backup_name inside it); returns the backup's facts. progress(done,
+    total) reports pages copied."""
     _refuse_server(company_path)
     source, target = Path(company_path), Path(target)
+    inspect(source)  # a missing or mistyped company is refused, never created empty
+    if target.is_dir():
+        target = target / backup_name(source)
     if _same_file(source, target):
         raise JxcError(
             tr("备份文件不能是账套文件本身", "The backup cannot be the company file itself"),
             "file",
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _os_errors(lambda: target.parent.mkdir(parents=True, exist_ok=True))
     _copy(source, target, progress)
     return inspect(target)
 
@@ -123,8 +127,10 @@ def backup(company_path: str | Path, target: str | Path, progress=None) -> Compa
 def restore(backup_path: str | Path, company_path: str | Path, progress=None) -> Path | None:
     """Replaces a CLOSED company file with a backup.
 
-    The file it replaces is kept beside it as NAME.before-restore-STAMP.bak (returned;
-    None when there was no file yet). The backup itself is left as it was.
+    The file it replaces is moved aside, whole and untouched even if it is damaged, as
+    NAME.before-restore-STAMP.bak (returned; None when there was no file yet), with its
+    WAL beside it when SQLite could not fold that in. The backup is left as it was. A
+    company another program still has open is refused before anything is moved.
     """
     _refuse_server(company_path)
     source, target = Path(backup_path), Path(company_path)
@@ -134,25 +140,57 @@ def restore(backup_path: str | Path, company_path: str | Path, progress=None) ->
             tr("不能用账套文件恢复它自己", "A company file cannot be restored from itself"),
             "file",
         )
-    kept = None
-    if target.exists():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = target.with_name(f"{target.name}.before-restore-{stamp}.bak")
-        _copy(target, kept, None)
     incoming = target.with_name(f"{target.name}.restoring")
-    _copy(source, incoming, progress)
-    if target.exists():
-        adapter.empty_wal(target)  # no WAL of the old file may replay onto the new one
-    os.replace(incoming, target)
-    for leftover in ("-wal", "-shm"):
-        Path(f"{target}{leftover}").unlink(missing_ok=True)
+    _copy(source, incoming, progress)  # checked; the company is untouched until here
+    try:
+        kept = _move_aside(target) if target.exists() else None
+        _os_errors(lambda: os.replace(incoming, target))
+    finally:
+        incoming.unlink(missing_ok=True)
     return kept
+
+
+def _move_aside(target: Path) -> Path:
+    """Renames the company file (and what SQLite keeps beside it) to a .bak name. Its
+    WAL is folded in first when possible, so the .bak is one file; a damaged file keeps
+    its WAL beside the .bak instead. A file in use by another program is refused."""
+    try:
+        adapter.empty_wal(target)
+    except sqlite3.Error as exc:
+        if adapter.is_busy_error(exc):
+            raise JxcError(
+                tr(
+                    "账套 {p} 正被其他程序使用，请先关闭它们再恢复",
+                    "Company {p} is open in another program; close it first, then restore",
+                    p=target,
+                ),
+                "file",
+            ) from exc
+        # damaged: keep it exactly as it is, WAL and all
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = target.with_name(f"{target.name}.before-restore-{stamp}.bak")
+    _os_errors(lambda: os.replace(target, kept))
+    wal = Path(f"{target}-wal")
+    if wal.exists():
+        _os_errors(lambda: os.replace(wal, f"{kept}-wal"))
+    Path(f"{target}-shm").unlink(missing_ok=True)  # rebuilt from the WAL by SQLite
+    return kept
+
+
+def _os_errors(action):
+    """Runs a file-system step; its failure (a full disk, no permission) in words."""
+    try:
+        return action()
+    except OSError as exc:
+        raise JxcError(
+            tr("文件操作失败：{e}", "A file operation failed: {e}", e=exc), "file"
+        ) from exc
 
 
 def _copy(source: Path, target: Path, progress) -> None:
     try:
         adapter.copy_sqlite_file(source, target, progress)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.Error, OSError) as exc:
         raise JxcError(
             tr(
                 "复制 {s} 到 {t} 失败：{e}",

@@ -8,6 +8,7 @@ window-modal progress dialog (run_with_progress).
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -32,6 +33,13 @@ def _folder(window) -> str:
     if is_database_url(window.db_path):
         return str(default_db_path().parent)
     return str(Path(window.db_path).parent)
+
+
+def _same(path: str, other: str) -> bool:
+    """One file however it is spelt (C:/a vs C:\\a, a link); a server URL is no file."""
+    if is_database_url(other) or not Path(path).exists() or not Path(other).exists():
+        return path == other
+    return os.path.samefile(path, other)
 
 
 def _size(n: int) -> str:
@@ -74,7 +82,7 @@ def new_company(window) -> None:
 
 def open_company_file(window) -> None:
     path, _ = QFileDialog.getOpenFileName(window, tr("打开账套"), _folder(window), _filter())
-    if not path or path == window.db_path:
+    if not path or _same(path, window.db_path):
         return
     try:
         company_files.inspect(path)  # refused here, before the open company is closed
@@ -113,7 +121,7 @@ def restore_company(window) -> None:
     if not path:
         return
     try:
-        if Path(path).resolve() == Path(window.db_path).resolve():
+        if _same(path, window.db_path):
             raise JxcError(tr("不能用账套文件恢复它自己；请选择一个备份文件。"))
         facts = company_files.inspect(path)
         current = company_files.inspect(window.db_path)
@@ -158,7 +166,8 @@ def run_with_progress(parent: QWidget, title: str, fn):
     dialog = QProgressDialog(title, "", 0, 0, parent)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    dialog.setMinimumDuration(0)  # at once: the window behind must not be used meanwhile
+    dialog.show()
     state: dict = {}
 
     def work() -> None:

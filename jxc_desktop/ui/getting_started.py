@@ -15,14 +15,22 @@ from jxc_desktop.ui.i18n import tr
 DONE, TODO = "✓", "○"
 
 
-def steps() -> list[tuple[str, str, str]]:
-    """(what is counted, link text, hint)."""
-    return [
+# the module a step belongs to: a company that switched it off never takes that step
+STEP_MODULES = {"customers": "sales", "suppliers": "purchase", "opening_stock": "inventory"}
+
+
+def steps(modules=None) -> list[tuple[str, str, str]]:
+    """(what is counted, link text, hint) for the steps of the enabled `modules`
+    (all when None)."""
+    every = [
         ("warehouses", tr("仓库"), tr("建立仓库，需要时加上库位")),
         ("items", tr("商品"), tr("逐个录入，或在 基础资料 › 商品 用 Excel 批量导入")),
         ("customers", tr("客户"), tr("录入客户（也可从 Excel 导入）")),
         ("suppliers", tr("供应商"), tr("录入供应商（也可从 Excel 导入）")),
         ("opening_stock", tr("期初库存"), tr("录入开账时的库存数量和成本，然后就可以开单了")),
+    ]
+    return [
+        step for step in every if modules is None or STEP_MODULES.get(step[0], "") in ("", *modules)
     ]
 
 
@@ -30,14 +38,14 @@ class GettingStarted(QGroupBox):
     open_list = Signal(str)  # a base-data list: warehouses, items, customers, suppliers
     open_stock = Signal(str)  # a 库存 document list: QCKC
 
-    def __init__(self, parent=None):
+    def __init__(self, modules=None, parent=None):
         super().__init__(tr("开始使用"), parent)
         self.setObjectName("gettingStarted")
         grid = QGridLayout(self)
         grid.setColumnStretch(2, 1)
         self.marks: dict[str, QLabel] = {}
         self.links: dict[str, QPushButton] = {}
-        for row, (key, text, hint) in enumerate(steps()):
+        for row, (key, text, hint) in enumerate(steps(modules)):
             mark = QLabel(TODO)
             link = QPushButton(f"{row + 1}. {text}")
             link.setObjectName(f"start_{key}")
@@ -66,5 +74,5 @@ class GettingStarted(QGroupBox):
             mark.setText(DONE if done[key] else TODO)
             mark.setStyleSheet("color: #1a7f37; font-weight: bold;" if done[key] else "")
         base_data = all(done[key] for key in self.marks if key != "opening_stock")
-        started = done["opening_stock"] or counts.get("approved", 0) > 0
+        started = done.get("opening_stock", False) or counts.get("approved", 0) > 0
         self.setVisible(not (base_data and started))

@@ -7,7 +7,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QToolBar
 
 from jxc_desktop.engine.company import MODULES, enabled_modules
-from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.session import (
     close_company,
     display_target,
@@ -19,7 +18,7 @@ from jxc_desktop.ui.finance import FinancePage
 from jxc_desktop.ui.i18n import apply_language, tr
 from jxc_desktop.ui.inventory import InventoryPage
 from jxc_desktop.ui.masterdata_page import MasterdataPage
-from jxc_desktop.ui.ops import Ops
+from jxc_desktop.ui.ops import Ops, report_error
 from jxc_desktop.ui.pages import HomePage, PlannedPage, TabPage, planned_pages
 from jxc_desktop.ui.production import ProductionPage
 from jxc_desktop.ui.quality import QualityPage
@@ -280,6 +279,7 @@ class MainWindow(QMainWindow):
             return None
         self._save_window()
         self.ops.shutdown()
+        self.setEnabled(False)  # nothing may reopen the company while it is closed
         close_company()
         target = path
         try:
@@ -287,12 +287,18 @@ class MainWindow(QMainWindow):
                 while_closed()
             if not open_or_setup(path):
                 target = None
-        except JxcError as exc:
-            messages.error(self, exc.message)
+        except Exception as exc:  # a file in use, a full disk, a damaged file: said, not lost
+            report_error(None, exc)  # not on this window: it closes below
             target = None
         if target is None:
             close_company()
-            open_company(self.db_path)
+            try:
+                open_company(self.db_path)
+            except Exception as exc:  # not even the old one: no window may pretend to work
+                report_error(None, exc)
+                self._replaced = True
+                self.close()
+                return None
             target = self.db_path
         window = MainWindow(target, self.settings)
         window.show()

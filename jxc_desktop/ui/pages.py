@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from jxc_desktop.engine.company import enabled_modules
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import stock_alerts
 from jxc_desktop.ui import queries
@@ -92,7 +93,7 @@ class HomePage(TabPage):
         self.subtitle.setObjectName("homeSubtitle")
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        self.start = GettingStarted()
+        self.start = GettingStarted(enabled_modules())
         self.start.open_list.connect(self.open_list)
         self.start.open_stock.connect(self.open_stock)
         layout.addSpacing(8)
