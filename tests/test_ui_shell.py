@@ -412,3 +412,13 @@ def test_getting_started_leaves_out_the_steps_of_switched_off_modules(qtbot):
     assert list(box.marks) == ["warehouses", "items", "opening_stock"]
     box.show_counts({"warehouses": 1, "items": 2, "opening_stock": 1, "approved": 1})
     assert box.isHidden()  # no customer or supplier will ever be entered
+
+
+def test_the_built_in_administrator_is_named_in_the_language_on_screen(qtbot, company, tmp_path):
+    window = make_window(qtbot, company, tmp_path)
+    assert window.status_labels["user"].text().endswith("系统管理员")
+    try:
+        window.switch_language("en")
+        assert window.status_labels["user"].text().endswith("Administrator")
+    finally:
+        window.switch_language("zh_CN")

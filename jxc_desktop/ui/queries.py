@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jxc_desktop.engine.company import get_company
-from jxc_desktop.engine.session import current_user
+from jxc_desktop.engine.i18n import tr as etr
+from jxc_desktop.engine.session import ADMIN_USERNAME, current_user
 from jxc_desktop.models.company import Period
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Item, Partner, Warehouse
@@ -32,6 +33,16 @@ def current_period() -> str:
     return period.code if period else ""
 
 
+def user_name(user) -> str:
+    """The signed-in user as shown; the built-in administrator's name, made in the
+    language the company was set up in, follows the language on screen."""
+    if user is None:
+        return ""
+    if user.username == ADMIN_USERNAME and user.display_name in ("系统管理员", "Administrator"):
+        return etr("系统管理员", "Administrator")
+    return user.display_name
+
+
 def header() -> Header:
     company = get_company()
     user = current_user()
@@ -40,7 +51,7 @@ def header() -> Header:
         taxpayer_type=company.taxpayer_type,
         start_period=company.start_period,
         current_period=current_period(),
-        user=user.display_name if user else "",
+        user=user_name(user),
     )
 
 
