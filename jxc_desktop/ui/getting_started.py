@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton
 
 from jxc_desktop.ui.i18n import tr
 
-DONE, TODO = "✓", "○"
+DONE, OPEN = "✓", "○"
 
 
 # the module a step belongs to: a company that switched it off never takes that step
@@ -46,7 +46,7 @@ class GettingStarted(QGroupBox):
         self.marks: dict[str, QLabel] = {}
         self.links: dict[str, QPushButton] = {}
         for row, (key, text, hint) in enumerate(steps(modules)):
-            mark = QLabel(TODO)
+            mark = QLabel(OPEN)
             link = QPushButton(f"{row + 1}. {text}")
             link.setObjectName(f"start_{key}")
             link.setProperty("homeAlert", True)  # styled as a link (pages.CARD_STYLE)
@@ -71,7 +71,7 @@ class GettingStarted(QGroupBox):
         opened with no stock never enters a 期初库存."""
         done = {key: counts.get(key, 0) > 0 for key in self.marks}
         for key, mark in self.marks.items():
-            mark.setText(DONE if done[key] else TODO)
+            mark.setText(DONE if done[key] else OPEN)
             mark.setStyleSheet("color: #1a7f37; font-weight: bold;" if done[key] else "")
         base_data = all(done[key] for key in self.marks if key != "opening_stock")
         started = done.get("opening_stock", False) or counts.get("approved", 0) > 0
