@@ -132,3 +132,21 @@ def test_stock_reports_keep_their_amounts_on_screen(qtbot, company, tmp_path, na
                 assert table.columnWidth(i) >= table.sizeHintForColumn(i), c.key
     finally:
         i18n.apply_language("zh_CN")
+
+
+def test_a_statements_long_english_line_names_are_shown_whole(qtbot, company, tmp_path):
+    """QA: 现金流量表 in English cut line 10 to "…and other…" with 400 px to spare."""
+    assert i18n.apply_language("en")
+    try:
+        window = make_window(qtbot, company, tmp_path)
+        window.resize(1200, 760)
+        window.select_tab("reports")
+        view = window.pages["reports"].show_report("cash-flow")
+        view.run()
+        qtbot.waitUntil(lambda: len(view.model.data_rows()) == 22, timeout=20_000)
+        qtbot.wait(5)
+        name = [c.key for c in view.report.columns].index("name")
+        assert view.table.columnWidth(name) > 360  # past the limit that cut it
+        assert view.table.columnWidth(name) >= view.table.sizeHintForColumn(name)
+    finally:
+        i18n.apply_language("zh_CN")

@@ -21,16 +21,20 @@ CELL_MARGIN = 14  # the cell's own left and right padding
 
 
 def fitted_width(
-    table: QTableView, column: int, texts: Iterable[str], bold: Iterable[str] = ()
+    table: QTableView,
+    column: int,
+    texts: Iterable[str],
+    bold: Iterable[str] = (),
+    limit: int = FIT_LIMIT,
 ) -> int:
     """The width column `column` of `table` needs for `texts` (and `bold`, the texts
-    of rows shown in bold): at least its heading, at most FIT_LIMIT unless the heading
+    of rows shown in bold): at least its heading, at most `limit` unless the heading
     itself is wider."""
     heavy = QFont(table.font())
     heavy.setBold(True)
     widest = max(_widest(QFontMetrics(table.font()), texts), _widest(QFontMetrics(heavy), bold))
     heading = table.horizontalHeader().sectionSizeFromContents(column).width()
-    return max(heading, min(widest + CELL_MARGIN, FIT_LIMIT))
+    return max(heading, min(widest + CELL_MARGIN, limit))
 
 
 def _widest(metrics: QFontMetrics, texts: Iterable[str]) -> int:
@@ -38,7 +42,11 @@ def _widest(metrics: QFontMetrics, texts: Iterable[str]) -> int:
 
 
 def fit_column(
-    table: QTableView, column: int, texts: Iterable[str], bold: Iterable[str] = ()
+    table: QTableView,
+    column: int,
+    texts: Iterable[str],
+    bold: Iterable[str] = (),
+    limit: int = FIT_LIMIT,
 ) -> None:
     """Sets column `column` to fitted_width (see above)."""
-    table.setColumnWidth(column, fitted_width(table, column, texts, bold))
+    table.setColumnWidth(column, fitted_width(table, column, texts, bold, limit))

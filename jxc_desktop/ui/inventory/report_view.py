@@ -40,7 +40,7 @@ from jxc_desktop.engine.reports.display import display_columns as _display_colum
 from jxc_desktop.engine.reports.filters import Option, filters_of
 from jxc_desktop.engine.reports.output import to_xlsx
 from jxc_desktop.ui import choices, messages
-from jxc_desktop.ui.column_fit import FIT_SAMPLE, fit_column
+from jxc_desktop.ui.column_fit import FIT_LIMIT, FIT_SAMPLE, fit_column
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.inventory.doc_list_support import open_file, pdf_path, qdate
 from jxc_desktop.ui.inventory.flow_layout import FlowLayout, pair
@@ -70,6 +70,7 @@ WIDTHS = {
 # names, units and warehouses take the width their words need, no more, no less, so the
 # quantities and amounts stay on screen; "Purchase receipt" is never cut to "Purchase …"
 FIT_TO_WORDS = ("text",)  # column kinds
+FEW_COLUMNS = 5  # a report this narrow lets its words run to twice FIT_LIMIT
 SUMMARY_BRUSH = QBrush(QColor("#eef2f7"))
 
 
@@ -238,6 +239,9 @@ class ReportView(QWidget):
         plain = [r for r in sample if not is_summary(r)]
         bold = [r for r in sample if is_summary(r)]  # opening, subtotal and total rows
         keys = {c.key for c in self.report.columns}
+        shown = [c for c in self.report.columns if not has_label_beside(c.key, keys)]
+        # a statement (行次, 项目, two amounts) has the room for its long line names
+        limit = FIT_LIMIT * 2 if len(shown) <= FEW_COLUMNS else FIT_LIMIT
         for i, column in enumerate(self.report.columns):
             if has_label_beside(column.key, keys):
                 continue
@@ -248,7 +252,7 @@ class ReportView(QWidget):
                 texts, heavy = self.model.extremes.get(column.key, ([], []))
             else:
                 continue
-            fit_column(self.table, i, texts, heavy)
+            fit_column(self.table, i, texts, heavy, limit)
 
     def _fit_empty_columns(self) -> None:
         """Text and flag columns empty in every row (no batches, no external numbers)
