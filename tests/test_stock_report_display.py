@@ -38,6 +38,7 @@ LEDGER_KEYS = {
     "trueup",
     "item",
     "name",
+    "spec",  # added in session 6: three 苏打饼干 of other sizes looked the same
     "warehouse",
     "warehouse_label",
     "location",

@@ -44,6 +44,7 @@ def _ledger_line(head: dict, kind: str, label: str, date=None, **figures) -> dic
         "number": label,
         "item": head.get("item"),
         "name": head.get("name"),
+        "spec": head.get("spec"),
         "warehouse": head.get("warehouse"),
         "warehouse_label": head.get("warehouse_label"),
         **figures,
@@ -103,15 +104,22 @@ def _idle_openings(params: ReportParams, busy: set) -> dict[tuple, tuple]:
 
     cond, args = _filters(params, "m")
     rows = execute(
-        "SELECT i.code, i.name, w.code, w.name, SUM(m.qty), SUM(m.value) FROM stock_move m "
-        "JOIN item i ON i.id = m.item_id JOIN warehouse w ON w.id = m.warehouse_id "
-        f"WHERE m.date < ? {cond} GROUP BY i.code, i.name, w.code, w.name",
+        "SELECT i.code, i.name, i.spec, w.code, w.name, SUM(m.qty), SUM(m.value) "
+        "FROM stock_move m JOIN item i ON i.id = m.item_id "
+        "JOIN warehouse w ON w.id = m.warehouse_id "
+        f"WHERE m.date < ? {cond} GROUP BY i.code, i.name, i.spec, w.code, w.name",
         [str(params.date_from), *args],
     ).fetchall()
     out = {}
-    for code, name, wh, wh_name, qty, value in rows:
+    for code, name, spec, wh, wh_name, qty, value in rows:
         if (code, wh) not in busy and (qty or value):
-            head = {"item": code, "name": name, "warehouse": wh, "warehouse_label": wh_name}
+            head = {
+                "item": code,
+                "name": name,
+                "spec": spec or "",
+                "warehouse": wh,
+                "warehouse_label": wh_name,
+            }
             out[code, wh] = (head, from_scaled(qty, 4), from_scaled(value, 2))
     return out
 
