@@ -96,3 +96,14 @@ def test_the_report_list_keeps_its_width_after_a_wide_report(company, qtbot):
     )
     assert width >= min(longest, 260)
     ops.shutdown()
+
+
+def test_a_report_shown_from_elsewhere_is_the_one_chosen_in_the_list(qtbot, company, tmp_path):
+    from ui_helpers import make_window
+
+    window = make_window(qtbot, company, tmp_path)
+    window.select_tab("reports")
+    page = window.pages["reports"]
+    page.show_report("stock-ledger")  # as the 首页 links and drill-downs do
+    assert page.nav.currentItem().toolTip() == "stock-ledger"
+    assert page.stack.currentWidget() is page.views["stock-ledger"]

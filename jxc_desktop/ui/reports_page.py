@@ -90,7 +90,16 @@ class ReportsPage(TabPage):
             view = self.views[name] = ReportView(self.ops, name)
             self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
+        self._select_in_nav(name)  # when shown from elsewhere (首页, a drill-down)
         return view
+
+    def _select_in_nav(self, name: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(NAME_ROLE) == name and self.nav.currentRow() != row:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(row)
+                self.nav.blockSignals(False)
+                return
 
     def print_view(self) -> bool:
         view = self.stack.currentWidget()
