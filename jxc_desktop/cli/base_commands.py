@@ -143,10 +143,6 @@ def cmd_config(args) -> int:
     return 0
 
 
-def _size(n: int) -> str:
-    return f"{n / 1_048_576:,.1f} MB"
-
-
 def cmd_backup(args) -> int:
     from pathlib import Path
 
@@ -161,7 +157,7 @@ def cmd_backup(args) -> int:
             "Backed up company “{c}” to {p} ({s}, {n} documents)",
             c=facts.company,
             p=facts.path,
-            s=_size(facts.size),
+            s=facts.size_text,
             n=facts.documents,
         )
     )
@@ -174,7 +170,7 @@ def cmd_restore(args) -> int:
     from jxc_desktop.engine import company_files
 
     target = db_target(args)
-    facts = company_files.inspect(args.backup)
+    facts = company_files.restorable(args.backup, target)
     if Path(target).is_file():
         current = company_files.inspect(target).company
         if current != facts.company:  # said, not refused: a script may mean it

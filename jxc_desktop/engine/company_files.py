@@ -36,6 +36,10 @@ class CompanyFile:
     size: int  # bytes
     modified: dt.datetime
 
+    @property
+    def size_text(self) -> str:
+        return f"{self.size / 1_048_576:,.1f} MB"
+
 
 def _refuse_server(target) -> None:
     if is_database_url(target):
@@ -114,7 +118,7 @@ def backup(company_path: str | Path, target: str | Path, progress=None) -> Compa
     inspect(source)  # a missing or mistyped company is refused, never created empty
     if target.is_dir():
         target = target / backup_name(source)
-    if _same_file(source, target):
+    if same_file(source, target):
         raise JxcError(
             tr("备份文件不能是账套文件本身", "The backup cannot be the company file itself"),
             "file",
@@ -132,14 +136,8 @@ def restore(backup_path: str | Path, company_path: str | Path, progress=None) ->
     WAL beside it when SQLite could not fold that in. The backup is left as it was. A
     company another program still has open is refused before anything is moved.
     """
-    _refuse_server(company_path)
     source, target = Path(backup_path), Path(company_path)
-    inspect(source)  # a company file of this program, or refused before anything changes
-    if _same_file(source, target):
-        raise JxcError(
-            tr("不能用账套文件恢复它自己", "A company file cannot be restored from itself"),
-            "file",
-        )
+    restorable(source, target)
     incoming = target.with_name(f"{target.name}.restoring")
     _copy(source, incoming, progress)  # checked; the company is untouched until here
     try:
@@ -148,6 +146,19 @@ def restore(backup_path: str | Path, company_path: str | Path, progress=None) ->
     finally:
         incoming.unlink(missing_ok=True)
     return kept
+
+
+def restorable(backup_path: str | Path, company_path: str | Path) -> CompanyFile:
+    """The facts of a backup that may replace this company, or JxcError (a server
+    company, a file of no company, the company file itself) before anything changes."""
+    _refuse_server(company_path)
+    facts = inspect(backup_path)
+    if same_file(backup_path, company_path):
+        raise JxcError(
+            tr("不能用账套文件恢复它自己", "A company file cannot be restored from itself"),
+            "file",
+        )
+    return facts
 
 
 def _move_aside(target: Path) -> Path:
@@ -203,7 +214,11 @@ def _copy(source: Path, target: Path, progress) -> None:
         ) from exc
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """One file however it is spelt (C:/a and C:\\a, a link); a server URL is no file."""
+    if is_database_url(a) or is_database_url(b):
+        return str(a) == str(b)
+    a, b = Path(a), Path(b)
     if a.exists() and b.exists():
         return os.path.samefile(a, b)
     return a.resolve() == b.resolve()

@@ -8,7 +8,6 @@ window-modal progress dialog (run_with_progress).
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -35,24 +34,13 @@ def _folder(window) -> str:
     return str(Path(window.db_path).parent)
 
 
-def _same(path: str, other: str) -> bool:
-    """One file however it is spelt (C:/a vs C:\\a, a link); a server URL is no file."""
-    if is_database_url(other) or not Path(path).exists() or not Path(other).exists():
-        return path == other
-    return os.path.samefile(path, other)
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_048_576:,.1f} MB"
-
-
 def _describe(facts: company_files.CompanyFile) -> str:
     return tr("账套“{c}”，单据 {n} 张，最近单据日期 {d}，文件保存于 {m}（{s}）").format(
         c=facts.company,
         n=f"{facts.documents:,}",
         d=facts.last_date or tr("无"),
         m=facts.modified.strftime("%Y-%m-%d %H:%M"),
-        s=_size(facts.size),
+        s=facts.size_text,
     )
 
 
@@ -82,7 +70,7 @@ def new_company(window) -> None:
 
 def open_company_file(window) -> None:
     path, _ = QFileDialog.getOpenFileName(window, tr("打开账套"), _folder(window), _filter())
-    if not path or _same(path, window.db_path):
+    if not path or company_files.same_file(path, window.db_path):
         return
     try:
         company_files.inspect(path)  # refused here, before the open company is closed
@@ -121,9 +109,7 @@ def restore_company(window) -> None:
     if not path:
         return
     try:
-        if _same(path, window.db_path):
-            raise JxcError(tr("不能用账套文件恢复它自己；请选择一个备份文件。"))
-        facts = company_files.inspect(path)
+        facts = company_files.restorable(path, window.db_path)
         current = company_files.inspect(window.db_path)
     except JxcError as exc:
         messages.error(window, exc.message)

@@ -66,8 +66,10 @@ def counts() -> dict[str, int]:
         "warehouses": Warehouse.select().where(Warehouse.active).count(),
         "documents": Document.select().count(),
         # 首页 › 开始使用: an approved 期初库存, and whether anything was approved yet
-        "opening_stock": Document.select()
-        .where((Document.doc_type == "QCKC") & (Document.status == "approved"))
-        .count(),
+        "opening_stock": int(
+            Document.select()
+            .where((Document.doc_type == "QCKC") & (Document.status == "approved"))
+            .exists()
+        ),
         "approved": int(Document.select().where(Document.status == "approved").exists()),
     }

@@ -1732,10 +1732,6 @@ The open company's file is kept as .bak first, so it can still be recovered.</tr
       <translation>One by one, or import them from Excel in Base data › Items</translation>
     </message>
     <message>
-      <source>不能用账套文件恢复它自己；请选择一个备份文件。</source>
-      <translation>A company file cannot be restored from itself; choose a backup file.</translation>
-    </message>
-    <message>
       <source>注意：备份是另一个账套“{b}”，不是当前的“{c}”。</source>
       <translation>Note: the backup is of another company, “{b}”, not of the open “{c}”.</translation>
     </message>

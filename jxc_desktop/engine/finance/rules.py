@@ -93,8 +93,12 @@ class RuleBook:
     """The company's rules, loaded once per posting (rules rarely change)."""
 
     def __init__(self):
+        stored = self._stored()
+        if not stored:  # a company's first posting seeds the defaults
+            ensure_default_rules()
+            stored = self._stored()
         self.rules: dict[str, list[VoucherRule]] = {}
-        for rule in self._stored() or (ensure_default_rules() or self._stored()):
+        for rule in stored:
             self.rules.setdefault(rule.event, []).append(rule)
         self._inv_cache: dict[tuple, str] = {}
         # read once per posting: a backdated document may bring thousands of stock rows

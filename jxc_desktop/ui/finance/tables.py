@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from jxc_desktop.engine.reports import Column
 from jxc_desktop.engine.reports.display import is_summary
 from jxc_desktop.engine.reports.output import display_value
-from jxc_desktop.ui.inventory.report_view import SUMMARY_BRUSH as SUMMARY_GROUND
+from jxc_desktop.ui.inventory.report_view import SUMMARY_BRUSH
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NUMERIC = {"money", "qty", "price", "rate", "int"}
@@ -42,7 +42,7 @@ def fill(table: QTableWidget, columns: list[Column], rows: list[dict]) -> None:
                 cell.setTextAlignment(RIGHT)
             if summary:
                 cell.setFont(bold)
-                cell.setBackground(SUMMARY_GROUND)
+                cell.setBackground(SUMMARY_BRUSH)
             table.setItem(r, c, cell)
     fit_columns(table, columns)
 
