@@ -64,7 +64,7 @@ LINE_COLUMNS = (
 ).split(", ")
 MOVE_COLUMNS = (
     "id, kind, document_id, line_id, date, time, item_id, warehouse_id, batch_no, qty, value, "
-    "unit_cost, cost_source, created_at"
+    "unit_cost, cost_source, created_at, month"
 ).split(", ")
 
 
@@ -199,7 +199,7 @@ class _Ledger:
                 "stock_move",
                 (
                     *(self.move_id, "move", self.doc_id, self.line_id, d, "", item, wh, ""),
-                    *(qty, out.value, unit_cost_of(out.value, qty), source, STAMP),
+                    *(qty, out.value, unit_cost_of(out.value, qty), source, STAMP, d[:7]),
                 ),
             )
         self.writer.add(

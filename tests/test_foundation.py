@@ -71,7 +71,9 @@ def test_ledger_tables_are_append_only(company):
     item = Item.create(code="A", name="a", base_unit=unit)
     wh = Warehouse.create(code="W", name="w")
     doc = Document.create(doc_type="QTRK", number="QTRK20260101-0001", date=dt.date(2026, 1, 1))
-    StockMove.create(document=doc, date=doc.date, item=item, warehouse=wh, qty=1, value=1)
+    StockMove.create(
+        document=doc, date=doc.date, month="2026-01", item=item, warehouse=wh, qty=1, value=1
+    )
     for sql in ("DELETE FROM stock_move", "UPDATE stock_move SET qty = 2"):
         with pytest.raises(Exception, match="append-only"):
             database.obj.execute_sql(sql)

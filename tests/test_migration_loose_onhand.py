@@ -39,7 +39,8 @@ def _history() -> None:
 def _as_version_6(path, lose_layers=False) -> None:
     """Rewrites a version-7 file into the version-6 layout: one stock_balance table holding
     every place (the loose ones too), no placed_balance, no loose_qty column, FIFO layers
-    indexed by group only, stock_move indexed by warehouse."""
+    indexed by group only, stock_move indexed by warehouse, with no month column and its
+    per-item index led by the item."""
     con = sqlite3.connect(path)
     rows = con.execute(BALANCES).fetchall()
     con.executescript(
@@ -56,6 +57,10 @@ def _as_version_6(path, lose_layers=False) -> None:
         'DROP INDEX "fifo_layer_group_id_seq";'
         'CREATE INDEX "fifo_layer_group_id" ON "fifo_layer" ("group_id");'
         'CREATE INDEX "stock_move_warehouse_id" ON "stock_move" ("warehouse_id");'
+        'DROP INDEX "stock_move_month_item_id_warehouse_id_date_time_id";'
+        "ALTER TABLE stock_move DROP COLUMN month;"
+        'CREATE INDEX "stock_move_item_id_warehouse_id_date_time_id" ON "stock_move" '
+        '("item_id", "warehouse_id", "date", "time", "id");'
         "UPDATE meta SET value = '6' WHERE key = 'schema_version';"
     )
     # the old layout also kept places that went back to zero

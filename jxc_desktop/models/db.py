@@ -300,6 +300,20 @@ def install_append_only_guard(table: str) -> None:
         )
 
 
+@contextlib.contextmanager
+def append_only_lifted(table: str):
+    """Lets a schema migration write to a ledger table (e.g. fill a new column of posted
+    rows): the guard of install_append_only_guard is dropped, then put back."""
+    db = database.obj
+    if isinstance(db, SqliteDatabase):
+        for action in ("update", "delete"):
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {table}_no_{action}")
+    else:
+        db.execute_sql(f'DROP TRIGGER IF EXISTS {table}_append_only ON "{table}"')
+    yield
+    install_append_only_guard(table)
+
+
 def create_index_if_missing(table: str, name: str, columns: Sequence[str], unique=False) -> None:
     """A migration step's index (both databases understand IF NOT EXISTS)."""
     kind = "UNIQUE INDEX" if unique else "INDEX"

@@ -138,11 +138,19 @@ def _step_7() -> None:
     stock.index_layers_by_place()
     stock.drop_move_warehouse_index()
     # files whose step 5 ran as a table rebuild lost FIFO layers and settled periodic
-    # costs (see cache_repair): the ledger still says what they were
+    # costs (see cache_repair): the ledger still says what they were. The repair reads
+    # pools' moves as today's code does, by month, so the month column comes first
+    # (step 8 then finds it done).
+    stock.index_moves_by_month()
     from jxc_desktop.engine.inventory import cache_repair
 
     cache_repair.rebuild_lost_fifo_layers()
     cache_repair.rebuild_lost_periodic_costs()
+
+
+def _step_8() -> None:
+    """stock_move's month column; the per-item index leads with it."""
+    stock.index_moves_by_month()
 
 
 STEPS: dict[int, Callable[[], None]] = {
@@ -153,6 +161,7 @@ STEPS: dict[int, Callable[[], None]] = {
     5: _step_5,
     6: _step_6,
     7: _step_7,
+    8: _step_8,
 }
 SCHEMA_VERSION = max(STEPS)
 

@@ -5,7 +5,8 @@
 - every posted move belongs to an approved document, or is reversed with its document;
 - no balance is negative where the company refuses negative stock;
 - a pool with no quantity holds no value (no rounding residue left behind);
-- each pool's in / out flows (read by the 收发存 summary) equal its ledger rows.
+- each pool's in / out flows (read by the 收发存 summary) equal its ledger rows;
+- each move's month is its date's (queries by item look for it there).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from jxc_desktop.engine.checks import register
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.money import from_scaled
 from jxc_desktop.models.db import execute
-from jxc_desktop.models.stock import ledger_flows
+from jxc_desktop.models.stock import ledger_flows, month_of
 
 
 def _qty(units: int) -> str:
@@ -69,18 +70,23 @@ def balances_equal_ledger() -> list[str]:
 @register("stock_value")
 def pools_equal_ledger() -> list[str]:
     out = []
+    # the ledger summed per pool in one pass (batches apart only for 个别计价)
+    pool_batch = "CASE WHEN i.valuation_method = 'specific' THEN m.batch_no ELSE '' END"
+    ledger = {
+        tuple(r[:3]): r[3:]
+        for r in execute(
+            f"SELECT m.item_id, m.warehouse_id, {pool_batch}, SUM(m.qty), SUM(m.value) "
+            "FROM stock_move m JOIN item i ON i.id = m.item_id "
+            f"GROUP BY m.item_id, m.warehouse_id, {pool_batch}"
+        )
+    }
     rows = execute(
-        "SELECT g.id, g.item_id, g.warehouse_id, g.batch_no, g.qty, g.value, i.valuation_method, "
-        "(SELECT COALESCE(SUM(m.qty), 0) FROM stock_move m WHERE m.item_id = g.item_id "
-        " AND m.warehouse_id = g.warehouse_id AND (i.valuation_method <> 'specific' "
-        " OR m.batch_no = g.batch_no)), "
-        "(SELECT COALESCE(SUM(m.value), 0) FROM stock_move m WHERE m.item_id = g.item_id "
-        " AND m.warehouse_id = g.warehouse_id AND (i.valuation_method <> 'specific' "
-        " OR m.batch_no = g.batch_no)) "
+        "SELECT g.item_id, g.warehouse_id, g.batch_no, g.qty, g.value, i.valuation_method "
         "FROM cost_group g JOIN item i ON i.id = g.item_id"
     ).fetchall()
     items, whs, _ = _codes()
-    for _gid, item_id, wh_id, batch, qty, value, _method, lq, lv in rows:
+    for item_id, wh_id, batch, qty, value, method in rows:
+        lq, lv = ledger.get((item_id, wh_id, batch if method == "specific" else ""), (0, 0))
         item, wh = items.get(item_id, item_id), whs.get(wh_id, wh_id)
         if (qty, value) != (lq, lv):
             out.append(
@@ -165,6 +171,26 @@ def moves_belong_to_approved_documents() -> list[str]:
     ]
 
 
+@register("stock_months")
+def moves_in_their_month() -> list[str]:
+    """Every move's month is its date's: a query by item looks for it only there."""
+    rows = execute(
+        "SELECT month, MIN(date), MAX(date), COUNT(*) FROM stock_move GROUP BY month"
+    ).fetchall()
+    return [
+        tr(
+            "月份为 {m} 的库存流水（{c} 笔）日期在 {a} ~ {b}，超出该月",
+            "the stock moves of month {m} ({c}) are dated {a} to {b}, outside that month",
+            c=count,
+            m=month or "-",
+            a=first,
+            b=last,
+        )
+        for month, first, last, count in rows
+        if month_of(first) != month or month_of(last) != month
+    ]
+
+
 @register("negative_stock")
 def no_negative_where_refused() -> list[str]:
     if settings.get("negative_stock") != "refuse":
@@ -193,15 +219,16 @@ def no_negative_where_refused() -> list[str]:
 def revaluing_reproduces_ledger() -> list[str]:
     """Re-valuing every pool from its first move gives the values the ledger holds and,
     for FIFO, the layers stored."""
-    from jxc_desktop.engine.inventory import ledger
+    from jxc_desktop.engine.inventory import ledger, ledger_months
     from jxc_desktop.models.masterdata import Item
 
     out = []
     groups = execute("SELECT item_id, warehouse_id, batch_no FROM cost_group").fetchall()
     items = {i.id: i for i in Item.select().where(Item.id.in_({g[0] for g in groups}))}
     whs = _codes()[1]
+    months = ledger_months.clause()
     for item_id, wh_id, batch in groups:
-        p, key = ledger.revalue_alone(items[item_id], wh_id, batch)
+        p, key = ledger.revalue_alone(items[item_id], wh_id, batch, months)
         for move, _key, delta in p.revals:
             out.append(
                 tr(

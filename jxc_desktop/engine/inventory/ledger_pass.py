@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.inventory import ledger_messages as messages
-from jxc_desktop.engine.inventory import pool_store
+from jxc_desktop.engine.inventory import ledger_months, pool_store
 from jxc_desktop.engine.inventory.valuation import Pool, PoolState
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document
@@ -53,9 +53,10 @@ class _Stored:
 class _Pass:
     """One posting or reversal: its pools, the values it decided, the rows it will write."""
 
-    def __init__(self, doc: Document, refuse_negative: bool):
+    def __init__(self, doc: Document, refuse_negative: bool, months=None):
         self.doc = doc
         self.refuse_negative = refuse_negative
+        self.months = months  # ledger_months.clause(), read once (see month_clause)
         self.items: dict[int, Item] = {}
         self.groups: dict[tuple, pool_store.Group] = {}
         self.overlay: dict[int, int] = {}  # stored move id -> its new value in this pass
@@ -135,6 +136,13 @@ class _Pass:
         rows = execute("SELECT period, unit_cost FROM periodic_cost WHERE group_id = ?", (gid,))
         return dict(rows.fetchall())
 
+    def month_clause(self) -> tuple[str, list[str]]:
+        """The ledger's months for reading pools' stored moves: read once, as the
+        database does not change during a pass."""
+        if self.months is None:
+            self.months = ledger_months.clause()
+        return self.months
+
     def prefetch_moves(self, keys) -> None:
         """Reads the stored rows of many pools with IN queries, so that replaying each
         (a reversal, a backdated document) does not query alone. The database does not
@@ -145,12 +153,15 @@ class _Pass:
         for k in keys:
             self.pool_rows[k] = []
         whs = sorted({k[1] for k in keys})
+        months, month_args = self.month_clause()
         rows = pool_store.in_query(
-            f"SELECT item_id, warehouse_id, {_MOVE_COLUMNS} FROM stock_move "
-            f"WHERE warehouse_id IN ({', '.join('?' * len(whs))}) AND item_id IN ({{}}) "
-            "ORDER BY item_id, warehouse_id, date, time, id",
+            f"SELECT item_id, warehouse_id, {_MOVE_COLUMNS} FROM stock_move WHERE {months} "
+            f"AND warehouse_id IN ({', '.join('?' * len(whs))}) AND item_id IN ({{}}) "
+            # the per-item index's own order, so no sort: each pool's rows still come in
+            # (date, time, id) order, as a move's month follows from its date
+            "ORDER BY month, item_id, warehouse_id, date, time, id",
             sorted({k[0] for k in keys}),
-            tuple(whs),
+            (*month_args, *whs),
         )
         for r in rows:
             bucket = self.pool_rows.get(group_key(self.items[r[0]], r[1], r[11]))
@@ -161,14 +172,16 @@ class _Pass:
         rows = self.pool_rows.get(key)
         if rows is None:
             item_id, wh_id, batch = key
-            where = "item_id = ? AND warehouse_id = ?"
-            params: list = [item_id, wh_id]
+            months, month_args = self.month_clause()
+            where = f"{months} AND item_id = ? AND warehouse_id = ?"
+            params = [*month_args, item_id, wh_id]
             if self.method(key) == "specific":
                 where += " AND batch_no = ?"
                 params.append(batch)
-            # one scan of the pool in index order: its moves, revaluations and reversals
+            # the pool's moves, revaluations and reversals: a short index range per month
             rows = execute(
-                f"SELECT {_MOVE_COLUMNS} FROM stock_move WHERE {where} ORDER BY date, time, id",
+                f"SELECT {_MOVE_COLUMNS} FROM stock_move WHERE {where} "
+                "ORDER BY month, date, time, id",  # = (date, time, id), in index order
                 params,
             ).fetchall()
         reversed_ids, revals = set(), {}

@@ -22,7 +22,7 @@ from jxc_desktop.engine import money, settings
 from jxc_desktop.engine.company import month_bounds
 from jxc_desktop.engine.errors import ValidationError
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.inventory import ledger
+from jxc_desktop.engine.inventory import ledger, ledger_months
 from jxc_desktop.engine.session import current_user
 from jxc_desktop.models.base import now
 from jxc_desktop.models.db import execute
@@ -44,17 +44,19 @@ def pools_moved(start: str, end: str) -> list[tuple[int, int, str]]:
 
 def month_unit_cost(item_id: int, wh_id: int, start: str, end: str) -> int | None:
     """(opening + receipts) value ÷ qty in 1e-6 yuan per base unit; None without stock."""
+    months, month_args = ledger_months.clause(last=start)
     (q0, v0) = execute(
         "SELECT COALESCE(SUM(qty), 0), COALESCE(SUM(value), 0) FROM stock_move "
-        "WHERE item_id = ? AND warehouse_id = ? AND date < ?",
-        (item_id, wh_id, start),
+        f"WHERE {months} AND item_id = ? AND warehouse_id = ? AND date < ?",
+        (*month_args, item_id, wh_id, start),
     ).fetchone()
+    months, month_args = ledger_months.clause(start, end, "m.month")
     (q1, v1) = execute(
         "SELECT COALESCE(SUM(m.qty), 0), COALESCE(SUM(m.value), 0) FROM stock_move m "
         "LEFT JOIN stock_move o ON o.id = m.adjusts_id "
-        "WHERE m.item_id = ? AND m.warehouse_id = ? AND m.date >= ? AND m.date <= ? "
-        "AND COALESCE(o.qty, m.qty) > 0",
-        (item_id, wh_id, start, end),
+        f"WHERE {months} AND m.item_id = ? AND m.warehouse_id = ? AND m.date >= ? "
+        "AND m.date <= ? AND COALESCE(o.qty, m.qty) > 0",
+        (*month_args, item_id, wh_id, start, end),
     ).fetchone()
     qty, value = q0 + q1, v0 + v1
     if qty <= 0:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from jxc_desktop.models.db import action_cache, execute, executemany
+from jxc_desktop.models.stock import month_of
 
 CHUNK = 500  # ids per IN list: well inside every database's parameter limit
 
@@ -190,16 +191,18 @@ def insert_moves(rows: list[tuple]) -> None:
 
     In line order: a transfer's receipt names its issue, inserted before it."""
     executemany(
-        f"INSERT INTO stock_move ({_MOVE_COLUMNS}, id, created_at) VALUES ({', '.join('?' * 17)})",
-        rows,
+        f"INSERT INTO stock_move ({_MOVE_COLUMNS}, id, created_at, month) "
+        f"VALUES ({', '.join('?' * 18)})",
+        [(*r, month_of(r[3])) for r in rows],
     )
 
 
 def insert_adjustments(rows: list[tuple]) -> None:
     """Revaluation, true-up and reversal rows: the move columns, then created_at."""
     executemany(
-        f"INSERT INTO stock_move ({_MOVE_COLUMNS}, created_at) VALUES ({', '.join('?' * 16)})",
-        rows,
+        f"INSERT INTO stock_move ({_MOVE_COLUMNS}, created_at, month) "
+        f"VALUES ({', '.join('?' * 17)})",
+        [(*r, month_of(r[3])) for r in rows],
     )
 
 

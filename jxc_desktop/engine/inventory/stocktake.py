@@ -28,6 +28,7 @@ from jxc_desktop.engine.documents import (
 )
 from jxc_desktop.engine.errors import JxcError, Problem, StateError
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory import ledger_months
 from jxc_desktop.engine.session import audit
 from jxc_desktop.models.db import execute, write_transaction
 from jxc_desktop.models.documents import Document, DocumentLine
@@ -38,11 +39,13 @@ def book_qty_units(
     item: Item, warehouse_id: int, location_id, batch_no: str, date: dt.date, time: str = ""
 ) -> int:
     """On-hand quantity (1e-4 units) at the end of a date (and time) from the ledger."""
+    months, month_args = ledger_months.clause(last=date)
     row = execute(
-        "SELECT COALESCE(SUM(qty), 0) FROM stock_move WHERE item_id = ? AND warehouse_id = ? "
-        "AND COALESCE(location_id, 0) = ? AND batch_no = ? AND kind IN ('move', 'reverse') "
-        "AND (date < ? OR (date = ? AND time <= ?))",
-        (item.id, warehouse_id, location_id or 0, batch_no, str(date), str(date), time or "~"),
+        f"SELECT COALESCE(SUM(qty), 0) FROM stock_move WHERE {months} AND item_id = ? "
+        "AND warehouse_id = ? AND COALESCE(location_id, 0) = ? AND batch_no = ? "
+        "AND kind IN ('move', 'reverse') AND (date < ? OR (date = ? AND time <= ?))",
+        [*month_args, item.id, warehouse_id, location_id or 0, batch_no, str(date), str(date)]
+        + [time or "~"],
     ).fetchone()
     return row[0]
 

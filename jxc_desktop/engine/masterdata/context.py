@@ -13,15 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jxc_desktop.engine import settings
+from jxc_desktop.engine.inventory import ledger_months
 from jxc_desktop.models.documents import DocumentLine
 from jxc_desktop.models.masterdata import Item, ItemBarcode, ItemCategory, Unit, Warehouse
-from jxc_desktop.models.stock import StockMove
+from jxc_desktop.models.stock import CostGroup
 
 
 def _used_item_ids() -> set[int]:
     lines = DocumentLine.select(DocumentLine.item).where(DocumentLine.item.is_null(False))
-    moves = StockMove.select(StockMove.item)
-    return {i for (i,) in lines.distinct().tuples()} | {i for (i,) in moves.distinct().tuples()}
+    # every move posts to its cost pool (made with the first move, never deleted): the
+    # pools name the items with moves without reading the ledger
+    pools = CostGroup.select(CostGroup.item)
+    return {i for (i,) in lines.distinct().tuples()} | {i for (i,) in pools.distinct().tuples()}
 
 
 @dataclass
@@ -56,7 +59,7 @@ class ItemContext:
         if self.used_items is not None:
             return item_id in self.used_items
         return (
-            StockMove.select().where(StockMove.item == item_id).exists()
+            ledger_months.item_has_moves(item_id)
             or DocumentLine.select().where(DocumentLine.item == item_id).exists()
         )
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from jxc_desktop.engine import barcodes as bc
 from jxc_desktop.engine.errors import Problem, require
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory import ledger_months
 from jxc_desktop.engine.masterdata import common as c
 from jxc_desktop.engine.masterdata.context import ItemContext
 from jxc_desktop.engine.session import audit
@@ -24,7 +25,6 @@ from jxc_desktop.models.masterdata import (
     ItemUnit,
     Unit,
 )
-from jxc_desktop.models.stock import StockMove
 
 FACTOR_PLACES = 6
 
@@ -530,7 +530,7 @@ def set_item_active(item_id: int, active: bool) -> None:
 def item_in_use(item_id: int) -> bool:
     return (
         DocumentLine.select().where(DocumentLine.item == item_id).exists()
-        or StockMove.select().where(StockMove.item == item_id).exists()
+        or ledger_months.item_has_moves(item_id)
         or Batch.select().where(Batch.item == item_id).exists()
     )
 

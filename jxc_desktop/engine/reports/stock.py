@@ -14,6 +14,7 @@ from decimal import Decimal
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.gc_pause import cycle_collection_paused
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory import ledger_months
 from jxc_desktop.engine.inventory.valuation import unit_cost_of
 from jxc_desktop.engine.money import from_scaled, mul_div_round
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
@@ -22,8 +23,12 @@ from jxc_desktop.models.masterdata import Warehouse
 from jxc_desktop.models.stock import FLOW_DIRECTION
 
 
-def _filters(params: ReportParams, alias: str = "m") -> tuple[str, list]:
-    """SQL conditions for --item and --warehouse (codes; an item may be given by barcode)."""
+def _filters(params: ReportParams, alias: str = "m", moves=None) -> tuple[str, list]:
+    """SQL conditions for --item and --warehouse (codes; an item may be given by barcode).
+
+    On stock_move rows, `moves` is the (first, last) dates the query reads (None = the
+    ledger's own ends): an item filter then also names those months, with which the
+    per-item index begins (see ledger_months)."""
     where, args = [], []
     if params.item:
         from jxc_desktop.engine.lookup import item_by_code
@@ -31,6 +36,10 @@ def _filters(params: ReportParams, alias: str = "m") -> tuple[str, list]:
         item = item_by_code(params.item)
         if item is None:
             raise JxcError(tr("商品“{c}”不存在", "Item '{c}' does not exist", c=params.item))
+        if moves is not None:
+            months, month_args = ledger_months.clause(*moves, column=f"{alias}.month")
+            where.append(months)
+            args += month_args
         where.append(f"{alias}.item_id = ?")
         args.append(item.id)
     if params.warehouse:
@@ -86,8 +95,8 @@ def balance_rows(params: ReportParams) -> list[dict]:
 
 
 def _balance_rows(params: ReportParams) -> list[dict]:
-    cond, args = _filters(params, "m")
     if params.date_to:
+        cond, args = _filters(params, "m", moves=(None, params.date_to))
         qty_rows = execute(
             "SELECT m.item_id, m.warehouse_id, COALESCE(m.location_id, 0), m.batch_no, SUM(m.qty) "
             f"FROM stock_move m WHERE m.date <= ? {cond} "
@@ -101,6 +110,7 @@ def _balance_rows(params: ReportParams) -> list[dict]:
             [str(params.date_to), *args],
         ).fetchall()
     else:
+        cond, args = _filters(params, "m")
         qty_rows = execute(
             "SELECT m.item_id, m.warehouse_id, m.location_id, m.batch_no, m.qty "
             f"FROM stock_balance m WHERE 1 = 1 {cond}",
@@ -227,7 +237,7 @@ def ledger_rows(params: ReportParams) -> list[dict]:
 
 
 def _ledger_rows(params: ReportParams) -> list[dict]:
-    cond, args = _filters(params, "m")
+    cond, args = _filters(params, "m", moves=(None, params.date_to))
     opening: dict[tuple, list[int]] = {}
     if params.date_from:
         for item_id, wh_id, qty, value in execute(
@@ -365,9 +375,9 @@ def _flow_sums(when: str) -> list[str]:
 def _ledger_sums(params: ReportParams, where: str, sums: list[str], args: list) -> dict:
     """(item, warehouse) -> the sums over the moves `where` selects (a date range, read
     through the covering date index)."""
-    cond, filter_args = _filters(params, "m")
-    # grouped by warehouse first: an item-first GROUP BY would make SQLite walk the
-    # (item, warehouse, date) index over the whole ledger instead of the date range
+    cond, filter_args = _filters(params, "m", moves=(None, None))
+    # the date range is read through the covering date index (or, for one item, the
+    # per-item index month by month)
     rows = execute(
         f"SELECT m.item_id, m.warehouse_id, {', '.join(sums)} FROM stock_move m "
         "LEFT JOIN stock_move o ON o.id = m.adjusts_id "
@@ -395,7 +405,7 @@ def _period_figures(params: ReportParams) -> dict[tuple, tuple]:
     start = str(params.date_from) if params.date_from else None
     end = str(params.date_to) if params.date_to else _LAST_DAY
     totals = _pool_totals(params)
-    # both ends bounded: with a one-sided range SQLite walks the item index instead
+    # both ends bounded (with a one-sided range SQLite once walked an item index instead)
     after_where = "m.date >= ? AND m.date <= ?" if start else "m.date > ? AND m.date <= ?"
     after_args = [start or end, _LAST_DAY]
     upto_where, upto_args = "m.date >= ? AND m.date <= ?", [_FIRST_DAY, end]
