@@ -355,7 +355,7 @@ def bench_backdated(dirpath: Path, scale: float) -> None:
     raw_t, n = raw_read(
         path,
         f"SELECT id, qty, value FROM stock_move WHERE {raw_months(path)} AND item_id = ? "
-        "AND warehouse_id = 1 AND kind = 'move' ORDER BY date, time, id",
+        "AND warehouse_id = 1 AND kind = 'move' ORDER BY month, date, time, id",
         (item_id,),
     )
     raw_w = raw_insert_moves(path, result.revalued)

@@ -303,7 +303,9 @@ def install_append_only_guard(table: str) -> None:
 @contextlib.contextmanager
 def append_only_lifted(table: str):
     """Lets a schema migration write to a ledger table (e.g. fill a new column of posted
-    rows): the guard of install_append_only_guard is dropped, then put back."""
+    rows): the guard of install_append_only_guard is dropped, then put back. Inside the
+    migration's transaction, so no `finally`: on an error the rollback restores the
+    guard with everything else (and PostgreSQL runs nothing more in a failed one)."""
     db = database.obj
     if isinstance(db, SqliteDatabase):
         for action in ("update", "delete"):
@@ -312,6 +314,14 @@ def append_only_lifted(table: str):
         db.execute_sql(f'DROP TRIGGER IF EXISTS {table}_append_only ON "{table}"')
     yield
     install_append_only_guard(table)
+
+
+def drop_column_default(table: str, column: str) -> None:
+    """Drops the DEFAULT a migration gave a new NOT NULL column to fill existing rows, so
+    later inserts must name it as on a fresh file. PostgreSQL only: SQLite cannot drop a
+    default without rebuilding the table."""
+    if not isinstance(database.obj, SqliteDatabase):
+        database.obj.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" DROP DEFAULT')
 
 
 def create_index_if_missing(table: str, name: str, columns: Sequence[str], unique=False) -> None:

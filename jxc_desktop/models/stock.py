@@ -16,6 +16,7 @@ from jxc_desktop.models.db import (
     append_only_lifted,
     create_index_if_missing,
     database,
+    drop_column_default,
     execute,
     executemany,
     table_names,
@@ -43,7 +44,8 @@ class StockMove(BaseModel):
     date = DateField()
     time = CharField(default="")
     # no index of its own: the per-item index has it after the month (see `month`), and
-    # a second random-order index made every approval write ~1,000 more pages
+    # a second random-order index made every approval write ~1,000 more pages (so the
+    # foreign-key check of deleting an item, which has no moves, reads the date index)
     item = ForeignKeyField(Item, on_delete="RESTRICT", index=False)
     # no index of its own either: every query names the item or a date as well, and the
     # index cost each approval ~1.8 ms (a warehouse with moves cannot be deleted; that
@@ -66,7 +68,8 @@ class StockMove(BaseModel):
     # pages on a 1,000,000-move ledger, about half of all it wrote; in the current month's
     # part the new entries share few pages. A query for one item's moves names the months
     # it may be in (engine/inventory/ledger_months.py). The last column, as on files
-    # that schema step 8 gave it.
+    # that schema step 8 gave it (there with DEFAULT '' on SQLite, which cannot drop a
+    # default: pool_store, the one writer of moves, always sets it; `jxc check` verifies).
     month = CharField()
 
     class Meta:
@@ -92,11 +95,10 @@ def next_month(month: str) -> str:
 
 def months_from(first: str, last: str) -> list[str]:
     """The months 'YYYY-MM' from first to last, both included ([] when last is earlier)."""
-    out = []
-    while first <= last:
-        out.append(first)
-        first = next_month(first)
-    return out
+    # counted as integers: as text, the month after 9999-12 would sort before it
+    start = int(first[:4]) * 12 + int(first[5:7]) - 1
+    end = int(last[:4]) * 12 + int(last[5:7]) - 1
+    return [f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(start, end + 1)]
 
 
 SPARSE_REFERENCES = (StockMove.location, StockMove.adjusts, StockMove.linked)
@@ -123,6 +125,7 @@ def index_moves_by_month() -> None:
                         "UPDATE stock_move SET month = ? WHERE date >= ? AND date < ?",
                         (month, f"{month}-01", f"{next_month(month)}-01"),
                     )
+        drop_column_default("stock_move", "month")  # the rows have theirs now
     execute(f'DROP INDEX IF EXISTS "{ITEM_FIRST_INDEX}"')
     columns = ["month", "item_id", "warehouse_id", "date", "time", "id"]
     create_index_if_missing("stock_move", "stock_move_" + "_".join(columns), columns)

@@ -29,11 +29,12 @@ def damaged_fifo_pools() -> list[tuple]:
 def rebuild_lost_fifo_layers() -> int:
     """Re-values each damaged FIFO pool from its first move and stores the layers that
     gives. Returns how many pools were rebuilt."""
-    from jxc_desktop.engine.inventory import ledger
+    from jxc_desktop.engine.inventory import ledger, ledger_months
 
     pools = damaged_fifo_pools()
+    month_filter = ledger_months.clause()  # read once: repairing writes no moves
     for group_id, item_id, wh_id, batch in pools:
-        p, key = ledger.revalue_alone(Item.get_by_id(item_id), wh_id, batch)
+        p, key = ledger.revalue_alone(Item.get_by_id(item_id), wh_id, batch, month_filter)
         execute("DELETE FROM fifo_layer WHERE group_id = ?", (group_id,))
         executemany(
             "INSERT INTO fifo_layer (group_id, seq, qty, value) VALUES (?, ?, ?, ?)",

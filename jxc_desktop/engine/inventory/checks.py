@@ -174,19 +174,16 @@ def moves_belong_to_approved_documents() -> list[str]:
 @register("stock_months")
 def moves_in_their_month() -> list[str]:
     """Every move's month is its date's: a query by item looks for it only there."""
-    rows = execute(
-        "SELECT month, MIN(date), MAX(date), COUNT(*) FROM stock_move GROUP BY month"
-    ).fetchall()
+    rows = execute("SELECT month, MIN(date), MAX(date) FROM stock_move GROUP BY month").fetchall()
     return [
         tr(
-            "月份为 {m} 的库存流水（{c} 笔）日期在 {a} ~ {b}，超出该月",
-            "the stock moves of month {m} ({c}) are dated {a} to {b}, outside that month",
-            c=count,
+            "月份为 {m} 的库存流水日期在 {a} ~ {b}，超出该月",
+            "stock moves filed under month {m} are dated {a} to {b}, outside that month",
             m=month or "-",
             a=first,
             b=last,
         )
-        for month, first, last, count in rows
+        for month, first, last in rows
         if month_of(first) != month or month_of(last) != month
     ]
 
@@ -226,9 +223,9 @@ def revaluing_reproduces_ledger() -> list[str]:
     groups = execute("SELECT item_id, warehouse_id, batch_no FROM cost_group").fetchall()
     items = {i.id: i for i in Item.select().where(Item.id.in_({g[0] for g in groups}))}
     whs = _codes()[1]
-    months = ledger_months.clause()
+    month_filter = ledger_months.clause()
     for item_id, wh_id, batch in groups:
-        p, key = ledger.revalue_alone(items[item_id], wh_id, batch, months)
+        p, key = ledger.revalue_alone(items[item_id], wh_id, batch, month_filter)
         for move, _key, delta in p.revals:
             out.append(
                 tr(

@@ -306,12 +306,12 @@ def _replay(p: _Pass, key, moves, new_values, date, time, exclude: set[int] = fr
     return _dependents(changed_out)
 
 
-def revalue_alone(item, warehouse_id: int, batch_no: str, months=None) -> tuple[_Pass, tuple]:
+def revalue_alone(item, warehouse_id: int, batch_no: str, month_filter=None) -> tuple[_Pass, tuple]:
     """Re-values one pool from its first move, writing nothing: the pass (its `revals`,
     its `states`) and the pool's key. For checks and repairs, which compare or keep it;
     one that re-values many pools reads the ledger's months once (ledger_months.clause())
-    and passes them."""
-    p = _Pass(None, refuse_negative=False, months=months)
+    and passes them as month_filter."""
+    p = _Pass(None, refuse_negative=False, month_filter=month_filter)
     p.items[item.id] = item
     key = group_key(item, warehouse_id, batch_no)
     _replay(p, key, [], {}, "", "")

@@ -15,6 +15,11 @@ from __future__ import annotations
 from jxc_desktop.models.db import execute
 from jxc_desktop.models.stock import month_of, months_from
 
+# A century of months. A ledger spanning more has a mistyped year (a move in 2926): every
+# month in between would become a parameter of each query by item, so the months that
+# really hold moves are read instead (one pass over the month index).
+LONGEST_SPAN = 1200
+
 
 def span(first=None, last=None) -> list[str]:
     """The months 'YYYY-MM' from the ledger's first move (or `first`, a date, if later)
@@ -29,7 +34,13 @@ def span(first=None, last=None) -> list[str]:
         low = max(low, month_of(first))
     if last is not None:
         high = min(high, month_of(last))
-    return months_from(low, high)
+    months = months_from(low, high)
+    if len(months) > LONGEST_SPAN:  # a mistyped year: name the months that hold moves
+        rows = execute(
+            "SELECT DISTINCT month FROM stock_move WHERE month >= ? AND month <= ?", (low, high)
+        )
+        months = sorted(m for (m,) in rows)
+    return months
 
 
 def clause(first=None, last=None, column: str = "month") -> tuple[str, list[str]]:

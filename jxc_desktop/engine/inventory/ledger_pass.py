@@ -53,10 +53,10 @@ class _Stored:
 class _Pass:
     """One posting or reversal: its pools, the values it decided, the rows it will write."""
 
-    def __init__(self, doc: Document, refuse_negative: bool, months=None):
+    def __init__(self, doc: Document, refuse_negative: bool, month_filter=None):
         self.doc = doc
         self.refuse_negative = refuse_negative
-        self.months = months  # ledger_months.clause(), read once (see month_clause)
+        self.month_filter = month_filter  # ledger_months.clause(), read once (month_clause)
         self.items: dict[int, Item] = {}
         self.groups: dict[tuple, pool_store.Group] = {}
         self.overlay: dict[int, int] = {}  # stored move id -> its new value in this pass
@@ -139,9 +139,9 @@ class _Pass:
     def month_clause(self) -> tuple[str, list[str]]:
         """The ledger's months for reading pools' stored moves: read once, as the
         database does not change during a pass."""
-        if self.months is None:
-            self.months = ledger_months.clause()
-        return self.months
+        if self.month_filter is None:
+            self.month_filter = ledger_months.clause()
+        return self.month_filter
 
     def prefetch_moves(self, keys) -> None:
         """Reads the stored rows of many pools with IN queries, so that replaying each

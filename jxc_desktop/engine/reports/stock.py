@@ -23,10 +23,10 @@ from jxc_desktop.models.masterdata import Warehouse
 from jxc_desktop.models.stock import FLOW_DIRECTION
 
 
-def _filters(params: ReportParams, alias: str = "m", moves=None) -> tuple[str, list]:
+def _filters(params: ReportParams, alias: str = "m", dates=None) -> tuple[str, list]:
     """SQL conditions for --item and --warehouse (codes; an item may be given by barcode).
 
-    On stock_move rows, `moves` is the (first, last) dates the query reads (None = the
+    On stock_move rows, `dates` is the (first, last) dates the query reads (None = the
     ledger's own ends): an item filter then also names those months, with which the
     per-item index begins (see ledger_months)."""
     where, args = [], []
@@ -36,8 +36,8 @@ def _filters(params: ReportParams, alias: str = "m", moves=None) -> tuple[str, l
         item = item_by_code(params.item)
         if item is None:
             raise JxcError(tr("商品“{c}”不存在", "Item '{c}' does not exist", c=params.item))
-        if moves is not None:
-            months, month_args = ledger_months.clause(*moves, column=f"{alias}.month")
+        if dates is not None:
+            months, month_args = ledger_months.clause(*dates, column=f"{alias}.month")
             where.append(months)
             args += month_args
         where.append(f"{alias}.item_id = ?")
@@ -96,7 +96,7 @@ def balance_rows(params: ReportParams) -> list[dict]:
 
 def _balance_rows(params: ReportParams) -> list[dict]:
     if params.date_to:
-        cond, args = _filters(params, "m", moves=(None, params.date_to))
+        cond, args = _filters(params, "m", dates=(None, params.date_to))
         qty_rows = execute(
             "SELECT m.item_id, m.warehouse_id, COALESCE(m.location_id, 0), m.batch_no, SUM(m.qty) "
             f"FROM stock_move m WHERE m.date <= ? {cond} "
@@ -237,7 +237,7 @@ def ledger_rows(params: ReportParams) -> list[dict]:
 
 
 def _ledger_rows(params: ReportParams) -> list[dict]:
-    cond, args = _filters(params, "m", moves=(None, params.date_to))
+    cond, args = _filters(params, "m", dates=(None, params.date_to))
     opening: dict[tuple, list[int]] = {}
     if params.date_from:
         for item_id, wh_id, qty, value in execute(
@@ -372,10 +372,10 @@ def _flow_sums(when: str) -> list[str]:
     ]
 
 
-def _ledger_sums(params: ReportParams, where: str, sums: list[str], args: list) -> dict:
-    """(item, warehouse) -> the sums over the moves `where` selects (a date range, read
-    through the covering date index)."""
-    cond, filter_args = _filters(params, "m", moves=(None, None))
+def _ledger_sums(params: ReportParams, where: str, sums: list[str], args: list, dates) -> dict:
+    """(item, warehouse) -> the sums over the moves `where` selects (the date range
+    `dates`, (first, last) with None for the ledger's own end)."""
+    cond, filter_args = _filters(params, "m", dates=dates)
     # the date range is read through the covering date index (or, for one item, the
     # per-item index month by month)
     rows = execute(
@@ -414,13 +414,14 @@ def _period_figures(params: ReportParams) -> dict[tuple, tuple]:
         sums += ["SUM(CASE WHEN m.date < ? THEN m.value ELSE 0 END)"]
         sums += _flow_sums("m.date >= ?")
         first = start or _FIRST_DAY
-        moves = _ledger_sums(params, upto_where, sums, [first] * 6 + upto_args)
+        moves = _ledger_sums(params, upto_where, sums, [first] * 6 + upto_args, (None, end))
         return {key: moves.get(key, _ZEROS[:6]) for key in totals}
     moves = _ledger_sums(
         params,
         after_where,
         _flow_sums("m.date <= ?") + _flow_sums("m.date > ?"),
         [end] * 8 + after_args,
+        (start or end, None),
     )
     out = {}
     for key, (qty, value, cum_iq, cum_iv, cum_xq, cum_xv) in totals.items():

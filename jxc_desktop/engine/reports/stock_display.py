@@ -102,7 +102,7 @@ def _idle_openings(params: ReportParams, busy: set) -> dict[tuple, tuple]:
     from jxc_desktop.engine.reports.stock import _filters
     from jxc_desktop.models.db import execute
 
-    cond, args = _filters(params, "m", moves=(None, params.date_from))
+    cond, args = _filters(params, "m", dates=(None, params.date_from))
     rows = execute(
         "SELECT i.code, i.name, i.spec, w.code, w.name, SUM(m.qty), SUM(m.value) "
         "FROM stock_move m JOIN item i ON i.id = m.item_id "
