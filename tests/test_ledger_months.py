@@ -128,3 +128,16 @@ def test_the_month_clauses_let_sqlite_use_the_per_item_index(company):
     for sql in named:
         plan = " | ".join(r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql))
         assert "stock_move_month_item_id_warehouse_id_date_time_id" in plan, (sql, plan)
+
+
+def test_a_mistyped_year_names_only_the_months_holding_moves(company):
+    assert months_from("9999-11", "9999-12") == ["9999-11", "9999-12"]  # no month 10000
+    _history()
+    execute(  # a move of a receipt dated 2926 (a typo for 2026)
+        "INSERT INTO stock_move (kind, document_id, date, time, item_id, warehouse_id, "
+        "batch_no, qty, value, unit_cost, cost_source, created_at, month) "
+        "SELECT 'reval', document_id, '2926-02-03', time, item_id, warehouse_id, batch_no, "
+        "0, 0, 0, 'value', created_at, '2926-02' FROM stock_move LIMIT 1"
+    )
+    assert ledger_months.span() == ["2026-01", "2026-02", "2026-04", "2926-02"]
+    assert ledger_months.span(last=dt.date(2026, 3, 31)) == ["2026-01", "2026-02", "2026-03"]
