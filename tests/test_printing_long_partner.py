@@ -95,3 +95,15 @@ def test_english_delivery_note_too(long_names, tmp_path):
         assert_name_clear(path, "Contact")
     finally:
         set_language("zh_CN")
+
+
+def test_statement_says_its_period_in_words(long_names, tmp_path):
+    import datetime as dt
+
+    params = ReportParams(partner="C1", date_from=dt.date(2026, 1, 1), date_to=dt.date(2026, 1, 31))
+    text = " ".join(w[4] for w in words(render_statement(params, tmp_path / "s.pdf")))
+    assert "2026-01-01 至 2026-01-31" in text.replace("  ", " ")
+    text = " ".join(
+        w[4] for w in words(render_statement(ReportParams(partner="C1"), tmp_path / "a.pdf"))
+    )
+    assert "全部" in text and "~" not in text

@@ -31,6 +31,7 @@ from jxc_desktop.engine.printing.tables import (
     signatures_row,
 )
 from jxc_desktop.engine.reports import ReportParams
+from jxc_desktop.engine.reports.display import period_text
 from jxc_desktop.engine.reports.trade_ar import statement_rows
 from jxc_desktop.models.documents import DocumentLine
 
@@ -43,9 +44,7 @@ def render_statement(params: ReportParams, path: str | Path) -> Path:
     company = get_company().name
     setup = PageSetup(company=company, title=tr("对账单", "Statement"))
     width = body_width(setup)
-    period = f"{params.date_from or ''} ~ {params.date_to or ''}"
-    if not (params.date_from or params.date_to):
-        period = tr("全部", "All dates")  # a lone "~" read like a misprint
+    period = period_text(params.date_from, params.date_to)  # as the screen says it
     closing = rows[-1]["balance"]
     columns = [
         TableColumn(tr("日期", "Date")),
