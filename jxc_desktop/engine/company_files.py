@@ -58,6 +58,21 @@ def backup_name(company_path: str | Path, now: dt.datetime | None = None) -> str
     return f"{Path(company_path).stem}-{tr('备份', 'backup')}-{stamp}.sqlite"
 
 
+def upgrade_pending(path: str | Path) -> bool:
+    """Whether opening this SQLite company file will upgrade its schema first (a one-off
+    that takes seconds on a large ledger: the GUI says so meanwhile). False for anything
+    that is no company file of an older version; opening it says what is wrong."""
+    if is_database_url(path) or not Path(path).is_file():
+        return False
+    try:
+        facts = adapter.sqlite_file_facts(
+            Path(path), {"version": "SELECT value FROM meta WHERE key = 'schema_version'"}
+        )
+    except sqlite3.DatabaseError:
+        return False
+    return facts["version"] is not None and 0 < int(facts["version"]) < SCHEMA_VERSION
+
+
 def inspect(path: str | Path) -> CompanyFile:
     """Reads a company file's facts; refuses what is no company file of this program."""
     path = Path(path)

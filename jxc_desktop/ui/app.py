@@ -10,6 +10,7 @@ and shows the main window.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sqlite3
 import sys
 import tempfile
@@ -17,10 +18,11 @@ import time
 from pathlib import Path
 
 from peewee import DatabaseError
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWizard
 
+from jxc_desktop.engine import company_files
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.session import (
     close_company,
@@ -65,11 +67,42 @@ def last_company(settings: QSettings) -> str | None:
     return path if path and Path(path).is_file() else None
 
 
+@contextlib.contextmanager
+def upgrade_notice(db_path: str):
+    """Says that the company file is being upgraded while it is. The upgrade runs where
+    the company is opened, on this thread: once per file and program version, seconds on
+    a large ledger, with the window otherwise showing nothing at all."""
+    if not company_files.upgrade_pending(db_path):
+        yield
+        return
+    notice = QProgressDialog(
+        tr("正在升级账套文件 {name} 的数据结构。\n每个版本只需一次，请稍候…").format(
+            name=Path(db_path).name
+        ),
+        "",
+        0,
+        0,
+    )
+    notice.setWindowTitle(tr("升级账套"))
+    notice.setCancelButton(None)
+    notice.setWindowModality(Qt.WindowModality.ApplicationModal)
+    notice.setMinimumDuration(0)
+    notice.setMinimumWidth(420)
+    notice.show()
+    QApplication.processEvents()  # painted before the thread is busy
+    try:
+        yield
+    finally:
+        notice.close()
+        notice.deleteLater()
+
+
 def has_company(db_path: str) -> bool:
     """Opens an existing file; False when it does not exist or holds no company yet."""
     if not is_database_url(db_path) and not Path(db_path).exists():
         return False
-    open_company(db_path)
+    with upgrade_notice(db_path):
+        open_company(db_path)
     if Company.select().exists():
         return True
     close_company()

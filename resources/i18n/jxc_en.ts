@@ -1735,5 +1735,15 @@ The open company's file is kept as .bak first, so it can still be recovered.</tr
       <source>注意：备份是另一个账套“{b}”，不是当前的“{c}”。</source>
       <translation>Note: the backup is of another company, “{b}”, not of the open “{c}”.</translation>
     </message>
+    <message>
+      <source>正在升级账套文件 {name} 的数据结构。
+每个版本只需一次，请稍候…</source>
+      <translation>Upgrading the company file {name} to this version's structure.
+This happens once per version, please wait…</translation>
+    </message>
+    <message>
+      <source>升级账套</source>
+      <translation>Upgrading the company file</translation>
+    </message>
   </context>
 </TS>
