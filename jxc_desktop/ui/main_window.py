@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         home.open_list.connect(self.open_list)
         home.open_alerts.connect(self.open_alerts)
         home.open_stock.connect(self.open_stock)
+        home.open_report.connect(self.open_report)
         pages: dict[str, TabPage] = {"home": home}
         for key, title, planned in planned_pages():
             if key in self.visible_tabs():
@@ -236,6 +237,15 @@ class MainWindow(QMainWindow):
         if isinstance(self.pages.get("inventory"), InventoryPage):
             self.select_tab("inventory")
             self.pages["inventory"].select_key(key)
+
+    def open_report(self, name: str, start, end) -> None:
+        """A report on 报表 for these dates, run (from the 首页 经营概况 figures)."""
+        if "reports" not in self.pages:
+            return
+        self.select_tab("reports")
+        view = self.pages["reports"].show_report(name)
+        view.set_dates(start, end)
+        view.run()
 
     def open_alerts(self, kind: str) -> None:
         """库存预警 of one kind (from the 首页 counts): on 库存, or 报表 without it."""

@@ -19,6 +19,7 @@ from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import stock_alerts
 from jxc_desktop.ui import queries
 from jxc_desktop.ui.getting_started import GettingStarted
+from jxc_desktop.ui.home_overview import OverviewBox
 from jxc_desktop.ui.i18n import tr
 from jxc_desktop.ui.ops import Ops
 from jxc_desktop.ui.refresh import Refresher
@@ -80,6 +81,7 @@ class HomePage(TabPage):
     open_list = Signal(str)  # a count card was clicked: show that base-data list
     open_alerts = Signal(str)  # an alert count was clicked: 库存预警 of that kind
     open_stock = Signal(str)  # 开始使用's 期初库存 step: that 库存 document list
+    open_report = Signal(str, object, object)  # 经营概况: a report, its first / last date
 
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
@@ -115,6 +117,9 @@ class HomePage(TabPage):
         layout.addSpacing(12)
         layout.addLayout(cards)
         layout.addSpacing(12)
+        self.overview = OverviewBox(ops, enabled_modules())
+        self.overview.open_report.connect(self.open_report)
+        layout.addWidget(self.overview)
         layout.addWidget(self._alerts_box())
         from jxc_desktop.ui.trade.dashboard import TradeDashboard  # ui.trade imports this module
 

@@ -6,6 +6,7 @@ back as plain dicts; double-clicking a row emits `row_activated` for the drill-d
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
@@ -368,6 +369,16 @@ class ReportView(QWidget):
         for code, name in choices.warehouses():
             self.warehouse.addItem(f"{code}  {name}", code)
         self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(chosen)))
+
+    def set_dates(self, start: dt.date | None, end: dt.date | None) -> None:
+        """From and to (None: that end unset), as a link from elsewhere asks (首页)."""
+        for use, edit, day in (
+            (self.use_from, self.date_from, start),
+            (self.use_to, self.date_to, end),
+        ):
+            use.setChecked(day is not None)
+            if day is not None:
+                edit.setDate(QDate(day.year, day.month, day.day))
 
     def set_filters(self, item: str = "", warehouse: str | None = None) -> None:
         self.item.setText(item)
