@@ -100,3 +100,17 @@ def test_contract_prints_the_collection_plan(sold, tmp_path):
     text = _text(path)
     assert "按收款计划分期支付" in text
     assert "2026-01-02 33.90（定金）" in text and "2026-02-09 79.10" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+def test_sales_slip_balances_stand_as_they_were_at_the_delivery(sold, tmp_path):
+    """A receipt later the same day (more than is owed) belongs to the next slip."""
+    from jxc_desktop.engine.printing import trade_papers
+    from jxc_desktop.models.masterdata import Partner
+
+    c = Partner.get(Partner.code == "C1")
+    second, _ = trade_doc("XSCK", day(6), c, [("A", 2, "10")], warehouse="W1")
+    money_doc("SKD", day(6), c, "50")  # settles 35.60, 14.40 left as an advance
+    text = _text(trade_papers.render_paper("sales-slip", second.id, tmp_path / "slip2.pdf"))
+    # 113.00 delivered, 100.00 received before; this one 2 × 10 + 13 % tax
+    assert "上次欠款 13.00" in text and "本单 22.60" in text and "累计欠款 35.60" in text

@@ -280,7 +280,9 @@ def _balances(doc) -> list[str]:
     from jxc_desktop.engine.money import yuan
     from jxc_desktop.engine.trade import openitems
 
-    after = openitems.balance(doc.partner_id, "receivable", as_of=doc.date)
+    # as the slip was when this delivery was approved: later documents of the same day
+    # (a receipt, a return) are the next slip's business
+    before = openitems.balance_before(doc, "receivable")
     this = sum(
         o.amount for o in openitems.open_items(doc.partner_id, "receivable", documents=[doc.id])
     )
@@ -288,8 +290,8 @@ def _balances(doc) -> list[str]:
         tr(
             "上次欠款 {b}　本单 {t}　累计欠款 {a}",
             "Owed before {b}   this {t}   owed now {a}",
-            b=format_money(yuan(after - this)),
+            b=format_money(yuan(before)),
             t=format_money(yuan(this)),
-            a=format_money(yuan(after)),
+            a=format_money(yuan(before + this)),
         )
     ]

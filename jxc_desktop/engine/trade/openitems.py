@@ -124,6 +124,34 @@ def balance(partner_id: int, kind: str, as_of: dt.date | None = None) -> int:
     return sum(o.open for o in open_items(partner_id, kind, as_of))
 
 
+def balance_before(doc: Document, kind: str) -> int:
+    """The partner's open balance in fen just before `doc` wrote its own items (the 销售单's
+    上次欠款): the items written before them (ids grow as items are written), less what
+    documents dated earlier, or approved earlier the same day, had settled on those.
+    Later documents of the same day, which `balance(as_of=doc.date)` counts, do not."""
+    (first,) = execute(
+        "SELECT MIN(id) FROM open_item WHERE document_id = ? AND kind = ? AND reverses_id IS NULL",
+        (doc.id, kind),
+    ).fetchone()
+    if first is None:  # no item of its own (yet): everything up to its day
+        return balance(doc.partner_id, kind, as_of=doc.date)
+
+    (items,) = execute(
+        "SELECT COALESCE(SUM(oi.amount), 0) FROM open_item oi WHERE oi.partner_id = ? "
+        f"AND oi.kind = ? AND oi.id < ? AND {LIVE_ITEM}",
+        (doc.partner_id, kind, first),
+    ).fetchone()
+    (settled,) = execute(
+        "SELECT COALESCE(SUM(s.amount), 0) FROM settlement s JOIN open_item oi "
+        "ON oi.id = s.open_item_id JOIN document sd ON sd.id = s.document_id "
+        "WHERE oi.partner_id = ? AND oi.kind = ? AND oi.id < ? "
+        f"AND {LIVE_ITEM} AND {LIVE_SETTLEMENT} AND s.document_id <> ? AND (s.date < ? "
+        "OR (s.date = ? AND (sd.approved_at < ? OR (sd.approved_at = ? AND sd.id < ?))))",
+        (doc.partner_id, kind, first, doc.id, doc.date, doc.date, *[doc.approved_at] * 2, doc.id),
+    ).fetchone()
+    return items - settled
+
+
 def add_item(doc: Document, line, currency_amount, is_advance=False, fen: int | None = None):
     """Writes one open item for a document (line); `fen` overrides the CNY amount."""
     terms = 0 if is_advance else (doc.partner.payment_terms_days or 0)
