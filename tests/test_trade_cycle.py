@@ -190,3 +190,14 @@ def test_dashboard_counts(shop):
     counts = dashboard_counts(day(40))
     assert counts == {"uninvoiced": 1, "due_this_week": 0, "overdue": 1, "payments_due": 0}
     assert dashboard_counts(day(61))["payments_due"] == 1  # a Monday; due that Wednesday
+
+
+def test_an_order_line_without_quantity_is_not_approved(shop):
+    """An empty 数量 saved as 0 would commit nothing yet show the order 已完成."""
+    c, s = shop
+    for doc_type, partner in (("XSDD", c), ("CGDD", s), ("XSBJ", c)):
+        draft = trade_doc(doc_type, day(2), partner, [("A", 5, "10"), ("B", 0, "8")], approve=False)
+        with pytest.raises(ValidationError) as refused:
+            documents.approve(draft.id)
+        assert "数量必须大于 0" in str(refused.value) and "2" in str(refused.value)
+        assert documents.get_document(draft.id).status == "draft"

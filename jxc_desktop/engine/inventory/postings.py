@@ -330,8 +330,19 @@ register_posting("XSCK", ISSUE)
 register_posting("CGTH", ISSUE)
 register_posting("SCLL", ISSUE)
 register_posting("XSTH", Posting(_validate_receipt, _poster(_plan_return), ledger.reverse))
+
+
+def _validate_commitment(doc: Document) -> list[Problem]:
+    """An order line of no quantity commits nothing and would show as 已完成 at once."""
+    return [
+        Problem(tr("数量必须大于 0", "The quantity must be greater than 0"), _where(line))
+        for line in _lines(doc)
+        if line.item is not None and line.qty_units <= 0
+    ]
+
+
 # Orders, requisitions, quotations and forecasts move no stock: approving them commits them.
 for _prefix in ("CGSQ", "CGDD", "XSBJ", "XSDD", "XSYC", "SCDD", "WWDD"):
-    register_posting(_prefix, Posting())
+    register_posting(_prefix, Posting(validate=_validate_commitment))
 register_posting("PDD", Posting(lambda doc: [], _post_stocktake, ledger.reverse))
 register_posting("CBTZ", Posting(_validate_adjustment, _poster(_plan_adjustment), ledger.reverse))
