@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from jxc_desktop.engine import money
 from jxc_desktop.engine.documents import get_document
+from jxc_desktop.engine.inventory import gain_costs
 from jxc_desktop.engine.inventory.stocktake_rebase import book_changes
 from jxc_desktop.engine.scanning import by_ids
 from jxc_desktop.models.documents import DocumentLine
@@ -22,13 +23,22 @@ from jxc_desktop.models.stock import CostGroup
 
 
 def unit_costs(warehouse_id: int, item_ids: list[int]) -> dict[int, Decimal]:
-    """Book unit cost per item in a warehouse (its first cost pool, as `variance` does)."""
+    """Book unit cost per item in a warehouse (its first cost pool, as `variance` does):
+    the average on hand, else the last unit cost; for an item the warehouse never held,
+    the cost a gain would be posted at (inventory/gain_costs.py)."""
     costs: dict[int, Decimal] = {}
     query = CostGroup.select().where(CostGroup.warehouse == warehouse_id).order_by(CostGroup.id)
     wanted = set(item_ids)
     for group in query:
         if group.item_id in wanted and group.item_id not in costs:
-            costs[group.item_id] = group.value / group.qty if group.qty > 0 else Decimal(0)
+            if group.qty > 0:
+                costs[group.item_id] = group.value / group.qty
+            elif group.last_unit_cost:
+                costs[group.item_id] = group.last_unit_cost
+    bare = wanted - set(costs)
+    if bare:
+        fallback = gain_costs.fallback_unit_costs(bare)
+        costs.update((i, money.from_scaled(c, money.PRICE_PLACES)) for i, c in fallback.items())
     return costs
 
 

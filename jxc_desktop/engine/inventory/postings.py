@@ -13,10 +13,18 @@ from jxc_desktop.engine.company import get_company
 from jxc_desktop.engine.documents import Posting, register_posting
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
-from jxc_desktop.engine.inventory import batches, ledger, pool_store
+from jxc_desktop.engine.inventory import batches, gain_costs, ledger, pool_store
+from jxc_desktop.engine.inventory.ledger_pass import group_key
 from jxc_desktop.engine.inventory.lines import PostingLine, read_lines
-from jxc_desktop.engine.inventory.valuation import BOOK, COMPUTED, FIXED, LINKED, VALUE
-from jxc_desktop.engine.money import from_scaled, money, to_scaled
+from jxc_desktop.engine.inventory.valuation import (
+    BOOK,
+    COMPUTED,
+    COST_TO_FEN,
+    FIXED,
+    LINKED,
+    VALUE,
+)
+from jxc_desktop.engine.money import from_scaled, money, mul_div_round, to_scaled
 from jxc_desktop.models.documents import Document
 from jxc_desktop.models.masterdata import Location
 
@@ -244,6 +252,7 @@ def _plan_stocktake(doc: Document) -> list:
                     line_no=line.line_no,
                 )
             )
+    _cost_bare_gains(planned)
     return planned
 
 
@@ -262,6 +271,23 @@ def _plan_adjustment(doc: Document) -> list:
         )
         for line in _lines(doc)
     ]
+
+
+def _cost_bare_gains(planned: list) -> None:
+    """盘盈 in pools that never held the item: at the cost gain_costs finds, fixed."""
+    gains = [
+        (m, group_key(m.item, m.warehouse_id, m.batch_no)) for m in planned if m.source == BOOK
+    ]
+    if not gains:
+        return
+    bare = gain_costs.costless_pools({key for _, key in gains})
+    if not bare:
+        return
+    costs = gain_costs.fallback_unit_costs({key[0] for key in bare})
+    for move, key in gains:
+        if key in bare:
+            move.source = FIXED
+            move.value = mul_div_round(move.qty, costs.get(move.item.id, 0), COST_TO_FEN)
 
 
 def _post_stocktake(doc: Document):
