@@ -129,6 +129,13 @@ SPECS = {
             "mon_sat / mon_fri / all",
             "工作中心默认工作日: mon_sat 周一至周六, mon_fri 周一至周五, all 每天（未设置时）",
         ),
+        SettingSpec(
+            "over_completion",
+            "refuse",
+            _choice("refuse", "allow"),
+            "refuse / allow",
+            "超订单完工入库: refuse 拒绝产品入库超出生产订单数量; allow 允许",
+        ),
         SettingSpec("quarantine_warehouse", "", lambda v: True, "a warehouse code", "不合格品仓库"),
         SettingSpec(
             "label_layout",

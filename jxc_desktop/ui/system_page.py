@@ -41,6 +41,7 @@ def setting_labels() -> dict[str, str]:
         "quarantine_warehouse": etr("不合格品仓库", "Quarantine warehouse"),
         "work_week": etr("工作中心默认工作日", "Work centres' default working days"),
         "label_layout": etr("条码标签版式", "Barcode label layout"),
+        "over_completion": etr("超生产订单完工入库", "Receipts beyond a work order"),
     }
 
 
@@ -52,6 +53,8 @@ def value_label(key: str, option: str, values: dict[str, str]) -> str:
         ("work_week", "mon_sat"): etr("周一至周六", "Monday to Saturday"),
         ("work_week", "mon_fri"): etr("周一至周五", "Monday to Friday"),
         ("work_week", "all"): etr("每天", "Every day"),
+        ("over_completion", "refuse"): etr("不允许", "Refuse"),
+        ("over_completion", "allow"): etr("允许", "Allow"),
     }
     return own.get((key, option)) or values.get(option, option)
 

@@ -2,12 +2,16 @@
 
 A material issue (SCLL), a return (QTRK) or a receipt (CPRK) may not name a work order
 that is closed or not released (still a draft, or void): the order must be approved
-and open for the shop floor to book against it.
+and open for the shop floor to book against it. Receipts of the order's product may
+not take it past its ordered quantity unless the company allows that
+(`over_completion`).
 """
 
 from __future__ import annotations
 
-from jxc_desktop.engine import documents
+from decimal import Decimal
+
+from jxc_desktop.engine import documents, settings
 from jxc_desktop.engine.errors import Problem
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.models.db import execute
@@ -58,6 +62,48 @@ def work_order_open(doc: Document) -> list[Problem]:
                 )
             )
     return problems
+
+
+@documents.on_validate
+def within_ordered_quantity(doc: Document) -> list[Problem]:
+    """Refuses a 产品入库 that would complete more of a work order's product than ordered."""
+    if doc.doc_type != "CPRK" or settings.get("over_completion") == "allow":
+        return []
+    from jxc_desktop.engine.production.workorders import view
+
+    named = dict(_named_orders(doc))  # line number -> work order
+    if not named:
+        return []
+    orders = {}  # work order id -> (its view, the quantity of its product received here)
+    for line in DocumentLine.select().where(DocumentLine.document == doc):
+        order = named.get(line.line_no)
+        if order is None:
+            continue
+        if order.id not in orders:
+            orders[order.id] = (view(order), Decimal(0))
+        v, qty = orders[order.id]
+        if line.item and line.item.code == v.item:  # by-products are not what was ordered
+            orders[order.id] = (v, qty + line.base_qty)
+    return [
+        Problem(
+            tr(
+                "生产订单 {n} 订购 {p}，已完工 {c}，本单再入库 {q} 将超出订单数量",
+                "Work order {n} is for {p} and {c} are completed: receiving {q} more "
+                "would exceed it",
+                n=v.number,
+                p=_qty(v.planned_qty),
+                c=_qty(v.completed_qty),
+                q=_qty(qty),
+            ),
+            tr("数量", "quantity"),
+        )
+        for v, qty in orders.values()
+        if qty and v.completed_qty + qty > v.planned_qty
+    ]
+
+
+def _qty(value: Decimal) -> str:
+    return f"{value.normalize():f}"
 
 
 # 委外 documents (WWFL / WWRK / WWTL) register their postings and hooks on import
