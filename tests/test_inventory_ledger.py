@@ -316,3 +316,14 @@ def test_backdated_issue_names_the_location_that_runs_short(shop):
         doc("QTCK", day(3), [LineInput(item="A", qty="2", location="A-01")])
     text = str(info.value)
     assert "A-01" in text and "2026-01-05" in text and "短缺 2" in text
+
+
+def test_a_bad_number_names_its_line_and_column(shop):
+    """Every line's problems at once, each naming the column as the form shows it."""
+    make_item("A")
+    with pytest.raises(ValidationError) as info:
+        doc("QTRK", day(1), [("A", "abc", "2"), ("A", 1, "x1"), ("A", 1, "2")])
+    text = str(info.value)
+    assert "第 1 行 数量" in text and "abc" in text
+    assert "第 2 行 单价" in text and "x1" in text
+    assert "第 3 行" not in text

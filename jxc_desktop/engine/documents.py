@@ -402,19 +402,25 @@ def _build_line(dtype: DocType, header: dict, no: int, line: LineInput, problems
             )
         )
         factor = Decimal(1)
-    qty = _decimal(line.qty, where, problems, money.QTY_PLACES)
+
+    def column(zh: str, en: str) -> str:  # a number's problem names its column too
+        return f"{where} {tr(zh, en)}"
+
+    qty = _decimal(line.qty, column("数量", "quantity"), problems, money.QTY_PLACES)
     if qty is None:
         qty = Decimal(0)
-    price = _decimal(line.price, where, problems, money.PRICE_PLACES)
-    price_incl = _decimal(line.price_incl, where, problems, money.PRICE_PLACES)
-    tax_rate = _decimal(line.tax_rate, where, problems, money.RATE_PLACES)
+    price = _decimal(line.price, column("单价", "price"), problems, money.PRICE_PLACES)
+    price_incl = _decimal(
+        line.price_incl, column("含税单价", "price incl. tax"), problems, money.PRICE_PLACES
+    )
+    tax_rate = _decimal(line.tax_rate, column("税率", "tax rate"), problems, money.RATE_PLACES)
     if tax_rate is None:
         tax_rate = item.tax_rate if dtype.partner_kind else Decimal(0)
     if (price is not None and price < 0) or (price_incl is not None and price_incl < 0):
         bad(tr("单价不能为负", "The price cannot be negative"))
     amounts = line_amounts(qty, price, tax_rate, price_incl)
     if dtype.value_only:
-        value = _decimal(line.amount, where, problems, money.MONEY_PLACES)
+        value = _decimal(line.amount, column("金额", "amount"), problems, money.MONEY_PLACES)
         if not value:
             bad(tr("请填写调整金额", "An adjustment amount is required"))
         qty, amounts = (
