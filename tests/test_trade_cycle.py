@@ -201,3 +201,20 @@ def test_an_order_line_without_quantity_is_not_approved(shop):
             documents.approve(draft.id)
         assert "数量必须大于 0" in str(refused.value) and "2" in str(refused.value)
         assert documents.get_document(draft.id).status == "draft"
+
+
+def test_generating_from_the_wrong_document_says_so_in_words(shop):
+    from jxc_desktop.engine.errors import JxcError
+    from jxc_desktop.engine.trade import generate
+
+    c, _ = shop
+    delivery, _ = trade_doc("XSCK", day(2), c, [("A", 2, "10")], warehouse="W1")
+    ret, _ = trade_doc("XSTH", day(3), c, [("A", 1, "10")], warehouse="W1")
+    with pytest.raises(JxcError) as info:
+        generate.delivery_to_invoice(ret.id)
+    text = str(info.value)
+    assert "销售退货" in text and ret.number in text and "销售出库" in text
+    assert "XSCK" not in text.replace(ret.number, "")  # no bare prefixes
+    draft = trade_doc("XSCK", day(4), c, [("A", 1, "10")], warehouse="W1", approve=False)
+    with pytest.raises(JxcError, match="尚未审核"):
+        generate.delivery_to_invoice(draft.id)

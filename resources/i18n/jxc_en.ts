@@ -302,15 +302,15 @@
     </message>
     <message>
       <source>发现 {n} 个问题，未写入任何数据。请修改文件后重新导入。</source>
-      <translation>{n} problems found; nothing was written. Fix the file and import again.</translation>
+      <translation>Problems found: {n}. Nothing was written; fix the file and import again.</translation>
     </message>
     <message>
       <source>发现 {n} 个问题，未写入任何数据：</source>
-      <translation>{n} problems found; nothing was written:</translation>
+      <translation>Problems found: {n}. Nothing was written:</translation>
     </message>
     <message>
       <source>发现 {n} 个问题，请修改后再保存。</source>
-      <translation>{n} problems found; please correct them and save again.</translation>
+      <translation>Problems found: {n}. Please correct them and save again.</translation>
     </message>
     <message>
       <source>取消</source>
@@ -1311,7 +1311,7 @@
     </message>
     <message>
       <source>发现 {n} 个问题，未保存：</source>
-      <translation>{n} problems found; nothing was saved:</translation>
+      <translation>Problems found: {n}. Nothing was saved:</translation>
     </message>
     <message>
       <source>可选：只盘这个库位</source>
@@ -1571,7 +1571,7 @@
     </message>
     <message>
       <source>发现 {n} 个问题，单据已保存但未审核：</source>
-      <translation>{n} problems found; the document is saved but not approved:</translation>
+      <translation>Problems found: {n}. The document is saved but not approved:</translation>
     </message>
     <message>
       <source>正在保存，请稍候再关闭</source>

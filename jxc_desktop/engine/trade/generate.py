@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jxc_desktop.engine import documents
+from jxc_desktop.engine.doctypes import DOC_TYPES
 from jxc_desktop.engine.documents import DocumentInput, LineInput
 from jxc_desktop.engine.errors import JxcError
 from jxc_desktop.engine.i18n import tr
@@ -45,13 +46,23 @@ def _header(source: Document, doc_type: str, date: dt.date | None, **kw) -> Docu
 
 
 def _approved(doc: Document, *types: str) -> None:
-    if doc.doc_type not in types or doc.status != "approved":
+    labels = "、".join(DOC_TYPES[t].label for t in types)
+    if doc.doc_type not in types:  # said in words: the prefixes mean nothing to a clerk
         raise JxcError(
             tr(
-                "单据 {n} 不是已审核的 {t}",
-                "{n} is not an approved {t}",
+                "{k} {n} 没有可生成的下游单据（可由{t}生成）",
+                "Nothing is made from {k} {n} (documents are made from: {t})",
+                k=DOC_TYPES[doc.doc_type].label,
                 n=doc.number,
-                t="/".join(types),
+                t=labels,
+            )
+        )
+    if doc.status != "approved":
+        raise JxcError(
+            tr(
+                "单据 {n} 尚未审核，审核后才能生成下游单据",
+                "{n} is not approved yet: approve it first",
+                n=doc.number,
             )
         )
 
