@@ -55,7 +55,12 @@ def test_voucher_entry_review_post_and_books(qtbot, company):
     page.closing.period.setText("2026-01")
     page.closing.fx_button.click()  # no foreign balances: nothing to adjust, said so
     assert "期末调汇" in page.closing.output.toPlainText()
-    page.closing.close_button.click()
+    page.closing.close_button.click()  # asked first: closing locks the month
+    from jxc_desktop.ui import messages
+
+    question = messages.shown[-1]
+    assert "确定结账 2026-01" in question.text() and "尚未结束" not in question.text()
+    question.accept()
     assert "2026-01" in page.closing.output.toPlainText()
     assert page.closing.period.text() == "2026-02"  # the month now open, next to close
     page.closing.period.setText("2026-01")
@@ -298,3 +303,24 @@ def test_a_month_that_does_not_exist_is_refused_with_a_message(qtbot, company):
     close.close_button.click()
     assert "期间 2026-00 无效" in messages.shown[-1].text()
     assert "程序出错" not in messages.shown[-1].text()
+
+
+def test_closing_a_month_not_yet_ended_says_so_first(qtbot, company):
+    import datetime as dt
+
+    from jxc_desktop.models.company import Period
+    from jxc_desktop.ui import messages
+    from jxc_desktop.ui.finance.page import CloseView
+    from jxc_desktop.ui.ops import Ops
+
+    ops = Ops()
+    close = CloseView(ops)
+    qtbot.addWidget(close)
+    this_month = dt.date.today().strftime("%Y-%m")
+    close.period.setText(this_month)
+    close.close_button.click()
+    question = messages.shown[-1]
+    assert f"{this_month} 尚未结束" in question.text() and "确定结账" in question.text()
+    question.reject()
+    assert not Period.select().where((Period.code == this_month) & Period.closed).exists()
+    ops.shutdown()
