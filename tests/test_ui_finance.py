@@ -203,6 +203,9 @@ def test_voucher_list_shows_whole_document_numbers_and_drills_down(qtbot, compan
     cells = [detail.table.item(r, 4).text() for r in range(detail.table.rowCount())]
     assert any(c.startswith("5602") for c in cells) and any(c.startswith("1001") for c in cells)
     assert detail.table.item(0, 5).text() == "12,345.60"
+    last = detail.table.rowCount() - 1  # a 合计 row: debit = credit at a glance
+    assert detail.table.item(last, 3).text() == "合计"
+    assert detail.table.item(last, 5).text() == detail.table.item(last, 6).text() == "12,345.60"
     detail.close()
     xsck = next(
         r for r in range(view.model.rowCount()) if view.model.row_values(r)[5].startswith("XSCK")

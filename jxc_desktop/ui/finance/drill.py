@@ -70,14 +70,26 @@ class VoucherDetailDialog(QDialog):
 
 
 def _once_per_voucher(rows: list[dict]) -> list[dict]:
-    """Voucher number, date and status only on a voucher's first line, as on paper."""
-    out, last = [], None
-    for row in rows:
+    """Voucher number, date and status only on a voucher's first line, and a 合计 row
+    after its lines (debit = credit to be seen), as on paper."""
+    out: list[dict] = []
+    for n, row in enumerate(rows):
         shown = dict(row)
-        if row["voucher_id"] == last:
+        first = n == 0 or rows[n - 1]["voucher_id"] != row["voucher_id"]
+        if not first:
             shown.update(number="", date=None, status="")
-        last = row["voucher_id"]
         out.append(shown)
+        if n + 1 == len(rows) or rows[n + 1]["voucher_id"] != row["voucher_id"]:
+            lines = [r for r in rows if r["voucher_id"] == row["voucher_id"]]
+            out.append(
+                dict.fromkeys(row, "")
+                | {
+                    "date": None,
+                    "summary": tr("合计", "Total"),
+                    "debit": sum(r["debit"] for r in lines),
+                    "credit": sum(r["credit"] for r in lines),
+                }
+            )
     return out
 
 
