@@ -135,6 +135,30 @@ def test_transfer_shows_both_warehouses(company, tmp_path):
     )
     text = pdf_text(render_document(doc.id, tmp_path / "t.pdf"))
     assert "调拨单" in text and "调出仓库" in text and "门店仓" in text
+    assert "零元整" not in text  # a draft is not costed yet: no amount in words
+
+
+def test_an_approved_transfer_prints_what_it_moved_at_cost(company, tmp_path):
+    """No price on its lines: the paper shows the cost the ledger moved it at."""
+    from jxc_desktop.engine import documents
+
+    make_warehouse()
+    make_warehouse("WH02", "门店仓")
+    item = make_item("T1", "洗衣液 2kg")
+    stock = receipt(
+        [LineInput(item=item, qty="4", price="30.00"), LineInput(item=item, qty="6", price="31.00")]
+    )
+    documents.approve(stock.id)
+    doc = save_draft(
+        DocumentInput(
+            "DBD", DAY, [LineInput(item=item, qty="5")], warehouse="WH01", dest_warehouse="WH02"
+        )
+    )
+    documents.approve(doc.id)
+    text = pdf_text(render_document(doc.id, tmp_path / "t.pdf"))
+    # moving average 30.60 a unit: 5 × 30.60
+    assert "单位成本" in text and "成本金额" in text and "30.60" in text
+    assert "153.00" in text and rmb_upper(Decimal("153.00")) in text
 
 
 def test_english_paper(company, tmp_path):

@@ -18,7 +18,7 @@ from jxc_desktop.engine.company import get_company
 from jxc_desktop.engine.doctypes import DOC_TYPES, DocType
 from jxc_desktop.engine.documents import get_document
 from jxc_desktop.engine.i18n import get_language, tr
-from jxc_desktop.engine.money import format_money
+from jxc_desktop.engine.money import format_money, price, yuan
 from jxc_desktop.engine.printing.formats import fmt_price, fmt_qty, fmt_rate
 from jxc_desktop.engine.printing.layout import PageSetup, body_width, build_pdf
 from jxc_desktop.engine.printing.tables import (
@@ -29,6 +29,7 @@ from jxc_desktop.engine.printing.tables import (
     para,
     signatures_row,
 )
+from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.masterdata import Item, Location, Unit
 
@@ -49,6 +50,8 @@ def render_document(doc_id: int, path: str | Path) -> Path:
         watermark=_watermark(doc),
     )
     width = body_width(setup)
+    if dtype.prefix in AT_COST:
+        _cost_lines(doc, lines)
     columns, rows, totals, grand = _lines_table(dtype, lines)
     story = [
         fields_grid(
@@ -210,8 +213,42 @@ def _lines_table(dtype: DocType, lines: list[_Line]):
     return _item_lines(dtype, lines)
 
 
+# Documents whose lines carry no price: what they moved is worth its cost, which the
+# ledger knows once they are approved (a transfer printed 0.00 and 人民币零元整).
+AT_COST = {"DBD", "QTCK", "SCLL", "WWFL"}
+
+
+def _cost_lines(doc: Document, lines: list[_Line]) -> None:
+    """Puts each line's cost (its issue moves with their revaluations) in as its amount
+    and unit price; a draft's lines keep none (nothing is costed before approval)."""
+    if doc.status != "approved":
+        return
+    ids = [ln.row.id for ln in lines]
+    marks = ", ".join("?" * len(ids))
+    costs = dict(
+        execute(
+            "SELECT m.line_id, -SUM(m.value + COALESCE((SELECT SUM(r.value) FROM stock_move r "
+            "WHERE r.adjusts_id = m.id AND r.kind = 'reval'), 0)) FROM stock_move m "
+            f"WHERE m.line_id IN ({marks}) AND m.kind = 'move' AND m.qty < 0 "
+            "AND NOT EXISTS (SELECT 1 FROM stock_move x WHERE x.adjusts_id = m.id "
+            "AND x.kind = 'reverse') GROUP BY m.line_id",
+            ids,
+        ).fetchall()
+    )
+    for ln in lines:
+        fen = costs.get(ln.row.id)
+        if fen is not None:
+            ln.row.amount = ln.row.total = yuan(fen)
+            ln.row.price = price(ln.row.amount / ln.row.qty) if ln.row.qty else Decimal(0)
+
+
 def _item_lines(dtype: DocType, lines: list[_Line]):
     taxed = dtype.partner_kind is not None or any(ln.row.tax for ln in lines)
+    price_label, amount_label = (
+        (tr("单位成本", "Unit cost"), tr("成本金额", "Cost"))
+        if dtype.prefix in AT_COST
+        else (tr("单价", "Price"), tr("金额", "Amount"))
+    )
     batch = any(ln.row.batch_no for ln in lines)
     expiry = any(ln.row.expiry_date for ln in lines)
     locs = any(ln.location or ln.dest_location for ln in lines)
@@ -220,8 +257,8 @@ def _item_lines(dtype: DocType, lines: list[_Line]):
         (TableColumn(tr("序号", "No."), centred=True), lambda ln: str(ln.row.line_no)),
         *_item_columns(),
         (TableColumn(tr("数量", "Qty"), True), lambda ln: fmt_qty(ln.row.qty)),
-        (TableColumn(tr("单价", "Price"), True), lambda ln: fmt_price(ln.row.price)),
-        (TableColumn(tr("金额", "Amount"), True), lambda ln: format_money(ln.row.amount)),
+        (TableColumn(price_label, True), lambda ln: fmt_price(ln.row.price)),
+        (TableColumn(amount_label, True), lambda ln: format_money(ln.row.amount)),
     ]
     if taxed:
         spec += [
@@ -240,12 +277,14 @@ def _item_lines(dtype: DocType, lines: list[_Line]):
     columns = [c for c, _ in spec]
     rows = [[get(ln) for _, get in spec] for ln in lines]
     sums = {
-        tr("金额", "Amount"): sum((ln.row.amount for ln in lines), Decimal(0)),
+        amount_label: sum((ln.row.amount for ln in lines), Decimal(0)),
         tr("税额", "Tax"): sum((ln.row.tax for ln in lines), Decimal(0)),
         tr("价税合计", "Total"): sum((ln.row.total for ln in lines), Decimal(0)),
     }
     totals = _totals_row(columns, lines, {k: format_money(v) for k, v in sums.items()})
-    grand = sums[tr("价税合计", "Total")] if taxed else sums[tr("金额", "Amount")]
+    grand = sums[tr("价税合计", "Total")] if taxed else sums[amount_label]
+    if dtype.prefix in AT_COST and not grand:
+        grand = None  # a draft: costed on approval, no 人民币零元整 meanwhile
     return columns, rows, totals, grand
 
 
