@@ -121,3 +121,30 @@ def test_red_reversal_prints_negative_amounts(company, tmp_path):
     red = Voucher.get(Voucher.kind == "reversal")
     flat = text_of(render_vouchers([red.id], tmp_path / "red.pdf", "a5")).replace(" ", "")
     assert "-113.00" in flat and "人民币（大写）负壹佰叁拾捌元整" in flat
+
+
+def test_voucher_form_in_english(company, tmp_path):
+    from jxc_desktop.engine.i18n import set_language
+
+    setup_basic()
+    doc("QCKC", day(1), [("A", 10, "5")])
+    s = trade_doc("XSCK", day(3), [("A", 5, "20", "13")], partner="C1")
+    v = Voucher.get(Voucher.source == s)
+    set_language("en")
+    try:
+        text = text_of(render_vouchers([v.id], tmp_path / "en.pdf", "a5"))
+    finally:
+        set_language("zh_CN")
+    for words in (
+        "JOURNAL VOUCHER",
+        "Attachments: 0",
+        "2026-01-03",
+        "Summary",
+        "Debit",
+        "Credit",
+        "Total: RMB (in words)",
+        "Prepared by",
+    ):
+        assert words in text, words
+    for words in ("记 账 凭 证", "借方金额", "附单据", "制单"):
+        assert words not in text, words

@@ -1,4 +1,4 @@
-"""记账凭证 printed in the standard Chinese form.
+"""记账凭证 printed in the standard Chinese form (labels in English when the language is).
 
 One form is 210 × 148 mm: title 记账凭证 (double-ruled), 核算单位, the date as
 YYYY 年 MM 月 DD 日, the number 记字第 0001 号 and 附单据 N 张; a ruled table
@@ -94,7 +94,7 @@ def load(voucher_id: int) -> PrintVoucher:
         lines.append(PrintLine(ln.summary, account, partner, ln.debit, ln.credit))
     return PrintVoucher(
         number=v.display_number,
-        date=v.date.strftime("%Y 年 %m 月 %d 日"),
+        date=v.date.strftime(tr("%Y 年 %m 月 %d 日", "%Y-%m-%d")),
         attachments=v.attachments,
         lines=lines,
         maker=_name(v.maker),
@@ -126,7 +126,7 @@ class _Form:
 
     def heading(self, pv: PrintVoucher, sheet: str) -> None:
         mid = FORM_W / 2
-        self.text(mid, FORM_H - 16 * mm, "记 账 凭 证", 17, "center")
+        self.text(mid, FORM_H - 16 * mm, tr("记 账 凭 证", "JOURNAL VOUCHER"), 17, "center")
         self.c.setStrokeColor(INK)
         for dy, w in ((18 * mm, 0.8), (19 * mm, 0.4)):
             self.c.setLineWidth(w)
@@ -137,9 +137,13 @@ class _Form:
         self.text(mid, y, pv.date, 10, "center")
         number = f"{pv.number}  {sheet}".strip()
         self.text(FORM_W - SIDE, y + 5 * mm, number, 10, "right")
-        self.text(FORM_W - SIDE, y, f"附单据 {pv.attachments} 张", 9, "right")
+        attached = tr("附单据 {n} 张", "Attachments: {n}", n=pv.attachments)
+        self.text(FORM_W - SIDE, y, attached, 9, "right")
         if pv.status != "posted":
-            status = {"draft": "未审核", "reviewed": "已审核未记账"}.get(pv.status, pv.status)
+            status = {
+                "draft": tr("未审核", "Not reviewed"),
+                "reviewed": tr("已审核未记账", "Reviewed, not posted"),
+            }.get(pv.status, pv.status)
             self.text(SIDE, FORM_H - 16 * mm, status, 9, color=RED)
 
     def grid(self, rows: int) -> list[float]:
@@ -160,7 +164,12 @@ class _Form:
         for x in xs[1:-1]:
             low = bottom if x >= xs[2] else ys[-1]  # the 合计 row spans 摘要 + 科目
             c.line(self.x0 + x, self.y0 + top, self.x0 + x, self.y0 + low)
-        heads = ["摘　要", "会 计 科 目", "借方金额", "贷方金额"]
+        heads = [
+            tr("摘　要", "Summary"),
+            tr("会 计 科 目", "Account"),
+            tr("借方金额", "Debit"),
+            tr("贷方金额", "Credit"),
+        ]
         for i, head in enumerate(heads):
             self.text((xs[i] + xs[i + 1]) / 2, top - HEAD_H + 3 * mm, head, 10, "center")
         return xs
@@ -202,15 +211,15 @@ class _Form:
     def signatures(self, pv: PrintVoucher) -> None:
         y = TABLE_TOP - HEAD_H - SHEET_ROWS * ROW_H - TOTAL_H - 8 * mm
         pairs = [
-            ("会计主管", ""),
-            ("记账", pv.poster),
-            ("审核", pv.reviewer),
-            ("出纳", ""),
-            ("制单", pv.maker),
+            (tr("会计主管", "Chief accountant"), ""),
+            (tr("记账", "Posted by"), pv.poster),
+            (tr("审核", "Reviewed by"), pv.reviewer),
+            (tr("出纳", "Cashier"), ""),
+            (tr("制单", "Prepared by"), pv.maker),
         ]
         step = (FORM_W - 2 * SIDE) / len(pairs)
         for i, (label, name) in enumerate(pairs):
-            self.text(SIDE + i * step, y, f"{label}：{name}", 9, width=step - 2 * mm)
+            self.text(SIDE + i * step, y, label + tr("：", ": ") + name, 9, width=step - 2 * mm)
 
 
 def _sheets(pv: PrintVoucher) -> list[list[PrintLine]]:
@@ -228,9 +237,9 @@ def draw_voucher(form: _Form, pv: PrintVoucher, sheet_no: int, sheets: list) -> 
     debit = sum((ln.debit for ln in so_far), ZERO)
     credit = sum((ln.credit for ln in so_far), ZERO)
     if sheet_no + 1 < len(sheets):
-        text = "过次页"
-    else:
-        text = f"合　计：人民币（大写）{rmb_upper(debit)}"
+        text = tr("过次页", "Carried forward")
+    else:  # the amount in words stays in 大写 figures: that is what the form asks for
+        text = tr("合　计：人民币（大写）", "Total: RMB (in words) ") + rmb_upper(debit)
     form.totals(xs, SHEET_ROWS, text, debit, credit)
     form.signatures(pv)
 
