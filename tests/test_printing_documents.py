@@ -208,6 +208,7 @@ def test_stocktake_and_money_papers(company, tmp_path):
     )
     text = pdf_text(render_document(skd.id, tmp_path / "skd.pdf"))
     assert "收款单" in text and "1,234.50" in text
+    assert "1002 银行存款" in text  # the account by name, not a bare code
     assert "人民币壹仟贰佰叁拾肆元伍角整" in text.replace(" ", "")
 
 

@@ -114,3 +114,16 @@ def test_sales_slip_balances_stand_as_they_were_at_the_delivery(sold, tmp_path):
     text = _text(trade_papers.render_paper("sales-slip", second.id, tmp_path / "slip2.pdf"))
     # 113.00 delivered, 100.00 received before; this one 2 × 10 + 13 % tax
     assert "上次欠款 13.00" in text and "本单 22.60" in text and "累计欠款 35.60" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+def test_receipt_paper_names_what_each_line_settles(sold, tmp_path):
+    from jxc_desktop.engine.printing.document_pdf import render_document
+    from jxc_desktop.models.documents import Document
+    from jxc_desktop.models.masterdata import Partner
+
+    delivery = Document.get(Document.doc_type == "XSCK")
+    c = Partner.get(Partner.code == "C1")
+    skd, _ = money_doc("SKD", day(7), c, "13", source_line=first_line(delivery))
+    text = _text(render_document(skd.id, tmp_path / "skd.pdf"))
+    assert "核销单据" in text and delivery.number in text and "1002 银行存款" in text

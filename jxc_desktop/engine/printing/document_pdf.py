@@ -123,6 +123,19 @@ def _load_lines(doc: Document) -> list[_Line]:
     return out
 
 
+def _settled_numbers(line_ids: list) -> dict[int, str]:
+    """Source line id -> the number of its document (what a money line settles)."""
+    ids = sorted({i for i in line_ids if i})
+    if not ids:
+        return {}
+    rows = execute(
+        "SELECT l.id, d.number FROM document_line l JOIN document d ON d.id = l.document_id "
+        f"WHERE l.id IN ({', '.join('?' * len(ids))})",
+        ids,
+    )
+    return dict(rows.fetchall())
+
+
 def _by_id(model, ids: set) -> dict:
     ids = {i for i in ids if i is not None}
     return {m.id: m for m in model.select().where(model.id.in_(list(ids)))} if ids else {}
@@ -407,17 +420,29 @@ def _signed(value: Decimal) -> str:
 
 
 def _money_lines(lines: list[_Line]):
-    """收款单 / 付款单: account, amount and remarks per line."""
+    """收款单 / 付款单: account (code and name), amount, the document each line settles
+    (when it names one) and remarks per line."""
+    from jxc_desktop.models.accounting import Account
+
+    names = dict(Account.select(Account.code, Account.name).tuples())
+    settles = _settled_numbers([ln.row.source_line_id for ln in lines])
     columns = [
         TableColumn(tr("序号", "No."), centred=True),
-        TableColumn(tr("结算账户", "Account"), centred=True),
+        TableColumn(tr("结算账户", "Account")),
         TableColumn(tr("金额", "Amount"), True),
+        TableColumn(tr("核销单据", "Settles")),
         TableColumn(tr("备注", "Remarks")),
     ]
     rows = [
-        [str(ln.row.line_no), ln.row.account, format_money(ln.row.amount), ln.row.remarks]
+        [
+            str(ln.row.line_no),
+            f"{ln.row.account} {names.get(ln.row.account, '')}".strip(),
+            format_money(ln.row.amount),
+            settles.get(ln.row.source_line_id, ""),
+            ln.row.remarks,
+        ]
         for ln in lines
     ]
     total = sum((ln.row.amount for ln in lines), Decimal(0))
-    totals = [tr("合计", "Total"), "", format_money(total), ""]
+    totals = [tr("合计", "Total"), "", format_money(total), "", ""]
     return columns, rows, totals, total
