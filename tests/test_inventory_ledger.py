@@ -295,14 +295,14 @@ def test_a_scan_without_a_location_never_makes_a_phantom_line(company):
 
 def test_revaluation_message_names_documents_and_amount(shop):
     """The user is told which later documents a backdated receipt re-valued and by how
-    much: the day-5 issue of 10 goes from 10.00 to 15.00, i.e. -5.00 on the stock side."""
+    much: the day-5 issue of 10 goes from 10.00 to 15.00, 5.00 more cost of the issue."""
     make_item("A")
     doc("QTRK", day(1), [("A", 10, "1.00")])
     issue = doc("QTCK", day(5), [("A", 10)])
     result = documents.approve(doc("QTRK", day(3), [("A", 10, "2.00")], approve=False).id)
     (message,) = result.messages
     assert issue.number in message
-    assert "已重估 1 笔" in message and "-5.00" in message and "商品A" in message
+    assert "已重估 1 笔" in message and "出库成本 +5.00" in message and "商品A" in message
 
 
 def test_backdated_issue_names_the_location_that_runs_short(shop):

@@ -59,28 +59,38 @@ NAMED_DOCUMENTS = 5
 
 def revalued(items: dict[int, Item], revals: list[tuple]) -> list[str]:
     """One line per pool whose later moves a document re-valued (revals: move, key,
-    delta): how many moves, by how much in all, and which documents (the first few)."""
-    pools: dict[tuple, list] = {}  # key -> [moves, total delta, first move ids]
+    delta): how many moves, how the cost of its issues and the value of its receipts
+    changed (said apart: a ledger delta of -5.00 on an issue is 5.00 more cost), and
+    which documents (the first few)."""
+    pools: dict[tuple, list] = {}  # key -> [moves, issue cost change, receipt change, ids]
     for move, key, delta in revals:
-        entry = pools.setdefault(key, [0, 0, []])
+        entry = pools.setdefault(key, [0, 0, 0, []])
         entry[0] += 1
-        entry[1] += delta
-        if len(entry[2]) < 10 * NAMED_DOCUMENTS:
-            entry[2].append(move.id)
-    numbers = _document_numbers([i for e in pools.values() for i in e[2]])
+        if move.qty < 0:
+            entry[1] -= delta  # an issue's value is negative: more negative, more cost
+        else:
+            entry[2] += delta
+        if len(entry[3]) < 10 * NAMED_DOCUMENTS:
+            entry[3].append(move.id)
+    numbers = _document_numbers([i for e in pools.values() for i in e[3]])
     out = []
-    for key, (n, total, ids) in pools.items():
+    for key, (n, issued, received, ids) in pools.items():
         item = items[key[0]]
         docs = list(dict.fromkeys(numbers[i] for i in ids if i in numbers))
         named = "、".join(docs[:NAMED_DOCUMENTS])
         if n > len(ids) or len(docs) > NAMED_DOCUMENTS:
             named += tr(" 等", " and others")
+        changes = []
+        if issued:
+            changes.append(tr("出库成本 {v}", "issue cost {v}", v=_signed_money(issued)))
+        if received:
+            changes.append(tr("入库金额 {v}", "receipt value {v}", v=_signed_money(received)))
         out.append(
             tr(
-                "已重估 {n} 笔后续出入库，金额变动 {v}：商品 {c} {name}，仓库 {w}（{docs}）",
-                "Re-valued {n} later moves by {v}: item {c} {name}, warehouse {w} ({docs})",
+                "已重估 {n} 笔后续出入库（{changes}）：商品 {c} {name}，仓库 {w}（{docs}）",
+                "Re-valued {n} later moves ({changes}): item {c} {name}, warehouse {w} ({docs})",
                 n=n,
-                v=_signed_money(total),
+                changes=tr("，", ", ").join(changes) or tr("金额不变", "no change"),
                 c=item.code,
                 name=item.name,
                 w=Warehouse.get_by_id(key[1]).name,
