@@ -82,6 +82,11 @@ def test_order_to_cash_through_the_widgets(qtbot, company, monkeypatch):
     # 生成下游单据 → the invoice draft opens, is approved as generated
     _select(docs, "XSCK", delivery.number)
     form = docs.next_document()
+    from PySide6.QtWidgets import QPushButton
+
+    assert not form.checking  # an invoice is not picked again: no 已扫描, no 按扫描数量
+    assert form.table.isColumnHidden(9)
+    assert form.findChild(QPushButton, "tradeForm_use_scanned").isHidden()
     assert form.save_and_approve(), shown
     invoice = Document.get(Document.doc_type == "XSFP")
     assert invoice.status == "approved"

@@ -65,6 +65,10 @@ class TradeForm(QDialog):
         self.scan_field.scanned.connect(self.on_scan)
         self.table = TradeLines()
         self.table.totals_changed = self._show_totals
+        # only what moves stock is checked by scanning against its source (an invoice
+        # made from a delivery is not picked again)
+        self.scan_checks = self.dtype.needs_warehouse
+        self.table.setColumnHidden(SCANNED, not self.scan_checks)
         self.totals = QLabel()
         self.totals.setObjectName("tradeTotals")
         self.totals.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -123,6 +127,8 @@ class TradeForm(QDialog):
             button.setObjectName(f"tradeForm_{key}")
             button.setAutoDefault(False)  # Enter belongs to the scanner, never to a button
             button.clicked.connect(slot)
+            if key == "use_scanned" and not self.scan_checks:
+                button.hide()
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
@@ -182,7 +188,7 @@ class TradeForm(QDialog):
     @property
     def checking(self) -> bool:
         """A draft carrying order lines is checked by scanning, not extended by it."""
-        return any(line.source_line is not None for line in self.table.inputs)
+        return self.scan_checks and any(line.source_line is not None for line in self.table.inputs)
 
     def _scanned(self, row: int) -> Decimal:
         return self.table.value(row, SCANNED)
@@ -270,7 +276,7 @@ class TradeForm(QDialog):
         for line in data.lines:
             item, unit = line.item, line.unit or line.item.base_unit
             factor = lookup.unit_factor(item, unit) or Decimal(1)
-            scanned = "0" if line.source_line is not None else ""
+            scanned = "0" if line.source_line is not None and self.scan_checks else ""
             self.table.add(
                 item.code,
                 item.name,
