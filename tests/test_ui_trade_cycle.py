@@ -217,6 +217,8 @@ def test_a_generated_receipt_draft_shows_what_it_settles(qtbot, company, monkeyp
     assert [form.table.item(r, 5).text() for r in range(2)] == ["", "113.00"]
     assert form.amount.text() == "113.00"
     assert form.advance.text() == "未结清合计：124.30"  # 11.30 + 113.00; nothing left over
+    form.amount.setText("100")  # less than the rows settle: said so, never a minus advance
+    assert "核销合计超出金额 13.00" in form.advance.text() and "-" not in form.advance.text()
 
 
 def test_the_home_page_counts_collections(qtbot, company, tmp_path):

@@ -220,9 +220,18 @@ class MoneyForm(QDialog):
         if self.candidates:
             total = sum((c.open for c in self.candidates), Decimal(0))
             parts.append(tr("未结清合计：", "Open in all: ") + format_money(total))
-        if rest:
+        if rest > 0:
             parts.append(label + format_money(rest))
+        elif rest < 0:  # no negative advance: the rows settle more than the money in hand
+            parts.append(
+                tr(
+                    "核销合计超出金额 {v}",
+                    "Settled {v} more than the amount",
+                    v=format_money(-rest),
+                )
+            )
         self.advance.setText("    ".join(parts))
+        self.advance.setStyleSheet("color: #d32f2f;" if rest < 0 else "")
 
     def prefill(self, partner_id: int, by_document: dict[int, Decimal]) -> None:
         """A new receipt (payment) for given documents: their open amounts chosen."""
