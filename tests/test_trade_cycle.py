@@ -218,3 +218,33 @@ def test_generating_from_the_wrong_document_says_so_in_words(shop):
     draft = trade_doc("XSCK", day(4), c, [("A", 1, "10")], warehouse="W1", approve=False)
     with pytest.raises(JxcError, match="尚未审核"):
         generate.delivery_to_invoice(draft.id)
+
+
+def test_a_return_goes_back_to_the_shelf_the_delivery_took_from(company):
+    from jxc_desktop.engine.documents import LineInput
+    from jxc_desktop.models.db import execute
+
+    make_warehouse("W1", locations=["A-01", "B-02"])
+    make_item("A")
+    doc("QCKC", day(1), [LineInput(item="A", qty="10", price="5", location="A-01")])
+    c = customer("C1")
+    d1, _ = trade_doc(
+        "XSCK",
+        day(2),
+        c,
+        [LineInput(item="A", qty="4", price="10", location="A-01")],
+        warehouse="W1",
+    )
+    trade_doc("XSTH", day(3), c, [("A", 1, "10", first_line(d1))], warehouse="W1")
+    placed = execute(
+        "SELECT l.code, b.qty FROM stock_balance b JOIN location l ON l.id = b.location_id"
+    ).fetchall()
+    assert placed == [("A-01", 70_000)]  # 10 - 4 + 1, all on A-01: nothing without a shelf
+    told = LineInput(item="A", qty="1", price="10", source_line=first_line(d1), location="B-02")
+    trade_doc("XSTH", day(4), c, [told], warehouse="W1")  # a shelf given is kept
+    placed = dict(
+        execute(
+            "SELECT l.code, b.qty FROM stock_balance b JOIN location l ON l.id = b.location_id"
+        ).fetchall()
+    )
+    assert placed == {"A-01": 70_000, "B-02": 10_000}

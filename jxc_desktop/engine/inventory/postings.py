@@ -309,23 +309,26 @@ def _poster(plan):
 
 def _delivery_moves(lines: list[PostingLine]) -> dict[int, list[tuple]]:
     """The un-reversed delivery moves of the lines returns name, by delivery line id
-    (id, item_id, batch_no in id order), read in IN queries of 500 lines."""
+    (id, item_id, batch_no, warehouse_id, location_id in id order), read in IN queries
+    of 500 lines."""
     found: dict[int, list[tuple]] = {}
-    for move_id, line_id, item_id, batch_no in pool_store.in_query(
-        "SELECT m.id, m.line_id, m.item_id, m.batch_no FROM stock_move m "
+    for move_id, line_id, item_id, batch_no, wh_id, loc_id in pool_store.in_query(
+        "SELECT m.id, m.line_id, m.item_id, m.batch_no, m.warehouse_id, m.location_id "
+        "FROM stock_move m "
         "WHERE m.kind = 'move' AND NOT EXISTS (SELECT 1 FROM stock_move r "
         "WHERE r.adjusts_id = m.id AND r.kind = 'reverse') AND m.line_id IN ({}) ORDER BY m.id",
         sorted({x.source_line_id for x in lines if x.source_line_id}),
     ):
-        found.setdefault(line_id, []).append((move_id, item_id, batch_no))
+        found.setdefault(line_id, []).append((move_id, item_id, batch_no, wh_id, loc_id))
     return found
 
 
-def _delivery_move(line: PostingLine, moves: dict[int, list[tuple]]) -> int | None:
-    """The delivery move of the line a return names (of its item, matching its batch)."""
+def _delivery_move(line: PostingLine, moves: dict[int, list[tuple]]) -> tuple | None:
+    """The delivery move of the line a return names (of its item, matching its batch):
+    (id, item_id, batch_no, warehouse_id, location_id)."""
     rows = [r for r in moves.get(line.source_line_id, ()) if r[1] == line.item_id]
     match = [r for r in rows if r[2] == line.batch_no] or rows
-    return match[0][0] if match else None
+    return match[0] if match else None
 
 
 def _plan_return(doc: Document) -> list:
@@ -334,12 +337,14 @@ def _plan_return(doc: Document) -> list:
     deliveries = _delivery_moves(lines)
     planned = _receipt_moves(doc, lines)
     for line, move in zip(lines, planned, strict=True):
-        source_move = _delivery_move(line, deliveries)
+        source = _delivery_move(line, deliveries)
         # the line's price is the sale price, never the cost: without its delivery the
         # goods come back at the current book cost
         move.source, move.link_move, move.value = (
-            (LINKED, source_move, 0) if source_move else (BOOK, None, 0)
+            (LINKED, source[0], 0) if source else (BOOK, None, 0)
         )
+        if source and move.location_id is None and source[3] == move.warehouse_id:
+            move.location_id = source[4]  # back to the shelf it left from, unless told
     return planned
 
 
