@@ -16,7 +16,8 @@ from shiboken6 import isValid
 
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.money import format_money
-from jxc_desktop.engine.reports.overview import Overview, month_of, overview
+from jxc_desktop.engine.reports.overview import Overview, overview, this_month
+from jxc_desktop.ui.buttons import link_button
 from jxc_desktop.ui.refresh import Refresher
 
 # figure -> (the module it needs, the report it totals, whether that report is opened on
@@ -59,7 +60,7 @@ class OverviewBox(QGroupBox):
         super().__init__(parent)
         self.ops = ops
         self.setObjectName("homeOverview")
-        self.dates = month_of(dt.date.today())
+        self.dates = this_month(dt.date.today())
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(10)
         self.values: dict[str, QPushButton | QLabel] = {}
@@ -67,15 +68,14 @@ class OverviewBox(QGroupBox):
         for n, key in enumerate(shown_figures(modules)):
             report = FIGURES[key][1]
             if report:
-                value = QPushButton("…")
-                value.setProperty("homeAlert", True)  # a link, as the alert counts
-                value.setFlat(True)
-                value.setCursor(Qt.CursorShape.PointingHandCursor)
-                value.setToolTip(etr("查看报表", "Open the report"))
-                value.clicked.connect(lambda _checked=False, k=key: self.open(k))
+                value = link_button(
+                    lambda _checked=False, k=key: self.open(k),
+                    f"overview_{key}",
+                    etr("查看报表", "Open the report"),
+                )
             else:
                 value = QLabel("…")
-            value.setObjectName(f"overview_{key}")
+                value.setObjectName(f"overview_{key}")
             self.values[key] = value
             row, column = divmod(n, PER_ROW)
             grid.addWidget(QLabel(names[key] + etr("：", ":")), row, column * 2)

@@ -18,6 +18,7 @@ from jxc_desktop.engine.company import enabled_modules
 from jxc_desktop.engine.i18n import tr as etr
 from jxc_desktop.engine.reports import stock_alerts
 from jxc_desktop.ui import queries
+from jxc_desktop.ui.buttons import link_button
 from jxc_desktop.ui.getting_started import GettingStarted
 from jxc_desktop.ui.home_overview import OverviewBox
 from jxc_desktop.ui.i18n import tr
@@ -135,13 +136,11 @@ class HomePage(TabPage):
         row = QHBoxLayout(box)
         self.alerts: dict[str, QPushButton] = {}
         for key, label in alert_labels().items():
-            value = QPushButton("…")
-            value.setObjectName(f"alert_{key}")
-            value.setProperty("homeAlert", True)  # styled as a link (CARD_STYLE)
-            value.setFlat(True)
-            value.setCursor(Qt.CursorShape.PointingHandCursor)
-            value.setToolTip(etr("查看明细", "Show the list"))
-            value.clicked.connect(lambda _checked=False, k=key: self.open_alerts.emit(k))
+            value = link_button(
+                lambda _checked=False, k=key: self.open_alerts.emit(k),
+                f"alert_{key}",
+                etr("查看明细", "Show the list"),
+            )
             self.alerts[key] = value
             row.addWidget(QLabel(label + tr("：")))
             row.addWidget(value)

@@ -71,6 +71,17 @@ def _issue_moves(doc: Document, lines: list[PostingLine], warehouse_id: int) -> 
 # ---------------------------------------------------------------- validation
 
 
+def _no_quantity(line: PostingLine) -> Problem:
+    return Problem(tr("数量必须大于 0", "The quantity must be greater than 0"), _where(line))
+
+
+def _validate_commitment(doc: Document) -> list[Problem]:
+    """An order line of no quantity commits nothing and would show as 已完成 at once."""
+    return [
+        _no_quantity(line) for line in _lines(doc) if line.item is not None and line.qty_units <= 0
+    ]
+
+
 def _validate_common(doc: Document, receipts: bool) -> list[Problem]:
     problems = []
     homes = dict(
@@ -82,9 +93,7 @@ def _validate_common(doc: Document, receipts: bool) -> list[Problem]:
         if line.item is None:
             continue
         if line.qty_units <= 0 and doc.doc_type not in ("PDD", "CBTZ"):
-            problems.append(
-                Problem(tr("数量必须大于 0", "The quantity must be greater than 0"), _where(line))
-            )
+            problems.append(_no_quantity(line))
         if receipts and line.item.batch_managed and not line.batch_no:
             problems.append(
                 Problem(
@@ -361,16 +370,6 @@ register_posting("XSCK", ISSUE)
 register_posting("CGTH", ISSUE)
 register_posting("SCLL", ISSUE)
 register_posting("XSTH", Posting(_validate_receipt, _poster(_plan_return), ledger.reverse))
-
-
-def _validate_commitment(doc: Document) -> list[Problem]:
-    """An order line of no quantity commits nothing and would show as 已完成 at once."""
-    return [
-        Problem(tr("数量必须大于 0", "The quantity must be greater than 0"), _where(line))
-        for line in _lines(doc)
-        if line.item is not None and line.qty_units <= 0
-    ]
-
 
 # Orders, requisitions, quotations and forecasts move no stock: approving them commits them.
 for _prefix in ("CGSQ", "CGDD", "XSBJ", "XSDD", "XSYC", "SCDD", "WWDD"):

@@ -18,6 +18,7 @@ from jxc_desktop.engine.company import get_company
 from jxc_desktop.engine.doctypes import DOC_TYPES, DocType
 from jxc_desktop.engine.documents import get_document
 from jxc_desktop.engine.i18n import get_language, tr
+from jxc_desktop.engine.inventory.line_values import live_values
 from jxc_desktop.engine.money import format_money, price, yuan
 from jxc_desktop.engine.printing.formats import fmt_price, fmt_qty, fmt_rate
 from jxc_desktop.engine.printing.layout import PageSetup, body_width, build_pdf
@@ -236,22 +237,11 @@ def _cost_lines(doc: Document, lines: list[_Line]) -> None:
     and unit price; a draft's lines keep none (nothing is costed before approval)."""
     if doc.status != "approved":
         return
-    ids = [ln.row.id for ln in lines]
-    marks = ", ".join("?" * len(ids))
-    costs = dict(
-        execute(
-            "SELECT m.line_id, -SUM(m.value + COALESCE((SELECT SUM(r.value) FROM stock_move r "
-            "WHERE r.adjusts_id = m.id AND r.kind = 'reval'), 0)) FROM stock_move m "
-            f"WHERE m.line_id IN ({marks}) AND m.kind = 'move' AND m.qty < 0 "
-            "AND NOT EXISTS (SELECT 1 FROM stock_move x WHERE x.adjusts_id = m.id "
-            "AND x.kind = 'reverse') GROUP BY m.line_id",
-            ids,
-        ).fetchall()
-    )
+    costs = live_values([ln.row.id for ln in lines], issues_only=True)
     for ln in lines:
         fen = costs.get(ln.row.id)
         if fen is not None:
-            ln.row.amount = ln.row.total = yuan(fen)
+            ln.row.amount = ln.row.total = yuan(-fen)
             ln.row.price = price(ln.row.amount / ln.row.qty) if ln.row.qty else Decimal(0)
 
 

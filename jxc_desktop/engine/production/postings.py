@@ -74,16 +74,16 @@ def within_ordered_quantity(doc: Document) -> list[Problem]:
     named = dict(_named_orders(doc))  # line number -> work order
     if not named:
         return []
-    orders = {}  # work order id -> (its view, the quantity of its product received here)
+    views, received = {}, {}  # by work order id: its view, its product received here
     for line in DocumentLine.select().where(DocumentLine.document == doc):
         order = named.get(line.line_no)
         if order is None:
             continue
-        if order.id not in orders:
-            orders[order.id] = (view(order), Decimal(0))
-        v, qty = orders[order.id]
+        if order.id not in views:
+            views[order.id] = view(order)
+        v = views[order.id]
         if line.item and line.item.code == v.item:  # by-products are not what was ordered
-            orders[order.id] = (v, qty + line.base_qty)
+            received[order.id] = received.get(order.id, Decimal(0)) + line.base_qty
     return [
         Problem(
             tr(
@@ -97,8 +97,8 @@ def within_ordered_quantity(doc: Document) -> list[Problem]:
             ),
             tr("数量", "quantity"),
         )
-        for v, qty in orders.values()
-        if qty and v.completed_qty + qty > v.planned_qty
+        for v, qty in ((views[o], q) for o, q in received.items())
+        if v.completed_qty + qty > v.planned_qty
     ]
 
 

@@ -39,22 +39,25 @@ class Overview:
     drafts: int  # documents saved but not approved
 
 
-def month_of(day: dt.date) -> tuple[dt.date, dt.date]:
+def this_month(day: dt.date) -> tuple[dt.date, dt.date]:
     """The first day of `day`'s month, and `day`: what 本月 covers on the 首页."""
     return day.replace(day=1), day
 
 
 def overview(today: dt.date | None = None) -> Overview:
-    start, end = month_of(today or dt.date.today())
+    start, end = this_month(today or dt.date.today())
     month = ReportParams(date_from=start, date_to=end)
     as_of = ReportParams(date_to=end)
     (stock_fen,) = execute("SELECT COALESCE(SUM(value), 0) FROM cost_group").fetchone()
+    # one pass over the month's sales lines: 毛利分析's revenue is 销售汇总's 不含税金额,
+    # line by line (returns netted, at the document's rate)
+    profit = gross_profit_rows(month)
     return Overview(
         start=start,
         end=end,
-        sales=sum((r["amount"] for r in summary_rows("sales", month, "month")), Decimal(0)),
+        sales=sum((r["revenue"] for r in profit), Decimal(0)),
         purchases=sum((r["amount"] for r in summary_rows("purchase", month, "month")), Decimal(0)),
-        gross_profit=sum((r["profit"] for r in gross_profit_rows(month)), Decimal(0)),
+        gross_profit=sum((r["profit"] for r in profit), Decimal(0)),
         receivable=sum((r["total"] for r in ar_aging_rows(as_of)), Decimal(0)),
         payable=sum((r["total"] for r in ap_aging_rows(as_of)), Decimal(0)),
         stock_value=yuan(stock_fen),

@@ -20,9 +20,9 @@ from decimal import Decimal
 from peewee import JOIN
 
 from jxc_desktop.engine.i18n import tr
+from jxc_desktop.engine.inventory.line_values import live_values
 from jxc_desktop.engine.money import money, quantize, yuan
 from jxc_desktop.engine.reports import Column, Report, ReportParams, register
-from jxc_desktop.models.db import execute
 from jxc_desktop.models.documents import Document, DocumentLine
 from jxc_desktop.models.masterdata import Item, Partner
 
@@ -113,28 +113,10 @@ register(
 )
 
 
-def cost_by_line(line_ids: list[int]) -> dict[int, int]:
-    """Signed stock value (fen) of each line's live moves, revaluations included."""
-    out: dict[int, int] = defaultdict(int)
-    for start in range(0, len(line_ids), 500):
-        chunk = line_ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = execute(
-            "SELECT m.line_id, m.value + COALESCE((SELECT SUM(r.value) FROM stock_move r "
-            "WHERE r.kind = 'reval' AND r.adjusts_id = m.id), 0) FROM stock_move m "
-            f"WHERE m.kind = 'move' AND m.line_id IN ({marks}) AND NOT EXISTS "
-            "(SELECT 1 FROM stock_move x WHERE x.kind = 'reverse' AND x.adjusts_id = m.id)",
-            chunk,
-        ).fetchall()
-        for line_id, value in rows:
-            out[line_id] += value
-    return out
-
-
 def gross_profit_rows(params: ReportParams) -> list[dict]:
     group = params.extra.get("by", "item")
     lines = list(_lines("sales", params))
-    costs = cost_by_line([line.id for line in lines])
+    costs = live_values([line.id for line in lines])
     acc: dict = defaultdict(lambda: [Decimal(0), Decimal(0), 0])
     for line in lines:
         sign = SIGNS["sales"][line.document.doc_type]

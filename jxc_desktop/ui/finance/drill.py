@@ -9,6 +9,9 @@ quality) shows the vouchers it wrote, which is what the accountant is checking.
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -73,23 +76,14 @@ def _once_per_voucher(rows: list[dict]) -> list[dict]:
     """Voucher number, date and status only on a voucher's first line, and a 合计 row
     after its lines (debit = credit to be seen), as on paper."""
     out: list[dict] = []
-    for n, row in enumerate(rows):
-        shown = dict(row)
-        first = n == 0 or rows[n - 1]["voucher_id"] != row["voucher_id"]
-        if not first:
-            shown.update(number="", date=None, status="")
-        out.append(shown)
-        if n + 1 == len(rows) or rows[n + 1]["voucher_id"] != row["voucher_id"]:
-            lines = [r for r in rows if r["voucher_id"] == row["voucher_id"]]
-            out.append(
-                dict.fromkeys(row, "")
-                | {
-                    "date": None,
-                    "summary": tr("合计", "Total"),
-                    "debit": sum(r["debit"] for r in lines),
-                    "credit": sum(r["credit"] for r in lines),
-                }
-            )
+    for _voucher, group in groupby(rows, key=itemgetter("voucher_id")):
+        lines = list(group)
+        out.append(dict(lines[0]))
+        out += [dict(r, number="", date=None, status="") for r in lines[1:]]
+        total = dict.fromkeys(lines[0], "") | {"date": None, "summary": tr("合计", "Total")}
+        for side in ("debit", "credit"):
+            total[side] = sum(r[side] for r in lines)
+        out.append(total)
     return out
 
 

@@ -9,12 +9,12 @@ documents behind it (engine: dashboard_documents).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton
 from shiboken6 import isValid
 
 from jxc_desktop.engine.i18n import tr
 from jxc_desktop.engine.reports.trade_orders import dashboard_counts, dashboard_documents
+from jxc_desktop.ui.buttons import link_button
 from jxc_desktop.ui.refresh import Refresher
 
 SIDES = {"payments_due": "purchase"}  # the rest are receivables: 销售
@@ -36,13 +36,11 @@ class TradeDashboard(QGroupBox):
         row = QHBoxLayout(self)
         self.values: dict[str, QPushButton] = {}
         for key, label in labels().items():
-            value = QPushButton("…")
-            value.setObjectName(f"trade_{key}")
-            value.setProperty("homeAlert", True)  # a link, like the 库存预警 counts
-            value.setFlat(True)
-            value.setCursor(Qt.CursorShape.PointingHandCursor)
-            value.setToolTip(tr("查看单据", "Show the documents"))
-            value.clicked.connect(lambda _checked=False, k=key: self.open_documents(k))
+            value = link_button(
+                lambda _checked=False, k=key: self.open_documents(k),
+                f"trade_{key}",
+                tr("查看单据", "Show the documents"),
+            )
             self.values[key] = value
             row.addWidget(QLabel(label + tr("：", ":")))
             row.addWidget(value)
